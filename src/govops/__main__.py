@@ -1,0 +1,3 @@
+from govops.cli.app import main
+
+main()

@@ -1,0 +1,27 @@
+"""The `govops` command: one Typer app, each command group in its own module."""
+
+from __future__ import annotations
+
+import typer
+
+from govops.cli import calendar, packs
+from govops.cli.batch import batch_command, what_if_command
+from govops.cli.decide import decide_command
+from govops.cli.demo import demo_command
+
+app = typer.Typer(
+    help="govops: local-government plans and regulations run as code.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+app.command("demo")(demo_command)
+app.command("decide")(decide_command)
+app.command("batch")(batch_command)
+app.command("what-if")(what_if_command)
+app.add_typer(packs.app, name="pack")
+app.add_typer(calendar.app, name="calendar")
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,100 @@
+"""`govops batch` and `govops what-if`: decide whole files of records."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import polars as pl
+import typer
+from rich.console import Console
+from rich.progress import Progress
+
+from govops.cli.context import as_of_option, load, resolve_as_of
+from govops.cli.output import fail, to_json
+from govops.cli.tabular import read_records, write_records
+from govops.lawcode.batch import BatchEvaluator, BatchInputError, compile_batch
+from govops.lawcode.pack import Pack
+from govops.lawcode.parameters import ParameterError, ParameterSnapshot
+from govops.lawcode.tables import RuleTable
+from govops.lawcode.whatif import what_if
+
+CHUNK_ROWS = 1_000_000
+PackArg = Annotated[str, typer.Argument(help="A built-in pack id or a pack folder.")]
+RuleArg = Annotated[str, typer.Argument(help="A first-hit rule table, e.g. grade.")]
+
+
+def batch_command(
+    pack: PackArg,
+    rule: RuleArg,
+    input_path: Annotated[Path, typer.Argument(metavar="INPUT", help="Records, .csv or .parquet.")],
+    output_path: Annotated[
+        Path, typer.Argument(metavar="OUTPUT", help="Result, .csv or .parquet.")
+    ],
+    as_of: as_of_option = None,
+) -> None:
+    """Decide every record of INPUT; OUTPUT gets its columns plus `outcome` and `clause`."""
+    loaded, table = _table(pack, rule)
+    evaluator = _evaluator(table, loaded.parameters.as_of(resolve_as_of(loaded, as_of)))
+    records = read_records(input_path)
+    results = _evaluate_in_chunks(evaluator, records)
+    write_records(pl.concat([records, results], how="horizontal"), output_path)
+    counts = results.group_by("outcome").len().sort("outcome").iter_rows()
+    summary = {str(outcome) if outcome is not None else "none": n for outcome, n in counts}
+    print(to_json({"records": records.height, "outcomes": summary, "output": str(output_path)}))
+
+
+def what_if_command(
+    pack: PackArg,
+    rule: RuleArg,
+    input_path: Annotated[Path, typer.Argument(metavar="INPUT", help="Records, .csv or .parquet.")],
+    change: Annotated[str, typer.Option("--set", help="NAME=VALUE: the parameter to change.")],
+    as_of: as_of_option = None,
+) -> None:
+    """List the records of INPUT whose outcome changes when one parameter changes (JSON Lines)."""
+    loaded, table = _table(pack, rule)
+    name, _, raw = change.partition("=")
+    parameters = loaded.parameters.as_of(resolve_as_of(loaded, as_of))
+    if name not in parameters:
+        fail(f"--set: no parameter {name!r} in force (known: {', '.join(parameters)})")
+    try:
+        value = int(raw)
+    except ValueError:
+        fail(f"--set: {raw!r} is not a whole number")
+    try:
+        changed = what_if(table, read_records(input_path), parameters, name, value)
+    except BatchInputError as error:
+        fail(str(error))
+    for row in changed.iter_rows(named=True):
+        print(to_json(row))
+
+
+def _table(pack: str, rule: str) -> tuple[Pack, RuleTable]:
+    loaded = load(pack)
+    try:
+        return loaded, loaded.table(rule)
+    except KeyError as error:
+        fail(str(error.args[0]))
+
+
+def _evaluator(table: RuleTable, parameters: ParameterSnapshot) -> BatchEvaluator:
+    try:
+        return compile_batch(table, parameters)
+    except (ValueError, ParameterError) as error:
+        fail(str(error))
+
+
+def _evaluate_in_chunks(evaluator: BatchEvaluator, records: pl.DataFrame) -> pl.DataFrame:
+    """Large inputs go by chunks so a progress bar can show where the work is."""
+    parts: list[pl.DataFrame] = []
+    with Progress(console=Console(stderr=True), disable=records.height <= CHUNK_ROWS) as progress:
+        task = progress.add_task("deciding", total=records.height)
+        for offset in range(0, max(records.height, 1), CHUNK_ROWS):
+            chunk = records.slice(offset, CHUNK_ROWS)
+            try:
+                result = evaluator.evaluate(chunk, first_row=offset + 1)
+            except BatchInputError as error:
+                fail(str(error))
+            parts.append(result)
+            progress.advance(task, chunk.height)
+    return pl.concat(parts)

@@ -1,0 +1,40 @@
+"""What every command needs: the services from the composition root, the pack, the date."""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import cache
+from typing import Annotated
+
+import typer
+
+from govops.bootstrap import Services, build_services
+from govops.cli.output import fail, parse_date
+from govops.lawcode.pack import Pack
+from govops.packs import PackError
+from govops.packs.registry import UnknownPackError
+
+as_of_option = Annotated[
+    str | None,
+    typer.Option("--as-of", help="Apply the rules in force on this date (default: today)."),
+]
+
+
+@cache
+def services() -> Services:
+    return build_services()
+
+
+def load(name: str, exit_code: int = 2) -> Pack:
+    try:
+        return services().open_pack(name)
+    except UnknownPackError as error:
+        fail(str(error), exit_code)
+    except PackError as error:
+        fail(str(error), exit_code)
+
+
+def resolve_as_of(pack: Pack, as_of: str | None) -> date:
+    if as_of is None:
+        return services().today(pack.timezone)
+    return parse_date(as_of, "--as-of")

@@ -1,0 +1,87 @@
+"""`govops demo`: grade a pack's sample incidents and print each decision, explained."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from govops.cli.context import load
+from govops.cli.output import fail
+from govops.cli.render import render_decision
+from govops.lawcode.decision import Decision, decide
+from govops.lawcode.inputs import InputError
+from govops.lawcode.pack import Pack
+from govops.lawcode.parameters import ParameterSnapshot
+from govops.lawcode.procedures import Deadline, SpanUnit
+from govops.packs import PackError, pack_folder
+from govops.packs.examples import load_examples
+from govops.packs.schema import ExampleModel
+
+DEMO_PACK = "cn-county-mass-incident"
+
+
+def demo_command(
+    pack: Annotated[str, typer.Argument(help="A pack with examples.yaml.")] = DEMO_PACK,
+    language: Annotated[str, typer.Option("--lang", help="zh-Hans or en.")] = "zh-Hans",
+) -> None:
+    """Grade the pack's sample incidents, with reasons, departments and deadlines."""
+    loaded = load(pack)
+    try:
+        examples = load_examples(pack_folder(pack))
+    except PackError as error:
+        fail(str(error))
+    if examples is None:
+        fail(f"pack {pack!r} has no examples.yaml")
+    parameters = loaded.parameters.as_of(examples.as_of)
+    print(f"{loaded.title.get(language, loaded.id)} — rules in force on {examples.as_of}\n")
+    for number, example in enumerate(examples.examples, start=1):
+        print(f"{number}. {example.title.get(language, '')}")
+        decisions = _decisions(loaded, example, parameters)
+        for decision in decisions:
+            print("\n".join(render_decision(decision, language)))
+        print("\n".join(_obligations(loaded, decisions, language)) + "\n")
+
+
+def _decisions(pack: Pack, example: ExampleModel, parameters: ParameterSnapshot) -> list[Decision]:
+    try:
+        return [decide(pack.table(t), record, parameters) for t, record in example.inputs.items()]
+    except (InputError, KeyError) as error:
+        fail(f"example {example.title}: {error}")
+
+
+def _obligations(pack: Pack, decisions: list[Decision], language: str) -> list[str]:
+    grades = [d.outcome for d in decisions if isinstance(d.outcome, str)]
+    lines = []
+    for deadline in pack.deadlines:
+        if set(deadline.applies_to) & set(grades):
+            title = deadline.title.get(language, deadline.id)
+            lines.append(f"    ⏱ {title}: {_span(deadline, language)} [{deadline.cite.article}]")
+    actions = [item for item in pack.checklist if set(item.applies_to) & set(grades)]
+    if actions:
+        articles = sorted({a.cite.article.split("(")[0] for a in actions})
+        lines.append(f"    ☐ {len(actions)} response actions ({', '.join(articles)})")
+    return lines
+
+
+_UNITS = {
+    "zh-Hans": {
+        "immediately": "立即",
+        "hours": "小时",
+        "calendar_days": "日",
+        "working_days": "个工作日",
+    },
+    "en": {
+        "immediately": "at once",
+        "hours": "h",
+        "calendar_days": "days",
+        "working_days": "working days",
+    },
+}
+
+
+def _span(deadline: Deadline, language: str) -> str:
+    units = _UNITS.get(language, _UNITS["en"])
+    if deadline.unit is SpanUnit.IMMEDIATELY:
+        return units["immediately"]
+    return f"{deadline.amount} {units[deadline.unit.value]}"

@@ -1,0 +1,38 @@
+"""Output helpers: JSON that keeps Chinese readable and numbers exact, errors without tracebacks."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from decimal import Decimal
+from typing import NoReturn
+
+import typer
+
+
+def _default(value: object) -> object:
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, frozenset | set):
+        return sorted(value)
+    raise TypeError(f"cannot write {type(value).__name__} as JSON")
+
+
+def to_json(value: object, indent: int | None = None) -> str:
+    return json.dumps(value, ensure_ascii=False, default=_default, indent=indent)
+
+
+def fail(message: str, code: int = 2) -> NoReturn:
+    """Stop with a message on stderr and no traceback."""
+    print(f"govops: {message}", file=sys.stderr)
+    raise typer.Exit(code)
+
+
+def parse_date(text: str, what: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        fail(f"{what} must be a date as YYYY-MM-DD, got {text!r}")

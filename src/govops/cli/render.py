@@ -1,0 +1,95 @@
+"""Plain-text views of packs, analyses and explained decisions for the terminal."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from govops.lawcode.analysis import Analysis
+from govops.lawcode.decision import Decision
+from govops.lawcode.inputs import InputScalar
+from govops.lawcode.pack import Pack
+from govops.lawcode.tables import HitPolicy, RuleTable
+
+
+def _inclusive(inclusive: bool) -> str:
+    return "inclusive" if inclusive else "exclusive"
+
+
+def render_pack(pack: Pack) -> str:
+    in_force = pack.document.in_force_from or "the day of issue (no date given)"
+    lines = [
+        f"{pack.id} {pack.version} ({pack.jurisdiction}, {pack.language}, {pack.timezone})",
+        f"  {pack.title.get(pack.language, '')} / {pack.title.get('en', '')}",
+        f"  document: {pack.document.id}, in force from {in_force}",
+        "  boundary convention:",
+        *(
+            f"    {w.word}: {w.side.value} bound, {_inclusive(w.inclusive)} [{w.cite.article}]"
+            for w in pack.convention.words.values()
+        ),
+        "  parameters:",
+    ]
+    for name, parameter in pack.parameters.parameters.items():
+        for dated in parameter.values:
+            period = f"{dated.start or '…'} – {dated.end or '…'}"
+            unit = parameter.unit or ""
+            lines.append(f"    {name} = {dated.value} {unit} ({period}) [{dated.cite.article}]")
+    lines.append("  rule tables:")
+    for table in pack.tables.values():
+        count = sum(1 for _ in table.clauses())
+        lines.append(
+            f"    {table.id}: {table.title}, hit {table.hit.value}, "
+            f"{len(table.outcomes)} outcomes, {count} clauses [{table.cite.article}]"
+        )
+    lines.append("  deadlines:")
+    lines += [
+        f"    {d.id}: {d.amount} {d.unit.value} for {'/'.join(d.applies_to)} [{d.cite.article}]"
+        for d in pack.deadlines
+    ]
+    lines.append(f"  checklist: {len(pack.checklist)} response actions")
+    lines += [f"  catalogue {c.id}: {len(c.items)} items" for c in pack.catalogues.values()]
+    return "\n".join(lines)
+
+
+def shown_context(context: Mapping[str, InputScalar]) -> str:
+    """Only the inputs that are set: a hole 'with important_site, radical_behaviour'."""
+    unset: tuple[object, ...] = (False, 0, frozenset())
+    shown = [k if v is True else f"{k}={v}" for k, v in context.items() if v not in unset]
+    return ", ".join(shown) or "all other inputs at their defaults"
+
+
+def render_analysis(table: RuleTable, analysis: Analysis) -> str:
+    lines = [
+        f"table {table.id}: {len(analysis.overlaps)} overlaps on shared inputs, "
+        f"{analysis.independent_overlaps} between independent criteria (resolved by priority), "
+        f"{len(analysis.holes)} holes"
+    ]
+    for overlap in analysis.overlaps:
+        (first, a), (second, b) = overlap.first, overlap.second
+        lines.append(
+            f"  overlap {a.id} ({first}, {a.cite.article}) and "
+            f"{b.id} ({second}, {b.cite.article}): e.g. {shown_context(overlap.example)}"
+        )
+    for hole in analysis.holes:
+        lines.append(
+            f"  hole {hole.input} in {hole.notation()} matches no outcome, "
+            f"with {shown_context(hole.context)} (below: {hole.below}, above: {hole.above}; "
+            f"{hole.contexts_seen} context(s))"
+        )
+    return "\n".join(lines)
+
+
+def render_decision(decision: Decision, language: str) -> list[str]:
+    table = decision.table
+    if table.hit is HitPolicy.COLLECT:
+        names = "、".join(o.label(language) for o in decision.outcomes)
+        return [f"  {table.title}: {names or '—'}"]
+    lines = [f"  {table.title}: {decision.outcome if decision.outcome is not None else '—'}"]
+    for clause in decision.fired:
+        lines.append(f"    ✓ {clause.id} [{clause.cite.article}] {clause.text}")
+    for why in decision.why_not:
+        lines.append(f"    ✗ not {why.outcome.display}: {why.summary()}")
+    approximate = [n for n, v in decision.inputs.items() if v.approximate]
+    if approximate:
+        figures = ", ".join(f"{n} ({decision.inputs[n].raw})" for n in approximate)
+        lines.append(f"    ~ approximate figures: {figures}")
+    return lines

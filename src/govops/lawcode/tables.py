@@ -1,0 +1,97 @@
+"""Rule tables: outcomes in priority order, each reached by any (or all) of its clauses."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from enum import Enum
+
+from govops.lawcode.citations import Citation
+from govops.lawcode.conditions import (
+    AllOf,
+    Always,
+    AnyOf,
+    Condition,
+    Contains,
+    InRange,
+    IsTrue,
+    Not,
+)
+from govops.lawcode.inputs import InputSpec
+
+
+class HitPolicy(Enum):
+    FIRST = "first"  # the first outcome (in priority order) with a matching clause
+    COLLECT = "collect"  # every outcome with a matching clause, e.g. departments to notify
+
+
+class Match(Enum):
+    ANY = "any"
+    ALL = "all"
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    id: str
+    cite: Citation
+    condition: Condition
+    text: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class OutcomeRule:
+    value: str
+    clauses: tuple[Clause, ...]
+    match: Match = Match.ANY
+    labels: Mapping[str, str] = field(default_factory=dict)  # language tag -> label
+
+    @property
+    def display(self) -> str:
+        """The English label (as used in why-not summaries), else the outcome value."""
+        return self.labels.get("en", self.value)
+
+    def label(self, language: str) -> str:
+        return self.labels.get(language) or self.display
+
+
+@dataclass(frozen=True, slots=True)
+class RuleTable:
+    id: str
+    title: str
+    inputs: Mapping[str, InputSpec]
+    hit: HitPolicy
+    outcomes: tuple[OutcomeRule, ...]
+    cite: Citation
+
+    def clauses(self) -> Iterator[tuple[OutcomeRule, Clause]]:
+        for outcome in self.outcomes:
+            for clause in outcome.clauses:
+                yield outcome, clause
+
+    def outcome(self, value: str) -> OutcomeRule:
+        for outcome in self.outcomes:
+            if outcome.value == value:
+                return outcome
+        raise KeyError(value)
+
+
+def inputs_of(condition: Condition) -> frozenset[str]:
+    if isinstance(condition, InRange | IsTrue | Contains):
+        return frozenset({condition.input})
+    if isinstance(condition, AllOf | AnyOf):
+        return frozenset().union(*(inputs_of(child) for child in condition.children))
+    if isinstance(condition, Not):
+        return inputs_of(condition.child)
+    assert isinstance(condition, Always)
+    return frozenset()
+
+
+def parameters_of(condition: Condition) -> frozenset[str]:
+    if isinstance(condition, InRange):
+        bounds = (condition.lower, condition.upper)
+        return frozenset(b.ref.parameter for b in bounds if b and b.ref.parameter)
+    if isinstance(condition, AllOf | AnyOf):
+        return frozenset().union(*(parameters_of(child) for child in condition.children))
+    if isinstance(condition, Not):
+        return parameters_of(condition.child)
+    return frozenset()

@@ -1,0 +1,263 @@
+"""Build core objects from validated pack files, checking what a schema cannot: citations
+well formed, references resolved, dated ranges disjoint, boundary words declared."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+
+from govops.lawcode.citations import Citation, CitationError, Document
+from govops.lawcode.inputs import InputKind, InputScalar, InputSpec
+from govops.lawcode.intervals import BoundaryConvention, BoundaryWord, Side
+from govops.lawcode.pack import Pack, VocabularyEntry
+from govops.lawcode.parameters import DatedValue, Parameter, ParameterSet
+from govops.lawcode.procedures import (
+    Catalogue,
+    CatalogueItem,
+    ChecklistItem,
+    Deadline,
+    SpanUnit,
+)
+from govops.lawcode.tables import Clause, HitPolicy, Match, OutcomeRule, RuleTable
+from govops.packs.conditions import ConditionParser
+from govops.packs.errors import PackProblem
+from govops.packs.schema import (
+    Cite,
+    InputModel,
+    ManifestFile,
+    OutcomeModel,
+    ProceduresFile,
+    TableFile,
+)
+from govops.packs.yamlsource import PathKey, YamlFile
+
+_PLACEHOLDER = Citation("?", "0")
+
+
+class PackBuilder:
+    def __init__(
+        self,
+        manifest: ManifestFile,
+        document: Document,
+        source: YamlFile,
+        problems: list[PackProblem],
+    ) -> None:
+        self.manifest, self.document, self.problems = manifest, document, problems
+        self.source = source
+        words = {
+            word: BoundaryWord(
+                word,
+                Side(m.side),
+                m.inclusive,
+                self.cite(m.cite, ["conventions", "boundary_words", word]),
+            )
+            for word, m in manifest.conventions.boundary_words.items()
+        }
+        self.convention = BoundaryConvention(words)
+        self.parameters = ParameterSet(
+            {name: self._parameter(name) for name in manifest.parameters}
+        )
+        self.vocabularies = {
+            name: tuple(VocabularyEntry(code, label) for code, label in entries.items())
+            for name, entries in manifest.vocabularies.items()
+        }
+        self.tables: dict[str, RuleTable] = {}
+        self.used_parameters: set[str] = set()
+        self.procedures = ProceduresFile()
+
+    def report(self, source: YamlFile, where: Sequence[PathKey], message: str) -> None:
+        self.problems.append(source.problem(where, message))
+
+    def cite(self, raw: Cite, where: list[PathKey], source: YamlFile | None = None) -> Citation:
+        document, article = (
+            (self.document.id, raw) if isinstance(raw, str) else (raw.document, raw.article)
+        )
+        try:
+            return Citation(document, article.strip())
+        except CitationError as error:
+            self.report(
+                source or self.source,
+                [*where, "cite"] if where[-1:] != ["cite"] else where,
+                str(error),
+            )
+            return _PLACEHOLDER
+
+    def _parameter(self, name: str) -> Parameter:
+        model = self.manifest.parameters[name]
+        where: list[PathKey] = ["parameters", name, "values"]
+        values = tuple(
+            DatedValue(v.valid_from, v.valid_to, v.value, self.cite(v.cite, [*where, i]))
+            for i, v in enumerate(model.values)
+        )
+        for i, dated in enumerate(values):
+            if dated.start and dated.end and dated.start >= dated.end:
+                self.report(self.source, [*where, i], "'from' must be before 'to'")
+        parameter = Parameter(name, values, model.unit, model.description)
+        for _first, second in parameter.overlapping_periods():
+            index = values.index(second)
+            self.report(
+                self.source, [*where, index], f"validity overlaps another value of {name!r}"
+            )
+        return parameter
+
+    def add_table(self, model: TableFile, source: YamlFile) -> None:
+        if model.id in self.tables:
+            self.report(source, ["id"], f"a second table with id {model.id!r}")
+        inputs = {name: self._input(name, m, source) for name, m in model.inputs.items()}
+        parser = ConditionParser(
+            inputs,
+            self.convention,
+            frozenset(self.manifest.parameters),
+            lambda where, message: self.report(source, where, message),
+        )
+        outcomes = tuple(self._outcome(o, i, parser, source) for i, o in enumerate(model.outcomes))
+        self._unique_ids(outcomes, source)
+        self.used_parameters |= parser.used_parameters
+        cite = self.cite(model.cite, ["cite"], source)
+        title = model.title.get(self.manifest.language) or next(
+            iter(model.title.values()), model.id
+        )
+        self.tables[model.id] = RuleTable(
+            model.id, title, inputs, HitPolicy(model.hit), outcomes, cite
+        )
+
+    def _input(self, name: str, model: InputModel, source: YamlFile) -> InputSpec:
+        kind = InputKind(model.kind)
+        vocabulary: frozenset[str] = frozenset()
+        if kind is InputKind.SET:
+            entries = self.vocabularies.get(model.vocabulary or "")
+            if entries is None:
+                self.report(
+                    source, ["inputs", name], "a set input names a vocabulary of the manifest"
+                )
+            vocabulary = frozenset(e.code for e in entries or ())
+        default: InputScalar | None = (
+            frozenset(model.default) if isinstance(model.default, list) else model.default
+        )
+        if not _default_fits(kind, default):
+            self.report(
+                source, ["inputs", name, "default"], f"default does not fit a {kind.value} input"
+            )
+        label = model.label.get(self.manifest.language, name)
+        return InputSpec(name, kind, label, default, vocabulary)
+
+    def _outcome(
+        self, model: OutcomeModel, index: int, parser: ConditionParser, source: YamlFile
+    ) -> OutcomeRule:
+        clauses = tuple(
+            Clause(
+                c.id,
+                self.cite(c.cite, ["outcomes", index, "clauses", i], source),
+                parser.parse(c.when, ["outcomes", index, "clauses", i, "when"]),
+                c.text,
+            )
+            for i, c in enumerate(model.clauses)
+        )
+        return OutcomeRule(model.outcome, clauses, Match(model.match), dict(model.label))
+
+    def _unique_ids(self, outcomes: tuple[OutcomeRule, ...], source: YamlFile) -> None:
+        seen: set[str] = set()
+        for index, outcome in enumerate(outcomes):
+            for position, clause in enumerate(outcome.clauses):
+                if clause.id in seen:
+                    self.report(
+                        source,
+                        ["outcomes", index, "clauses", position, "id"],
+                        f"clause id {clause.id!r} is used twice",
+                    )
+                seen.add(clause.id)
+
+    def add_procedures(self, model: ProceduresFile, source: YamlFile) -> None:
+        self.procedures = model
+        self.procedures_source = source
+
+    def finish(self) -> Pack:
+        # Only meaningful once every table parsed: a broken table uses nothing.
+        unused = sorted(set(self.manifest.parameters) - self.used_parameters)
+        for name in unused if not self.problems else []:
+            self.report(
+                self.source, ["parameters", name], f"parameter {name!r} is used by no clause"
+            )
+        deadlines, checklist, catalogues = self._procedures()
+        return Pack(
+            self.manifest.id,
+            self.manifest.version,
+            self.manifest.title,
+            self.manifest.jurisdiction,
+            self.manifest.language,
+            self.manifest.timezone,
+            self.document,
+            self.convention,
+            self.parameters,
+            dict(self.tables),
+            self.vocabularies,
+            deadlines,
+            checklist,
+            catalogues,
+        )
+
+    def _known_outcomes(
+        self, source: YamlFile, kind: str, applies: list[list[str]], outcomes: set[str]
+    ) -> None:
+        for index, values in enumerate(applies):
+            for unknown in sorted(set(values) - outcomes):
+                where: list[PathKey] = [kind, index, "applies_to"]
+                self.report(source, where, f"{unknown!r} is no outcome of any table")
+
+    def _procedures(
+        self,
+    ) -> tuple[tuple[Deadline, ...], tuple[ChecklistItem, ...], dict[str, Catalogue]]:
+        model, source = self.procedures, getattr(self, "procedures_source", self.source)
+        outcomes = {o.value for t in self.tables.values() for o in t.outcomes}
+        self._known_outcomes(source, "deadlines", [d.applies_to for d in model.deadlines], outcomes)
+        self._known_outcomes(source, "checklist", [c.applies_to for c in model.checklist], outcomes)
+        deadlines = tuple(
+            Deadline(
+                d.id,
+                d.title,
+                d.trigger,
+                tuple(d.applies_to),
+                d.within.amount,
+                SpanUnit(d.within.unit),
+                d.reporter,
+                d.recipient,
+                self.cite(d.cite, ["deadlines", i], source),
+            )
+            for i, d in enumerate(model.deadlines)
+        )
+        checklist = tuple(
+            ChecklistItem(
+                c.id,
+                tuple(c.applies_to),
+                c.actor,
+                c.text,
+                self.cite(c.cite, ["checklist", i], source),
+            )
+            for i, c in enumerate(model.checklist)
+        )
+        catalogues = {
+            key: Catalogue(
+                key,
+                c.title,
+                tuple(
+                    CatalogueItem(
+                        item.id,
+                        item.text,
+                        self.cite(item.cite, ["catalogues", key, "items", i], source),
+                    )
+                    for i, item in enumerate(c.items)
+                ),
+            )
+            for key, c in model.catalogues.items()
+        }
+        return deadlines, checklist, catalogues
+
+
+def _default_fits(kind: InputKind, default: InputScalar | None) -> bool:
+    if default is None:
+        return True
+    if kind is InputKind.FLAG:
+        return isinstance(default, bool)
+    if kind is InputKind.SET:
+        return isinstance(default, frozenset)
+    return isinstance(default, int | Decimal) and not isinstance(default, bool) and default >= 0

@@ -1,0 +1,97 @@
+"""A pack's worked cases: YAML examples of inputs and expected decisions, run as tests."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from govops.lawcode.decision import decide
+from govops.lawcode.inputs import InputError
+from govops.lawcode.pack import Pack
+from govops.lawcode.parameters import ParameterError
+from govops.packs.errors import PackError, PackProblem
+from govops.packs.schema import CaseModel, CasesFile
+from govops.packs.validation import validate_file
+from govops.packs.yamlsource import read_yaml
+
+CASES = "cases"
+
+
+@dataclass(frozen=True, slots=True)
+class CaseResult:
+    file: Path
+    line: int | None
+    table: str
+    name: str
+    failures: tuple[str, ...]
+
+    @property
+    def passed(self) -> bool:
+        return not self.failures
+
+    def __str__(self) -> str:
+        status = "ok  " if self.passed else "FAIL"
+        where = f"{self.file.name}:{self.line}"
+        detail = "".join(f"\n      {f}" for f in self.failures)
+        return f"{status} {where} [{self.table}] {self.name}{detail}"
+
+
+def load_cases(folder: Path) -> list[tuple[Path, list[tuple[int | None, CasesFile, CaseModel]]]]:
+    files = []
+    problems: list[PackProblem] = []
+    for path in sorted((folder / CASES).glob("*.yaml")):
+        source, found = read_yaml(path)
+        problems += found
+        model = None
+        if source is not None:
+            model, found = validate_file(source, CasesFile)
+            problems += found
+        if source is not None and model is not None:
+            entries = [
+                (source.line(["cases", i]), model, case) for i, case in enumerate(model.cases)
+            ]
+            files.append((path, entries))
+    if problems:
+        raise PackError(problems)
+    return files
+
+
+def run_cases(pack: Pack, folder: Path) -> Iterator[CaseResult]:
+    for path, entries in load_cases(folder):
+        for line, cases_file, case in entries:
+            failures = tuple(_check(pack, cases_file, case))
+            yield CaseResult(path, line, cases_file.table, case.name, failures)
+
+
+def _check(pack: Pack, cases_file: CasesFile, case: CaseModel) -> Iterator[str]:
+    try:
+        table = pack.table(cases_file.table)
+    except KeyError as error:
+        yield str(error.args[0])
+        return
+    parameters = pack.parameters.as_of(case.as_of or cases_file.as_of)
+    expect = case.expect
+    try:
+        decision = decide(table, case.input, parameters)
+    except ParameterError as error:
+        yield str(error)
+        return
+    except InputError as error:
+        if expect.error != error.field:
+            yield f"unexpected input error: {error}"
+        return
+    if expect.error is not None:
+        yield f"expected an error on {expect.error!r}, got outcome {decision.outcome!r}"
+        return
+    if decision.outcome != expect.outcome:
+        yield f"outcome {decision.outcome!r}, expected {expect.outcome!r}"
+    fired = [c.id for c in decision.fired]
+    if expect.fired is not None and fired != expect.fired:
+        yield f"fired {fired}, expected {expect.fired}"
+    nearest = {w.outcome.value: [c.id for c in w.clauses] for w in decision.why_not}
+    if expect.why_not is not None and nearest != expect.why_not:
+        yield f"why-not {nearest}, expected {expect.why_not}"
+    approximate = sorted(n for n, v in decision.inputs.items() if v.approximate)
+    if expect.approximate is not None and approximate != sorted(expect.approximate):
+        yield f"approximate inputs {approximate}, expected {sorted(expect.approximate)}"

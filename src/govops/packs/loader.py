@@ -1,0 +1,63 @@
+"""Load a pack folder: read every file, check structure, build the core objects, check meaning.
+
+Every problem is collected and reported together, each with its file and line.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from govops.lawcode.citations import Document
+from govops.lawcode.pack import Pack
+from govops.packs.build import PackBuilder
+from govops.packs.errors import PackError, PackProblem
+from govops.packs.schema import ManifestFile, ProceduresFile, TableFile
+from govops.packs.validation import Model, validate_file
+from govops.packs.yamlsource import YamlFile, read_yaml
+
+MANIFEST = "pack.yaml"
+PROCEDURES = "procedures.yaml"
+TABLES = "tables"
+
+
+def load_pack(folder: Path) -> Pack:
+    """Raises PackError listing every problem found."""
+    if not (folder / MANIFEST).is_file():
+        raise PackError([PackProblem(folder / MANIFEST, None, "", "no pack manifest here")])
+    problems: list[PackProblem] = []
+    manifest_read = _read(folder / MANIFEST, ManifestFile, problems)
+    if manifest_read is None:
+        raise PackError(problems)
+    manifest, source = manifest_read
+    document = Document(
+        manifest.document.id,
+        manifest.document.title,
+        manifest.document.language,
+        manifest.document.in_force_from.isoformat() if manifest.document.in_force_from else None,
+    )
+    builder = PackBuilder(manifest, document, source, problems)
+    for path in sorted((folder / TABLES).glob("*.yaml")):
+        table_read = _read(path, TableFile, problems)
+        if table_read is not None:
+            builder.add_table(*table_read)
+    if (folder / PROCEDURES).is_file():
+        procedures_read = _read(folder / PROCEDURES, ProceduresFile, problems)
+        if procedures_read is not None:
+            builder.add_procedures(*procedures_read)
+    pack = builder.finish()
+    if problems:
+        raise PackError(problems)
+    return pack
+
+
+def _read(
+    path: Path, model: type[Model], problems: list[PackProblem]
+) -> tuple[Model, YamlFile] | None:
+    """The file checked against its schema model; None (with problems noted) if it fails."""
+    source, found = read_yaml(path)
+    problems += found
+    if source is None:
+        return None
+    checked, found = validate_file(source, model)
+    problems += found
+    return None if checked is None else (checked, source)

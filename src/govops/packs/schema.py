@@ -1,0 +1,175 @@
+"""The pack file schema: the shape of every YAML file a pack may contain.
+
+Structure is checked here (pydantic, unknown keys refused); meaning (references resolve,
+boundary words declared, dated ranges disjoint) is checked when the pack is built.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Text = dict[str, str]
+Scalar = bool | int | Decimal | str
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class CiteModel(Strict):
+    document: str
+    article: str
+
+
+Cite = str | CiteModel
+
+
+class DocumentModel(Strict):
+    id: str
+    title: str
+    language: str
+    in_force_from: date | None = None
+    note: str = ""
+
+
+class BoundaryWordModel(Strict):
+    side: Literal["lower", "upper"]
+    inclusive: bool
+    cite: Cite
+
+
+class ConventionsModel(Strict):
+    boundary_words: dict[str, BoundaryWordModel]
+
+
+class DatedValueModel(Strict):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    valid_from: date | None = Field(default=None, alias="from")
+    valid_to: date | None = Field(default=None, alias="to")
+    value: Scalar
+    cite: Cite
+
+
+class ParameterModel(Strict):
+    unit: str | None = None
+    description: str = ""
+    values: list[DatedValueModel] = Field(min_length=1)
+
+
+class ManifestFile(Strict):
+    id: str
+    version: str
+    title: Text
+    jurisdiction: Literal["CN", "VN"]
+    language: str
+    timezone: Literal["Asia/Shanghai", "Asia/Ho_Chi_Minh"]
+    document: DocumentModel
+    conventions: ConventionsModel
+    parameters: dict[str, ParameterModel] = {}
+    vocabularies: dict[str, dict[str, Text]] = {}
+
+
+class InputModel(Strict):
+    kind: Literal["count", "quantity", "flag", "set"]
+    default: bool | int | Decimal | list[str] | None = None
+    label: Text = {}
+    vocabulary: str | None = None
+
+
+class ClauseModel(Strict):
+    id: str
+    cite: Cite
+    text: str = ""
+    when: dict[str, Any]
+
+
+class OutcomeModel(Strict):
+    outcome: str
+    label: Text = {}
+    match: Literal["any", "all"] = "any"
+    clauses: list[ClauseModel] = Field(min_length=1)
+
+
+class TableFile(Strict):
+    id: str
+    title: Text
+    cite: Cite
+    hit: Literal["first", "collect"]
+    inputs: dict[str, InputModel]
+    outcomes: list[OutcomeModel] = Field(min_length=1)
+
+
+class SpanModel(Strict):
+    amount: int = Field(ge=0)
+    unit: Literal["immediately", "hours", "calendar_days", "working_days"]
+
+
+class DeadlineModel(Strict):
+    id: str
+    title: Text
+    trigger: str
+    applies_to: list[str] = Field(min_length=1)
+    within: SpanModel
+    reporter: Text
+    recipient: Text
+    cite: Cite
+
+
+class ChecklistModel(Strict):
+    id: str
+    applies_to: list[str] = Field(min_length=1)
+    actor: Text
+    text: Text
+    cite: Cite
+
+
+class CatalogueItemModel(Strict):
+    id: str
+    text: Text
+    cite: Cite
+
+
+class CatalogueModel(Strict):
+    title: Text
+    items: list[CatalogueItemModel] = Field(min_length=1)
+
+
+class ProceduresFile(Strict):
+    deadlines: list[DeadlineModel] = []
+    checklist: list[ChecklistModel] = []
+    catalogues: dict[str, CatalogueModel] = {}
+
+
+class ExpectModel(Strict):
+    outcome: str | list[str] | None = None
+    fired: list[str] | None = None
+    why_not: dict[str, list[str]] | None = None
+    approximate: list[str] | None = None
+    error: str | None = None  # the field a bad input must be reported against
+
+
+class CaseModel(Strict):
+    name: str
+    as_of: date | None = None
+    input: dict[str, Any]
+    expect: ExpectModel
+
+
+class CasesFile(Strict):
+    table: str
+    as_of: date
+    cases: list[CaseModel] = Field(min_length=1)
+
+
+class ExampleModel(Strict):
+    title: Text
+    inputs: dict[str, dict[str, Any]]  # rule table id -> record
+
+
+class ExamplesFile(Strict):
+    as_of: date
+    examples: list[ExampleModel] = Field(min_length=1)

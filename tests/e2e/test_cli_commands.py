@@ -1,0 +1,126 @@
+"""The other commands end to end: batch, what-if, pack, calendar and demo."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import polars as pl
+
+from tests.e2e.conftest import Run
+
+PACK = "cn-county-mass-incident"
+
+
+def test_batch_writes_outcome_and_deciding_clause_per_record(govops: Run, tmp_path: Path) -> None:
+    source = tmp_path / "incidents.csv"
+    source.write_text(
+        "participants,deaths,armed_fight\n5000,0,false\n4999,0,false\n300,0,true\n10,0,false\n五千,0,false\n",
+        encoding="utf-8",
+    )
+    target = tmp_path / "graded.parquet"
+    done = govops("batch", PACK, "grade", str(source), str(target), "--as-of", "2026-06-01")
+    assert done.returncode == 0, done.stderr
+    graded = pl.read_parquet(target)
+    assert graded["outcome"].cast(pl.String).to_list() == ["I", "II", "II", None, "I"]
+    assert graded["clause"].cast(pl.String).to_list() == ["I-1", "II-1", "II-4", None, "I-1"]
+    assert json.loads(done.stdout)["outcomes"] == {"I": 2, "II": 2, "none": 1}
+
+
+def test_batch_refuses_a_bad_figure_naming_column_and_row(govops: Run, tmp_path: Path) -> None:
+    source = tmp_path / "incidents.csv"
+    source.write_text("participants\n100\nmany\n", encoding="utf-8")
+    done = govops("batch", PACK, "grade", str(source), str(tmp_path / "out.csv"))
+    assert done.returncode == 2
+    assert "column 'participants', row 2" in done.stderr
+    assert not (tmp_path / "out.csv").exists()
+
+
+def test_what_if_lists_records_whose_grade_changes(govops: Run, tmp_path: Path) -> None:
+    source = tmp_path / "incidents.csv"
+    source.write_text("participants\n4500\n5200\n7000\n", encoding="utf-8")
+    done = govops("what-if", PACK, "grade", str(source), "--set", "participants_level_I=6000")
+    assert done.returncode == 0, done.stderr
+    rows = [json.loads(line) for line in done.stdout.splitlines()]
+    assert rows == [
+        {
+            "row": 2,
+            "outcome_before": "I",
+            "clause_before": "I-1",
+            "outcome_after": "II",
+            "clause_after": "II-1",
+        }
+    ]
+
+
+def test_pack_list_validate_show_and_test(govops: Run) -> None:
+    listed = govops("pack", "list")
+    assert listed.stdout.startswith("cn-county-mass-incident\t1.0.0\tCN\t")
+    validated = govops("pack", "validate", PACK)
+    assert validated.returncode == 0
+    assert "every value and clause cited" in validated.stdout
+    shown = govops("pack", "show", PACK)
+    assert "participants_level_I = 5000 人" in shown.stdout
+    assert "以上: lower bound, inclusive [4 closing sentence]" in shown.stdout
+    tested = govops("pack", "test", PACK)
+    assert tested.returncode == 0
+    assert tested.stdout.splitlines()[-1].endswith("passed, 0 failed")
+
+
+def test_pack_validate_fails_on_a_broken_pack_folder(govops: Run, tmp_path: Path) -> None:
+    (tmp_path / "pack.yaml").write_text("id: [broken\n", encoding="utf-8")
+    done = govops("pack", "validate", str(tmp_path))
+    assert done.returncode == 1
+    assert "pack.yaml:1" in done.stderr or "pack.yaml:2" in done.stderr
+
+
+def test_pack_analyse_reports_the_plans_own_gap(govops: Run) -> None:
+    done = govops("pack", "analyse", PACK, "--as-of", "2026-06-01")
+    assert done.returncode == 0
+    assert (
+        "hole participants in [100, 200) matches no outcome, with important_site, radical_behaviour"
+        in done.stdout
+    )
+    assert "overlap I-5 (I, 4.1(5)) and II-2 (II, 4.2(2))" in done.stdout
+
+
+def test_calendar_check_knows_make_up_working_days(govops: Run) -> None:
+    saturday = json.loads(govops("calendar", "check", "--jurisdiction", "CN", "2026-10-10").stdout)
+    assert saturday["working_day"] is True
+    assert saturday["provisional"] is False
+    later = json.loads(govops("calendar", "check", "--jurisdiction", "CN", "2027-03-03").stdout)
+    assert later["provisional"] is True
+
+
+def test_calendar_adds_working_days_across_national_day(govops: Run) -> None:
+    # 1–7 October are holidays; Saturday 10 October is a make-up working day.
+    done = govops(
+        "calendar",
+        "add-working-days",
+        "--jurisdiction",
+        "CN",
+        "--from",
+        "2026-09-30",
+        "--days",
+        "5",
+    )
+    assert json.loads(done.stdout) == {
+        "from": "2026-09-30",
+        "days": 5,
+        "date": "2026-10-13",
+        "provisional": False,
+    }
+
+
+def test_calendar_refuses_an_unknown_jurisdiction(govops: Run) -> None:
+    done = govops("calendar", "check", "--jurisdiction", "FR", "2026-01-01")
+    assert done.returncode == 2
+    assert "Traceback" not in done.stderr
+
+
+def test_demo_grades_the_sample_incidents_with_reasons(govops: Run) -> None:
+    done = govops("demo")
+    assert done.returncode == 0, done.stderr
+    assert "✓ I-1 [4.1(1)]" in done.stdout
+    assert "✗ not level I: participants 1200 < 5000 for level I, 4.1(1)" in done.stdout
+    assert "县国土资源局" in done.stdout

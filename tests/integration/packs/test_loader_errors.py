@@ -1,0 +1,144 @@
+"""A bad pack is refused with every problem named by file, line and what is wrong."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from govops.packs import PackError, load_pack
+
+MANIFEST = """\
+id: test-pack
+version: 0.1.0
+title: {en: Test pack}
+jurisdiction: CN
+language: zh-Hans
+timezone: Asia/Shanghai
+document: {id: test-doc, title: 测试, language: zh-Hans}
+conventions:
+  boundary_words:
+    以上: {side: lower, inclusive: true, cite: "4 closing sentence"}
+    以下: {side: upper, inclusive: false, cite: "4 closing sentence"}
+parameters:
+  threshold:
+    values:
+      - {from: 2020-01-01, to: 2025-01-01, value: 5000, cite: "4.1(1)"}
+      - {from: 2025-01-01, value: 6000, cite: "4.1(1)"}
+"""
+
+TABLE = """\
+id: grade
+title: {en: Grade}
+cite: "4"
+hit: first
+inputs:
+  participants: {kind: count, default: 0}
+outcomes:
+  - outcome: I
+    clauses:
+      - id: I-1
+        cite: "4.1(1)"
+        when: {input: participants, 以上: {param: threshold}}
+"""
+
+
+def write_pack(folder: Path, manifest: str = MANIFEST, table: str = TABLE) -> Path:
+    (folder / "tables").mkdir(parents=True)
+    (folder / "pack.yaml").write_text(manifest, encoding="utf-8")
+    (folder / "tables" / "grade.yaml").write_text(table, encoding="utf-8")
+    return folder
+
+
+def problems(folder: Path) -> list[str]:
+    with pytest.raises(PackError) as caught:
+        load_pack(folder)
+    return [str(p) for p in caught.value.problems]
+
+
+def test_a_well_formed_pack_loads_with_its_dated_values(tmp_path: Path) -> None:
+    pack = load_pack(write_pack(tmp_path))
+    versions = pack.parameters.parameters["threshold"].values
+    assert [v.value for v in versions] == [5000, 6000]
+    assert str(versions[0].cite) == "test-doc 4.1(1)"
+
+
+def test_a_value_without_citation_is_refused_at_its_line(tmp_path: Path) -> None:
+    manifest = MANIFEST.replace('value: 6000, cite: "4.1(1)"', "value: 6000")
+    found = problems(write_pack(tmp_path, manifest=manifest))
+    assert found == [
+        f"{tmp_path / 'pack.yaml'}:16: parameters.threshold.values[1]: missing required key 'cite'"
+    ]
+
+
+def test_a_clause_without_citation_is_refused(tmp_path: Path) -> None:
+    table = TABLE.replace('        cite: "4.1(1)"\n', "")
+    found = problems(write_pack(tmp_path, table=table))
+    assert len(found) == 1
+    assert "grade.yaml:10: outcomes[0].clauses[0]: missing required key 'cite'" in found[0]
+
+
+def test_a_malformed_article_path_is_refused(tmp_path: Path) -> None:
+    table = TABLE.replace('cite: "4.1(1)"', 'cite: "article four"')
+    found = problems(write_pack(tmp_path, table=table))
+    assert "grade.yaml:11" in found[0]
+    assert "is not an article path" in found[0]
+
+
+def test_an_undeclared_boundary_word_is_refused(tmp_path: Path) -> None:
+    table = TABLE.replace("以上: {param: threshold}", "不少于: {param: threshold}")
+    found = problems(write_pack(tmp_path, table=table))
+    assert "grade.yaml:12" in found[0]
+    assert "'不少于' is not a boundary word the pack declares (以上, 以下)" in found[0]
+
+
+def test_an_unknown_parameter_is_refused(tmp_path: Path) -> None:
+    table = TABLE.replace("{param: threshold}", "{param: treshold}")
+    found = problems(write_pack(tmp_path, table=table))
+    assert "unknown parameter 'treshold'" in found[0]
+    assert "grade.yaml:12" in found[0]
+
+
+def test_overlapping_validity_periods_are_refused(tmp_path: Path) -> None:
+    manifest = MANIFEST.replace("{from: 2025-01-01, value: 6000", "{from: 2024-06-01, value: 6000")
+    found = problems(write_pack(tmp_path, manifest=manifest))
+    where = f"{tmp_path / 'pack.yaml'}:16: parameters.threshold.values[1]"
+    assert found == [f"{where}: validity overlaps another value of 'threshold'"]
+
+
+def test_a_key_written_twice_is_refused_not_silently_overwritten(tmp_path: Path) -> None:
+    manifest = MANIFEST.replace("version: 0.1.0\n", "version: 0.1.0\nversion: 0.2.0\n")
+    found = problems(write_pack(tmp_path, manifest=manifest))
+    assert found == [f"{tmp_path / 'pack.yaml'}:3: key 'version' is written twice"]
+
+
+def test_invalid_yaml_names_the_line(tmp_path: Path) -> None:
+    table = TABLE.replace("hit: first", "hit: [first")
+    found = problems(write_pack(tmp_path, table=table))
+    assert found[0].startswith(f"{tmp_path / 'tables' / 'grade.yaml'}:")
+    assert "not valid YAML" in found[0]
+
+
+def test_an_unknown_key_is_refused(tmp_path: Path) -> None:
+    table = TABLE.replace("hit: first", "hit: first\npriority: high")
+    found = problems(write_pack(tmp_path, table=table))
+    assert found == [f"{tmp_path / 'tables' / 'grade.yaml'}:5: priority: unknown key 'priority'"]
+
+
+def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
+    table = TABLE.replace('cite: "4.1(1)"', 'cite: "x"').replace(
+        "{param: threshold}", "{param: nope}"
+    )
+    found = problems(write_pack(tmp_path, table=table))
+    assert len(found) == 2
+
+
+def test_a_folder_without_manifest_is_refused(tmp_path: Path) -> None:
+    found = problems(tmp_path)
+    assert found == [f"{tmp_path / 'pack.yaml'}: no pack manifest here"]
+
+
+def test_a_range_on_a_flag_input_is_refused(tmp_path: Path) -> None:
+    table = TABLE.replace("participants: {kind: count, default: 0}", "participants: {kind: flag}")
+    found = problems(write_pack(tmp_path, table=table))
+    assert "flag input 'participants' is tested with 'is: true' or 'is: false'" in found[0]
