@@ -46,7 +46,14 @@ def render_pack(pack: Pack) -> str:
         for d in pack.deadlines
     ]
     lines.append(f"  checklist: {len(pack.checklist)} response actions")
-    lines += [f"  catalogue {c.id}: {len(c.items)} items" for c in pack.catalogues.values()]
+    for catalogue in pack.catalogues.values():
+        lines.append(f"  {catalogue.id}: {catalogue.title.get(pack.language, '')}")
+        lines += [
+            f"    [{i.cite.article}] {i.text.get(pack.language, i.id)}" for i in catalogue.items
+        ]
+    for name, entries in pack.vocabularies.items():
+        lines.append(f"  vocabulary {name}:")
+        lines += [f"    {e.code}: {e.label.get(pack.language, '')}" for e in entries]
     return "\n".join(lines)
 
 
