@@ -124,3 +124,62 @@ def test_demo_grades_the_sample_incidents_with_reasons(govops: Run) -> None:
     assert "✓ I-1 [4.1(1)]" in done.stdout
     assert "✗ not level I: participants 1200 < 5000 for level I, 4.1(1)" in done.stdout
     assert "县国土资源局" in done.stdout
+
+
+def test_batch_refuses_a_misspelt_input_column(govops: Run, tmp_path: Path) -> None:
+    source = tmp_path / "incidents.csv"
+    source.write_text("participant\n6000\n", encoding="utf-8")
+    done = govops("batch", PACK, "grade", str(source), str(tmp_path / "out.csv"))
+    assert done.returncode == 2
+    assert "column 'participant' is no input; did you mean 'participants'?" in done.stderr
+
+
+def test_batch_reports_ignored_and_defaulted_columns_and_can_rerun_on_its_output(
+    govops: Run, tmp_path: Path
+) -> None:
+    source = tmp_path / "incidents.csv"
+    source.write_text("place,participants\n某镇,约5000\n某村,5000\n", encoding="utf-8")
+    first = tmp_path / "first.csv"
+    done = govops("batch", PACK, "grade", str(source), str(first), "--as-of", "2026-06-01")
+    summary = json.loads(done.stdout)
+    assert summary["ignored_columns"] == ["place"]
+    assert "deaths" in summary["defaulted_inputs"]
+    assert summary["approximate"] == 1
+    again = govops("batch", PACK, "grade", str(first), str(tmp_path / "second.csv"))
+    assert again.returncode == 0, again.stderr
+    assert json.loads(again.stdout)["replaced_columns"] == ["outcome", "clause", "approximate"]
+    rows = pl.read_csv(tmp_path / "second.csv", infer_schema=False)
+    assert rows["approximate"].to_list() == ["participants", None]
+
+
+def test_batch_reads_late_irregular_figures_in_a_large_csv(govops: Run, tmp_path: Path) -> None:
+    source = tmp_path / "incidents.csv"
+    source.write_text("participants\n" + "10\n" * 12_000 + "约6000\n", encoding="utf-8")
+    target = tmp_path / "out.parquet"
+    done = govops("batch", PACK, "grade", str(source), str(target))
+    assert done.returncode == 0, done.stderr
+    assert pl.read_parquet(target)["outcome"].cast(pl.String).to_list()[-1] == "I"
+
+
+def test_batch_refuses_nan_in_a_csv(govops: Run, tmp_path: Path) -> None:
+    source = tmp_path / "incidents.csv"
+    source.write_text("participants,traffic_stopped_hours\n100,1.5\nNaN,2\n", encoding="utf-8")
+    done = govops("batch", PACK, "grade", str(source), str(tmp_path / "out.csv"))
+    assert done.returncode == 2
+    assert "column 'participants', row 2" in done.stderr
+
+
+def test_batch_checks_the_output_format_before_any_work(govops: Run, tmp_path: Path) -> None:
+    source = tmp_path / "incidents.csv"
+    source.write_text("participants\n100\n", encoding="utf-8")
+    done = govops("batch", PACK, "grade", str(source), str(tmp_path / "out.json"))
+    assert done.returncode == 2
+    assert "output must be .csv or .parquet" in done.stderr
+
+
+def test_what_if_on_a_collect_table_is_a_clear_error(govops: Run, tmp_path: Path) -> None:
+    source = tmp_path / "incidents.csv"
+    source.write_text("deaths\n1\n", encoding="utf-8")
+    done = govops("what-if", PACK, "route", str(source), "--set", "participants_level_I=6000")
+    assert done.returncode == 2
+    assert "batch needs a first-hit table" in done.stderr

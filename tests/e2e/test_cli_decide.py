@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import shutil
+from pathlib import Path
 
+from govops.packs import pack_folder
 from tests.e2e.conftest import Run
 
 PACK = "cn-county-mass-incident"
@@ -78,3 +81,59 @@ def test_a_bad_as_of_date_is_a_clear_error(govops: Run) -> None:
     done = govops("decide", PACK, "grade", "--as-of", "June", stdin="{}")
     assert done.returncode == 2
     assert "--as-of must be a date as YYYY-MM-DD" in done.stderr
+
+
+def test_numbers_are_read_exactly_not_as_floats(govops: Run) -> None:
+    just_below = '{"traffic_stopped_hours": 7.99999999999999999999}'
+    done = govops("decide", PACK, "grade", "--explain", stdin=just_below)
+    answer = json.loads(done.stdout)
+    assert answer["outcome"] is None
+    assert answer["inputs"]["traffic_stopped_hours"]["value"] == "7.99999999999999999999"
+    fraction = govops("decide", PACK, "grade", stdin='{"participants": 4999.9999999999999999}')
+    assert json.loads(fraction.stdout)["error"] == {
+        "field": "participants",
+        "message": "must be a whole number, got 4999.9999999999999999",
+    }
+
+
+def test_an_approximate_figure_is_flagged_without_explain(govops: Run) -> None:
+    done = govops("decide", PACK, "grade", stdin='{"participants": "约5000"}')
+    assert json.loads(done.stdout)["approximate"] == ["participants"]
+
+
+def test_hostile_input_gets_errors_not_tracebacks(govops: Run) -> None:
+    lines = [
+        '{"participants": 6000, "participants": 10}',
+        "[" * 5000,
+        '{"participants": 1' + "0" * 5000 + "}",
+        '{"participants": 1e400}',
+        '{"participants": NaN}',
+    ]
+    done = govops("decide", PACK, "grade", stdin="\n".join(lines))
+    answers = [json.loads(line) for line in done.stdout.splitlines()]
+    assert done.returncode == 2
+    assert len(answers) == len(lines)
+    assert all("error" in answer for answer in answers)
+    assert "given twice" in answers[0]["error"]["message"]
+    assert "Traceback" not in done.stderr
+
+
+def test_empty_input_is_a_clear_error(govops: Run) -> None:
+    done = govops("decide", PACK, "grade", stdin="  \n")
+    assert done.returncode == 2
+    assert "no record on stdin" in done.stderr
+
+
+def test_no_rules_before_the_document_is_in_force(govops: Run, tmp_path: Path) -> None:
+    pack = tmp_path / "pack"
+    shutil.copytree(pack_folder(PACK), pack)
+    manifest = pack / "pack.yaml"
+    manifest.write_text(
+        manifest.read_text(encoding="utf-8").replace(
+            "in_force_from: null", "in_force_from: 2010-01-01"
+        ),
+        encoding="utf-8",
+    )
+    done = govops("decide", str(pack), "grade", "--as-of", "2009-12-31", stdin="{}")
+    assert done.returncode == 2
+    assert "is in force from 2010-01-01: no rules on 2009-12-31" in done.stderr

@@ -61,6 +61,11 @@ def count_working_days(lookup: DayStatusLookup, start: date, days: int) -> Worki
         provisional, remaining = first.provisional, 1
     day = start
     for _ in range(_MAX_SCAN):
+        if day == date.max:
+            raise ValueError(
+                f"counting {days} working day(s) from {start} runs past {date.max}, "
+                "the last date supported"
+            )
         day += timedelta(days=1)
         status = lookup(day)
         provisional = provisional or status.provisional

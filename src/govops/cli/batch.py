@@ -10,60 +10,82 @@ import typer
 from rich.console import Console
 from rich.progress import Progress
 
-from govops.cli.context import as_of_option, load, resolve_as_of
+from govops.cli.context import as_of_option, load, rules_for
 from govops.cli.output import fail, to_json
-from govops.cli.tabular import read_records, write_records
+from govops.cli.tabular import check_format, read_records, write_records
 from govops.lawcode.batch import BatchEvaluator, BatchInputError, compile_batch
+from govops.lawcode.batch_inputs import ColumnReport, check_columns
 from govops.lawcode.pack import Pack
 from govops.lawcode.parameters import ParameterError, ParameterSnapshot
 from govops.lawcode.tables import RuleTable
 from govops.lawcode.whatif import what_if
 
 CHUNK_ROWS = 1_000_000
+RESULT_COLUMNS = ("outcome", "clause", "approximate")
 PackArg = Annotated[str, typer.Argument(help="A built-in pack id or a pack folder.")]
 RuleArg = Annotated[str, typer.Argument(help="A first-hit rule table, e.g. grade.")]
+InputArg = Annotated[Path, typer.Argument(metavar="INPUT", help="Records, .csv or .parquet.")]
 
 
 def batch_command(
     pack: PackArg,
     rule: RuleArg,
-    input_path: Annotated[Path, typer.Argument(metavar="INPUT", help="Records, .csv or .parquet.")],
+    input_path: InputArg,
     output_path: Annotated[
         Path, typer.Argument(metavar="OUTPUT", help="Result, .csv or .parquet.")
     ],
     as_of: as_of_option = None,
 ) -> None:
-    """Decide every record of INPUT; OUTPUT gets its columns plus `outcome` and `clause`."""
+    """Decide every record of INPUT; OUTPUT gets its columns plus `outcome`, `clause` (the
+    deciding clause) and `approximate` (inputs given as approximate figures)."""
+    check_format(output_path, "output")
     loaded, table = _table(pack, rule)
-    evaluator = _evaluator(table, loaded.parameters.as_of(resolve_as_of(loaded, as_of)))
+    evaluator = _evaluator(table, rules_for(loaded, as_of))
     records = read_records(input_path)
+    replaced = [c for c in RESULT_COLUMNS if c in records.columns]
+    records = records.drop(replaced)
+    report = _columns(records, table)
     results = _evaluate_in_chunks(evaluator, records)
     write_records(pl.concat([records, results], how="horizontal"), output_path)
     counts = results.group_by("outcome").len().sort("outcome").iter_rows()
     summary = {str(outcome) if outcome is not None else "none": n for outcome, n in counts}
-    print(to_json({"records": records.height, "outcomes": summary, "output": str(output_path)}))
+    print(
+        to_json(
+            {
+                "records": records.height,
+                "outcomes": summary,
+                "approximate": results["approximate"].is_not_null().sum(),
+                "ignored_columns": list(report.ignored),
+                "defaulted_inputs": list(report.defaulted),
+                "replaced_columns": replaced,
+                "output": str(output_path),
+            }
+        )
+    )
 
 
 def what_if_command(
     pack: PackArg,
     rule: RuleArg,
-    input_path: Annotated[Path, typer.Argument(metavar="INPUT", help="Records, .csv or .parquet.")],
+    input_path: InputArg,
     change: Annotated[str, typer.Option("--set", help="NAME=VALUE: the parameter to change.")],
     as_of: as_of_option = None,
 ) -> None:
     """List the records of INPUT whose outcome changes when one parameter changes (JSON Lines)."""
     loaded, table = _table(pack, rule)
     name, _, raw = change.partition("=")
-    parameters = loaded.parameters.as_of(resolve_as_of(loaded, as_of))
+    parameters = rules_for(loaded, as_of)
     if name not in parameters:
         fail(f"--set: no parameter {name!r} in force (known: {', '.join(parameters)})")
     try:
         value = int(raw)
     except ValueError:
         fail(f"--set: {raw!r} is not a whole number")
+    records = read_records(input_path)
+    _columns(records, table)
     try:
-        changed = what_if(table, read_records(input_path), parameters, name, value)
-    except BatchInputError as error:
+        changed = what_if(table, records, parameters, name, value)
+    except (ValueError, ParameterError) as error:
         fail(str(error))
     for row in changed.iter_rows(named=True):
         print(to_json(row))
@@ -75,6 +97,13 @@ def _table(pack: str, rule: str) -> tuple[Pack, RuleTable]:
         return loaded, loaded.table(rule)
     except KeyError as error:
         fail(str(error.args[0]))
+
+
+def _columns(records: pl.DataFrame, table: RuleTable) -> ColumnReport:
+    try:
+        return check_columns(records.columns, table.inputs)
+    except BatchInputError as error:
+        fail(str(error))
 
 
 def _evaluator(table: RuleTable, parameters: ParameterSnapshot) -> BatchEvaluator:

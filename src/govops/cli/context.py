@@ -11,6 +11,7 @@ import typer
 from govops.bootstrap import Services, build_services
 from govops.cli.output import fail, parse_date
 from govops.lawcode.pack import Pack
+from govops.lawcode.parameters import ParameterError, ParameterSnapshot
 from govops.packs import PackError
 from govops.packs.registry import UnknownPackError
 
@@ -38,3 +39,11 @@ def resolve_as_of(pack: Pack, as_of: str | None) -> date:
     if as_of is None:
         return services().today(pack.timezone)
     return parse_date(as_of, "--as-of")
+
+
+def rules_for(pack: Pack, as_of: str | None) -> ParameterSnapshot:
+    """The parameters in force on --as-of (default today), or a clear stop."""
+    try:
+        return pack.rules_as_of(resolve_as_of(pack, as_of))
+    except ParameterError as error:
+        fail(str(error))

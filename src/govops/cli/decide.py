@@ -5,11 +5,12 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Iterator
+from decimal import Decimal
 from typing import Annotated
 
 import typer
 
-from govops.cli.context import as_of_option, load, resolve_as_of
+from govops.cli.context import as_of_option, load, rules_for
 from govops.cli.output import fail, to_json
 from govops.lawcode.decision import Decider
 from govops.lawcode.inputs import InputError
@@ -28,9 +29,13 @@ def decide_command(
         table = loaded.table(rule)
     except KeyError as error:
         fail(str(error.args[0]))
-    decider = Decider(table, loaded.parameters.as_of(resolve_as_of(loaded, as_of)))
+    decider = Decider(table, rules_for(loaded, as_of))
+    sys.stdout.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
+    text = sys.stdin.read()
+    if not text.strip():
+        fail("no record on stdin: give one JSON object, or JSON Lines")
     failed = False
-    for record in read_records(sys.stdin.read()):
+    for record in read_records(text):
         answer = _answer(decider, record, explain)
         failed = failed or "error" in answer
         print(to_json(answer), flush=True)
@@ -40,19 +45,40 @@ def decide_command(
 
 def read_records(text: str) -> Iterator[object]:
     """The whole input as one JSON value if it is one (pretty-printed objects are common),
-    otherwise one JSON value per non-empty line. A line that is not JSON is yielded as a
+    otherwise one JSON value per non-empty line. A line that cannot be read is yielded as a
     ValueError so that its error is reported in its place."""
     try:
-        yield json.loads(text)
+        yield _parse(text)
         return
-    except json.JSONDecodeError:
+    except ValueError:
         pass
     for line in text.splitlines():
         if line.strip():
             try:
-                yield json.loads(line)
-            except json.JSONDecodeError as error:
-                yield ValueError(f"not valid JSON: {error.msg} at column {error.colno}")
+                yield _parse(line)
+            except ValueError as error:
+                yield error
+
+
+def _parse(text: str) -> object:
+    """Numbers are read as exact Decimals, never floats; a key given twice is refused."""
+    try:
+        return json.loads(text, parse_float=Decimal, object_pairs_hook=_no_repeated_keys)
+    except json.JSONDecodeError as error:
+        raise ValueError(f"not valid JSON: {error.msg} at column {error.colno}") from None
+    except RecursionError:
+        raise ValueError("not valid JSON: nested too deeply") from None
+    except ValueError as error:  # e.g. an integer of thousands of digits
+        raise ValueError(f"not valid JSON: {error}") from None
+
+
+def _no_repeated_keys(pairs: list[tuple[str, object]]) -> dict[str, object]:
+    record: dict[str, object] = {}
+    for key, value in pairs:
+        if key in record:
+            raise ValueError(f"key {key!r} is given twice")
+        record[key] = value
+    return record
 
 
 def _answer(decider: Decider, record: object, explain: bool) -> dict[str, object]:

@@ -12,8 +12,8 @@ from govops.cli.render import render_decision
 from govops.lawcode.decision import Decision, decide
 from govops.lawcode.inputs import InputError
 from govops.lawcode.pack import Pack
-from govops.lawcode.parameters import ParameterSnapshot
-from govops.lawcode.procedures import Deadline, SpanUnit
+from govops.lawcode.parameters import ParameterError, ParameterSnapshot
+from govops.lawcode.procedures import Deadline, SpanUnit, Stage
 from govops.packs import PackError, pack_folder
 from govops.packs.examples import load_examples
 from govops.packs.schema import ExampleModel
@@ -33,7 +33,10 @@ def demo_command(
         fail(str(error))
     if examples is None:
         fail(f"pack {pack!r} has no examples.yaml")
-    parameters = loaded.parameters.as_of(examples.as_of)
+    try:
+        parameters = loaded.rules_as_of(examples.as_of)
+    except ParameterError as error:
+        fail(str(error))
     print(f"{loaded.title.get(language, loaded.id)} — rules in force on {examples.as_of}\n")
     for number, example in enumerate(examples.examples, start=1):
         print(f"{number}. {example.title.get(language, '')}")
@@ -46,7 +49,7 @@ def demo_command(
 def _decisions(pack: Pack, example: ExampleModel, parameters: ParameterSnapshot) -> list[Decision]:
     try:
         return [decide(pack.table(t), record, parameters) for t, record in example.inputs.items()]
-    except (InputError, KeyError) as error:
+    except (InputError, ParameterError, KeyError) as error:
         fail(f"example {example.title}: {error}")
 
 
@@ -54,7 +57,8 @@ def _obligations(pack: Pack, decisions: list[Decision], language: str) -> list[s
     grades = [d.outcome for d in decisions if isinstance(d.outcome, str)]
     lines = []
     for deadline in pack.deadlines:
-        if set(deadline.applies_to) & set(grades):
+        # The examples are incidents that happened: warning-stage deadlines do not apply.
+        if deadline.stage is Stage.INCIDENT and set(deadline.applies_to) & set(grades):
             title = deadline.title.get(language, deadline.id)
             lines.append(f"    ⏱ {title}: {_span(deadline, language)} [{deadline.cite.article}]")
     actions = [item for item in pack.checklist if set(item.applies_to) & set(grades)]

@@ -6,10 +6,11 @@ from typing import Annotated
 
 import typer
 
-from govops.cli.context import as_of_option, load, resolve_as_of
+from govops.cli.context import as_of_option, load, rules_for
 from govops.cli.output import fail
 from govops.cli.render import render_analysis, render_pack
 from govops.lawcode.analysis import analyse
+from govops.lawcode.parameters import ParameterError
 from govops.lawcode.tables import HitPolicy
 from govops.packs import PackError, builtin_pack_ids, load_builtin_pack, pack_folder
 from govops.packs.cases import run_cases
@@ -64,7 +65,11 @@ def test(pack: PackArg) -> None:
 def analyse_command(pack: PackArg, as_of: as_of_option = None) -> None:
     """Report overlaps between outcomes and holes in numeric ranges of each first-hit table."""
     loaded = load(pack)
-    day = resolve_as_of(loaded, as_of)
+    parameters = rules_for(loaded, as_of)
     for table in loaded.tables.values():
         if table.hit is HitPolicy.FIRST:
-            print(render_analysis(table, analyse(table, loaded.parameters.as_of(day))))
+            try:
+                analysis = analyse(table, parameters)
+            except ParameterError as error:
+                fail(f"table {table.id}: {error}")
+            print(render_analysis(table, analysis))

@@ -82,6 +82,8 @@ def render_analysis(table: RuleTable, analysis: Analysis) -> str:
             f"with {shown_context(hole.context)} (below: {hole.below}, above: {hole.above}; "
             f"{hole.contexts_seen} context(s))"
         )
+    if not analysis.complete:
+        lines.append("  note: too many input combinations; holes were searched in part only")
     return "\n".join(lines)
 
 

@@ -11,26 +11,29 @@ from govops.cli.output import fail
 FORMATS = (".csv", ".parquet")
 
 
+def check_format(path: Path, role: str) -> None:
+    if path.suffix.lower() not in FORMATS:
+        fail(f"{path}: {role} must be .csv or .parquet")
+
+
 def read_records(path: Path) -> pl.DataFrame:
-    suffix = path.suffix.lower()
-    if suffix not in FORMATS:
-        fail(f"{path}: input must be .csv or .parquet")
+    """CSV cells are read as text, so that figures are parsed exactly (never through a
+    float) and a late oddity in a column cannot break type inference."""
+    check_format(path, "input")
     if not path.is_file():
         fail(f"{path}: no such file")
     try:
-        if suffix == ".csv":
-            return pl.read_csv(path, infer_schema_length=10_000)
+        if path.suffix.lower() == ".csv":
+            return pl.read_csv(path, infer_schema=False)
         return pl.read_parquet(path)
-    except (pl.exceptions.PolarsError, OSError) as error:
+    except (pl.exceptions.PolarsError, OSError, UnicodeDecodeError) as error:
         fail(f"{path}: cannot read: {error}")
 
 
 def write_records(frame: pl.DataFrame, path: Path) -> None:
-    suffix = path.suffix.lower()
-    if suffix not in FORMATS:
-        fail(f"{path}: output must be .csv or .parquet")
+    check_format(path, "output")
     try:
-        if suffix == ".csv":
+        if path.suffix.lower() == ".csv":
             frame.with_columns(pl.col(pl.Enum).cast(pl.String)).write_csv(path)
         else:
             frame.write_parquet(path)

@@ -7,9 +7,9 @@ criteria can both hold) and are resolved by the hit policy; they are counted, no
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from itertools import product
+from itertools import islice, product
 
 from govops.lawcode.cells import Cell, bound_points, numeric_cells, samples
 from govops.lawcode.conditions import Ranges, evaluate
@@ -49,6 +49,9 @@ class Analysis:
     overlaps: tuple[Overlap, ...]
     independent_overlaps: int
     holes: tuple[Hole, ...]
+    # False when an input had more combinations of partner inputs than MAX_CONTEXTS:
+    # the holes listed are then those found in the first MAX_CONTEXTS combinations only.
+    complete: bool = True
 
 
 def analyse(table: RuleTable, parameters: ParameterSnapshot) -> Analysis:
@@ -72,7 +75,8 @@ def analyse(table: RuleTable, parameters: ParameterSnapshot) -> Analysis:
                 overlaps.append(
                     Overlap((outcome.value, clause), (other_outcome.value, other), example)
                 )
-    return Analysis(table.id, tuple(overlaps), independent, tuple(_holes(table, ranges)))
+    holes, complete = _holes(table, ranges)
+    return Analysis(table.id, tuple(overlaps), independent, tuple(holes), complete)
 
 
 def _both_hold(
@@ -86,10 +90,13 @@ def _both_hold(
     return None
 
 
-def _records(table: RuleTable, ranges: Ranges, names: list[str]) -> list[dict[str, InputScalar]]:
+def _records(
+    table: RuleTable, ranges: Ranges, names: list[str]
+) -> Iterator[dict[str, InputScalar]]:
+    """Every combination of one sample per cell of each named input, lazily."""
     conditions = [c.condition for _, c in table.clauses()]
     axes = [list(samples(table.inputs[n], conditions, ranges.parameters)) for n in names]
-    return [dict(zip(names, combination, strict=True)) for combination in product(*axes)]
+    return (dict(zip(names, combination, strict=True)) for combination in product(*axes))
 
 
 def _values(table: RuleTable, record: Mapping[str, InputScalar]) -> dict[str, InputValue]:
@@ -127,8 +134,9 @@ def _reached(outcome: OutcomeRule, values: dict[str, InputValue], ranges: Ranges
     return all(results) if outcome.match is Match.ALL else any(results)
 
 
-def _holes(table: RuleTable, ranges: Ranges) -> list[Hole]:
+def _holes(table: RuleTable, ranges: Ranges) -> tuple[list[Hole], bool]:
     found: dict[tuple[str, str], Hole] = {}
+    complete = True
     for name, spec in table.inputs.items():
         if spec.kind not in (InputKind.COUNT, InputKind.QUANTITY):
             continue
@@ -136,13 +144,15 @@ def _holes(table: RuleTable, ranges: Ranges) -> list[Hole]:
         points = set().union(*(bound_points(c, name, ranges.parameters) for c in related))
         cells = numeric_cells(spec, points)
         partners = sorted(set().union(*(inputs_of(c) for c in related)) - {name})
-        contexts = _records(table, ranges, partners)[:MAX_CONTEXTS]
+        contexts = list(islice(_records(table, ranges, partners), MAX_CONTEXTS + 1))
+        complete = complete and len(contexts) <= MAX_CONTEXTS
+        contexts = contexts[:MAX_CONTEXTS]
         for context in contexts:
             for hole in _holes_along(table, ranges, name, cells, context):
                 key = (name, hole.notation())
                 seen = found.get(key)
                 found[key] = hole if seen is None else _seen_again(seen)
-    return list(found.values())
+    return list(found.values()), complete
 
 
 def _seen_again(hole: Hole) -> Hole:

@@ -8,7 +8,6 @@ than the outcome alone.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
 
 import polars as pl
 
@@ -23,7 +22,6 @@ from govops.lawcode.conditions import (
     Not,
     resolve_interval,
 )
-from govops.lawcode.intervals import Number
 from govops.lawcode.parameters import ParameterSnapshot
 from govops.lawcode.tables import Clause, HitPolicy, Match, RuleTable
 
@@ -75,11 +73,13 @@ class BatchEvaluator:
         return outcome.alias("outcome"), clause.alias("clause")
 
     def evaluate(self, frame: pl.DataFrame, first_row: int = 1) -> pl.DataFrame:
-        """Columns `outcome` and `clause` (Enum, null where no outcome applies), row for row.
+        """Columns `outcome` and `clause` (Enum, null where no outcome applies) and
+        `approximate` (inputs given as approximate figures, comma-separated), row for row.
         `first_row` numbers the frame's first row in error messages (for chunked input)."""
         prepared = prepare_inputs(frame, self.table.inputs, first_row)
         outcome, clause = self.expressions()
-        return prepared.lazy().select(outcome, clause).collect()
+        decided = prepared.frame.lazy().select(outcome, clause).collect()
+        return decided.with_columns(prepared.approximate)
 
 
 def compile_batch(table: RuleTable, parameters: ParameterSnapshot) -> BatchEvaluator:
@@ -116,16 +116,12 @@ def _range(condition: InRange, parameters: ParameterSnapshot) -> pl.Expr:
     column = pl.col(condition.input)
     tests: list[pl.Expr] = []
     if interval.lower is not None:
-        bound = _literal(interval.lower.value)
+        bound = interval.lower.value  # a Decimal bound stays exact in polars
         tests.append(column >= bound if interval.lower.inclusive else column > bound)
     if interval.upper is not None:
-        bound = _literal(interval.upper.value)
+        bound = interval.upper.value
         tests.append(column <= bound if interval.upper.inclusive else column < bound)
     return pl.all_horizontal(tests) if len(tests) > 1 else tests[0]
-
-
-def _literal(value: Number) -> int | float:
-    return float(value) if isinstance(value, Decimal) else value
 
 
 __all__ = ["BatchEvaluator", "BatchInputError", "compile_batch", "compile_condition"]

@@ -1,50 +1,70 @@
 """Input columns for batch evaluation, checked as strictly as a single decision checks a
-record: a record is never silently graded on a value nobody gave or on a value that a
-single decision would refuse."""
+record: a record is never graded on a value nobody gave, nor on one a single decision
+would refuse (negative, fractional count, NaN, unknown code)."""
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Mapping
-from decimal import Decimal
+from dataclasses import dataclass
 
 import polars as pl
 
+from govops.lawcode.batch_figures import FigureColumnError, read_figures
 from govops.lawcode.inputs import InputKind, InputScalar, InputSpec
-from govops.lawcode.numbers import FigureError, parse_figure
 
 
 class BatchInputError(ValueError):
     """Input columns that cannot be evaluated: missing, of the wrong type, or null."""
 
 
+@dataclass(frozen=True, slots=True)
+class PreparedInputs:
+    frame: pl.DataFrame  # one typed column per input of the table
+    approximate: pl.Series  # per row, the inputs given as approximate figures ("a,b"), or null
+
+
 def prepare_inputs(
     frame: pl.DataFrame, specs: Mapping[str, InputSpec], first_row: int = 1
-) -> pl.DataFrame:
-    """Add defaulted columns, normalise figures typed as text, and refuse nulls that have
-    no default: a record is never silently graded on a value nobody gave."""
+) -> PreparedInputs:
+    """Add defaulted columns, read figures typed as text, refuse what a decision refuses.
+    `first_row` numbers the frame's first row in error messages (for chunked input)."""
     columns: list[pl.Series] = []
+    approximate: dict[str, pl.Series] = {}
     for name, spec in specs.items():
         if name not in frame.columns:
             if spec.default is None:
                 raise BatchInputError(f"column {name!r} is missing and has no default")
             columns.append(_constant(name, spec.default, frame.height))
             continue
-        columns.append(_column(frame.get_column(name), spec, first_row))
-    return pl.DataFrame(columns)
+        series = frame.get_column(name)
+        if spec.kind in (InputKind.COUNT, InputKind.QUANTITY) and series.dtype == pl.String:
+            try:
+                series, approximate[name] = read_figures(series, spec, first_row)
+            except FigureColumnError as error:
+                raise BatchInputError(str(error)) from None
+        columns.append(_column(series, spec, first_row))
+    return PreparedInputs(pl.DataFrame(columns), _approximate_names(approximate, frame.height))
+
+
+def _approximate_names(masks: dict[str, pl.Series], height: int) -> pl.Series:
+    flagged = {name: mask for name, mask in masks.items() if mask.any()}
+    if not flagged:
+        return pl.repeat(None, height, eager=True, dtype=pl.String).alias("approximate")
+    names = [pl.when(pl.lit(mask)).then(pl.lit(name)) for name, mask in flagged.items()]
+    joined = pl.concat_str(names, separator=",", ignore_nulls=True)
+    return pl.select(pl.when(joined != "").then(joined).alias("approximate")).to_series()
 
 
 def _constant(name: str, value: InputScalar, height: int) -> pl.Series:
     if isinstance(value, frozenset):
         return pl.Series(name, [sorted(value)]).new_from_index(0, height)
-    plain = float(value) if isinstance(value, Decimal) else value
-    return pl.Series(name, [plain]).new_from_index(0, height)
+    return pl.Series(name, [value]).new_from_index(0, height)
 
 
 def _column(series: pl.Series, spec: InputSpec, first_row: int) -> pl.Series:
     if spec.kind in (InputKind.COUNT, InputKind.QUANTITY):
-        if series.dtype == pl.String:
-            series = _figures(series, first_row)
-        _check_figures(series, spec, first_row)
+        series = _check_figures(series, spec, first_row)
     elif spec.kind is InputKind.FLAG:
         series = _flags(series, first_row)
     else:
@@ -61,7 +81,36 @@ def _fill(series: pl.Series, default: InputScalar) -> pl.Series:
     if isinstance(default, frozenset):
         filler = pl.lit(pl.Series([sorted(default)], dtype=series.dtype))
         return pl.select(pl.lit(series).fill_null(filler.first())).to_series()
-    return series.fill_null(float(default) if isinstance(default, Decimal) else default)
+    return series.fill_null(default)
+
+
+def _first(mask: pl.Series, series: pl.Series, first_row: int) -> tuple[int, object]:
+    index = mask.arg_true()[0]
+    return index + first_row, series[index]
+
+
+def _check_figures(series: pl.Series, spec: InputSpec, first_row: int) -> pl.Series:
+    """The refusals of a single decision: not a number, NaN or infinite, negative, and for a
+    count a fraction. A count column comes out as Int64."""
+    name = spec.name
+    if not series.dtype.is_numeric():
+        raise BatchInputError(f"column {name!r} must hold numbers, not {series.dtype}")
+    if series.dtype.is_float():
+        broken = (series.is_nan() | series.is_infinite()).fill_null(False)
+        if broken.any():
+            row, value = _first(broken, series, first_row)
+            raise BatchInputError(f"column {name!r}, row {row}: {value} is not a figure")
+    negative = (series < 0).fill_null(False)
+    if negative.any():
+        row, value = _first(negative, series, first_row)
+        raise BatchInputError(f"column {name!r}, row {row}: {value} is negative")
+    if spec.kind is InputKind.COUNT and not series.dtype.is_integer():
+        fractional = (series != series.round(0)).fill_null(False)
+        if fractional.any():
+            row, value = _first(fractional, series, first_row)
+            raise BatchInputError(f"column {name!r}, row {row}: {value} is not a whole number")
+        series = series.cast(pl.Int64)
+    return series
 
 
 def _check_codes(series: pl.Series, spec: InputSpec, first_row: int) -> None:
@@ -77,36 +126,6 @@ def _check_codes(series: pl.Series, spec: InputSpec, first_row: int) -> None:
         )
 
 
-def _check_figures(series: pl.Series, spec: InputSpec, first_row: int) -> None:
-    """The same refusals as a single decision: no negative figures, no fractional counts."""
-    if not series.dtype.is_numeric():
-        raise BatchInputError(f"column {spec.name!r} must hold numbers, not {series.dtype}")
-    minimum = series.min()
-    if isinstance(minimum, int | float) and minimum < 0:
-        row = (series < 0).arg_true()[0] + first_row
-        raise BatchInputError(
-            f"column {spec.name!r}, row {row}: {series[row - first_row]} is negative"
-        )
-    if spec.kind is InputKind.COUNT and series.dtype.is_float():
-        fractional = series.is_not_null() & (series != series.floor())
-        if fractional.any():
-            index = fractional.arg_true()[0]
-            row = index + first_row
-            raise BatchInputError(
-                f"column {spec.name!r}, row {row}: {series[index]} is not a whole number"
-            )
-
-
-def _figures(series: pl.Series, first_row: int) -> pl.Series:
-    values: list[float | None] = []
-    for row, raw in enumerate(series.to_list(), start=first_row):
-        try:
-            values.append(None if raw is None or raw == "" else float(parse_figure(raw).value))
-        except FigureError as error:
-            raise BatchInputError(f"column {series.name!r}, row {row}: {error}") from None
-    return pl.Series(series.name, values, dtype=pl.Float64)
-
-
 def _flags(series: pl.Series, first_row: int) -> pl.Series:
     if series.dtype == pl.Boolean:
         return series
@@ -115,9 +134,27 @@ def _flags(series: pl.Series, first_row: int) -> pl.Series:
     lowered = series.str.strip_chars().str.to_lowercase()
     bad = ~lowered.is_in(["true", "false", ""]) & lowered.is_not_null()
     if bad.any():
-        index = bad.arg_true()[0]
-        row = index + first_row
-        raise BatchInputError(
-            f"column {series.name!r}, row {row}: {series[index]!r} is not true/false"
-        )
+        row, value = _first(bad, series, first_row)
+        raise BatchInputError(f"column {series.name!r}, row {row}: {value!r} is not true/false")
     return lowered.replace({"": None}).eq("true")
+
+
+@dataclass(frozen=True, slots=True)
+class ColumnReport:
+    ignored: tuple[str, ...]  # columns that are no input of the table (kept, not used)
+    defaulted: tuple[str, ...]  # inputs with no column, taken at their default
+
+
+def check_columns(columns: list[str], specs: Mapping[str, InputSpec]) -> ColumnReport:
+    """Refuse a column that looks like a misspelt or repeated input (it would otherwise be
+    ignored and the input silently defaulted); report the rest."""
+    ignored = [c for c in columns if c not in specs]
+    defaulted = [name for name in specs if name not in columns]
+    for column in ignored:
+        repeated = column.split("_duplicated_")[0]
+        if repeated != column and repeated in specs:
+            raise BatchInputError(f"column {repeated!r} appears more than once")
+        near = difflib.get_close_matches(column, defaulted, n=1, cutoff=0.8)
+        if near:
+            raise BatchInputError(f"column {column!r} is no input; did you mean {near[0]!r}?")
+    return ColumnReport(tuple(ignored), tuple(defaulted))

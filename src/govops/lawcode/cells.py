@@ -59,12 +59,18 @@ def members(condition: Condition, name: str) -> set[str]:
 def numeric_cells(spec: InputSpec, points: set[Number]) -> list[Cell]:
     """Points and the open intervals between them, from 0 (inputs are non-negative)."""
     edges = sorted({Decimal(0), *(Decimal(p) for p in points if p >= 0)})
-    cells = [Cell(edge, edge, _typed(spec, edge)) for edge in edges]
+    counting = spec.kind is InputKind.COUNT
+    # A count never sits on a fractional bound such as 8.5: that point is no cell of its own.
+    cells = [
+        Cell(edge, edge, _typed(spec, edge))
+        for edge in edges
+        if not counting or edge == edge.to_integral_value()
+    ]
     for low, high in pairwise(edges):
         inside = _inside(spec, low, high)
         if inside is not None:
             cells.append(Cell(low, high, inside))
-    cells.append(Cell(edges[-1], None, _typed(spec, edges[-1] + 1)))
+    cells.append(Cell(edges[-1], None, _typed(spec, _above(spec, edges[-1]))))
     return sorted(cells, key=lambda c: (c.low, not c.is_point))
 
 
@@ -73,6 +79,10 @@ def _inside(spec: InputSpec, low: Decimal, high: Decimal) -> InputScalar | None:
         candidate = int(low) + 1
         return candidate if candidate < high else None
     return (low + high) / 2
+
+
+def _above(spec: InputSpec, edge: Decimal) -> Decimal:
+    return Decimal(int(edge) + 1) if spec.kind is InputKind.COUNT else edge + 1
 
 
 def _typed(spec: InputSpec, value: Decimal) -> InputScalar:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 # An article path as the documents number them: 4.1(5), 6.1.3(4), 6.1.2(3)①, 8.1.
 # A note may follow after a space ("4 closing sentence") for places without a number.
@@ -39,4 +40,4 @@ class Document:
     id: str
     title: str
     language: str
-    in_force_from: str | None  # ISO date, or None when the text gives no date
+    in_force_from: date | None  # None when the text gives no date

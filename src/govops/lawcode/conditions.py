@@ -6,6 +6,7 @@ the trace), and the cheapest way it could have held (for why-not).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
@@ -228,13 +229,24 @@ def _words(interval: ResolvedInterval) -> str:
 
 
 def _shortfall(name: str, value: Number, interval: ResolvedInterval) -> Shortfall:
+    """What it takes to pass a failed range test. For a count (a whole number) the gap runs
+    to the nearest whole number inside the bound; for a quantity it is the distance to the
+    bound, which a strict bound (> or <) requires to be exceeded."""
     lower, upper = interval.lower, interval.upper
     if lower is not None and not lower.admits_from_below(value):
         bound, needs = lower, (">= " if lower.inclusive else "> ") + str(lower.value)
-        gap = lower.value - value + (0 if lower.inclusive or not isinstance(value, int) else 1)
+        gap = _nearest_inside(value, lower, from_below=True) - value
     else:
         assert upper is not None
         bound, needs = upper, ("<= " if upper.inclusive else "< ") + str(upper.value)
-        gap = value - upper.value + (0 if upper.inclusive or not isinstance(value, int) else 1)
-    relative = float(gap) / max(abs(float(bound.value)), 1.0)
+        gap = value - _nearest_inside(value, upper, from_below=False)
+    relative = float(Decimal(gap) / max(abs(Decimal(bound.value)), Decimal(1)))
     return Shortfall(name, value, needs, gap, relative)
+
+
+def _nearest_inside(value: Number, bound: ResolvedBound, from_below: bool) -> Number:
+    if not isinstance(value, int):
+        return bound.value
+    if from_below:
+        return math.ceil(bound.value) if bound.inclusive else math.floor(bound.value) + 1
+    return math.floor(bound.value) if bound.inclusive else math.ceil(bound.value) - 1

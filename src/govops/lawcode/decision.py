@@ -84,6 +84,9 @@ class Decision:
             "fired": [c.id for c in self.fired],
             "citations": [str(c.cite) for c in self.fired],
         }
+        approximate = [name for name, value in self.inputs.items() if value.approximate]
+        if approximate:  # a decision on an estimate must say so, explained or not
+            result["approximate"] = approximate
         if explain:
             result["as_of"] = self.parameters.as_of.isoformat()
             result["inputs"] = {name: v.as_dict() for name, v in self.inputs.items()}

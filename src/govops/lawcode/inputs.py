@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import Enum
 
-from govops.lawcode.numbers import FigureError, parse_figure
+from govops.lawcode.numbers import Figure, FigureError, parse_figure
 
 InputScalar = int | Decimal | bool | frozenset[str]
 
@@ -37,6 +37,7 @@ class InputSpec:
     label: str = ""
     default: InputScalar | None = None
     vocabulary: frozenset[str] = frozenset()
+    unit: str | None = None  # the measure word a figure may carry: 人, 小时 ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,12 +86,24 @@ def coerce_one(spec: InputSpec, raw: object) -> InputValue:
         figure = parse_figure(raw)
     except FigureError as error:
         raise InputError(spec.name, str(error)) from None
+    mismatch = unit_mismatch(spec, figure)
+    if mismatch:
+        raise InputError(spec.name, mismatch)
     value = figure.value
-    if spec.kind is InputKind.COUNT and not isinstance(value, int):
+    if spec.kind is InputKind.QUANTITY:
+        return InputValue(Decimal(value), raw, approximate=figure.approximate)
+    if not isinstance(value, int):
         if value != value.to_integral_value():
-            raise InputError(spec.name, f"must be a whole number, got {raw!r}")
+            raise InputError(spec.name, f"must be a whole number, got {_shown(raw)}")
         value = int(value)
     return InputValue(value, raw, approximate=figure.approximate)
+
+
+def unit_mismatch(spec: InputSpec, figure: Figure) -> str | None:
+    """Why a figure's measure word does not fit the input (5000元 given as participants)."""
+    if figure.unit is None or spec.unit is None or figure.unit in (spec.unit, "个"):
+        return None
+    return f"{figure.raw!r} is counted in {figure.unit}, not {spec.unit}"
 
 
 def _flag(name: str, raw: object) -> bool:
@@ -111,3 +124,7 @@ def _codes(spec: InputSpec, raw: object) -> frozenset[str]:
             spec.name, f"unknown code {unknown[0]!r} (known: {', '.join(sorted(spec.vocabulary))})"
         )
     return frozenset(items)
+
+
+def _shown(raw: object) -> str:
+    return repr(raw) if isinstance(raw, str) else str(raw)

@@ -1,17 +1,20 @@
 """Normalise figures as staff type them in incident reports: 5000, ５，０００, 约5000人, 五千余人.
 
 Pure: standard library only, no I/O. A figure that cannot be graded against a boundary
-(a range, "nearly N", a negative) is refused with a FigureError rather than guessed at.
+(a range, "nearly N", a negative, an absurdly large figure) is refused with a FigureError
+rather than guessed at. Values are exact: nothing is ever rounded.
 """
 
 from __future__ import annotations
 
+import decimal
 import re
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import Decimal, localcontext
 
 _NEARLY = "a figure given as 'nearly N' cannot be graded against a boundary; give the figure or 约N"
 _RANGE = "a range must be given as one figure (e.g. 约250)"
+_MAX_DIGITS = 15  # integer digits: no incident has 10**15 of anything, and floats stay exact
 
 _FOLD = str.maketrans(
     {chr(0xFF10 + i): str(i) for i in range(10)}
@@ -31,23 +34,38 @@ _NEARLY_SUFFIXES = ("以下", "以内", "不到")
 # still the stated figure: the true count is at least that, so grading it against an 以上
 # boundary ("N人以上") can never put the incident in a higher grade than the facts support.
 _APPROX_SUFFIXES = ("左右", "上下", "以上", "余", "多", "来")
-_MEASURE_WORDS = ("小时", "人次", "人", "名", "个", "位", "元")
+_UNIT_OF = {"小时": "小时", "个": "个", "元": "元"} | dict.fromkeys(
+    ("人次", "人", "名", "位"), "人"
+)
+_MEASURE_WORDS = tuple(_UNIT_OF)  # 人次 before 人: the longer word is peeled first
 _INNER_APPROX = re.compile(r"(.+)([余多])([万亿])")  # 3000余万元, 十多万
 _RANGE_MARKS = frozenset("-~—–至到或、")
 
-_DIGITS = {"〇": 0, "零": 0, "两": 2} | {c: i for i, c in enumerate("一二三四五六七八九", 1)}
+_ZEROS = frozenset("〇零")
+_DIGITS = (
+    dict.fromkeys(_ZEROS, 0) | {"两": 2} | {c: i for i, c in enumerate("一二三四五六七八九", 1)}
+)
 _SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
 _BIG_UNITS = {"万": 10**4, "亿": 10**8}
-_NUMERAL_CHARS = frozenset(_DIGITS) | frozenset(_SMALL_UNITS) | frozenset(_BIG_UNITS)
+_UNITS = _SMALL_UNITS | _BIG_UNITS
+_NUMERAL_CHARS = frozenset(_DIGITS) | frozenset(_UNITS)
 _TOKEN = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?|.", re.DOTALL)
+# Sums and products of exact decimals are exact at MAX_PREC; Inexact is trapped all the same.
+_EXACT = decimal.Context(
+    prec=decimal.MAX_PREC,
+    Emax=decimal.MAX_EMAX,
+    Emin=decimal.MIN_EMIN,
+    traps=[decimal.Inexact, decimal.InvalidOperation],
+)
 
 
 @dataclass(frozen=True, slots=True)
 class Figure:
-    value: int | Decimal  # int when the figure is whole, else Decimal (never float)
+    value: int | Decimal  # int when the figure is exactly whole, else Decimal (never float)
     raw: str  # the text exactly as given (str() of a number given as a number)
     approximate: bool  # True for 约/大约/左右/上下/余/多/来 and similar
     qualifier: str | None  # the first marker given, e.g. "约" or "余"; None when exact
+    unit: str | None = None  # the measure word given: "人", "小时", "元" or "个"; None if none
 
 
 class FigureError(ValueError):
@@ -63,15 +81,28 @@ def parse_figure(raw: object) -> Figure:
     number = Decimal(str(raw)) if isinstance(raw, float) else Decimal(raw)
     if not number.is_finite():
         raise FigureError(f"a figure must be a finite number (got {raw!r})")
-    return Figure(_checked(number, str(raw)), str(raw), approximate=False, qualifier=None)
+    huge_int = isinstance(raw, int) and number.adjusted() >= 4000
+    shown = f"{number:.3e}" if huge_int else str(raw)  # str() refuses ints over 4300 digits
+    return Figure(_checked(number, shown), shown, approximate=False, qualifier=None)
 
 
 def _checked(number: Decimal, raw: str) -> int | Decimal:
     if number < 0:
         raise FigureError(f"a figure cannot be negative (got {raw!r})")
-    if number == number.to_integral_value():
-        return int(number)
-    return number.normalize()
+    if number and number.adjusted() >= _MAX_DIGITS:
+        raise FigureError(
+            f"{raw if len(raw) < 40 else raw[:20] + '…'!r} is too large to be a figure"
+            f" (more than {_MAX_DIGITS} digits before the point)"
+        )
+    whole = int(number)  # exact: the value has at most _MAX_DIGITS integer digits
+    return whole if whole == number else _trimmed(number)
+
+
+def _trimmed(number: Decimal) -> Decimal:
+    """Drop trailing zeros exactly; normalize() would round to the context's 28 digits."""
+    sign, digits, exponent = number.as_tuple()
+    zeros = len(digits) - len("".join(map(str, digits)).rstrip("0"))
+    return Decimal((sign, digits[: len(digits) - zeros], int(exponent) + zeros))
 
 
 def _parse_text(raw: str) -> Figure:
@@ -86,17 +117,20 @@ def _parse_text(raw: str) -> Figure:
             markers.append(prefix)
             text = text.removeprefix(prefix).strip()
             break
-    core = _strip_suffixes(text, markers)
+    words: list[str] = []
+    core = _strip_suffixes(text, markers, words)
     if core.startswith(("-", "负")):
         raise FigureError(f"a figure cannot be negative (got {raw!r})")
     if _RANGE_MARKS.intersection(core):
         raise FigureError(f"{_RANGE} (got {raw!r})")
+    unit = _unit(words, raw)
     value = _checked(_read_numeral(core, raw), raw)
-    return Figure(value, raw, approximate=bool(markers), qualifier=markers[0] if markers else None)
+    qualifier = markers[0] if markers else None
+    return Figure(value, raw, approximate=bool(markers), qualifier=qualifier, unit=unit)
 
 
-def _strip_suffixes(text: str, markers: list[str]) -> str:
-    """Peel measure words and approximate markers off the end, recording the markers."""
+def _strip_suffixes(text: str, markers: list[str], words: list[str]) -> str:
+    """Peel approximate markers and measure words off the end, recording them outermost first."""
     peeled = True
     while peeled:
         peeled = False
@@ -104,8 +138,7 @@ def _strip_suffixes(text: str, markers: list[str]) -> str:
             if text.endswith(suffix) and len(text) > len(suffix):
                 text = text.removesuffix(suffix).strip()
                 peeled = True
-                if suffix in _APPROX_SUFFIXES:
-                    markers.append(suffix)
+                (markers if suffix in _APPROX_SUFFIXES else words).append(suffix)
     inner = _INNER_APPROX.fullmatch(text)
     if inner:
         markers.append(inner[2])
@@ -113,17 +146,27 @@ def _strip_suffixes(text: str, markers: list[str]) -> str:
     return text
 
 
+def _unit(words: list[str], raw: str) -> str | None:
+    """The one measure word given, normalised; 个 may stand before 小时 or 人 (8个小时, 5个人)."""
+    if words[1:] == ["个"] and words[0] in ("小时", "人"):
+        words = words[:1]
+    if len(words) > 1:
+        raise FigureError(f"cannot read {raw!r} as a figure: more than one measure word")
+    return _UNIT_OF[words[0]] if words else None
+
+
 def _read_numeral(core: str, raw: str) -> Decimal:
     tokens: list[str] = _TOKEN.findall(core)
     for token in tokens:
         if not (token[0].isascii() and token[0].isdigit()) and token not in _NUMERAL_CHARS:
             raise FigureError(f"cannot read {raw!r} as a figure: unexpected {token!r}")
-    if len(tokens) > 1 and set(tokens) <= _DIGITS.keys() and {"〇", "零"} & set(tokens):
-        return Decimal("".join(str(_DIGITS[t]) for t in tokens))  # positional: 五〇〇〇, 一〇五
+    if set(tokens) <= _DIGITS.keys() and _ZEROS & set(tokens):
+        return Decimal("".join(str(_DIGITS[t]) for t in tokens))  # positional: 五〇〇〇, 零
     reader = _Reader(raw)
-    for token in tokens:
-        reader.feed(token)
-    return reader.finish()
+    with localcontext(_EXACT):
+        for token in tokens:
+            reader.feed(token)
+        return reader.finish()
 
 
 class _Reader:
@@ -137,25 +180,26 @@ class _Reader:
         self.previous: str | None = None
         self.before_pending: str | None = None  # the token just before the pending digit
         self.small_limit = 10**4  # 十百千 must descend within a section
+        self.big_seen: set[int] = set()  # 万/亿 given since the last 亿
 
     def feed(self, token: str) -> None:
         if token in _SMALL_UNITS:
             self._small(_SMALL_UNITS[token])
         elif token in _BIG_UNITS:
             self._big(_BIG_UNITS[token])
-        elif token in ("〇", "零"):
-            self._require(self.pending is None)
+        elif token in _ZEROS:
+            self._require(self.pending is None and self.previous in _UNITS)  # 一百零五
         else:
             self._digit(token)
         self.previous = token
 
     def finish(self) -> Decimal:
         if self.pending is None:
-            self._require(self.previous is not None)
+            self._require(self.previous is not None and self.previous not in _ZEROS)
             return self.total + self.section
         value = self._pending_value(0)
         before = self.before_pending or ""
-        unit = _SMALL_UNITS.get(before) or _BIG_UNITS.get(before)
+        unit = _UNITS.get(before)
         if unit and unit > 10 and len(self.pending) == 1:
             value *= unit // 10  # 两千五 = 2500, 一万二 = 12000
         return self.total + self.section + value
@@ -167,18 +211,25 @@ class _Reader:
         self.pending, self.before_pending = token, self.previous
 
     def _small(self, unit: int) -> None:
-        self._require(unit < self.small_limit)
+        # A unit needs a digit in front of it, except a leading 十 (十五, 十万).
+        leading_ten = unit == 10 and self.previous is None
+        self._require(unit < self.small_limit and (self.pending is not None or leading_ten))
         self.section += self._pending_value(1) * unit
         self.pending, self.small_limit = None, unit
 
     def _big(self, unit: int) -> None:
+        if unit in self.big_seen:  # 一万二千万: 1.2亿, or 1万 + 2千万? Refused, not guessed.
+            name = "万" if unit == 10**4 else "亿"
+            raise FigureError(f"{self._bad()}: {name} after {name} is ambiguous; give the digits")
         self.section += self._pending_value(0)
-        self._require(self.section > 0)
         if unit == 10**4:
-            self._require(self.previous != "万")
+            self._require(self.section > 0)
             self.total += self.section * unit
-        else:
+            self.big_seen.add(unit)
+        else:  # 亿 scales everything before it: 一万二千亿 = 1.2万亿
+            self._require(self.total + self.section > 0)
             self.total = (self.total + self.section) * unit
+            self.big_seen = {unit}
         self.section, self.pending, self.small_limit = Decimal(0), None, 10**4
 
     def _pending_value(self, default: int) -> Decimal:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date
 
 from govops.lawcode.citations import Document
 from govops.lawcode.intervals import BoundaryConvention
-from govops.lawcode.parameters import ParameterSet
+from govops.lawcode.parameters import ParameterError, ParameterSet, ParameterSnapshot
 from govops.lawcode.procedures import Catalogue, ChecklistItem, Deadline, Text
 from govops.lawcode.tables import RuleTable
 
@@ -34,6 +35,16 @@ class Pack:
     deadlines: tuple[Deadline, ...] = ()
     checklist: tuple[ChecklistItem, ...] = ()
     catalogues: Mapping[str, Catalogue] = field(default_factory=dict)
+
+    def rules_as_of(self, day: date) -> ParameterSnapshot:
+        """The parameters in force on `day`; none before the document itself is in force."""
+        start = self.document.in_force_from
+        if start is not None and day < start:
+            raise ParameterError(
+                f"{self.document.id} is in force from {start.isoformat()}: "
+                f"no rules on {day.isoformat()}"
+            )
+        return self.parameters.as_of(day)
 
     def table(self, table_id: str) -> RuleTable:
         try:

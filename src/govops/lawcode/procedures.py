@@ -30,10 +30,16 @@ class Due:
     provisional: bool  # a working-day count through a year the calendar does not confirm
 
 
+class Stage(Enum):
+    WARNING = "warning"  # warning-stage information (预警信息), before any incident
+    INCIDENT = "incident"  # an incident that has happened and is graded
+
+
 @dataclass(frozen=True, slots=True)
 class Deadline:
     id: str
     title: Text
+    stage: Stage
     trigger: str  # the event that starts the clock, e.g. "warning_information_obtained"
     applies_to: tuple[str, ...]  # outcomes (grades) the deadline applies to
     amount: int

@@ -17,6 +17,7 @@ from govops.lawcode.procedures import (
     ChecklistItem,
     Deadline,
     SpanUnit,
+    Stage,
 )
 from govops.lawcode.tables import Clause, HitPolicy, Match, OutcomeRule, RuleTable
 from govops.packs.conditions import ConditionParser
@@ -64,6 +65,7 @@ class PackBuilder:
         self.tables: dict[str, RuleTable] = {}
         self.used_parameters: set[str] = set()
         self.procedures = ProceduresFile()
+        self.procedures_source = source
 
     def report(self, source: YamlFile, where: Sequence[PathKey], message: str) -> None:
         self.problems.append(source.problem(where, message))
@@ -89,9 +91,12 @@ class PackBuilder:
             DatedValue(v.valid_from, v.valid_to, v.value, self.cite(v.cite, [*where, i]))
             for i, v in enumerate(model.values)
         )
+        in_force = self.document.in_force_from
         for i, dated in enumerate(values):
             if dated.start and dated.end and dated.start >= dated.end:
                 self.report(self.source, [*where, i], "'from' must be before 'to'")
+            if in_force and dated.start and dated.start < in_force:
+                self.report(self.source, [*where, i], f"'from' is before the document's {in_force}")
         parameter = Parameter(name, values, model.unit, model.description)
         for _first, second in parameter.overlapping_periods():
             index = values.index(second)
@@ -134,12 +139,18 @@ class PackBuilder:
         default: InputScalar | None = (
             frozenset(model.default) if isinstance(model.default, list) else model.default
         )
+        if (
+            kind is InputKind.QUANTITY
+            and isinstance(default, int)
+            and not isinstance(default, bool)
+        ):
+            default = Decimal(default)  # a quantity is a Decimal, whole or not
         if not _default_fits(kind, default):
             self.report(
                 source, ["inputs", name, "default"], f"default does not fit a {kind.value} input"
             )
         label = model.label.get(self.manifest.language, name)
-        return InputSpec(name, kind, label, default, vocabulary)
+        return InputSpec(name, kind, label, default, vocabulary, model.unit)
 
     def _outcome(
         self, model: OutcomeModel, index: int, parser: ConditionParser, source: YamlFile
@@ -196,9 +207,19 @@ class PackBuilder:
             catalogues,
         )
 
+    def _numeric_bounds(self) -> None:
+        """Every parameter used as a bound must be a finite number in every period."""
+        for name in sorted(self.used_parameters & set(self.manifest.parameters)):
+            for i, dated in enumerate(self.parameters.parameters[name].values):
+                if not _finite_number(dated.value):
+                    where: list[PathKey] = ["parameters", name, "values", i, "value"]
+                    self.report(self.source, where, f"{dated.value!r} is not a finite number")
+
     def _known_outcomes(
         self, source: YamlFile, kind: str, applies: list[list[str]], outcomes: set[str]
     ) -> None:
+        if self.problems:  # a table that failed to load would make every outcome look unknown
+            return
         for index, values in enumerate(applies):
             for unknown in sorted(set(values) - outcomes):
                 where: list[PathKey] = [kind, index, "applies_to"]
@@ -207,7 +228,7 @@ class PackBuilder:
     def _procedures(
         self,
     ) -> tuple[tuple[Deadline, ...], tuple[ChecklistItem, ...], dict[str, Catalogue]]:
-        model, source = self.procedures, getattr(self, "procedures_source", self.source)
+        model, source = self.procedures, self.procedures_source
         outcomes = {o.value for t in self.tables.values() for o in t.outcomes}
         self._known_outcomes(source, "deadlines", [d.applies_to for d in model.deadlines], outcomes)
         self._known_outcomes(source, "checklist", [c.applies_to for c in model.checklist], outcomes)
@@ -215,6 +236,7 @@ class PackBuilder:
             Deadline(
                 d.id,
                 d.title,
+                Stage(d.stage),
                 d.trigger,
                 tuple(d.applies_to),
                 d.within.amount,
@@ -251,6 +273,12 @@ class PackBuilder:
             for key, c in model.catalogues.items()
         }
         return deadlines, checklist, catalogues
+
+
+def _finite_number(value: object) -> bool:
+    if isinstance(value, bool) or not isinstance(value, int | Decimal):
+        return False
+    return isinstance(value, int) or value.is_finite()
 
 
 def _default_fits(kind: InputKind, default: InputScalar | None) -> bool:

@@ -70,10 +70,9 @@ def _check(pack: Pack, cases_file: CasesFile, case: CaseModel) -> Iterator[str]:
     except KeyError as error:
         yield str(error.args[0])
         return
-    parameters = pack.parameters.as_of(case.as_of or cases_file.as_of)
     expect = case.expect
     try:
-        decision = decide(table, case.input, parameters)
+        decision = decide(table, case.input, pack.rules_as_of(case.as_of or cases_file.as_of))
     except ParameterError as error:
         yield str(error)
         return

@@ -116,7 +116,10 @@ class ConditionParser:
 
     def _value(self, value: object, where: list[PathKey]) -> ValueRef:
         if isinstance(value, int | float) and not isinstance(value, bool):
-            return ValueRef(literal=value if isinstance(value, int) else Decimal(str(value)))
+            literal = value if isinstance(value, int) else Decimal(str(value))
+            if isinstance(literal, Decimal) and not literal.is_finite():
+                self.report(where, f"a bound must be a finite number, not {value}")
+            return ValueRef(literal=literal)
         if isinstance(value, dict) and set(value) == {"param"} and isinstance(value["param"], str):
             name = value["param"]
             if name not in self.parameters:

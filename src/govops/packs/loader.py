@@ -33,7 +33,7 @@ def load_pack(folder: Path) -> Pack:
         manifest.document.id,
         manifest.document.title,
         manifest.document.language,
-        manifest.document.in_force_from.isoformat() if manifest.document.in_force_from else None,
+        manifest.document.in_force_from,
     )
     builder = PackBuilder(manifest, document, source, problems)
     for path in sorted((folder / TABLES).glob("*.yaml")):

@@ -78,6 +78,7 @@ class InputModel(Strict):
     default: bool | int | Decimal | list[str] | None = None
     label: Text = {}
     vocabulary: str | None = None
+    unit: Literal["人", "小时", "元"] | None = None
 
 
 class ClauseModel(Strict):
@@ -111,6 +112,7 @@ class SpanModel(Strict):
 class DeadlineModel(Strict):
     id: str
     title: Text
+    stage: Literal["warning", "incident"]
     trigger: str
     applies_to: list[str] = Field(min_length=1)
     within: SpanModel

@@ -2,6 +2,10 @@
 
 PyYAML's safe loader keeps the last of two equal keys without a word; a pack with a key
 written twice is refused instead, since one of the two values would be lost silently.
+
+Packs are plain data, so what only hostile or broken input needs is refused up front: files
+over ``MAX_FILE_BYTES``, anchors and aliases (an alias bomb expands exponentially, so they are
+found in the event stream before anything is composed), and nesting deeper than ``MAX_DEPTH``.
 """
 
 from __future__ import annotations
@@ -15,6 +19,12 @@ import yaml
 from govops.packs.errors import PackProblem
 
 PathKey = str | int
+
+MAX_FILE_BYTES = 5 * 1024 * 1024
+MAX_DEPTH = 100  # lists and mappings inside each other; real packs need about ten
+_MAX_REPORTED = 100  # anchors and aliases named before the rest are left unlisted
+_ALIAS_REFUSED = "YAML aliases (*name) are not allowed in packs"
+_ANCHOR_REFUSED = "YAML anchors (&name) are not allowed in packs"
 
 
 @dataclass
@@ -56,18 +66,73 @@ def _child(node: yaml.Node | None, key: PathKey) -> yaml.Node | None:
 
 def read_yaml(path: Path) -> tuple[YamlFile | None, list[PackProblem]]:
     try:
-        text = path.read_text(encoding="utf-8")
+        with path.open("rb") as stream:
+            raw = stream.read(MAX_FILE_BYTES + 1)  # never more, however large the file
+        if len(raw) > MAX_FILE_BYTES:
+            message = "file is larger than 5 MB; a pack file should be far smaller"
+            return None, [PackProblem(path, None, "", message)]
+        text = raw.decode("utf-8")
     except (OSError, UnicodeDecodeError) as error:
         return None, [PackProblem(path, None, "", f"cannot read: {error}")]
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        refused = _refuse_anchors_and_deep_nesting(path, text)
+        if refused:
+            return None, refused
+        root, data = _compose_and_construct(text)
+        source = YamlFile(path, data, root)
+        return source, _duplicate_keys(source, root)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
         return None, [PackProblem(path, line, "", f"not valid YAML: {error}")]
-    source = YamlFile(path, data, root)
-    return source, _duplicate_keys(source, root)
+    except RecursionError:  # a backstop: the depth check should stop this first
+        return None, [PackProblem(path, None, "", "nested too deeply to read")]
+
+
+def _refuse_anchors_and_deep_nesting(path: Path, text: str) -> list[PackProblem]:
+    """Anchors, aliases and excess depth, found from parser events: nothing is expanded yet.
+
+    The parser keeps its own stack rather than recursing, so this is safe on any input.
+    """
+    problems: list[PackProblem] = []
+    refused = depth = 0
+    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        line = event.start_mark.line + 1 if event.start_mark is not None else None
+        message = _anchor_or_alias(event)
+        if message is not None:
+            refused += 1
+            if refused <= _MAX_REPORTED:
+                problems.append(PackProblem(path, line, "", message))
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                message = f"nested too deeply: more than {MAX_DEPTH} levels of lists and mappings"
+                return [*problems, PackProblem(path, line, "", message)]
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+    if refused > _MAX_REPORTED:
+        message = f"{refused - _MAX_REPORTED} more YAML anchors and aliases not listed"
+        problems.append(PackProblem(path, None, "", message))
+    return problems
+
+
+def _anchor_or_alias(event: yaml.Event) -> str | None:
+    if isinstance(event, yaml.AliasEvent):
+        return f"{_ALIAS_REFUSED}; write the value out in full instead of *{event.anchor}"
+    if isinstance(event, yaml.NodeEvent) and event.anchor is not None:
+        return f"{_ANCHOR_REFUSED}; remove &{event.anchor}"
+    return None
+
+
+def _compose_and_construct(text: str) -> tuple[yaml.Node | None, object]:
+    """The node tree (for line numbers) and the plain data, from one parse."""
+    loader = yaml.SafeLoader(text)
+    try:
+        root = loader.get_single_node()
+        data = None if root is None else loader.construct_document(root)
+    finally:
+        loader.dispose()
+    return root, data
 
 
 def _duplicate_keys(source: YamlFile, node: yaml.Node | None) -> list[PackProblem]:

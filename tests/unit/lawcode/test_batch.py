@@ -134,14 +134,15 @@ def test_batch_results_per_row() -> None:
 
     result = evaluate(GRADING, records, grading_parameters())
 
-    assert result.columns == ["outcome", "clause"]
-    assert result.rows() == [
+    assert result.columns == ["outcome", "clause", "approximate"]
+    assert result.select("outcome", "clause").rows() == [
         ("level_i", "i-participants"),
         ("level_ii", "ii-participants"),
         ("level_i", "i-deaths"),
         ("level_ii", "ii-foreign"),
         ("level_iv", "iv-participants"),
     ]
+    assert result["approximate"].to_list() == [None] * 5
 
 
 def test_a_record_no_outcome_covers_is_null() -> None:
@@ -152,7 +153,7 @@ def test_a_record_no_outcome_covers_is_null() -> None:
 
     result = evaluate(rules, [{"participants": 5000}, {"participants": 10}], parameters())
 
-    assert result.rows() == [("major", "major"), (None, None)]
+    assert result.select("outcome", "clause").rows() == [("major", "major"), (None, None)]
 
 
 def test_defaults_fill_missing_columns() -> None:
@@ -160,14 +161,13 @@ def test_defaults_fill_missing_columns() -> None:
 
     prepared = prepare_inputs(frame, GRADING.inputs)
 
-    assert prepared.to_dict(as_series=False) == {
+    assert prepared.frame.to_dict(as_series=False) == {
         "participants": [10, 10],
         "deaths": [0, 0],
         "foreign": [False, False],
     }
-    assert evaluate(GRADING, [{"participants": 10}], grading_parameters()).rows() == [
-        ("level_iv", "iv-participants")
-    ]
+    result = evaluate(GRADING, [{"participants": 10}], grading_parameters())
+    assert result.select("outcome", "clause").rows() == [("level_iv", "iv-participants")]
 
 
 def test_defaults_fill_nulls_and_empty_text() -> None:
@@ -177,8 +177,8 @@ def test_defaults_fill_nulls_and_empty_text() -> None:
 
     prepared = prepare_inputs(frame, GRADING.inputs)
 
-    assert prepared["deaths"].to_list() == [0, 0, 11]
-    assert prepared["foreign"].to_list() == [False, False, True]
+    assert prepared.frame["deaths"].to_list() == [0, 0, 11]
+    assert prepared.frame["foreign"].to_list() == [False, False, True]
 
 
 def test_a_missing_column_without_default_is_refused() -> None:
@@ -208,7 +208,8 @@ def test_chinese_and_full_width_figures_in_text_columns_are_normalised() -> None
     prepared = prepare_inputs(frame, GRADING.inputs)
     result = compile_batch(GRADING, grading_parameters()).evaluate(frame)
 
-    assert prepared["participants"].to_list() == [5000, 5000, 4999, 1000, 200, 199]
+    assert prepared.frame["participants"].to_list() == [5000, 5000, 4999, 1000, 200, 199]
+    assert prepared.approximate.to_list() == [None, None, None, "participants", None, None]
     assert result["outcome"].cast(pl.String).to_list() == [
         "level_i",
         "level_i",

@@ -125,45 +125,80 @@ def test_financial_numerals_are_read(raw: str, value: int) -> None:
 
 
 @pytest.mark.parametrize(
-    ("raw", "value"),
+    ("raw", "value", "unit"),
     [
-        ("5000人", 5000),
-        ("300名", 300),
-        ("十个", 10),
-        ("8小时", 8),
-        ("8个小时", 8),
-        ("50万元", 500000),
+        ("5000人", 5000, "人"),
+        ("300名", 300, "人"),
+        ("20位", 20, "人"),
+        ("5000人次", 5000, "人"),
+        ("5个人", 5, "人"),
+        ("十个", 10, "个"),
+        ("8小时", 8, "小时"),
+        ("8个小时", 8, "小时"),
+        ("5000元", 5000, "元"),
+        ("50万元", 500000, "元"),
     ],
 )
-def test_a_trailing_measure_word_is_ignored(raw: str, value: int) -> None:
-    assert parse_figure(raw) == Figure(value, raw, approximate=False, qualifier=None)
+def test_a_trailing_measure_word_is_read_as_the_unit(raw: str, value: int, unit: str) -> None:
+    assert parse_figure(raw) == Figure(value, raw, approximate=False, qualifier=None, unit=unit)
 
 
 @pytest.mark.parametrize(
-    ("raw", "value", "qualifier"),
+    ("raw", "unit"),
     [
-        ("约5000人", 5000, "约"),
-        ("约 5000", 5000, "约"),
-        ("大约300名", 300, "大约"),
-        ("约计1.2万人", 12000, "约计"),
-        ("大概两百", 200, "大概"),
-        ("5000人左右", 5000, "左右"),
-        ("8小时上下", 8, "上下"),
-        ("30人以上", 30, "以上"),
-        ("五千余人", 5000, "余"),
-        ("5000余", 5000, "余"),
-        ("1万余人", 10000, "余"),
-        ("3000余万元", 30000000, "余"),
-        ("二十多人", 20, "多"),
-        ("十多万", 100000, "多"),
-        ("五十来人", 50, "来"),
-        ("约5000人左右", 5000, "约"),
+        ("约5000人左右", "人"),
+        ("五千余人", "人"),
+        ("3000余万元", "元"),
+        ("8个小时上下", "小时"),
+        ("5000", None),
+        ("五千", None),
+        ("约5000", None),
+        (5000, None),
+        (Decimal("2.5"), None),
+    ],
+)
+def test_the_unit_is_kept_with_approximate_markers_and_none_without_a_measure_word(
+    raw: object, unit: str | None
+) -> None:
+    assert parse_figure(raw).unit == unit
+
+
+def test_a_sum_of_money_can_be_told_from_a_head_count() -> None:
+    assert parse_figure("5000元").unit != parse_figure("5000人").unit
+
+
+@pytest.mark.parametrize("raw", ["5人元", "5000元人", "5人人", "8小时个", "5个元"])
+def test_more_than_one_measure_word_is_refused(raw: str) -> None:
+    with pytest.raises(FigureError, match=r"cannot read .* more than one measure word"):
+        parse_figure(raw)
+
+
+@pytest.mark.parametrize(
+    ("raw", "value", "qualifier", "unit"),
+    [
+        ("约5000人", 5000, "约", "人"),
+        ("约 5000", 5000, "约", None),
+        ("大约300名", 300, "大约", "人"),
+        ("约计1.2万人", 12000, "约计", "人"),
+        ("大概两百", 200, "大概", None),
+        ("5000人左右", 5000, "左右", "人"),
+        ("8小时上下", 8, "上下", "小时"),
+        ("30人以上", 30, "以上", "人"),
+        ("五千余人", 5000, "余", "人"),
+        ("5000余", 5000, "余", None),
+        ("1万余人", 10000, "余", "人"),
+        ("3000余万元", 30000000, "余", "元"),
+        ("二十多人", 20, "多", "人"),
+        ("十多万", 100000, "多", None),
+        ("五十来人", 50, "来", "人"),
+        ("约5000人左右", 5000, "约", "人"),
     ],
 )
 def test_approximate_figures_keep_the_stated_figure_and_the_first_marker(
-    raw: str, value: int, qualifier: str
+    raw: str, value: int, qualifier: str, unit: str | None
 ) -> None:
-    assert parse_figure(raw) == Figure(value, raw, approximate=True, qualifier=qualifier)
+    expected = Figure(value, raw, approximate=True, qualifier=qualifier, unit=unit)
+    assert parse_figure(raw) == expected
 
 
 @pytest.mark.parametrize(
@@ -273,12 +308,99 @@ def test_unparseable_text_is_refused_quoting_it(raw: str) -> None:
     assert repr(raw) in str(caught.value)
 
 
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "千百",
+        "百千",
+        "万万",
+        "二十十",
+        "一万十五",
+        "一百零十",
+        "一百零",
+        "零一百",
+        "一千零零五",
+        "一亿亿",
+        "十万万",
+    ],
+)
+def test_malformed_chinese_numerals_are_refused(raw: str) -> None:
+    with pytest.raises(FigureError, match="cannot read") as caught:
+        parse_figure(raw)
+    assert repr(raw) in str(caught.value)
+
+
+@pytest.mark.parametrize("raw", ["一万二千万", "三万五千万人", "1万2千万"])
+def test_a_second_wan_is_refused_as_ambiguous_rather_than_misread(raw: str) -> None:
+    # 一万二千万 is 1.2亿 to some readers and 1万 + 2千万 to others: never guess which.
+    with pytest.raises(FigureError, match=r"cannot read .* 万 after 万 is ambiguous"):
+        parse_figure(raw)
+
+
+@pytest.mark.parametrize(
+    ("raw", "value"),
+    [("一万亿", 10**12), ("一万二千亿", 12 * 10**11), ("一亿二千万", 12 * 10**7), ("十万", 10**5)],
+)
+def test_yi_scales_the_whole_figure_before_it(raw: str, value: int) -> None:
+    assert parse_figure(raw).value == value
+
+
+_NINES_28 = "7." + "9" * 28
+_NINES_30 = "4999." + "9" * 30
+
+
+@pytest.mark.parametrize(
+    ("raw", "value"),
+    [
+        (_NINES_28, Decimal(_NINES_28)),
+        (_NINES_30, Decimal(_NINES_30)),
+        ("0." + "1" * 40 + "000", Decimal("0." + "1" * 40)),
+        ("1." + "0" * 30 + "1万", Decimal("10000." + "0" * 26 + "1")),
+        ("999999999999999.5", Decimal("999999999999999.5")),
+        (Decimal(_NINES_28), Decimal(_NINES_28)),
+        (Decimal("2." + "5" * 40 + "00"), Decimal("2." + "5" * 40)),
+    ],
+)
+def test_long_fractions_are_kept_exactly_and_never_rounded(raw: object, value: Decimal) -> None:
+    figure = parse_figure(raw)
+    assert type(figure.value) is Decimal
+    assert figure.value == value
+    assert figure.value.as_tuple() == value.as_tuple()  # trailing zeros gone, nothing else
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "1000000000000000",
+        "1,000,000,000,000,000",
+        "1000000000000000.5",
+        "9" * 100,
+        "一千万亿",
+        "约2000万亿人",
+        10**15,
+        pytest.param(10**5000, id="10**5000"),
+        Decimal("1E+15"),
+        1e300,
+    ],
+)
+def test_absurdly_large_figures_are_refused(raw: object) -> None:
+    with pytest.raises(FigureError, match="is too large to be a figure"):
+        parse_figure(raw)
+
+
+@pytest.mark.parametrize("raw", ["999999999999999", "999,999,999,999,999", 10**15 - 1])
+def test_fifteen_integer_digits_are_read_exactly(raw: object) -> None:
+    figure = parse_figure(raw)
+    assert figure.value == 10**15 - 1
+    assert type(figure.value) is int
+
+
 def test_figure_error_is_a_value_error() -> None:
     assert issubclass(FigureError, ValueError)
 
 
 def test_every_arabic_figure_round_trips() -> None:
-    for n in [*range(0, 20001), 10**6, 10**9 + 7, 10**15]:
+    for n in [*range(0, 20001), 10**6, 10**9 + 7, 10**15 - 1]:
         assert parse_figure(str(n)).value == n
         assert parse_figure(f"{n:,}").value == n
         assert parse_figure(n).value == n

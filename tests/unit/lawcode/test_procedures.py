@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from govops.lawcode.procedures import Deadline, Due, SpanUnit
+from govops.lawcode.procedures import Deadline, Due, SpanUnit, Stage
 
 from .builders import FakeCalendar, cite
 
@@ -20,6 +20,7 @@ def deadline(amount: int, unit: SpanUnit) -> Deadline:
     return Deadline(
         id="initial-report",
         title={"en": "Initial report"},
+        stage=Stage.INCIDENT,
         trigger="incident_known",
         applies_to=("level_i", "level_ii"),
         amount=amount,
