@@ -5,6 +5,7 @@ would refuse (negative, fractional count, NaN, unknown code)."""
 from __future__ import annotations
 
 import difflib
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -91,18 +92,20 @@ def _first(mask: pl.Series, series: pl.Series, first_row: int) -> tuple[int, obj
 
 def _check_figures(series: pl.Series, spec: InputSpec, first_row: int) -> pl.Series:
     """The refusals of a single decision: not a number, NaN or infinite, negative, and for a
-    count a fraction. A count column comes out as Int64."""
+    count a fraction. A count column comes out as Int64. Cheap reductions first (a sum is
+    NaN or infinite when any value is; a minimum shows a negative); rows are looked for
+    only when one of them shows a problem."""
     name = spec.name
     if not series.dtype.is_numeric():
         raise BatchInputError(f"column {name!r} must hold numbers, not {series.dtype}")
-    if series.dtype.is_float():
+    if series.dtype.is_float() and not math.isfinite(series.sum()):
         broken = (series.is_nan() | series.is_infinite()).fill_null(False)
         if broken.any():
             row, value = _first(broken, series, first_row)
             raise BatchInputError(f"column {name!r}, row {row}: {value} is not a figure")
-    negative = (series < 0).fill_null(False)
-    if negative.any():
-        row, value = _first(negative, series, first_row)
+    minimum = series.min()
+    if minimum is not None and minimum < 0:  # type: ignore[operator]
+        row, value = _first((series < 0).fill_null(False), series, first_row)
         raise BatchInputError(f"column {name!r}, row {row}: {value} is negative")
     if spec.kind is InputKind.COUNT and not series.dtype.is_integer():
         fractional = (series != series.round(0)).fill_null(False)
