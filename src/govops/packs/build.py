@@ -11,17 +11,10 @@ from govops.lawcode.inputs import InputKind, InputScalar, InputSpec
 from govops.lawcode.intervals import BoundaryConvention, BoundaryWord, Side
 from govops.lawcode.pack import Pack, VocabularyEntry
 from govops.lawcode.parameters import DatedValue, Parameter, ParameterSet
-from govops.lawcode.procedures import (
-    Catalogue,
-    CatalogueItem,
-    ChecklistItem,
-    Deadline,
-    SpanUnit,
-    Stage,
-)
 from govops.lawcode.tables import Clause, HitPolicy, Match, OutcomeRule, RuleTable
 from govops.packs.conditions import ConditionParser
 from govops.packs.errors import PackProblem
+from govops.packs.procedures import build_procedures
 from govops.packs.schema import (
     Cite,
     InputModel,
@@ -189,7 +182,7 @@ class PackBuilder:
             self.report(
                 self.source, ["parameters", name], f"parameter {name!r} is used by no clause"
             )
-        deadlines, checklist, catalogues = self._procedures()
+        deadlines, checklist, catalogues = build_procedures(self)
         return Pack(
             self.manifest.id,
             self.manifest.version,
@@ -214,65 +207,6 @@ class PackBuilder:
                 if not _finite_number(dated.value):
                     where: list[PathKey] = ["parameters", name, "values", i, "value"]
                     self.report(self.source, where, f"{dated.value!r} is not a finite number")
-
-    def _known_outcomes(
-        self, source: YamlFile, kind: str, applies: list[list[str]], outcomes: set[str]
-    ) -> None:
-        if self.problems:  # a table that failed to load would make every outcome look unknown
-            return
-        for index, values in enumerate(applies):
-            for unknown in sorted(set(values) - outcomes):
-                where: list[PathKey] = [kind, index, "applies_to"]
-                self.report(source, where, f"{unknown!r} is no outcome of any table")
-
-    def _procedures(
-        self,
-    ) -> tuple[tuple[Deadline, ...], tuple[ChecklistItem, ...], dict[str, Catalogue]]:
-        model, source = self.procedures, self.procedures_source
-        outcomes = {o.value for t in self.tables.values() for o in t.outcomes}
-        self._known_outcomes(source, "deadlines", [d.applies_to for d in model.deadlines], outcomes)
-        self._known_outcomes(source, "checklist", [c.applies_to for c in model.checklist], outcomes)
-        deadlines = tuple(
-            Deadline(
-                d.id,
-                d.title,
-                Stage(d.stage),
-                d.trigger,
-                tuple(d.applies_to),
-                d.within.amount,
-                SpanUnit(d.within.unit),
-                d.reporter,
-                d.recipient,
-                self.cite(d.cite, ["deadlines", i], source),
-            )
-            for i, d in enumerate(model.deadlines)
-        )
-        checklist = tuple(
-            ChecklistItem(
-                c.id,
-                tuple(c.applies_to),
-                c.actor,
-                c.text,
-                self.cite(c.cite, ["checklist", i], source),
-            )
-            for i, c in enumerate(model.checklist)
-        )
-        catalogues = {
-            key: Catalogue(
-                key,
-                c.title,
-                tuple(
-                    CatalogueItem(
-                        item.id,
-                        item.text,
-                        self.cite(item.cite, ["catalogues", key, "items", i], source),
-                    )
-                    for i, item in enumerate(c.items)
-                ),
-            )
-            for key, c in model.catalogues.items()
-        }
-        return deadlines, checklist, catalogues
 
 
 def _finite_number(value: object) -> bool:
