@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 import polars as pl
 
 from govops.lawcode.batch import compile_batch
+from govops.lawcode.batch_inputs import prepare_inputs
 from govops.lawcode.decision import Decider
 from govops.lawcode.pack import Pack
 from govops.lawcode.parameters import ParameterSnapshot
@@ -45,6 +46,13 @@ def govops_batch(
     evaluator = compile_batch(table, params)
     print(f"govops compile_batch: {(time.perf_counter() - start) * 1e3:.1f} ms (not in the rate)")
     seconds, out = best_of(lambda: evaluator.evaluate(df), repeat)
+    prepared = prepare_inputs(df, table.inputs).frame
+    outcome, clause = evaluator.expressions()
+    rules_only, _ = best_of(lambda: prepared.lazy().select(outcome, clause).collect(), repeat)
+    print(
+        f"govops rules alone (inputs already checked): {df.height / rules_only:,.0f} records/s "
+        "(not in the table: the table's govops figure includes the input checks)"
+    )
     return Result("govops", df.height, seconds, True, frame_check(ref, out, True))
 
 
