@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import polars as pl
@@ -183,3 +185,29 @@ def test_what_if_on_a_collect_table_is_a_clear_error(govops: Run, tmp_path: Path
     done = govops("what-if", PACK, "route", str(source), "--set", "participants_level_I=6000")
     assert done.returncode == 2
     assert "batch needs a first-hit table" in done.stderr
+
+
+def test_batch_reads_a_gbk_csv_and_writes_utf8_with_bom_for_excel(
+    govops: Run, tmp_path: Path
+) -> None:
+    source = tmp_path / "incidents.csv"
+    source.write_bytes("地点,participants\n某镇,五千\n".encode("gbk"))
+    target = tmp_path / "out.csv"
+    done = govops("batch", PACK, "grade", str(source), str(target))
+    assert done.returncode == 0, done.stderr
+    assert "read as GB18030" in done.stderr
+    written = target.read_bytes()
+    assert written.startswith(b"\xef\xbb\xbf")
+    assert written.decode("utf-8-sig").splitlines()[1] == "某镇,五千,I,I-1,"
+
+
+def test_decide_refuses_input_that_is_no_known_text_encoding() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "govops", "decide", PACK, "grade"],
+        input=b"\xff\xfe\x00",
+        capture_output=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 2
+    assert b"neither UTF-8 nor GB18030" in done.stderr

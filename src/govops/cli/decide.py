@@ -11,7 +11,7 @@ from typing import Annotated
 import typer
 
 from govops.cli.context import as_of_option, load, rules_for
-from govops.cli.output import fail, to_json
+from govops.cli.output import decode_text, fail, to_json
 from govops.lawcode.decision import Decider
 from govops.lawcode.inputs import InputError
 from govops.lawcode.parameters import ParameterError
@@ -31,7 +31,7 @@ def decide_command(
         fail(str(error.args[0]))
     decider = Decider(table, rules_for(loaded, as_of))
     sys.stdout.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
-    text = sys.stdin.read()
+    text = decode_text(sys.stdin.buffer.read(), "stdin")
     if not text.strip():
         fail("no record on stdin: give one JSON object, or JSON Lines")
     failed = False

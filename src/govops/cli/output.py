@@ -40,6 +40,21 @@ def fail(message: str, code: int = 2) -> NoReturn:
     raise typer.Exit(code)
 
 
+def decode_text(data: bytes, where: str) -> str:
+    """UTF-8 (with or without a byte-order mark), else GB18030, which covers the GBK that
+    Excel on a Chinese Windows PC writes; anything else is refused, never guessed."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        fail(f"{where} is neither UTF-8 nor GB18030 text")
+    print(f"govops: {where} read as GB18030 (GBK) text", file=sys.stderr)
+    return text
+
+
 def parse_date(text: str, what: str) -> date:
     try:
         return date.fromisoformat(text)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import polars as pl
 
-from govops.cli.output import fail
+from govops.cli.output import decode_text, fail
 
 FORMATS = (".csv", ".parquet")
 
@@ -18,15 +19,16 @@ def check_format(path: Path, role: str) -> None:
 
 def read_records(path: Path) -> pl.DataFrame:
     """CSV cells are read as text, so that figures are parsed exactly (never through a
-    float) and a late oddity in a column cannot break type inference."""
+    float) and a late oddity in a column cannot break type inference. UTF-8 or GB18030."""
     check_format(path, "input")
     if not path.is_file():
         fail(f"{path}: no such file")
     try:
         if path.suffix.lower() == ".csv":
-            return pl.read_csv(path, infer_schema=False)
+            text = decode_text(path.read_bytes(), str(path))
+            return pl.read_csv(io.StringIO(text), infer_schema=False)
         return pl.read_parquet(path)
-    except (pl.exceptions.PolarsError, OSError, UnicodeDecodeError) as error:
+    except (pl.exceptions.PolarsError, OSError) as error:
         fail(f"{path}: cannot read: {error}")
 
 
@@ -34,7 +36,8 @@ def write_records(frame: pl.DataFrame, path: Path) -> None:
     check_format(path, "output")
     try:
         if path.suffix.lower() == ".csv":
-            frame.with_columns(pl.col(pl.Enum).cast(pl.String)).write_csv(path)
+            # A byte-order mark lets Excel on a Chinese Windows PC open the file as UTF-8.
+            frame.with_columns(pl.col(pl.Enum).cast(pl.String)).write_csv(path, include_bom=True)
         else:
             frame.write_parquet(path)
     except (pl.exceptions.PolarsError, OSError) as error:
