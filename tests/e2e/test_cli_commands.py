@@ -26,7 +26,9 @@ def test_batch_writes_outcome_and_deciding_clause_per_record(govops: Run, tmp_pa
     graded = pl.read_parquet(target)
     assert graded["outcome"].cast(pl.String).to_list() == ["I", "II", "II", None, "I"]
     assert graded["clause"].cast(pl.String).to_list() == ["I-1", "II-1", "II-4", None, "I-1"]
-    assert json.loads(done.stdout)["outcomes"] == {"I": 2, "II": 2, "none": 1}
+    summary = json.loads(done.stdout)
+    assert summary["outcomes"] == {"I": 2, "II": 2}
+    assert summary["undecided"] == 1
 
 
 def test_batch_refuses_a_bad_figure_naming_column_and_row(govops: Run, tmp_path: Path) -> None:
@@ -187,15 +189,20 @@ def test_what_if_on_a_collect_table_is_a_clear_error(govops: Run, tmp_path: Path
     assert "batch needs a first-hit table" in done.stderr
 
 
-def test_batch_reads_a_gbk_csv_and_writes_utf8_with_bom_for_excel(
+def test_batch_reads_a_gbk_csv_when_told_and_writes_utf8_with_bom_for_excel(
     govops: Run, tmp_path: Path
 ) -> None:
     source = tmp_path / "incidents.csv"
     source.write_bytes("地点,participants\n某镇,五千\n".encode("gbk"))
     target = tmp_path / "out.csv"
-    done = govops("batch", PACK, "grade", str(source), str(target))
+    refused = govops("batch", PACK, "grade", str(source), str(target))
+    assert refused.returncode == 2
+    assert (
+        "is not utf-8 text at byte 0 (a CSV saved by Excel on a Chinese PC: --encoding gb18030)"
+        in refused.stderr
+    )
+    done = govops("batch", PACK, "grade", str(source), str(target), "--encoding", "gb18030")
     assert done.returncode == 0, done.stderr
-    assert "read as GB18030" in done.stderr
     written = target.read_bytes()
     assert written.startswith(b"\xef\xbb\xbf")
     assert written.decode("utf-8-sig").splitlines()[1] == "某镇,五千,I,I-1,"
@@ -210,4 +217,51 @@ def test_decide_refuses_input_that_is_no_known_text_encoding() -> None:
         check=False,
     )
     assert done.returncode == 2
-    assert b"neither UTF-8 nor GB18030" in done.stderr
+    assert b"stdin is not utf-8 text at byte 0" in done.stderr
+
+
+def test_batch_takes_columns_headed_with_the_inputs_chinese_labels(
+    govops: Run, tmp_path: Path
+) -> None:
+    source = tmp_path / "incidents.csv"
+    source.write_text("参与人数,死亡人数\n5000,0\n300,12\n", encoding="utf-8")
+    target = tmp_path / "out.csv"
+    done = govops("batch", PACK, "grade", str(source), str(target))
+    assert done.returncode == 0, done.stderr
+    summary = json.loads(done.stdout)
+    assert summary["renamed_columns"] == {"参与人数": "participants", "死亡人数": "deaths"}
+    assert summary["outcomes"] == {"I": 2}
+    assert (
+        target.read_text(encoding="utf-8-sig").splitlines()[0]
+        == "参与人数,死亡人数,outcome,clause,approximate"
+    )
+
+
+def test_batch_refuses_a_file_with_no_input_column(govops: Run, tmp_path: Path) -> None:
+    source = tmp_path / "incidents.csv"
+    source.write_text("地点,日期\n某镇,2026-01-01\n", encoding="utf-8")
+    done = govops("batch", PACK, "grade", str(source), str(tmp_path / "out.csv"))
+    assert done.returncode == 2
+    assert "no column is an input of the table" in done.stderr
+
+
+def test_batch_refuses_a_repeated_header(govops: Run, tmp_path: Path) -> None:
+    source = tmp_path / "incidents.csv"
+    source.write_text("participants,participants\n5000,10\n", encoding="utf-8")
+    done = govops("batch", PACK, "grade", str(source), str(tmp_path / "out.csv"))
+    assert done.returncode == 2
+    assert "column 'participants' appears more than once in the header" in done.stderr
+
+
+def test_what_if_takes_fractional_hours_and_refuses_negative_values(
+    govops: Run, tmp_path: Path
+) -> None:
+    source = tmp_path / "incidents.csv"
+    source.write_text("traffic_stopped_hours\n7.6\n7.4\n", encoding="utf-8")
+    done = govops(
+        "what-if", PACK, "grade", str(source), "--set", "traffic_stopped_hours_level_I=7.5"
+    )
+    assert [json.loads(line)["row"] for line in done.stdout.splitlines()] == [1]
+    negative = govops("what-if", PACK, "grade", str(source), "--set", "participants_level_I=-5")
+    assert negative.returncode == 2
+    assert "cannot be negative" in negative.stderr

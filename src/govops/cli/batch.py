@@ -10,11 +10,12 @@ import typer
 from rich.console import Console
 from rich.progress import Progress
 
-from govops.cli.context import as_of_option, load, rules_for
+from govops.cli.context import as_of_option, encoding_option, load, rules_for
 from govops.cli.output import fail, to_json
 from govops.cli.tabular import check_format, read_records, write_records
 from govops.lawcode.batch import BatchEvaluator, BatchInputError, compile_batch
 from govops.lawcode.batch_inputs import ColumnReport, check_columns
+from govops.lawcode.numbers import FigureError, parse_figure
 from govops.lawcode.pack import Pack
 from govops.lawcode.parameters import ParameterError, ParameterSnapshot
 from govops.lawcode.tables import RuleTable
@@ -35,33 +36,33 @@ def batch_command(
         Path, typer.Argument(metavar="OUTPUT", help="Result, .csv or .parquet.")
     ],
     as_of: as_of_option = None,
+    encoding: encoding_option = "utf-8",
 ) -> None:
     """Decide every record of INPUT; OUTPUT gets its columns plus `outcome`, `clause` (the
     deciding clause) and `approximate` (inputs given as approximate figures)."""
     check_format(output_path, "output")
     loaded, table = _table(pack, rule)
     evaluator = _evaluator(table, rules_for(loaded, as_of))
-    records = read_records(input_path)
+    records = read_records(input_path, encoding)
     replaced = [c for c in RESULT_COLUMNS if c in records.columns]
     records = records.drop(replaced)
     report = _columns(records, table)
-    results = _evaluate_in_chunks(evaluator, records)
+    results = _evaluate_in_chunks(evaluator, records.rename(report.renamed))
     write_records(pl.concat([records, results], how="horizontal"), output_path)
-    counts = results.group_by("outcome").len().sort("outcome").iter_rows()
-    summary = {str(outcome) if outcome is not None else "none": n for outcome, n in counts}
-    print(
-        to_json(
-            {
-                "records": records.height,
-                "outcomes": summary,
-                "approximate": results["approximate"].is_not_null().sum(),
-                "ignored_columns": list(report.ignored),
-                "defaulted_inputs": list(report.defaulted),
-                "replaced_columns": replaced,
-                "output": str(output_path),
-            }
-        )
-    )
+    decided = results.filter(pl.col("outcome").is_not_null())
+    counts = decided.group_by("outcome").len().sort("outcome").iter_rows()
+    summary = {
+        "records": records.height,
+        "outcomes": {str(outcome): n for outcome, n in counts},
+        "undecided": records.height - decided.height,
+        "approximate": results["approximate"].is_not_null().sum(),
+        "renamed_columns": report.renamed,
+        "ignored_columns": list(report.ignored),
+        "defaulted_inputs": list(report.defaulted),
+        "replaced_columns": replaced,
+        "output": str(output_path),
+    }
+    print(to_json(summary))
 
 
 def what_if_command(
@@ -70,6 +71,7 @@ def what_if_command(
     input_path: InputArg,
     change: Annotated[str, typer.Option("--set", help="NAME=VALUE: the parameter to change.")],
     as_of: as_of_option = None,
+    encoding: encoding_option = "utf-8",
 ) -> None:
     """List the records of INPUT whose outcome changes when one parameter changes (JSON Lines)."""
     loaded, table = _table(pack, rule)
@@ -78,13 +80,13 @@ def what_if_command(
     if name not in parameters:
         fail(f"--set: no parameter {name!r} in force (known: {', '.join(parameters)})")
     try:
-        value = int(raw)
-    except ValueError:
-        fail(f"--set: {raw!r} is not a whole number")
-    records = read_records(input_path)
-    _columns(records, table)
+        value = parse_figure(raw).value
+    except FigureError as error:
+        fail(f"--set: {error}")
+    records = read_records(input_path, encoding)
+    report = _columns(records, table)
     try:
-        changed = what_if(table, records, parameters, name, value)
+        changed = what_if(table, records.rename(report.renamed), parameters, name, value)
     except (ValueError, ParameterError) as error:
         fail(str(error))
     for row in changed.iter_rows(named=True):

@@ -26,12 +26,19 @@ def services() -> Services:
     return build_services()
 
 
+encoding_option = Annotated[
+    str,
+    typer.Option(
+        "--encoding",
+        help="Text encoding of the input, e.g. gb18030 for a CSV saved by Excel on a Chinese PC.",
+    ),
+]
+
+
 def load(name: str, exit_code: int = 2) -> Pack:
     try:
         return services().open_pack(name)
-    except UnknownPackError as error:
-        fail(str(error), exit_code)
-    except PackError as error:
+    except (UnknownPackError, PackError) as error:
         fail(str(error), exit_code)
 
 

@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from govops.cli.context import as_of_option, load, rules_for
+from govops.cli.context import as_of_option, encoding_option, load, rules_for
 from govops.cli.output import decode_text, fail, to_json
 from govops.lawcode.decision import Decider
 from govops.lawcode.inputs import InputError
@@ -22,6 +22,7 @@ def decide_command(
     rule: Annotated[str, typer.Argument(help="The rule table, e.g. grade or route.")],
     as_of: as_of_option = None,
     explain: Annotated[bool, typer.Option("--explain", help="Add the trace and why-not.")] = False,
+    encoding: encoding_option = "utf-8",
 ) -> None:
     """Decide records read from stdin; a bad record gets an error line, exit status 2."""
     loaded = load(pack)
@@ -31,11 +32,11 @@ def decide_command(
         fail(str(error.args[0]))
     decider = Decider(table, rules_for(loaded, as_of))
     sys.stdout.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
-    text = decode_text(sys.stdin.buffer.read(), "stdin")
+    text = decode_text(sys.stdin.buffer.read(), "stdin", encoding)
     if not text.strip():
         fail("no record on stdin: give one JSON object, or JSON Lines")
     failed = False
-    for record in read_records(text):
+    for record in read_json_records(text):
         answer = _answer(decider, record, explain)
         failed = failed or "error" in answer
         print(to_json(answer), flush=True)
@@ -43,7 +44,7 @@ def decide_command(
         raise typer.Exit(2)
 
 
-def read_records(text: str) -> Iterator[object]:
+def read_json_records(text: str) -> Iterator[object]:
     """The whole input as one JSON value if it is one (pretty-printed objects are common),
     otherwise one JSON value per non-empty line. A line that cannot be read is yielded as a
     ValueError so that its error is reported in its place."""
@@ -68,7 +69,9 @@ def _parse(text: str) -> object:
         raise ValueError(f"not valid JSON: {error.msg} at column {error.colno}") from None
     except RecursionError:
         raise ValueError("not valid JSON: nested too deeply") from None
-    except ValueError as error:  # e.g. an integer of thousands of digits
+    except ValueError as error:
+        if "integer string conversion" in str(error):
+            raise ValueError("not valid JSON: a number of thousands of digits") from None
         raise ValueError(f"not valid JSON: {error}") from None
 
 

@@ -40,19 +40,21 @@ def fail(message: str, code: int = 2) -> NoReturn:
     raise typer.Exit(code)
 
 
-def decode_text(data: bytes, where: str) -> str:
-    """UTF-8 (with or without a byte-order mark), else GB18030, which covers the GBK that
-    Excel on a Chinese Windows PC writes; anything else is refused, never guessed."""
+def decode_text(data: bytes, where: str, encoding: str) -> str:
+    """Text in the encoding the user names (UTF-8 by default, a byte-order mark allowed).
+    Never guessed: a wrong guess would change names and figures without a word."""
+    codec = "utf-8-sig" if encoding.lower().replace("_", "-") in ("utf-8", "utf8") else encoding
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    try:
-        text = data.decode("gb18030")
-    except UnicodeDecodeError:
-        fail(f"{where} is neither UTF-8 nor GB18030 text")
-    print(f"govops: {where} read as GB18030 (GBK) text", file=sys.stderr)
-    return text
+        return data.decode(codec)
+    except LookupError:
+        fail(f"unknown --encoding {encoding!r}; e.g. utf-8, gb18030, cp1258")
+    except UnicodeDecodeError as error:
+        hint = (
+            " (a CSV saved by Excel on a Chinese PC: --encoding gb18030)"
+            if codec == "utf-8-sig"
+            else ""
+        )
+        fail(f"{where} is not {encoding} text at byte {error.start}{hint}")
 
 
 def parse_date(text: str, what: str) -> date:

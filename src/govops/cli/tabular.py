@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import io
 from pathlib import Path
 
@@ -17,19 +18,27 @@ def check_format(path: Path, role: str) -> None:
         fail(f"{path}: {role} must be .csv or .parquet")
 
 
-def read_records(path: Path) -> pl.DataFrame:
+def read_records(path: Path, encoding: str = "utf-8") -> pl.DataFrame:
     """CSV cells are read as text, so that figures are parsed exactly (never through a
-    float) and a late oddity in a column cannot break type inference. UTF-8 or GB18030."""
+    float) and a late oddity in a column cannot break type inference."""
     check_format(path, "input")
     if not path.is_file():
         fail(f"{path}: no such file")
     try:
         if path.suffix.lower() == ".csv":
-            text = decode_text(path.read_bytes(), str(path))
+            text = decode_text(path.read_bytes(), str(path), encoding)
+            _refuse_repeated_headers(text, path)
             return pl.read_csv(io.StringIO(text), infer_schema=False)
         return pl.read_parquet(path)
     except (pl.exceptions.PolarsError, OSError) as error:
         fail(f"{path}: cannot read: {error}")
+
+
+def _refuse_repeated_headers(text: str, path: Path) -> None:
+    header = next(csv.reader(io.StringIO(text)), [])
+    repeated = sorted({name for name in header if header.count(name) > 1})
+    if repeated:
+        fail(f"{path}: column {repeated[0]!r} appears more than once in the header")
 
 
 def write_records(frame: pl.DataFrame, path: Path) -> None:

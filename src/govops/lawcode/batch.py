@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 import polars as pl
 
-from govops.lawcode.batch_inputs import BatchInputError, prepare_inputs
+from govops.lawcode.batch_figures import BatchInputError
+from govops.lawcode.batch_inputs import prepare_inputs
 from govops.lawcode.conditions import (
     AllOf,
     AnyOf,

@@ -13,14 +13,14 @@ from decimal import Decimal
 import polars as pl
 
 from govops.lawcode.inputs import InputKind, InputSpec, unit_mismatch
-from govops.lawcode.numbers import Figure, FigureError, parse_figure
+from govops.lawcode.numbers import MAX_DECIMALS, MAX_DIGITS, Figure, FigureError, parse_figure
 
-PLAIN = r"^[0-9]{1,15}(\.[0-9]{1,20})?$"  # ASCII only: \d would admit other digits
-SCALE = 20
+# ASCII digits only (\d would admit other scripts' digits), within the figure limits.
+PLAIN = rf"^[0-9]{{1,{MAX_DIGITS}}}(\.[0-9]{{1,{MAX_DECIMALS}}})?$"
 
 
-class FigureColumnError(ValueError):
-    pass
+class BatchInputError(ValueError):
+    """Input columns that cannot be evaluated, with the column and row to fix."""
 
 
 def read_figures(series: pl.Series, spec: InputSpec, first_row: int) -> tuple[pl.Series, pl.Series]:
@@ -28,7 +28,7 @@ def read_figures(series: pl.Series, spec: InputSpec, first_row: int) -> tuple[pl
     text = series.str.strip_chars()
     text = text.set(text == "", None)
     irregular = (~text.str.contains(PLAIN)).fill_null(False).arg_true().to_list()
-    exact = text.str.to_decimal(scale=SCALE)
+    exact = text.str.to_decimal(scale=MAX_DECIMALS)
     approximate = pl.repeat(False, len(text), eager=True, dtype=pl.Boolean)
     if irregular:
         figures = [_parse(text[i], spec, i + first_row) for i in irregular]
@@ -37,7 +37,7 @@ def read_figures(series: pl.Series, spec: InputSpec, first_row: int) -> tuple[pl
     lost = (exact.is_null() & text.is_not_null()).arg_true()
     if len(lost):
         row = lost[0] + first_row
-        raise FigureColumnError(f"column {spec.name!r}, row {row}: cannot read {text[lost[0]]!r}")
+        raise BatchInputError(f"column {spec.name!r}, row {row}: cannot read {text[lost[0]]!r}")
     return _typed(exact.alias(spec.name), text, spec, first_row), approximate
 
 
@@ -46,13 +46,10 @@ def _parse(raw: str, spec: InputSpec, row: int) -> Figure:
     try:
         figure = parse_figure(raw)
     except FigureError as error:
-        raise FigureColumnError(f"column {name!r}, row {row}: {error}") from None
+        raise BatchInputError(f"column {name!r}, row {row}: {error}") from None
     mismatch = unit_mismatch(spec, figure)
     if mismatch:
-        raise FigureColumnError(f"column {spec.name!r}, row {row}: {mismatch}")
-    exponent = Decimal(figure.value).as_tuple().exponent
-    if isinstance(exponent, int) and exponent < -SCALE:
-        raise FigureColumnError(f"column {name!r}, row {row}: more than {SCALE} decimal places")
+        raise BatchInputError(f"column {spec.name!r}, row {row}: {mismatch}")
     return figure
 
 
@@ -62,7 +59,7 @@ def _typed(exact: pl.Series, text: pl.Series, spec: InputSpec, first_row: int) -
         return exact.cast(pl.Int64)
     if spec.kind is InputKind.COUNT:
         index = fractional.arg_true()[0]
-        raise FigureColumnError(
+        raise BatchInputError(
             f"column {spec.name!r}, row {index + first_row}: {text[index]} is not a whole number"
         )
     return exact

@@ -11,12 +11,16 @@ from dataclasses import dataclass
 
 import polars as pl
 
-from govops.lawcode.batch_figures import FigureColumnError, read_figures
+from govops.lawcode.batch_figures import BatchInputError, read_figures
 from govops.lawcode.inputs import InputKind, InputScalar, InputSpec
+from govops.lawcode.numbers import MAX_DIGITS
 
-
-class BatchInputError(ValueError):
-    """Input columns that cannot be evaluated: missing, of the wrong type, or null."""
+_TOO_LARGE = 10**MAX_DIGITS
+_EMPTY_TYPE = {
+    InputKind.COUNT: pl.Int64,
+    InputKind.QUANTITY: pl.Float64,
+    InputKind.FLAG: pl.Boolean,
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,14 +42,21 @@ def prepare_inputs(
                 raise BatchInputError(f"column {name!r} is missing and has no default")
             columns.append(_constant(name, spec.default, frame.height))
             continue
-        series = frame.get_column(name)
+        series = _plain_type(frame.get_column(name), spec)
         if spec.kind in (InputKind.COUNT, InputKind.QUANTITY) and series.dtype == pl.String:
-            try:
-                series, approximate[name] = read_figures(series, spec, first_row)
-            except FigureColumnError as error:
-                raise BatchInputError(str(error)) from None
+            series, approximate[name] = read_figures(series, spec, first_row)
         columns.append(_column(series, spec, first_row))
     return PreparedInputs(pl.DataFrame(columns), _approximate_names(approximate, frame.height))
+
+
+def _plain_type(series: pl.Series, spec: InputSpec) -> pl.Series:
+    """An all-empty column (Parquet type Null) as empty cells of the input's type; a
+    categorical column as its text."""
+    if series.dtype == pl.Null and spec.kind in _EMPTY_TYPE:
+        return series.cast(_EMPTY_TYPE[spec.kind])
+    if isinstance(series.dtype, pl.Categorical | pl.Enum):
+        return series.cast(pl.String)
+    return series
 
 
 def _approximate_names(masks: dict[str, pl.Series], height: int) -> pl.Series:
@@ -103,10 +114,16 @@ def _check_figures(series: pl.Series, spec: InputSpec, first_row: int) -> pl.Ser
         if broken.any():
             row, value = _first(broken, series, first_row)
             raise BatchInputError(f"column {name!r}, row {row}: {value} is not a figure")
-    minimum = series.min()
+    minimum, maximum = series.min(), series.max()
     if minimum is not None and minimum < 0:  # type: ignore[operator]
         row, value = _first((series < 0).fill_null(False), series, first_row)
         raise BatchInputError(f"column {name!r}, row {row}: {value} is negative")
+    if maximum is not None and maximum >= _TOO_LARGE:
+        row, value = _first((series >= _TOO_LARGE).fill_null(False), series, first_row)
+        raise BatchInputError(
+            f"column {name!r}, row {row}: {value} is too large to be a figure "
+            f"(more than {MAX_DIGITS} digits before the point)"
+        )
     if spec.kind is InputKind.COUNT and not series.dtype.is_integer():
         fractional = (series != series.round(0)).fill_null(False)
         if fractional.any():
@@ -144,20 +161,30 @@ def _flags(series: pl.Series, first_row: int) -> pl.Series:
 
 @dataclass(frozen=True, slots=True)
 class ColumnReport:
+    renamed: dict[str, str]  # column headed with an input's label -> the input's name
     ignored: tuple[str, ...]  # columns that are no input of the table (kept, not used)
     defaulted: tuple[str, ...]  # inputs with no column, taken at their default
 
 
 def check_columns(columns: list[str], specs: Mapping[str, InputSpec]) -> ColumnReport:
-    """Refuse a column that looks like a misspelt or repeated input (it would otherwise be
-    ignored and the input silently defaulted); report the rest."""
-    ignored = [c for c in columns if c not in specs]
-    defaulted = [name for name in specs if name not in columns]
+    """Match columns to inputs by name or by the input's label (参与人数 for participants);
+    refuse a column that looks like a misspelt input, and a file with no input at all
+    (either would have every input silently defaulted)."""
+    by_label = {spec.label: name for name, spec in specs.items() if spec.label}
+    renamed = {c: by_label[c] for c in columns if c not in specs and c in by_label}
+    named = {renamed.get(c, c) for c in columns}
+    repeated = sorted(set(renamed.values()) & set(columns))
+    if repeated:
+        raise BatchInputError(f"input {repeated[0]!r} has two columns: its name and its label")
+    ignored = [c for c in columns if c not in specs and c not in renamed]
+    defaulted = [name for name in specs if name not in named]
     for column in ignored:
-        repeated = column.split("_duplicated_")[0]
-        if repeated != column and repeated in specs:
-            raise BatchInputError(f"column {repeated!r} appears more than once")
         near = difflib.get_close_matches(column, defaulted, n=1, cutoff=0.8)
         if near:
             raise BatchInputError(f"column {column!r} is no input; did you mean {near[0]!r}?")
-    return ColumnReport(tuple(ignored), tuple(defaulted))
+    if len(defaulted) == len(specs) and specs:
+        raise BatchInputError(
+            f"no column is an input of the table (inputs: {', '.join(specs)}); "
+            "name the columns after the inputs or their labels"
+        )
+    return ColumnReport(renamed, tuple(ignored), tuple(defaulted))

@@ -14,7 +14,8 @@ from decimal import Decimal, localcontext
 
 _NEARLY = "a figure given as 'nearly N' cannot be graded against a boundary; give the figure or 约N"
 _RANGE = "a range must be given as one figure (e.g. 约250)"
-_MAX_DIGITS = 15  # integer digits: no incident has 10**15 of anything, and floats stay exact
+MAX_DIGITS = 15  # integer digits: no incident has 10**15 of anything
+MAX_DECIMALS = 20  # digits after the point: more is noise, and batch columns keep 20
 
 _FOLD = str.maketrans(
     {chr(0xFF10 + i): str(i) for i in range(10)}
@@ -34,8 +35,10 @@ _NEARLY_SUFFIXES = ("以下", "以内", "不到")
 # still the stated figure: the true count is at least that, so grading it against an 以上
 # boundary ("N人以上") can never put the incident in a higher grade than the facts support.
 _APPROX_SUFFIXES = ("左右", "上下", "以上", "余", "多", "来")
-_UNIT_OF = {"小时": "小时", "个": "个", "元": "元"} | dict.fromkeys(
-    ("人次", "人", "名", "位"), "人"
+# 人次 (person-times) counts visits, not people: it is kept apart so that it cannot pass as
+# a number of participants.
+_UNIT_OF = {"小时": "小时", "个": "个", "元": "元", "人次": "人次"} | dict.fromkeys(
+    ("人", "名", "位"), "人"
 )
 _MEASURE_WORDS = tuple(_UNIT_OF)  # 人次 before 人: the longer word is peeled first
 _INNER_APPROX = re.compile(r"(.+)([余多])([万亿])")  # 3000余万元, 十多万
@@ -89,13 +92,18 @@ def parse_figure(raw: object) -> Figure:
 def _checked(number: Decimal, raw: str) -> int | Decimal:
     if number < 0:
         raise FigureError(f"a figure cannot be negative (got {raw!r})")
-    if number and number.adjusted() >= _MAX_DIGITS:
+    if number and number.adjusted() >= MAX_DIGITS:
         raise FigureError(
             f"{raw if len(raw) < 40 else raw[:20] + '…'!r} is too large to be a figure"
-            f" (more than {_MAX_DIGITS} digits before the point)"
+            f" (more than {MAX_DIGITS} digits before the point)"
         )
-    whole = int(number)  # exact: the value has at most _MAX_DIGITS integer digits
-    return whole if whole == number else _trimmed(number)
+    whole = int(number)  # exact: the value has at most MAX_DIGITS integer digits
+    if whole == number:
+        return whole
+    trimmed = _trimmed(number)
+    if -int(trimmed.as_tuple().exponent) > MAX_DECIMALS:
+        raise FigureError(f"{raw!r} has more than {MAX_DECIMALS} decimal places; round it")
+    return trimmed
 
 
 def _trimmed(number: Decimal) -> Decimal:

@@ -58,7 +58,8 @@ class PackBuilder:
         self.tables: dict[str, RuleTable] = {}
         self.used_parameters: set[str] = set()
         self.procedures = ProceduresFile()
-        self.procedures_source = source
+        self.procedures_source = source  # until a procedures.yaml is added
+        self.complete = True  # False once a table file could not be read
 
     def report(self, source: YamlFile, where: Sequence[PathKey], message: str) -> None:
         self.problems.append(source.problem(where, message))
@@ -161,7 +162,12 @@ class PackBuilder:
 
     def _unique_ids(self, outcomes: tuple[OutcomeRule, ...], source: YamlFile) -> None:
         seen: set[str] = set()
+        values: set[str] = set()
         for index, outcome in enumerate(outcomes):
+            if outcome.value in values:
+                where: list[PathKey] = ["outcomes", index, "outcome"]
+                self.report(source, where, f"outcome {outcome.value!r} is listed twice")
+            values.add(outcome.value)
             for position, clause in enumerate(outcome.clauses):
                 if clause.id in seen:
                     self.report(
@@ -171,18 +177,28 @@ class PackBuilder:
                     )
                 seen.add(clause.id)
 
+    def table_unreadable(self) -> None:
+        self.complete = False
+
     def add_procedures(self, model: ProceduresFile, source: YamlFile) -> None:
         self.procedures = model
         self.procedures_source = source
 
     def finish(self) -> Pack:
-        # Only meaningful once every table parsed: a broken table uses nothing.
-        unused = sorted(set(self.manifest.parameters) - self.used_parameters)
-        for name in unused if not self.problems else []:
-            self.report(
-                self.source, ["parameters", name], f"parameter {name!r} is used by no clause"
-            )
-        deadlines, checklist, catalogues = build_procedures(self)
+        # Both checks need every table: an unread table uses no parameter and has no outcome.
+        if self.complete:
+            for name in sorted(set(self.manifest.parameters) - self.used_parameters):
+                where: list[PathKey] = ["parameters", name]
+                self.report(self.source, where, f"parameter {name!r} is used by no clause")
+        self._numeric_bounds()
+        outcomes = {o.value for t in self.tables.values() for o in t.outcomes}
+        deadlines, checklist, catalogues = build_procedures(
+            self.procedures,
+            self.procedures_source,
+            outcomes if self.complete else None,
+            self.cite,
+            self.report,
+        )
         return Pack(
             self.manifest.id,
             self.manifest.version,

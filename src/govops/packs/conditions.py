@@ -115,8 +115,8 @@ class ConditionParser:
         return InRange(spec.name, bounds.get(Side.LOWER), bounds.get(Side.UPPER))
 
     def _value(self, value: object, where: list[PathKey]) -> ValueRef:
-        if isinstance(value, int | float) and not isinstance(value, bool):
-            literal = value if isinstance(value, int) else Decimal(str(value))
+        if isinstance(value, int | Decimal) and not isinstance(value, bool):
+            literal = value
             if isinstance(literal, Decimal) and not literal.is_finite():
                 self.report(where, f"a bound must be a finite number, not {value}")
             return ValueRef(literal=literal)

@@ -36,9 +36,13 @@ def load_pack(folder: Path) -> Pack:
         manifest.document.in_force_from,
     )
     builder = PackBuilder(manifest, document, source, problems)
+    for path in sorted((folder / TABLES).glob("*.yml")):
+        problems.append(PackProblem(path, None, "", "pack files end in .yaml"))
     for path in sorted((folder / TABLES).glob("*.yaml")):
         table_read = _read(path, TableFile, problems)
-        if table_read is not None:
+        if table_read is None:
+            builder.table_unreadable()
+        else:
             builder.add_table(*table_read)
     if (folder / PROCEDURES).is_file():
         procedures_read = _read(folder / PROCEDURES, ProceduresFile, problems)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Sequence
 
+from govops.lawcode.citations import Citation
 from govops.lawcode.procedures import (
     Catalogue,
     CatalogueItem,
@@ -12,19 +13,33 @@ from govops.lawcode.procedures import (
     SpanUnit,
     Stage,
 )
+from govops.packs.schema import Cite, ProceduresFile
 from govops.packs.yamlsource import PathKey, YamlFile
 
-if TYPE_CHECKING:
-    from govops.packs.build import PackBuilder
-
 Procedures = tuple[tuple[Deadline, ...], tuple[ChecklistItem, ...], dict[str, Catalogue]]
+CiteFn = Callable[[Cite, list[PathKey], YamlFile], Citation]
+ReportFn = Callable[[YamlFile, Sequence[PathKey], str], None]
 
 
-def build_procedures(builder: PackBuilder) -> Procedures:
-    model, source = builder.procedures, builder.procedures_source
-    outcomes = {o.value for t in builder.tables.values() for o in t.outcomes}
-    _known_outcomes(builder, source, "deadlines", [d.applies_to for d in model.deadlines], outcomes)
-    _known_outcomes(builder, source, "checklist", [c.applies_to for c in model.checklist], outcomes)
+def build_procedures(
+    model: ProceduresFile,
+    source: YamlFile,
+    outcomes: set[str] | None,
+    cite: CiteFn,
+    report: ReportFn,
+) -> Procedures:
+    """`outcomes` are those of every table, or None when a table could not be read (then
+    references to outcomes cannot be checked)."""
+    if outcomes is not None:
+        references: list[tuple[str, list[list[str]]]] = [
+            ("deadlines", [d.applies_to for d in model.deadlines]),
+            ("checklist", [c.applies_to for c in model.checklist]),
+        ]
+        for kind, applies in references:
+            for index, values in enumerate(applies):
+                for unknown in sorted(set(values) - outcomes):
+                    where: list[PathKey] = [kind, index, "applies_to"]
+                    report(source, where, f"{unknown!r} is no outcome of any table")
     deadlines = tuple(
         Deadline(
             d.id,
@@ -36,17 +51,13 @@ def build_procedures(builder: PackBuilder) -> Procedures:
             SpanUnit(d.within.unit),
             d.reporter,
             d.recipient,
-            builder.cite(d.cite, ["deadlines", i], source),
+            cite(d.cite, ["deadlines", i], source),
         )
         for i, d in enumerate(model.deadlines)
     )
     checklist = tuple(
         ChecklistItem(
-            c.id,
-            tuple(c.applies_to),
-            c.actor,
-            c.text,
-            builder.cite(c.cite, ["checklist", i], source),
+            c.id, tuple(c.applies_to), c.actor, c.text, cite(c.cite, ["checklist", i], source)
         )
         for i, c in enumerate(model.checklist)
     )
@@ -56,9 +67,7 @@ def build_procedures(builder: PackBuilder) -> Procedures:
             c.title,
             tuple(
                 CatalogueItem(
-                    item.id,
-                    item.text,
-                    builder.cite(item.cite, ["catalogues", key, "items", i], source),
+                    item.id, item.text, cite(item.cite, ["catalogues", key, "items", i], source)
                 )
                 for i, item in enumerate(c.items)
             ),
@@ -66,14 +75,3 @@ def build_procedures(builder: PackBuilder) -> Procedures:
         for key, c in model.catalogues.items()
     }
     return deadlines, checklist, catalogues
-
-
-def _known_outcomes(
-    builder: PackBuilder, source: YamlFile, kind: str, applies: list[list[str]], outcomes: set[str]
-) -> None:
-    if builder.problems:  # a table that failed to load would make every outcome look unknown
-        return
-    for index, values in enumerate(applies):
-        for unknown in sorted(set(values) - outcomes):
-            where: list[PathKey] = [kind, index, "applies_to"]
-            builder.report(source, where, f"{unknown!r} is no outcome of any table")

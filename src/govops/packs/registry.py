@@ -19,13 +19,19 @@ def builtin_pack_ids() -> list[str]:
     return sorted(p.parent.name for p in BUILTIN.glob(f"*/{MANIFEST}"))
 
 
+def _is_path(name: str) -> bool:
+    """Anything written as a path is a path, even if a built-in pack has the same name."""
+    return "/" in name or "\\" in name or name.startswith(".") or Path(name).is_dir()
+
+
 def pack_folder(name: str) -> Path:
     """A built-in pack id, or the path of a pack folder."""
+    if _is_path(name):
+        if (Path(name) / MANIFEST).is_file():
+            return Path(name)
+        raise UnknownPackError(f"no pack manifest ({MANIFEST}) in folder {name!r}")
     if (BUILTIN / name / MANIFEST).is_file():
         return BUILTIN / name
-    candidate = Path(name)
-    if (candidate / MANIFEST).is_file():
-        return candidate
     known = ", ".join(builtin_pack_ids())
     raise UnknownPackError(f"no pack {name!r}: not a built-in pack ({known}) nor a pack folder")
 
@@ -41,4 +47,4 @@ def load_builtin_pack(pack_id: str) -> Pack:
 
 def open_pack(name: str) -> Pack:
     folder = pack_folder(name)
-    return load_builtin_pack(name) if folder.parent == BUILTIN else load_pack(folder)
+    return load_pack(folder) if _is_path(name) else load_builtin_pack(name)

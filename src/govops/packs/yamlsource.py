@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 
 import yaml
@@ -124,9 +125,23 @@ def _anchor_or_alias(event: yaml.Event) -> str | None:
     return None
 
 
+class _ExactLoader(yaml.SafeLoader):
+    """The safe loader, with YAML floats read as exact Decimals from their text: a bound
+    written 7.99999999999999999999 must not become the binary float 8.0."""
+
+
+def _exact_float(loader: yaml.SafeLoader, node: yaml.Node) -> Decimal:
+    text = str(loader.construct_scalar(node)).replace("_", "").lower()  # type: ignore[arg-type]
+    specials = {".inf": "Infinity", "+.inf": "Infinity", "-.inf": "-Infinity", ".nan": "NaN"}
+    return Decimal(specials.get(text, text))
+
+
+_ExactLoader.add_constructor("tag:yaml.org,2002:float", _exact_float)
+
+
 def _compose_and_construct(text: str) -> tuple[yaml.Node | None, object]:
     """The node tree (for line numbers) and the plain data, from one parse."""
-    loader = yaml.SafeLoader(text)
+    loader = _ExactLoader(text)
     try:
         root = loader.get_single_node()
         data = None if root is None else loader.construct_document(root)

@@ -130,7 +130,10 @@ def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
         "{param: threshold}", "{param: nope}"
     )
     found = problems(write_pack(tmp_path, table=table))
-    assert len(found) == 2
+    assert len(found) == 3
+    assert "is not an article path" in found[0]
+    assert "unknown parameter 'nope'" in found[1]
+    assert "parameter 'threshold' is used by no clause" in found[2]
 
 
 def test_a_folder_without_manifest_is_refused(tmp_path: Path) -> None:
@@ -142,3 +145,39 @@ def test_a_range_on_a_flag_input_is_refused(tmp_path: Path) -> None:
     table = TABLE.replace("participants: {kind: count, default: 0}", "participants: {kind: flag}")
     found = problems(write_pack(tmp_path, table=table))
     assert "flag input 'participants' is tested with 'is: true' or 'is: false'" in found[0]
+
+
+def test_a_bound_parameter_that_is_no_number_is_refused(tmp_path: Path) -> None:
+    manifest = MANIFEST.replace("value: 6000,", 'value: "abc",')
+    found = problems(write_pack(tmp_path, manifest=manifest))
+    where = f"{tmp_path / 'pack.yaml'}:16: parameters.threshold.values[1].value"
+    assert found == [f"{where}: 'abc' is not a finite number"]
+
+
+def test_two_outcomes_with_the_same_value_are_refused(tmp_path: Path) -> None:
+    table = (
+        TABLE
+        + """  - outcome: I
+    clauses:
+      - {id: I-2, cite: "4.1(2)", when: {input: participants, 以上: 1}}
+"""
+    )
+    found = problems(write_pack(tmp_path, table=table))
+    assert found == [
+        f"{tmp_path / 'tables' / 'grade.yaml'}:13: outcomes[1].outcome: outcome 'I' is listed twice"
+    ]
+
+
+def test_a_table_file_ending_in_yml_is_refused_not_ignored(tmp_path: Path) -> None:
+    folder = write_pack(tmp_path)
+    (folder / "tables" / "grade.yaml").rename(folder / "tables" / "grade.yml")
+    found = problems(folder)
+    assert f"{tmp_path / 'tables' / 'grade.yml'}: pack files end in .yaml" in found
+
+
+def test_decimal_bounds_are_read_exactly_from_yaml(tmp_path: Path) -> None:
+    table = TABLE.replace("以上: {param: threshold}", "以上: 7.99999999999999999999")
+    manifest = MANIFEST.replace("parameters:", "parameters_unused:").split("parameters_unused:")[0]
+    pack = load_pack(write_pack(tmp_path, manifest=manifest + "parameters: {}\n", table=table))
+    condition = pack.table("grade").outcomes[0].clauses[0].condition
+    assert str(condition.lower.ref.literal) == "7.99999999999999999999"  # type: ignore[union-attr]

@@ -37,7 +37,7 @@ def test_full_width_and_chinese_figures_in_text_are_read() -> None:
 
 
 def test_more_than_twenty_decimal_places_are_refused() -> None:
-    with pytest.raises(BatchInputError, match=r"row 1: more than 20 decimal places"):
+    with pytest.raises(BatchInputError, match=r"row 1: .* has more than 20 decimal places"):
         grade(HOURS, pl.DataFrame({"hours": ["约7." + "9" * 25]}))
 
 

@@ -130,7 +130,7 @@ def test_financial_numerals_are_read(raw: str, value: int) -> None:
         ("5000人", 5000, "人"),
         ("300名", 300, "人"),
         ("20位", 20, "人"),
-        ("5000人次", 5000, "人"),
+        ("5000人次", 5000, "人次"),
         ("5个人", 5, "人"),
         ("十个", 10, "个"),
         ("8小时", 8, "小时"),
@@ -345,20 +345,27 @@ def test_yi_scales_the_whole_figure_before_it(raw: str, value: int) -> None:
     assert parse_figure(raw).value == value
 
 
+_NINES_20 = "7." + "9" * 20
 _NINES_28 = "7." + "9" * 28
 _NINES_30 = "4999." + "9" * 30
+
+
+@pytest.mark.parametrize("raw", [_NINES_28, _NINES_30, Decimal(_NINES_28), "0." + "1" * 40])
+def test_more_than_twenty_decimal_places_are_refused_not_rounded(raw: object) -> None:
+    with pytest.raises(FigureError, match="more than 20 decimal places; round it"):
+        parse_figure(raw)
 
 
 @pytest.mark.parametrize(
     ("raw", "value"),
     [
-        (_NINES_28, Decimal(_NINES_28)),
-        (_NINES_30, Decimal(_NINES_30)),
-        ("0." + "1" * 40 + "000", Decimal("0." + "1" * 40)),
-        ("1." + "0" * 30 + "1万", Decimal("10000." + "0" * 26 + "1")),
+        (_NINES_20, Decimal(_NINES_20)),
+        ("4999." + "9" * 20, Decimal("4999." + "9" * 20)),
+        ("0." + "1" * 20 + "000", Decimal("0." + "1" * 20)),
+        ("1." + "0" * 19 + "1万", Decimal("10000." + "0" * 15 + "1")),
         ("999999999999999.5", Decimal("999999999999999.5")),
-        (Decimal(_NINES_28), Decimal(_NINES_28)),
-        (Decimal("2." + "5" * 40 + "00"), Decimal("2." + "5" * 40)),
+        (Decimal(_NINES_20), Decimal(_NINES_20)),
+        (Decimal("2." + "5" * 20 + "00"), Decimal("2." + "5" * 20)),
     ],
 )
 def test_long_fractions_are_kept_exactly_and_never_rounded(raw: object, value: Decimal) -> None:
