@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import Annotated
 
 import typer
@@ -21,12 +22,20 @@ from govops.packs.schema import ExampleModel
 DEMO_PACK = "cn-county-mass-incident"
 
 
+class Language(StrEnum):
+    CHINESE = "zh-Hans"
+    ENGLISH = "en"
+
+
 def demo_command(
     pack: Annotated[str, typer.Argument(help="A pack with examples.yaml.")] = DEMO_PACK,
-    language: Annotated[str, typer.Option("--lang", help="zh-Hans or en.")] = "zh-Hans",
+    language: Annotated[Language, typer.Option("--lang", help="Language of the output.")] = (
+        Language.CHINESE
+    ),
 ) -> None:
     """Grade the pack's sample incidents, with reasons, departments and deadlines."""
     loaded = load(pack)
+    lang = language.value
     try:
         examples = load_examples(pack_folder(pack))
     except PackError as error:
@@ -37,13 +46,13 @@ def demo_command(
         parameters = loaded.rules_as_of(examples.as_of)
     except ParameterError as error:
         fail(str(error))
-    print(f"{loaded.title.get(language, loaded.id)} — rules in force on {examples.as_of}\n")
+    print(f"{loaded.title.get(lang, loaded.id)} — rules in force on {examples.as_of}\n")
     for number, example in enumerate(examples.examples, start=1):
-        print(f"{number}. {example.title.get(language, '')}")
+        print(f"{number}. {example.title.get(lang) or next(iter(example.title.values()), '')}")
         decisions = _decisions(loaded, example, parameters)
         for decision in decisions:
-            print("\n".join(render_decision(decision, language)))
-        print("\n".join(_obligations(loaded, decisions, language)) + "\n")
+            print("\n".join(render_decision(decision, lang)))
+        print("\n".join(_obligations(loaded, decisions, lang)) + "\n")
 
 
 def _decisions(pack: Pack, example: ExampleModel, parameters: ParameterSnapshot) -> list[Decision]:
@@ -63,7 +72,7 @@ def _obligations(pack: Pack, decisions: list[Decision], language: str) -> list[s
             lines.append(f"    ⏱ {title}: {_span(deadline, language)} [{deadline.cite.article}]")
     actions = [item for item in pack.checklist if set(item.applies_to) & set(grades)]
     if actions:
-        articles = sorted({a.cite.article.split("(")[0] for a in actions})
+        articles = sorted({a.cite.article.split(" ")[0].split("(")[0] for a in actions})
         lines.append(f"    ☐ {len(actions)} response actions ({', '.join(articles)})")
     return lines
 

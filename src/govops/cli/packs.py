@@ -53,11 +53,13 @@ def test(pack: PackArg) -> None:
         results = list(run_cases(loaded, pack_folder(pack)))
     except PackError as error:
         fail(str(error), 1)
+    if not results:
+        fail(f"pack {loaded.id!r} has no worked cases (cases/*.yaml)", 1)
     for result in results:
         print(result)
     failed = sum(not r.passed for r in results)
     print(f"{len(results) - failed} passed, {failed} failed")
-    if failed or not results:
+    if failed:
         raise typer.Exit(1)
 
 

@@ -89,10 +89,12 @@ def render_analysis(table: RuleTable, analysis: Analysis) -> str:
 
 def render_decision(decision: Decision, language: str) -> list[str]:
     table = decision.table
+    title = table.title_in(language)
     if table.hit is HitPolicy.COLLECT:
-        names = "、".join(o.label(language) for o in decision.outcomes)
-        return [f"  {table.title}: {names or '—'}"]
-    lines = [f"  {table.title}: {decision.outcome if decision.outcome is not None else '—'}"]
+        separator = "、" if language.startswith("zh") else ", "
+        names = separator.join(o.label(language) for o in decision.outcomes)
+        return [f"  {title}: {names or '—'}"]
+    lines = [f"  {title}: {decision.outcome if decision.outcome is not None else '—'}"]
     for clause in decision.fired:
         lines.append(f"    ✓ {clause.id} [{clause.cite.article}] {clause.text}")
     for why in decision.why_not:

@@ -12,10 +12,11 @@ from dataclasses import dataclass
 from itertools import islice, product
 
 from govops.lawcode.cells import Cell, bound_points, numeric_cells, samples
-from govops.lawcode.conditions import Ranges, evaluate
+from govops.lawcode.conditions import evaluate
+from govops.lawcode.decision import Decider
 from govops.lawcode.inputs import InputKind, InputScalar, InputValue
 from govops.lawcode.parameters import ParameterSnapshot
-from govops.lawcode.tables import Clause, HitPolicy, Match, OutcomeRule, RuleTable, inputs_of
+from govops.lawcode.tables import Clause, HitPolicy, RuleTable, inputs_of
 
 MAX_CONTEXTS = 4096
 
@@ -59,7 +60,7 @@ def analyse(table: RuleTable, parameters: ParameterSnapshot) -> Analysis:
         raise ValueError(
             f"table {table.id!r} collects outcomes: overlaps are intended and holes undefined"
         )
-    ranges = Ranges(parameters)
+    decider = Decider(table, parameters)
     clauses = list(table.clauses())
     overlaps: list[Overlap] = []
     independent = 0
@@ -70,32 +71,30 @@ def analyse(table: RuleTable, parameters: ParameterSnapshot) -> Analysis:
             if not inputs_of(clause.condition) & inputs_of(other.condition):
                 independent += 1
                 continue
-            example = _both_hold(table, ranges, clause, other)
+            example = _both_hold(decider, clause, other)
             if example is not None:
                 overlaps.append(
                     Overlap((outcome.value, clause), (other_outcome.value, other), example)
                 )
-    holes, complete = _holes(table, ranges)
+    holes, complete = _holes(decider)
     return Analysis(table.id, tuple(overlaps), independent, tuple(holes), complete)
 
 
-def _both_hold(
-    table: RuleTable, ranges: Ranges, first: Clause, second: Clause
-) -> dict[str, InputScalar] | None:
+def _both_hold(decider: Decider, first: Clause, second: Clause) -> dict[str, InputScalar] | None:
     names = sorted(inputs_of(first.condition) | inputs_of(second.condition))
-    for record in _records(table, ranges, names):
+    table = decider.table
+    for record in _records(decider, names):
         values = _values(table, record)
-        if all(evaluate(c.condition, values, ranges).holds for c in (first, second)):
+        if all(evaluate(c.condition, values, decider.ranges).holds for c in (first, second)):
             return record
     return None
 
 
-def _records(
-    table: RuleTable, ranges: Ranges, names: list[str]
-) -> Iterator[dict[str, InputScalar]]:
+def _records(decider: Decider, names: list[str]) -> Iterator[dict[str, InputScalar]]:
     """Every combination of one sample per cell of each named input, lazily."""
+    table, parameters = decider.table, decider.parameters
     conditions = [c.condition for _, c in table.clauses()]
-    axes = [list(samples(table.inputs[n], conditions, ranges.parameters)) for n in names]
+    axes = [list(samples(table.inputs[n], conditions, parameters)) for n in names]
     return (dict(zip(names, combination, strict=True)) for combination in product(*axes))
 
 
@@ -118,37 +117,31 @@ def decide_outcome(
     table: RuleTable, parameters: ParameterSnapshot, record: Mapping[str, InputScalar]
 ) -> str | None:
     """The outcome alone, for a record of already-typed values (unset inputs neutral)."""
-    return _outcome_of(table, Ranges(parameters), record)
+    return _outcome_of(Decider(table, parameters), record)
 
 
-def _outcome_of(table: RuleTable, ranges: Ranges, record: Mapping[str, InputScalar]) -> str | None:
-    values = _values(table, record)
-    for outcome in table.outcomes:
-        if _reached(outcome, values, ranges):
-            return outcome.value
-    return None
+def _outcome_of(decider: Decider, record: Mapping[str, InputScalar]) -> str | None:
+    outcome = decider.decide_values(_values(decider.table, record)).outcome
+    assert not isinstance(outcome, list)  # analysis takes first-hit tables only
+    return outcome
 
 
-def _reached(outcome: OutcomeRule, values: dict[str, InputValue], ranges: Ranges) -> bool:
-    results = (evaluate(c.condition, values, ranges).holds for c in outcome.clauses)
-    return all(results) if outcome.match is Match.ALL else any(results)
-
-
-def _holes(table: RuleTable, ranges: Ranges) -> tuple[list[Hole], bool]:
+def _holes(decider: Decider) -> tuple[list[Hole], bool]:
+    table, parameters = decider.table, decider.parameters
     found: dict[tuple[str, str], Hole] = {}
     complete = True
     for name, spec in table.inputs.items():
         if spec.kind not in (InputKind.COUNT, InputKind.QUANTITY):
             continue
         related = [c.condition for _, c in table.clauses() if name in inputs_of(c.condition)]
-        points = set().union(*(bound_points(c, name, ranges.parameters) for c in related))
+        points = set().union(*(bound_points(c, name, parameters) for c in related))
         cells = numeric_cells(spec, points)
         partners = sorted(set().union(*(inputs_of(c) for c in related)) - {name})
-        contexts = list(islice(_records(table, ranges, partners), MAX_CONTEXTS + 1))
+        contexts = list(islice(_records(decider, partners), MAX_CONTEXTS + 1))
         complete = complete and len(contexts) <= MAX_CONTEXTS
         contexts = contexts[:MAX_CONTEXTS]
         for context in contexts:
-            for hole in _holes_along(table, ranges, name, cells, context):
+            for hole in _holes_along(decider, name, cells, context):
                 key = (name, hole.notation())
                 seen = found.get(key)
                 found[key] = hole if seen is None else _seen_again(seen)
@@ -162,13 +155,12 @@ def _seen_again(hole: Hole) -> Hole:
 
 
 def _holes_along(
-    table: RuleTable,
-    ranges: Ranges,
+    decider: Decider,
     name: str,
     cells: list[Cell],
     context: dict[str, InputScalar],
 ) -> list[Hole]:
-    outcomes = [_outcome_of(table, ranges, {**context, name: c.sample}) for c in cells]
+    outcomes = [_outcome_of(decider, {**context, name: c.sample}) for c in cells]
     holes: list[Hole] = []
     start = None
     for index, outcome in enumerate(outcomes):

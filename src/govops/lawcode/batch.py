@@ -15,6 +15,7 @@ from govops.lawcode.batch_figures import BatchInputError
 from govops.lawcode.batch_inputs import prepare_inputs
 from govops.lawcode.conditions import (
     AllOf,
+    Always,
     AnyOf,
     Condition,
     Contains,
@@ -109,7 +110,9 @@ def _leaf(condition: Condition, parameters: ParameterSnapshot) -> pl.Expr:
         return pl.col(condition.input).list.contains(condition.member)
     if isinstance(condition, InRange):
         return _range(condition, parameters)
-    return pl.lit(True)
+    if isinstance(condition, Always):
+        return pl.lit(True)
+    raise TypeError(f"no batch form for condition {type(condition).__name__}")
 
 
 def _range(condition: InRange, parameters: ParameterSnapshot) -> pl.Expr:

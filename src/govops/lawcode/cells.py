@@ -8,15 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from itertools import pairwise
 
-from govops.lawcode.conditions import (
-    AllOf,
-    AnyOf,
-    Condition,
-    Contains,
-    InRange,
-    Not,
-    resolve_interval,
-)
+from govops.lawcode.conditions import Condition, Contains, InRange, leaves, resolve_interval
 from govops.lawcode.inputs import InputKind, InputScalar, InputSpec
 from govops.lawcode.intervals import Number
 from govops.lawcode.parameters import ParameterSnapshot
@@ -36,24 +28,21 @@ class Cell:
 
 
 def bound_points(condition: Condition, name: str, parameters: ParameterSnapshot) -> set[Number]:
-    if isinstance(condition, InRange) and condition.input == name:
-        interval = resolve_interval(condition, parameters)
-        return {b.value for b in (interval.lower, interval.upper) if b is not None}
-    if isinstance(condition, AllOf | AnyOf):
-        return set().union(*(bound_points(c, name, parameters) for c in condition.children))
-    if isinstance(condition, Not):
-        return bound_points(condition.child, name, parameters)
-    return set()
+    """The numbers at which the condition's tests on input `name` change their answer."""
+    points: set[Number] = set()
+    for leaf in leaves(condition):
+        if isinstance(leaf, InRange) and leaf.input == name:
+            interval = resolve_interval(leaf, parameters)
+            points |= {b.value for b in (interval.lower, interval.upper) if b is not None}
+    return points
 
 
 def members(condition: Condition, name: str) -> set[str]:
-    if isinstance(condition, Contains) and condition.input == name:
-        return {condition.member}
-    if isinstance(condition, AllOf | AnyOf):
-        return set().union(*(members(c, name) for c in condition.children))
-    if isinstance(condition, Not):
-        return members(condition.child, name)
-    return set()
+    return {
+        leaf.member
+        for leaf in leaves(condition)
+        if isinstance(leaf, Contains) and leaf.input == name
+    }
 
 
 def numeric_cells(spec: InputSpec, points: set[Number]) -> list[Cell]:

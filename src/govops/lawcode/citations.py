@@ -31,9 +31,6 @@ class Citation:
     def __str__(self) -> str:
         return f"{self.document} {self.article}"
 
-    def as_dict(self) -> dict[str, str]:
-        return {"document": self.document, "article": self.article}
-
 
 @dataclass(frozen=True, slots=True)
 class Document:

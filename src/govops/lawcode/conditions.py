@@ -7,7 +7,7 @@ the trace), and the cheapest way it could have held (for why-not).
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -56,6 +56,18 @@ class Always:
 
 
 Condition = InRange | IsTrue | Contains | AllOf | AnyOf | Not | Always
+Leaf = InRange | IsTrue | Contains
+
+
+def leaves(condition: Condition) -> Iterator[Leaf]:
+    """Every test in a condition tree, depth first."""
+    if isinstance(condition, AllOf | AnyOf):
+        for child in condition.children:
+            yield from leaves(child)
+    elif isinstance(condition, Not):
+        yield from leaves(condition.child)
+    elif not isinstance(condition, Always):
+        yield condition
 
 
 @dataclass(slots=True)  # built per test per decision: not frozen, as frozen init is slower
@@ -64,9 +76,11 @@ class Shortfall:
 
     input: str
     value: object
-    needs: str
-    short_by: Number | None
+    needs: str  # e.g. ">= 5000", or the test a flag or code failed
+    short_by: Number | None  # None for a failed flag, code or negation
     relative: float
+    operator: str | None = None  # of a failed range test: >=, >, <=, <
+    bound: Number | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,14 +248,15 @@ def _shortfall(name: str, value: Number, interval: ResolvedInterval) -> Shortfal
     bound, which a strict bound (> or <) requires to be exceeded."""
     lower, upper = interval.lower, interval.upper
     if lower is not None and not lower.admits_from_below(value):
-        bound, needs = lower, (">= " if lower.inclusive else "> ") + str(lower.value)
+        bound, operator = lower, ">=" if lower.inclusive else ">"
         gap = _nearest_inside(value, lower, from_below=True) - value
     else:
         assert upper is not None
-        bound, needs = upper, ("<= " if upper.inclusive else "< ") + str(upper.value)
+        bound, operator = upper, "<=" if upper.inclusive else "<"
         gap = value - _nearest_inside(value, upper, from_below=False)
     relative = float(Decimal(gap) / max(abs(Decimal(bound.value)), Decimal(1)))
-    return Shortfall(name, value, needs, gap, relative)
+    needs = f"{operator} {bound.value}"
+    return Shortfall(name, value, needs, gap, relative, operator, bound.value)
 
 
 def _nearest_inside(value: Number, bound: ResolvedBound, from_below: bool) -> Number:

@@ -55,10 +55,10 @@ class WhyNot:
 
 def describe(shortfall: Shortfall) -> str:
     """'participants 4999 < 5000': the value, and the side of the bound it is on."""
-    if shortfall.short_by is None:
+    if shortfall.operator is None:
         return f"not ({shortfall.needs})" if shortfall.input else shortfall.needs
-    operator, bound = shortfall.needs.split(" ", 1)
-    return f"{shortfall.input} {shortfall.value} {_NEGATION[operator]} {bound}"
+    negated = _NEGATION[shortfall.operator]
+    return f"{shortfall.input} {shortfall.value} {negated} {shortfall.bound}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,8 +106,11 @@ class Decider:
     def decide(self, record: Mapping[str, object]) -> Decision:
         """Raises InputError for a bad field, ParameterError for a rule whose parameter is
         not in force on the snapshot's date."""
+        return self.decide_values(coerce_inputs(self.table.inputs, record))
+
+    def decide_values(self, values: Mapping[str, InputValue]) -> Decision:
+        """Decide inputs already typed (every input of the table present)."""
         table = self.table
-        values = coerce_inputs(table.inputs, record)
         trace = tuple(
             ClauseTrace(outcome.value, clause, evaluate(clause.condition, values, self.ranges))
             for outcome, clause in table.clauses()

@@ -7,16 +7,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from govops.lawcode.citations import Citation
-from govops.lawcode.conditions import (
-    AllOf,
-    Always,
-    AnyOf,
-    Condition,
-    Contains,
-    InRange,
-    IsTrue,
-    Not,
-)
+from govops.lawcode.conditions import Condition, InRange, leaves
 from govops.lawcode.inputs import InputSpec
 
 
@@ -62,6 +53,10 @@ class RuleTable:
     hit: HitPolicy
     outcomes: tuple[OutcomeRule, ...]
     cite: Citation
+    titles: Mapping[str, str] = field(default_factory=dict)  # language tag -> title
+
+    def title_in(self, language: str) -> str:
+        return self.titles.get(language) or self.title
 
     def clauses(self) -> Iterator[tuple[OutcomeRule, Clause]]:
         for outcome in self.outcomes:
@@ -76,22 +71,14 @@ class RuleTable:
 
 
 def inputs_of(condition: Condition) -> frozenset[str]:
-    if isinstance(condition, InRange | IsTrue | Contains):
-        return frozenset({condition.input})
-    if isinstance(condition, AllOf | AnyOf):
-        return frozenset().union(*(inputs_of(child) for child in condition.children))
-    if isinstance(condition, Not):
-        return inputs_of(condition.child)
-    assert isinstance(condition, Always)
-    return frozenset()
+    return frozenset(leaf.input for leaf in leaves(condition))
 
 
 def parameters_of(condition: Condition) -> frozenset[str]:
-    if isinstance(condition, InRange):
-        bounds = (condition.lower, condition.upper)
-        return frozenset(b.ref.parameter for b in bounds if b and b.ref.parameter)
-    if isinstance(condition, AllOf | AnyOf):
-        return frozenset().union(*(parameters_of(child) for child in condition.children))
-    if isinstance(condition, Not):
-        return parameters_of(condition.child)
-    return frozenset()
+    return frozenset(
+        bound.ref.parameter
+        for leaf in leaves(condition)
+        if isinstance(leaf, InRange)
+        for bound in (leaf.lower, leaf.upper)
+        if bound is not None and bound.ref.parameter is not None
+    )

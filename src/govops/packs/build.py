@@ -117,7 +117,7 @@ class PackBuilder:
             iter(model.title.values()), model.id
         )
         self.tables[model.id] = RuleTable(
-            model.id, title, inputs, HitPolicy(model.hit), outcomes, cite
+            model.id, title, inputs, HitPolicy(model.hit), outcomes, cite, dict(model.title)
         )
 
     def _input(self, name: str, model: InputModel, source: YamlFile) -> InputSpec:

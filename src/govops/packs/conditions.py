@@ -99,14 +99,11 @@ class ConditionParser:
     def _range(self, spec: InputSpec, tests: dict[str, object], where: list[PathKey]) -> Condition:
         bounds: dict[Side, Bound] = {}
         for word, value in tests.items():
-            if word not in self.convention.words:
-                declared = ", ".join(self.convention.words)
-                self.report(
-                    [*where, word],
-                    f"{word!r} is not a boundary word the pack declares ({declared})",
-                )
+            try:
+                boundary = self.convention.word(word)
+            except ValueError as error:
+                self.report([*where, word], str(error))
                 continue
-            boundary = self.convention.words[word]
             if boundary.side in bounds:
                 self.report([*where, word], f"two {boundary.side.value} bounds on {spec.name!r}")
             bounds[boundary.side] = Bound(self._value(value, [*where, word]), boundary)

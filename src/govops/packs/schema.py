@@ -10,7 +10,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 Text = dict[str, str]
 Scalar = bool | int | Decimal | str
@@ -147,11 +147,18 @@ class ProceduresFile(Strict):
 
 
 class ExpectModel(Strict):
-    outcome: str | list[str] | None = None
+    outcome: str | list[str] | None = None  # null: no outcome applies
     fired: list[str] | None = None
     why_not: dict[str, list[str]] | None = None
     approximate: list[str] | None = None
     error: str | None = None  # the field a bad input must be reported against
+
+    @model_validator(mode="after")
+    def _outcome_or_error(self) -> ExpectModel:
+        has_outcome = "outcome" in self.model_fields_set
+        if has_outcome == (self.error is not None):
+            raise ValueError("an expectation gives either 'outcome' (null for none) or 'error'")
+        return self
 
 
 class CaseModel(Strict):

@@ -89,7 +89,7 @@ def test_an_undeclared_boundary_word_is_refused(tmp_path: Path) -> None:
     table = TABLE.replace("以上: {param: threshold}", "不少于: {param: threshold}")
     found = problems(write_pack(tmp_path, table=table))
     assert "grade.yaml:12" in found[0]
-    assert "'不少于' is not a boundary word the pack declares (以上, 以下)" in found[0]
+    assert "boundary word '不少于' is not declared by the pack (declared: 以上, 以下)" in found[0]
 
 
 def test_an_unknown_parameter_is_refused(tmp_path: Path) -> None:

@@ -28,7 +28,6 @@ def test_well_formed_article_paths_are_accepted(article: str) -> None:
 
     assert citation.article == article
     assert str(citation) == f"{DOCUMENT} {article}"
-    assert citation.as_dict() == {"document": DOCUMENT, "article": article}
 
 
 @pytest.mark.parametrize(
