@@ -265,3 +265,12 @@ def test_what_if_takes_fractional_hours_and_refuses_negative_values(
     negative = govops("what-if", PACK, "grade", str(source), "--set", "participants_level_I=-5")
     assert negative.returncode == 2
     assert "cannot be negative" in negative.stderr
+
+
+def test_demo_speaks_english_when_asked_and_refuses_other_languages(govops: Run) -> None:
+    english = govops("demo", "--lang", "en")
+    assert english.returncode == 0, english.stderr
+    assert "Grading of large-scale mass incidents: II" in english.stdout
+    assert "county Party publicity department, county public security bureau" in english.stdout
+    other = govops("demo", "--lang", "fr")
+    assert other.returncode == 2

@@ -8,6 +8,7 @@ from govops.lawcode.analysis import Analysis
 from govops.lawcode.decision import Decision
 from govops.lawcode.inputs import InputScalar
 from govops.lawcode.pack import Pack
+from govops.lawcode.procedures import SpanUnit
 from govops.lawcode.tables import HitPolicy, RuleTable
 
 
@@ -41,10 +42,12 @@ def render_pack(pack: Pack) -> str:
             f"{len(table.outcomes)} outcomes, {count} clauses [{table.cite.article}]"
         )
     lines.append("  deadlines:")
-    lines += [
-        f"    {d.id}: {d.amount} {d.unit.value} for {'/'.join(d.applies_to)} [{d.cite.article}]"
-        for d in pack.deadlines
-    ]
+    for d in pack.deadlines:
+        span = "immediately" if d.unit is SpanUnit.IMMEDIATELY else f"{d.amount} {d.unit.value}"
+        lines.append(
+            f"    {d.id} ({d.stage.value} stage, from {d.trigger}): {span} "
+            f"for {'/'.join(d.applies_to)} [{d.cite.article}]"
+        )
     lines.append(f"  checklist: {len(pack.checklist)} response actions")
     for catalogue in pack.catalogues.values():
         lines.append(f"  {catalogue.id}: {catalogue.title.get(pack.language, '')}")

@@ -127,7 +127,10 @@ class PackBuilder:
             entries = self.vocabularies.get(model.vocabulary or "")
             if entries is None:
                 self.report(
-                    source, ["inputs", name], "a set input names a vocabulary of the manifest"
+                    source,
+                    ["inputs", name],
+                    "a set input names one of the manifest's vocabularies "
+                    f"({', '.join(self.vocabularies) or 'none declared'}) with 'vocabulary:'",
                 )
             vocabulary = frozenset(e.code for e in entries or ())
         default: InputScalar | None = (
@@ -141,7 +144,9 @@ class PackBuilder:
             default = Decimal(default)  # a quantity is a Decimal, whole or not
         if not _default_fits(kind, default):
             self.report(
-                source, ["inputs", name, "default"], f"default does not fit a {kind.value} input"
+                source,
+                ["inputs", name, "default"],
+                f"default does not fit a {kind.value} input ({_FITTING_DEFAULT[kind]})",
             )
         label = model.label.get(self.manifest.language, name)
         return InputSpec(name, kind, label, default, vocabulary, model.unit)
@@ -223,6 +228,14 @@ class PackBuilder:
                 if not _finite_number(dated.value):
                     where: list[PathKey] = ["parameters", name, "values", i, "value"]
                     self.report(self.source, where, f"{dated.value!r} is not a finite number")
+
+
+_FITTING_DEFAULT = {
+    InputKind.COUNT: "a whole number >= 0",
+    InputKind.QUANTITY: "a number >= 0",
+    InputKind.FLAG: "true or false",
+    InputKind.SET: "a list of codes",
+}
 
 
 def _finite_number(value: object) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from govops.packs.errors import PackError, PackProblem
+from govops.packs.errors import PackError
 from govops.packs.schema import ExamplesFile
 from govops.packs.validation import validate_file
 from govops.packs.yamlsource import read_yaml
@@ -22,5 +22,5 @@ def load_examples(folder: Path) -> ExamplesFile | None:
         model, found = validate_file(source, ExamplesFile)
         problems += found
     if model is None or problems:
-        raise PackError(problems or [PackProblem(folder / EXAMPLES, None, "", "unreadable")])
+        raise PackError(problems)
     return model

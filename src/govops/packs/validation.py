@@ -21,18 +21,29 @@ def validate_file(source: YamlFile, model: type[Model]) -> tuple[Model | None, l
 
 
 def _problems(source: YamlFile, error: ValidationError) -> list[PackProblem]:
-    found: dict[tuple[str, str], PackProblem] = {}
+    """One problem per place. A value that fits none of a union's types gets one message
+    naming what would fit ("Input should be a valid integer; ... a valid string")."""
+    messages: dict[tuple[PathKey, ...], list[str]] = {}
     for detail in error.errors():
-        where = _existing_path(source.data, detail["loc"])
+        where = tuple(_existing_path(source.data, detail["loc"]))
         if detail["type"] == "missing":
             message = f"missing required key {detail['loc'][-1]!r}"
         elif detail["type"] == "extra_forbidden":
             message = f"unknown key {detail['loc'][-1]!r}"
         else:
             message = detail["msg"]
-        problem = source.problem(where, message)
-        found.setdefault((problem.where, problem.message.split(",")[0]), problem)
-    return list(found.values())
+        if message not in messages.setdefault(where, []):
+            messages[where].append(message)
+    return [source.problem(list(where), _joined(found)) for where, found in messages.items()]
+
+
+def _joined(messages: list[str]) -> str:
+    if len(messages) == 1:
+        return messages[0]
+    fits = [m.removeprefix("Input should be ") for m in messages if m.startswith("Input should be")]
+    others = [m for m in messages if not m.startswith("Input should be")]
+    parts = [*others, *(["it should be " + " or ".join(fits)] if fits else [])]
+    return "; ".join(parts)
 
 
 def _existing_path(data: object, loc: Sequence[int | str]) -> list[PathKey]:

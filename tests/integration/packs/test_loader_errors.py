@@ -181,3 +181,10 @@ def test_decimal_bounds_are_read_exactly_from_yaml(tmp_path: Path) -> None:
     pack = load_pack(write_pack(tmp_path, manifest=manifest + "parameters: {}\n", table=table))
     condition = pack.table("grade").outcomes[0].clauses[0].condition
     assert str(condition.lower.ref.literal) == "7.99999999999999999999"  # type: ignore[union-attr]
+
+
+def test_a_value_fitting_no_type_gets_one_message_naming_what_fits(tmp_path: Path) -> None:
+    manifest = MANIFEST.replace("value: 6000,", "value: [6000],")
+    found = problems(write_pack(tmp_path, manifest=manifest))
+    assert len(found) == 1
+    assert "it should be a valid boolean or a valid integer or a valid string" in found[0]
