@@ -116,16 +116,21 @@ def _evaluator(table: RuleTable, parameters: ParameterSnapshot) -> BatchEvaluato
 
 
 def _evaluate_in_chunks(evaluator: BatchEvaluator, records: pl.DataFrame) -> pl.DataFrame:
-    """Large inputs go by chunks so a progress bar can show where the work is."""
+    """Large inputs go by chunks so a progress bar can show where the work is. An error
+    stops the run after the bar is closed, so that the message stands alone."""
     parts: list[pl.DataFrame] = []
+    problem: BatchInputError | None = None
     with Progress(console=Console(stderr=True), disable=records.height <= CHUNK_ROWS) as progress:
         task = progress.add_task("deciding", total=records.height)
         for offset in range(0, max(records.height, 1), CHUNK_ROWS):
             chunk = records.slice(offset, CHUNK_ROWS)
             try:
-                result = evaluator.evaluate(chunk, first_row=offset + 1)
+                parts.append(evaluator.evaluate(chunk, first_row=offset + 1))
             except BatchInputError as error:
-                fail(str(error))
-            parts.append(result)
+                problem = error
+                break
             progress.advance(task, chunk.height)
-    return pl.concat(parts)
+        else:
+            return pl.concat(parts)
+        progress.remove_task(task)
+    fail(str(problem))
