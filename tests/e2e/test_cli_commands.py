@@ -1,60 +1,13 @@
-"""The other commands end to end: batch, what-if, pack, calendar and demo."""
+"""The pack, calendar and demo commands end to end."""
 
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
-
-import polars as pl
 
 from tests.e2e.conftest import Run
 
 PACK = "cn-county-mass-incident"
-
-
-def test_batch_writes_outcome_and_deciding_clause_per_record(govops: Run, tmp_path: Path) -> None:
-    source = tmp_path / "incidents.csv"
-    source.write_text(
-        "participants,deaths,armed_fight\n5000,0,false\n4999,0,false\n300,0,true\n10,0,false\n五千,0,false\n",
-        encoding="utf-8",
-    )
-    target = tmp_path / "graded.parquet"
-    done = govops("batch", PACK, "grade", str(source), str(target), "--as-of", "2026-06-01")
-    assert done.returncode == 0, done.stderr
-    graded = pl.read_parquet(target)
-    assert graded["outcome"].cast(pl.String).to_list() == ["I", "II", "II", None, "I"]
-    assert graded["clause"].cast(pl.String).to_list() == ["I-1", "II-1", "II-4", None, "I-1"]
-    summary = json.loads(done.stdout)
-    assert summary["outcomes"] == {"I": 2, "II": 2}
-    assert summary["undecided"] == 1
-
-
-def test_batch_refuses_a_bad_figure_naming_column_and_row(govops: Run, tmp_path: Path) -> None:
-    source = tmp_path / "incidents.csv"
-    source.write_text("participants\n100\nmany\n", encoding="utf-8")
-    done = govops("batch", PACK, "grade", str(source), str(tmp_path / "out.csv"))
-    assert done.returncode == 2
-    assert "column 'participants', row 2" in done.stderr
-    assert not (tmp_path / "out.csv").exists()
-
-
-def test_what_if_lists_records_whose_grade_changes(govops: Run, tmp_path: Path) -> None:
-    source = tmp_path / "incidents.csv"
-    source.write_text("participants\n4500\n5200\n7000\n", encoding="utf-8")
-    done = govops("what-if", PACK, "grade", str(source), "--set", "participants_level_I=6000")
-    assert done.returncode == 0, done.stderr
-    rows = [json.loads(line) for line in done.stdout.splitlines()]
-    assert rows == [
-        {
-            "row": 2,
-            "outcome_before": "I",
-            "clause_before": "I-1",
-            "outcome_after": "II",
-            "clause_after": "II-1",
-        }
-    ]
 
 
 def test_pack_list_validate_show_and_test(govops: Run) -> None:
@@ -128,143 +81,6 @@ def test_demo_grades_the_sample_incidents_with_reasons(govops: Run) -> None:
     assert "✓ I-1 [4.1(1)]" in done.stdout
     assert "✗ not level I: participants 1200 < 5000 for level I, 4.1(1)" in done.stdout
     assert "县国土资源局" in done.stdout
-
-
-def test_batch_refuses_a_misspelt_input_column(govops: Run, tmp_path: Path) -> None:
-    source = tmp_path / "incidents.csv"
-    source.write_text("participant\n6000\n", encoding="utf-8")
-    done = govops("batch", PACK, "grade", str(source), str(tmp_path / "out.csv"))
-    assert done.returncode == 2
-    assert "column 'participant' is no input; did you mean 'participants'?" in done.stderr
-
-
-def test_batch_reports_ignored_and_defaulted_columns_and_can_rerun_on_its_output(
-    govops: Run, tmp_path: Path
-) -> None:
-    source = tmp_path / "incidents.csv"
-    source.write_text("place,participants\n某镇,约5000\n某村,5000\n", encoding="utf-8")
-    first = tmp_path / "first.csv"
-    done = govops("batch", PACK, "grade", str(source), str(first), "--as-of", "2026-06-01")
-    summary = json.loads(done.stdout)
-    assert summary["ignored_columns"] == ["place"]
-    assert "deaths" in summary["defaulted_inputs"]
-    assert summary["approximate"] == 1
-    again = govops("batch", PACK, "grade", str(first), str(tmp_path / "second.csv"))
-    assert again.returncode == 0, again.stderr
-    assert json.loads(again.stdout)["replaced_columns"] == ["outcome", "clause", "approximate"]
-    rows = pl.read_csv(tmp_path / "second.csv", infer_schema=False)
-    assert rows["approximate"].to_list() == ["participants", None]
-
-
-def test_batch_reads_late_irregular_figures_in_a_large_csv(govops: Run, tmp_path: Path) -> None:
-    source = tmp_path / "incidents.csv"
-    source.write_text("participants\n" + "10\n" * 12_000 + "约6000\n", encoding="utf-8")
-    target = tmp_path / "out.parquet"
-    done = govops("batch", PACK, "grade", str(source), str(target))
-    assert done.returncode == 0, done.stderr
-    assert pl.read_parquet(target)["outcome"].cast(pl.String).to_list()[-1] == "I"
-
-
-def test_batch_refuses_nan_in_a_csv(govops: Run, tmp_path: Path) -> None:
-    source = tmp_path / "incidents.csv"
-    source.write_text("participants,traffic_stopped_hours\n100,1.5\nNaN,2\n", encoding="utf-8")
-    done = govops("batch", PACK, "grade", str(source), str(tmp_path / "out.csv"))
-    assert done.returncode == 2
-    assert "column 'participants', row 2" in done.stderr
-
-
-def test_batch_checks_the_output_format_before_any_work(govops: Run, tmp_path: Path) -> None:
-    source = tmp_path / "incidents.csv"
-    source.write_text("participants\n100\n", encoding="utf-8")
-    done = govops("batch", PACK, "grade", str(source), str(tmp_path / "out.json"))
-    assert done.returncode == 2
-    assert "output must be .csv or .parquet" in done.stderr
-
-
-def test_what_if_on_a_collect_table_is_a_clear_error(govops: Run, tmp_path: Path) -> None:
-    source = tmp_path / "incidents.csv"
-    source.write_text("deaths\n1\n", encoding="utf-8")
-    done = govops("what-if", PACK, "route", str(source), "--set", "participants_level_I=6000")
-    assert done.returncode == 2
-    assert "batch needs a first-hit table" in done.stderr
-
-
-def test_batch_reads_a_gbk_csv_when_told_and_writes_utf8_with_bom_for_excel(
-    govops: Run, tmp_path: Path
-) -> None:
-    source = tmp_path / "incidents.csv"
-    source.write_bytes("地点,participants\n某镇,五千\n".encode("gbk"))
-    target = tmp_path / "out.csv"
-    refused = govops("batch", PACK, "grade", str(source), str(target))
-    assert refused.returncode == 2
-    assert (
-        "is not utf-8 text at byte 0 (a CSV saved by Excel on a Chinese PC: --encoding gb18030)"
-        in refused.stderr
-    )
-    done = govops("batch", PACK, "grade", str(source), str(target), "--encoding", "gb18030")
-    assert done.returncode == 0, done.stderr
-    written = target.read_bytes()
-    assert written.startswith(b"\xef\xbb\xbf")
-    assert written.decode("utf-8-sig").splitlines()[1] == "某镇,五千,I,I-1,"
-
-
-def test_decide_refuses_input_that_is_no_known_text_encoding() -> None:
-    done = subprocess.run(
-        [sys.executable, "-m", "govops", "decide", PACK, "grade"],
-        input=b"\xff\xfe\x00",
-        capture_output=True,
-        timeout=60,
-        check=False,
-    )
-    assert done.returncode == 2
-    assert b"stdin is not utf-8 text at byte 0" in done.stderr
-
-
-def test_batch_takes_columns_headed_with_the_inputs_chinese_labels(
-    govops: Run, tmp_path: Path
-) -> None:
-    source = tmp_path / "incidents.csv"
-    source.write_text("参与人数,死亡人数\n5000,0\n300,12\n", encoding="utf-8")
-    target = tmp_path / "out.csv"
-    done = govops("batch", PACK, "grade", str(source), str(target))
-    assert done.returncode == 0, done.stderr
-    summary = json.loads(done.stdout)
-    assert summary["renamed_columns"] == {"参与人数": "participants", "死亡人数": "deaths"}
-    assert summary["outcomes"] == {"I": 2}
-    assert (
-        target.read_text(encoding="utf-8-sig").splitlines()[0]
-        == "参与人数,死亡人数,outcome,clause,approximate"
-    )
-
-
-def test_batch_refuses_a_file_with_no_input_column(govops: Run, tmp_path: Path) -> None:
-    source = tmp_path / "incidents.csv"
-    source.write_text("地点,日期\n某镇,2026-01-01\n", encoding="utf-8")
-    done = govops("batch", PACK, "grade", str(source), str(tmp_path / "out.csv"))
-    assert done.returncode == 2
-    assert "no column is an input of the table" in done.stderr
-
-
-def test_batch_refuses_a_repeated_header(govops: Run, tmp_path: Path) -> None:
-    source = tmp_path / "incidents.csv"
-    source.write_text("participants,participants\n5000,10\n", encoding="utf-8")
-    done = govops("batch", PACK, "grade", str(source), str(tmp_path / "out.csv"))
-    assert done.returncode == 2
-    assert "column 'participants' appears more than once in the header" in done.stderr
-
-
-def test_what_if_takes_fractional_hours_and_refuses_negative_values(
-    govops: Run, tmp_path: Path
-) -> None:
-    source = tmp_path / "incidents.csv"
-    source.write_text("traffic_stopped_hours\n7.6\n7.4\n", encoding="utf-8")
-    done = govops(
-        "what-if", PACK, "grade", str(source), "--set", "traffic_stopped_hours_level_I=7.5"
-    )
-    assert [json.loads(line)["row"] for line in done.stdout.splitlines()] == [1]
-    negative = govops("what-if", PACK, "grade", str(source), "--set", "participants_level_I=-5")
-    assert negative.returncode == 2
-    assert "cannot be negative" in negative.stderr
 
 
 def test_demo_speaks_english_when_asked_and_refuses_other_languages(govops: Run) -> None:
