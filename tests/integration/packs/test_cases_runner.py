@@ -1,0 +1,37 @@
+"""The worked-case runner reports a wrong expectation as a failure, with what was found."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from govops.packs import load_pack
+from govops.packs.cases import run_cases
+from tests.integration.packs.test_loader_errors import write_pack
+
+CASES = """\
+table: grade
+as_of: 2026-01-01
+cases:
+  - {name: right, input: {participants: 6000}, expect: {outcome: I, fired: [I-1]}}
+  - {name: wrong outcome, input: {participants: 100}, expect: {outcome: I}}
+  - {name: wrong why-not, input: {participants: 5999}, expect: {outcome: null, why_not: {I: [I-2]}}}
+  - {name: error expected, input: {participants: 10}, expect: {error: participants}}
+  - {name: unexpected error, input: {participants: lots}, expect: {outcome: null}}
+"""
+
+
+def test_each_case_passes_or_fails_with_what_was_found(tmp_path: Path) -> None:
+    folder = write_pack(tmp_path)
+    (folder / "cases").mkdir()
+    (folder / "cases" / "grade.yaml").write_text(CASES, encoding="utf-8")
+    results = {r.name: r for r in run_cases(load_pack(folder), folder)}
+    assert results["right"].passed
+    assert results["wrong outcome"].failures == ("outcome None, expected 'I'",)
+    assert results["wrong why-not"].failures == ("why-not {'I': ['I-1']}, expected {'I': ['I-2']}",)
+    assert results["error expected"].failures == (
+        "expected an error on 'participants', got outcome None",
+    )
+    assert (
+        results["unexpected error"].failures[0].startswith("unexpected input error: participants")
+    )
+    assert results["right"].line == 4
