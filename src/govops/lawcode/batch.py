@@ -40,17 +40,16 @@ class BatchEvaluator:
         if table.hit is not HitPolicy.FIRST:
             raise ValueError(f"table {table.id!r} collects outcomes; batch needs a first-hit table")
         self.table = table
-        self.branches = [
-            Branch(o.value, c.id, compile_condition(c.condition, parameters))
-            for o in table.outcomes
-            if o.match is Match.ANY
-            for c in o.clauses
-        ] + [
-            Branch(o.value, "+".join(c.id for c in o.clauses), _all(o.clauses, parameters))
-            for o in table.outcomes
-            if o.match is Match.ALL
-        ]
-        self.branches.sort(key=lambda b: [o.value for o in table.outcomes].index(b.outcome))
+        self.branches: list[Branch] = []  # in priority order: the first that holds decides
+        for o in table.outcomes:
+            if o.match is Match.ANY:
+                self.branches += [
+                    Branch(o.value, c.id, compile_condition(c.condition, parameters))
+                    for c in o.clauses
+                ]
+            else:
+                ids = "+".join(c.id for c in o.clauses)
+                self.branches.append(Branch(o.value, ids, _all(o.clauses, parameters)))
         self.outcome_dtype = pl.Enum([o.value for o in table.outcomes])
         self.clause_dtype = pl.Enum([b.clause for b in self.branches])
 

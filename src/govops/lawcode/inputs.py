@@ -68,13 +68,18 @@ def coerce_inputs(
         raise InputError(unknown[0], f"is not an input of this table (inputs: {', '.join(specs)})")
     values: dict[str, InputValue] = {}
     for name, spec in specs.items():
-        if name in record and record[name] is not None:
+        if not _blank(record.get(name)):
             values[name] = coerce_one(spec, record[name])
         elif spec.default is not None:
             values[name] = InputValue(spec.default, None, defaulted=True)
         else:
             raise InputError(name, "is required")
     return values
+
+
+def _blank(raw: object) -> bool:
+    """Not given: absent, null, or only white space (an empty form field, an empty cell)."""
+    return raw is None or (isinstance(raw, str) and not raw.strip())
 
 
 def coerce_one(spec: InputSpec, raw: object) -> InputValue:

@@ -187,3 +187,11 @@ def test_an_unknown_field_is_an_error_naming_it_and_the_inputs() -> None:
     assert raised.value.message == (
         "is not an input of this table (inputs: participants, deaths, foreign)"
     )
+
+
+@pytest.mark.parametrize("blank", [None, "", "  ", "\u3000"])
+def test_a_blank_field_takes_the_default_as_an_empty_cell_does_in_batch(blank: object) -> None:
+    values = coerce_inputs(
+        {"participants": count_input("participants", default=0)}, {"participants": blank}
+    )
+    assert values["participants"] == InputValue(0, None, defaulted=True)
