@@ -10,24 +10,13 @@ from typing import NoReturn
 
 import typer
 
+from govops.lawcode.jsonable import jsonable
+
 
 def _default(value: object) -> object:
-    if isinstance(value, Decimal):
-        return _number(value)
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, frozenset | set):
-        return sorted(value)
+    if isinstance(value, Decimal | date | frozenset | set):
+        return jsonable(value)
     raise TypeError(f"cannot write {type(value).__name__} as JSON")
-
-
-def _number(value: Decimal) -> int | float | str:
-    """A JSON number when it says exactly the same; otherwise the exact digits as a string
-    (7.99999999999999999999 hours must not be printed as 8.0)."""
-    if value == value.to_integral_value():
-        return int(value)
-    as_float = float(value)
-    return as_float if Decimal(repr(as_float)) == value else str(value)
 
 
 def to_json(value: object, indent: int | None = None) -> str:

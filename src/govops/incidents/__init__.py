@@ -1,0 +1,1 @@
+"""Incident case management: intake, grading, routing, deadlines, follow-ups, closure."""

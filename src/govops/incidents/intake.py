@@ -1,0 +1,53 @@
+"""What a duty officer files: a first report or a follow-up, checked before anything is stored."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from govops.incidents.model import Stage
+
+
+class IncidentInputError(ValueError):
+    """A field of a report that cannot be accepted; the API answers 422 naming it."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(f"{field}: {message}")
+        self.field = field
+        self.message = message
+
+
+@dataclass(frozen=True, slots=True)
+class Intake:
+    occurred_at: datetime
+    place: str
+    township: str
+    summary: str
+    stage: Stage = Stage.INCIDENT
+    causes: tuple[str, ...] = ()
+    inputs: dict[str, Any] = field(default_factory=dict)  # grading inputs, as given
+
+    def __post_init__(self) -> None:
+        if self.occurred_at.tzinfo is None:
+            raise IncidentInputError(
+                "occurred_at", "needs a time zone, e.g. 2026-06-01T09:30+08:00"
+            )
+        for name in ("place", "township", "summary"):
+            if not getattr(self, name).strip():
+                raise IncidentInputError(name, "is required")
+
+
+@dataclass(frozen=True, slots=True)
+class AfterAction:
+    """The closing record of 6.1.5: losses, causes and responsibility, lessons, rectification."""
+
+    loss_assessment: str
+    causes: str
+    lessons: str
+    rectification: str
+
+    def __post_init__(self) -> None:
+        for name in ("loss_assessment", "causes", "lessons", "rectification"):
+            if not getattr(self, name).strip():
+                raise IncidentInputError(name, "is required to close an incident (6.1.5)")

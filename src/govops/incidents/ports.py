@@ -1,0 +1,65 @@
+"""What the incident use cases need from storage: an append-only event log per incident,
+an outbox of notifications, idempotency keys; all inside one unit of work."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from types import TracebackType
+from typing import Any, Protocol, Self
+
+from govops.incidents.model import Event
+
+
+class ConcurrentUpdateError(Exception):
+    """Another writer appended to the same incident first (its event seq is taken)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Notification:
+    incident_id: str
+    seq: int  # the event that caused it
+    department: str
+    created_at: datetime
+    payload: dict[str, Any]
+    id: int | None = None
+    delivered_at: datetime | None = None
+
+
+class IncidentRepository(Protocol):
+    def append(self, events: list[Event]) -> None:
+        """Store new events; ConcurrentUpdateError if an (incident, seq) pair already exists."""
+
+    def events(self, incident_id: str) -> list[Event]: ...
+
+    def incident_ids(self) -> list[str]:
+        """Every incident, newest report first."""
+
+    def incident_for_key(self, idempotency_key: str) -> str | None: ...
+
+    def remember_key(self, idempotency_key: str, incident_id: str) -> None: ...
+
+
+class Outbox(Protocol):
+    def add(self, notifications: list[Notification]) -> None: ...
+
+    def pending(self, limit: int = 100) -> list[Notification]: ...
+
+    def delivered(self, notification_id: int, at: datetime) -> None: ...
+
+
+class UnitOfWork(Protocol):
+    incidents: IncidentRepository
+    outbox: Outbox
+
+    def __enter__(self) -> Self: ...
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        """Roll back whatever was not committed."""
+
+    def commit(self) -> None: ...
