@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Installs govops into .venv and runs the main job: for now the demonstration that grades
-# the county mass-incident pack's sample incidents and prints each decision explained.
+# Installs govops into .venv and runs the main job: `govops serve --demo`, the incident
+# pages and API on an SQLite file (./govops.db), with demonstration incidents.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 python3 -m venv .venv
 .venv/bin/python -m pip install --quiet --disable-pip-version-check -e .
-exec .venv/bin/govops demo "$@"
+exec .venv/bin/govops serve --demo "$@"

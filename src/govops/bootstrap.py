@@ -1,16 +1,31 @@
-"""The composition root: the one place that wires packs, calendars and the clock."""
+"""The composition root: the one place that wires packs, calendars, the clock, storage,
+the incident service and the web application."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from govops.calendars import calendar_for
+from govops.incidents.rules import IncidentRules
+from govops.incidents.service import IncidentService
 from govops.lawcode.calendar import WorkingDayCalendar
 from govops.lawcode.pack import Pack
-from govops.packs import open_pack
+from govops.packs import load_builtin_pack, open_pack
+
+# The web and database libraries are imported only by the functions that use them:
+# the other commands start without them.
+if TYPE_CHECKING:
+    from fastapi import FastAPI
+    from sqlalchemy import Engine
+
+    from govops.config import Settings
+    from govops.incidents.ports import UnitOfWork
+
+INCIDENT_PACK = "cn-county-mass-incident"
 
 
 def _now() -> datetime:
@@ -30,3 +45,50 @@ class Services:
 
 def build_services() -> Services:
     return Services()
+
+
+@dataclass(frozen=True)
+class Incidents:
+    """The incident use cases on a migrated database, and what they are built from."""
+
+    engine: Engine
+    pack: Pack
+    rules: IncidentRules
+    unit_of_work: Callable[[], UnitOfWork]
+    service: IncidentService
+    clock: Callable[[], datetime]
+
+
+def build_incidents(settings: Settings, clock: Callable[[], datetime] = _now) -> Incidents:
+    """Engine, migrations (to the newest schema), units of work, the pack's rules on its
+    jurisdiction's working-day calendar, and the service."""
+    from govops.storage import make_engine, migrate, unit_of_work_factory  # noqa: PLC0415
+
+    engine = make_engine(settings.database_url)
+    try:
+        migrate(engine)
+    except BaseException:
+        engine.dispose()
+        raise
+    pack = load_builtin_pack(INCIDENT_PACK)
+    rules = IncidentRules(pack, calendar_for(pack.jurisdiction))
+    unit_of_work = unit_of_work_factory(engine)
+    service = IncidentService(unit_of_work, rules, clock)
+    return Incidents(engine, pack, rules, unit_of_work, service, clock)
+
+
+def build_app(
+    settings: Settings,
+    clock: Callable[[], datetime] = _now,
+    incidents: Incidents | None = None,
+) -> FastAPI:
+    """The application: the API at /api/v1 and the web pages at /, over the database of
+    `settings` (or over `incidents` already built); the engine is disposed at shutdown."""
+    from govops.server import create_app  # noqa: PLC0415
+    from govops.web import build_web_router  # noqa: PLC0415
+
+    built = incidents or build_incidents(settings, clock)
+    web = build_web_router(built.service, built.pack, built.clock)
+    return create_app(
+        built.service, built.pack, web, clock=built.clock, on_shutdown=[built.engine.dispose]
+    )

@@ -8,6 +8,7 @@ from govops.cli import calendar, packs
 from govops.cli.batch import batch_command, what_if_command
 from govops.cli.decide import decide_command
 from govops.cli.demo import demo_command
+from govops.cli.serve import serve_command
 
 app = typer.Typer(
     help="govops: local-government plans and regulations run as code.",
@@ -19,6 +20,7 @@ app.command("demo")(demo_command)
 app.command("decide")(decide_command)
 app.command("batch")(batch_command)
 app.command("what-if")(what_if_command)
+app.command("serve")(serve_command)
 app.add_typer(packs.app, name="pack")
 app.add_typer(calendar.app, name="calendar")
 

@@ -1,0 +1,108 @@
+"""`govops serve`: the incident web pages and API on this machine (uvicorn)."""
+
+from __future__ import annotations
+
+import signal
+import socket
+from dataclasses import replace
+from types import FrameType
+from typing import Annotated
+
+import typer
+
+from govops.bootstrap import Incidents, build_app, build_incidents
+from govops.cli.output import fail
+from govops.incidents.demo import incident_count, load_demo
+
+
+def serve_command(
+    demo: Annotated[
+        bool,
+        typer.Option("--demo", help="Load demonstration incidents into an empty database."),
+    ] = False,
+    host: Annotated[
+        str | None,
+        typer.Option("--host", help="Address to listen on (default: GOVOPS_HOST or 127.0.0.1)."),
+    ] = None,
+    port: Annotated[
+        int | None,
+        typer.Option("--port", min=1, max=65535, help="Port (default: GOVOPS_PORT or 8000)."),
+    ] = None,
+) -> None:
+    """Serve the incident pages at / and the API at /api/v1 until stopped (Ctrl+C).
+    The database is GOVOPS_DATABASE_URL (default: the SQLite file ./govops.db)."""
+    # Imported here, not with the module: the other commands need no web server.
+    import uvicorn  # noqa: PLC0415
+
+    from govops.config import Settings, SettingsError  # noqa: PLC0415
+
+    try:
+        settings = Settings.from_env()
+    except SettingsError as error:
+        fail(str(error))
+    settings = replace(settings, host=host or settings.host, port=port or settings.port)
+    try:
+        incidents = build_incidents(settings)
+    except Exception as error:  # a bad URL, a server that does not answer, a missing driver
+        fail(f"cannot open the database {_shown(settings.database_url)}: {error}")
+    if demo:
+        _load_demo(incidents)
+    app = build_app(settings, incidents=incidents)
+    address = _address(settings.host, settings.port)
+
+    class Server(uvicorn.Server):
+        async def startup(self, sockets: list[socket.socket] | None = None) -> None:
+            await super().startup(sockets)
+            if self.started:
+                print(f"govops is serving the incident pages at {address}", flush=True)
+                print(f"  API: {address}api/v1/incidents (docs: {address}api/v1/docs)")
+                print("  Press Ctrl+C to stop.", flush=True)
+
+    server = Server(uvicorn.Config(app, host=settings.host, port=settings.port))
+    # uvicorn shuts down gracefully on SIGINT or SIGTERM, then raises the signal again for
+    # the handler in place before it: ours ends the command normally (exit status 0).
+    for stop_signal in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(stop_signal, _stopped)
+    try:
+        server.run()
+    except _Stopped:
+        pass
+    except SystemExit:  # uvicorn has logged why (e.g. the port is in use)
+        fail(f"could not serve on {settings.host}:{settings.port}", 1)
+
+
+class _Stopped(BaseException):
+    """The server was asked to stop (Ctrl+C or SIGTERM) and has shut down."""
+
+
+def _stopped(signum: int, frame: FrameType | None) -> None:
+    raise _Stopped
+
+
+def _load_demo(incidents: Incidents) -> None:
+    count = incident_count(incidents.unit_of_work)
+    if count:
+        print(f"The database already holds {count} incident(s): demo incidents not loaded.")
+        return
+    loaded = load_demo(incidents.unit_of_work, incidents.rules, incidents.clock())
+    print(f"Loaded {len(loaded)} demo incidents:")
+    for incident in loaded:
+        grade = incident.grade or "-"
+        print(f"  {grade:>3} {incident.stage.value:<8} {incident.status.value:<6} {incident.place}")
+
+
+def _address(host: str, port: int) -> str:
+    shown = {"0.0.0.0": "127.0.0.1", "::": "[::1]", "": "127.0.0.1"}.get(host, host)
+    if ":" in shown and not shown.startswith("["):
+        shown = f"[{shown}]"
+    return f"http://{shown}:{port}/"
+
+
+def _shown(url: str) -> str:
+    """The database URL without its password."""
+    from sqlalchemy.engine import make_url  # noqa: PLC0415
+
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:  # not even a URL: say so without repeating it
+        return "(an unreadable GOVOPS_DATABASE_URL)"

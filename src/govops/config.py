@@ -1,0 +1,52 @@
+"""Settings of the server, from the environment (GOVOPS_ prefix), read when asked for.
+
+- GOVOPS_DATABASE_URL: the database (default: storage's default, the SQLite file
+  ./govops.db; or e.g. postgresql+psycopg://user:password@host/dbname)
+- GOVOPS_HOST: the address to listen on (default 127.0.0.1, this machine only)
+- GOVOPS_PORT: the port (default 8000)
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from govops.storage.database import default_database_url
+
+PREFIX = "GOVOPS_"
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 8000
+
+
+class SettingsError(ValueError):
+    """An environment variable whose value cannot be used."""
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    database_url: str
+    host: str = DEFAULT_HOST
+    port: int = DEFAULT_PORT
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
+        env = os.environ if environ is None else environ
+        database_url = env.get(f"{PREFIX}DATABASE_URL", "").strip()
+        return cls(
+            database_url=database_url or default_database_url(),
+            host=env.get(f"{PREFIX}HOST", "").strip() or DEFAULT_HOST,
+            port=parse_port(env.get(f"{PREFIX}PORT", ""), f"{PREFIX}PORT"),
+        )
+
+
+def parse_port(text: str, name: str) -> int:
+    if not text.strip():
+        return DEFAULT_PORT
+    try:
+        port = int(text.strip())
+    except ValueError:
+        raise SettingsError(f"{name} must be a port number, got {text!r}") from None
+    if not 1 <= port <= 65535:
+        raise SettingsError(f"{name} must be between 1 and 65535, got {port}")
+    return port

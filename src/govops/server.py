@@ -1,0 +1,80 @@
+"""The web application: the API under /api/v1 and, when given, the web pages at /."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable, Sequence
+from contextlib import asynccontextmanager
+from datetime import UTC, datetime
+
+from fastapi import APIRouter, FastAPI
+
+import govops
+from govops.api import problems
+from govops.api.deps import ApiContext
+from govops.api.incidents import incidents_router
+from govops.api.inputs import grading_inputs
+from govops.api.schemas import CloseBody, ReportBody
+from govops.incidents.service import IncidentService
+from govops.lawcode.pack import Pack
+
+API_PREFIX = "/api/v1"
+DESCRIPTION = """\
+Incidents reported, graded, routed and timed by the pack's rules, with every decision
+explained (trace, why not the level above).
+
+- **Who**: each writing request names its `actor`, in the body or in the `X-Actor` header
+  (non-ASCII names percent-encoded as UTF-8). There is no authentication: serve it on a
+  trusted network only.
+- **Figures** are the inputs of the pack's grade table, as top-level fields: numbers, or
+  text as staff type it (`五千`, `约5000`, `8个小时`). Numbers are read exactly.
+- **Times** are ISO 8601 with a UTC offset (`2026-06-01T09:30:00+08:00`); a time without
+  one is refused (422). Answers give times in the pack's timezone.
+- **Retries**: a report sent again with the same `Idempotency-Key` returns the incident the
+  first one created (201 again) and creates nothing; the key is not checked against the
+  body, so use a new key for a new report.
+- **Errors** are RFC 9457 problem documents (`application/problem+json`): 422 with an
+  `errors` list of `{field, message}` for bad input, 404 for an unknown incident, 409 for a
+  closed incident or a concurrent change (retry), 500 (logged) otherwise.
+"""
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def create_app(
+    service: IncidentService,
+    pack: Pack,
+    web_router: APIRouter | None = None,
+    *,
+    clock: Callable[[], datetime] = _utc_now,
+    on_shutdown: Sequence[Callable[[], object]] = (),
+) -> FastAPI:
+    """`clock` tells which deadlines are overdue in the answers (give the service's clock);
+    `on_shutdown` runs when the server stops (e.g. to dispose of the database engine)."""
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        try:
+            yield
+        finally:
+            for stop in on_shutdown:
+                stop()
+
+    app = FastAPI(
+        lifespan=lifespan,
+        title="govops incidents API",
+        version=govops.__version__,
+        summary=f"Incidents graded, routed and timed by the pack {pack.id} {pack.version}",
+        description=DESCRIPTION,
+        openapi_url=f"{API_PREFIX}/openapi.json",
+        docs_url=f"{API_PREFIX}/docs",
+        redoc_url=None,
+    )
+    app.state.govops = ApiContext(service=service, pack=pack, clock=clock)
+    fields = set(grading_inputs(pack)) | set(ReportBody.model_fields) | {"note"}
+    problems.install(app, API_PREFIX, fields | set(CloseBody.model_fields))
+    app.include_router(incidents_router(pack), prefix=API_PREFIX)
+    if web_router is not None:
+        app.include_router(web_router)
+    return app

@@ -1,0 +1,89 @@
+"""The API (create_app) over an in-memory store and the built-in county pack, at a fixed
+time that tests can move on."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import pytest
+from fastapi.testclient import TestClient
+
+from govops.calendars import calendar_for
+from govops.incidents.rules import IncidentRules
+from govops.incidents.service import IncidentService
+from govops.lawcode.pack import Pack
+from govops.packs import load_builtin_pack
+from govops.server import create_app
+from tests.fakes import MemoryStore, MemoryUnitOfWork
+
+PACK = "cn-county-mass-incident"
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+START = datetime(2026, 6, 1, 10, 0, tzinfo=SHANGHAI)
+API = "/api/v1/incidents"
+
+
+class Clock:
+    """The time for the service and the answers; tests move it on."""
+
+    def __init__(self, now: datetime) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, **span: float) -> None:
+        self.now += timedelta(**span)
+
+
+@pytest.fixture(scope="session")
+def pack() -> Pack:
+    return load_builtin_pack(PACK)
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock(START)
+
+
+@pytest.fixture
+def store() -> MemoryStore:
+    return MemoryStore()
+
+
+@pytest.fixture
+def service(pack: Pack, clock: Clock, store: MemoryStore) -> IncidentService:
+    rules = IncidentRules(pack, calendar_for(pack.jurisdiction))
+    return IncidentService(lambda: MemoryUnitOfWork(store), rules, clock)
+
+
+@pytest.fixture
+def client(service: IncidentService, pack: Pack, clock: Clock) -> Iterator[TestClient]:
+    with TestClient(create_app(service, pack, clock=clock)) as client:
+        yield client
+
+
+def report(**fields: Any) -> dict[str, Any]:
+    """A valid first report, with `fields` added or replaced."""
+    body: dict[str, Any] = {
+        "occurred_at": "2026-06-01T09:30:00+08:00",
+        "place": "县政府门前广场",
+        "township": "城关镇",
+        "summary": "征地补偿纠纷,村民到县政府聚集",
+        "causes": ["land"],
+        "participants": "约1200",
+        "actor": "城关镇值班员 李明",
+    }
+    return {k: v for k, v in (body | fields).items() if v is not ...}
+
+
+def problem_fields(answer: Any) -> dict[str, str]:
+    """The fields a 422 problem document names, with their messages."""
+    assert answer.status_code == 422, answer.text
+    assert answer.headers["content-type"] == "application/problem+json"
+    document = answer.json()
+    assert document["status"] == 422 and document["title"] and document["detail"]
+    assert "Traceback" not in answer.text
+    return {e["field"]: e["message"] for e in document["errors"]}

@@ -1,0 +1,110 @@
+"""`govops serve --demo` as a user runs it: a child process on a free port, polled until
+it answers, then stopped."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from typing import Any
+
+STARTUP_SECONDS = 60
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+def _get(url: str) -> Any:
+    with urllib.request.urlopen(url, timeout=5) as answer:
+        return json.load(answer)
+
+
+def _serve(tmp_path: Path, port: int) -> subprocess.Popen[str]:
+    env = os.environ | {"GOVOPS_DATABASE_URL": f"sqlite:///{tmp_path / 'demo.db'}"}
+    env.pop("GOVOPS_PORT", None)
+    return subprocess.Popen(
+        [sys.executable, "-m", "govops", "serve", "--demo", "--port", str(port)],
+        cwd=tmp_path,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def _wait_for(url: str, server: subprocess.Popen[str]) -> Any:
+    deadline = time.monotonic() + STARTUP_SECONDS
+    while time.monotonic() < deadline:
+        assert server.poll() is None, server.communicate()
+        try:
+            return _get(url)
+        except OSError:
+            time.sleep(0.2)
+    raise AssertionError(f"no answer from {url} within {STARTUP_SECONDS} s")
+
+
+def _stop(server: subprocess.Popen[str]) -> tuple[int, str, str]:
+    server.send_signal(signal.SIGTERM)
+    out, err = server.communicate(timeout=30)
+    return server.returncode, out, err
+
+
+def test_serve_demo_answers_and_stops_cleanly(tmp_path: Path) -> None:
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}/api/v1/incidents"
+    server = _serve(tmp_path, port)
+    try:
+        listing = _wait_for(url, server)
+        overdue = _get(f"{url}?overdue=true")
+        closed = _get(f"{url}?status=closed")
+        upgraded = _get(f"{url}/{_get(f'{url}?grade=I&overdue=false')['incidents'][0]['id']}")
+    finally:
+        code, out, err = _stop(server)
+    assert code == 0, err
+    assert "Traceback" not in err
+    assert "Loaded 5 demo incidents" in out
+    assert f"http://127.0.0.1:{port}/" in out
+    assert listing["count"] == 5
+    stages = {(i["stage"], i["grade"], i["status"]) for i in listing["incidents"]}
+    assert stages == {
+        ("warning", "II", "open"),
+        ("incident", "I", "open"),
+        ("incident", "III", "open"),
+        ("incident", "III", "closed"),
+    }
+    assert overdue["count"] == 1 and overdue["incidents"][0]["grade"] == "I"
+    assert closed["count"] == 1
+    assert upgraded["regrades"][0]["before"] == "II" and upgraded["regrades"][0]["after"] == "I"
+
+    again = _serve(tmp_path, port)
+    try:
+        assert _wait_for(url, again)["count"] == 5
+    finally:
+        code, out, err = _stop(again)
+    assert code == 0, err
+    assert "already holds 5 incident(s)" in out
+
+
+def test_serve_refuses_a_bad_port_setting_without_a_traceback(tmp_path: Path) -> None:
+    env = os.environ | {"GOVOPS_PORT": "eighty", "GOVOPS_DATABASE_URL": "sqlite:///x.db"}
+    done = subprocess.run(
+        [sys.executable, "-m", "govops", "serve"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 2
+    assert done.stderr == "govops: GOVOPS_PORT must be a port number, got 'eighty'\n"

@@ -1,0 +1,107 @@
+"""A duty officer's round in a real browser: report, correct, tick, follow up, switch
+language, find the incident in the list. Skipped without Debian's chromium outside CI."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+
+from tests.e2e.web.conftest import Clock
+
+try:
+    from playwright.sync_api import expect
+except ImportError:  # the browser fixture skips, saying why
+    expect = None
+
+
+@pytest.fixture
+def page(browser: Any) -> Any:
+    page = browser.new_page()
+    yield page
+    page.close()
+
+
+def test_a_duty_officers_round(page: Any, live_server: str, clock: Clock) -> None:
+    page.goto(f"{live_server}/incidents/new")
+    expect(page.locator("html")).to_have_attribute("lang", "zh-Hans")
+    refused_with_messages(page)
+    filed_and_explained(page)
+    checklist_ticked(page)
+    upgraded_by_a_follow_up(page)
+    clock.advance(hours=2)
+    switched_to_english(page)
+    listed(page)
+
+
+def refused_with_messages(page: Any) -> None:
+    """An empty place and an unreadable figure: the form comes back with messages."""
+    page.fill("#f-officer", "张三")
+    page.fill("#f-occurred_at", "2026-06-01T09:30")
+    page.fill("#f-township", "城关镇")
+    page.fill("#f-summary", "城区房屋拆迁,群众到县政府集体上访")
+    page.fill("#f-participants", "近5000")
+    page.click("form.intake button[type=submit]")
+    expect(page.locator("#e-place")).to_have_text("必填")
+    expect(page.locator("#e-participants")).to_contain_text("数字无法接受")
+    expect(page.locator("#f-summary")).to_have_value("城区房屋拆迁,群众到县政府集体上访")
+
+
+def filed_and_explained(page: Any) -> None:
+    """Corrected, the report is filed and graded II under 4.2(1), with why not I."""
+    page.fill("#f-place", "县政府大门")
+    page.fill("#f-participants", "约1200")
+    page.check("input[name=causes][value=demolition_and_arrears]")
+    page.click("form.intake button[type=submit]")
+    expect(page).to_have_url(re.compile(r"/incidents/[0-9a-f]{32}$"))
+    expect(page.locator("#grade")).to_contain_text("II级")
+    expect(page.locator("#clause-II-1 .article")).to_have_text("4.2(1)")
+    expect(page.locator("#why-not-I")).to_contain_text(
+        "participants 1200 < 5000 for level I, 4.1(1)"
+    )
+    expect(page.locator("#explanation .approximate")).to_contain_text("参与人数")
+    expect(page.locator("#departments")).to_contain_text("县公安局")
+    expect(page.locator("#departments")).to_contain_text("县建设局")
+
+
+def checklist_ticked(page: Any) -> None:
+    """Ticked off by the officer the browser remembers."""
+    page.click("#action-II-start-plans button")
+    expect(page.locator("#action-II-start-plans")).to_have_class(re.compile(r"\bdone\b"))
+    expect(page.locator("#action-II-start-plans")).to_contain_text("张三")
+
+
+def upgraded_by_a_follow_up(page: Any) -> None:
+    """6000 participants: level I, with the reason, and the level I deadlines start."""
+    page.fill("#u-participants", "6000")
+    page.fill("#u-note", "人数增至6000人")
+    page.click("#follow-up button[type=submit]")
+    expect(page.locator("#grade")).to_contain_text("I级")
+    expect(page.locator("#clause-I-1 .article")).to_have_text("4.1(1)")
+    regrade = page.locator("#timeline li.regraded")
+    expect(regrade).to_contain_text("II级) → 特别重大群体性事件 (I级)")
+    expect(regrade).to_contain_text("续报1: II → I (I-1); 人数增至6000人")
+    expect(page.locator("#deadline-level-I-county-to-province")).to_contain_text("剩余 1小时")
+
+
+def switched_to_english(page: Any) -> None:
+    """Two hours on, in English: the level I deadlines are overdue."""
+    incident_url = page.url.split("#")[0]
+    page.click("header a.switch")
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    expect(page).to_have_url(f"{incident_url}?lang=en")
+    expect(page.locator("#grade")).to_have_text("level I")
+    expect(page.locator("#timeline h2")).to_have_text("Timeline")
+    expect(page.locator("#deadline-level-I-county-to-province")).to_contain_text("overdue by 1 h")
+
+
+def listed(page: Any) -> None:
+    """The list, still in English (a cookie), shows the incident, overdue."""
+    page.click("header nav a[href$='/incidents']")
+    row = page.locator("table.incidents tbody tr")
+    expect(row).to_have_count(1)
+    expect(row).to_contain_text("城区房屋拆迁")
+    expect(row).to_contain_text("level I")
+    expect(row).to_contain_text("overdue by 2 h")
+    expect(row).to_have_class(re.compile(r"\boverdue\b"))

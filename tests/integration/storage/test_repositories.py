@@ -1,0 +1,159 @@
+"""The SQL repositories keep the contract of tests/fakes.py."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta, timezone
+
+import pytest
+
+from govops.incidents.model import Event, EventKind
+from govops.incidents.ports import ConcurrentUpdateError, Notification
+from govops.storage import SqlUnitOfWork
+
+BEIJING = timezone(timedelta(hours=8))
+AT = datetime(2026, 6, 1, 9, 30, 15, 123456, tzinfo=BEIJING)
+DATA = {
+    "summary": "城区房屋拆迁,1200人到县政府集体上访",
+    "nested": {"list": [1, 2.5, "三"], "none": None, "flag": True},
+    "order": {"z": 1, "a": 2, "m": 3},
+}
+
+NewUow = Callable[[], SqlUnitOfWork]
+
+
+def event(incident: str, seq: int, kind: EventKind = EventKind.FOLLOW_UP, **extra: object) -> Event:
+    at = AT + timedelta(minutes=seq)
+    return Event(incident, seq, kind, at, "值班员 李四", {**DATA, "seq": seq, **extra})
+
+
+def report(incident: str, at: datetime = AT) -> Event:
+    return Event(incident, 1, EventKind.REPORTED, at, "值班员", dict(DATA))
+
+
+def commit_events(new_uow: NewUow, events: list[Event]) -> None:
+    with new_uow() as uow:
+        uow.incidents.append(events)
+        uow.commit()
+
+
+def test_events_come_back_in_order_with_aware_times_and_json_intact(new_uow: NewUow) -> None:
+    written = [report("a"), event("a", 3), event("a", 2, EventKind.REGRADED)]
+    commit_events(new_uow, written)
+    commit_events(new_uow, [report("b")])
+    with new_uow() as uow:
+        read = uow.incidents.events("a")
+        assert uow.incidents.events("nobody") == []
+    assert read == sorted(written, key=lambda e: e.seq)
+    assert [e.kind for e in read] == [EventKind.REPORTED, EventKind.REGRADED, EventKind.FOLLOW_UP]
+    assert all(e.at.utcoffset() == timedelta(0) for e in read)  # the same instants, in UTC
+    assert read[0].at == AT and read[0].at.microsecond == 123456
+    assert read[0].data == DATA and list(read[0].data["order"]) == ["z", "a", "m"]
+    assert read[0].actor == "值班员"
+
+
+def test_naive_times_are_refused(new_uow: NewUow) -> None:
+    naive = Event("a", 1, EventKind.REPORTED, datetime(2026, 6, 1, 9, 30), "x", {})
+    with new_uow() as uow, pytest.raises(Exception, match="timezone-aware"):
+        uow.incidents.append([naive])
+
+
+def test_a_taken_seq_is_a_concurrent_update(new_uow: NewUow) -> None:
+    commit_events(new_uow, [report("a"), event("a", 2)])
+    with new_uow() as uow:
+        with pytest.raises(ConcurrentUpdateError, match="a seq 2"):
+            uow.incidents.append([event("a", 2, note="late")])
+        uow.incidents.append([event("a", 3)])  # the unit of work is still usable
+        uow.commit()
+    with new_uow() as uow:
+        assert [e.seq for e in uow.incidents.events("a")] == [1, 2, 3]
+        assert "note" not in uow.incidents.events("a")[1].data
+
+
+def test_a_seq_twice_in_one_unit_of_work_is_refused(new_uow: NewUow) -> None:
+    with new_uow() as uow:
+        uow.incidents.append([report("a")])
+        with pytest.raises(ConcurrentUpdateError):
+            uow.incidents.append([event("a", 2), event("a", 2)])
+        uow.commit()
+    with new_uow() as uow:
+        assert [e.seq for e in uow.incidents.events("a")] == [1]
+
+
+def test_work_not_committed_is_rolled_back(new_uow: NewUow) -> None:
+    with new_uow() as uow:
+        uow.incidents.append([report("a")])
+        uow.incidents.remember_key("k", "a")
+        uow.outbox.add([notice("a")])
+    with pytest.raises(RuntimeError), new_uow() as uow:
+        uow.incidents.append([report("b")])
+        raise RuntimeError("the use case failed")
+    with new_uow() as uow:
+        assert uow.incidents.events("a") == []
+        assert uow.incidents.events("b") == []
+        assert uow.incidents.incident_ids() == []
+        assert uow.incidents.incident_for_key("k") is None
+        assert uow.outbox.pending() == []
+
+
+def test_idempotency_keys(new_uow: NewUow) -> None:
+    with new_uow() as uow:
+        assert uow.incidents.incident_for_key("request-1") is None
+        uow.incidents.append([report("a")])
+        uow.incidents.remember_key("request-1", "a")
+        uow.commit()
+    with new_uow() as uow:
+        assert uow.incidents.incident_for_key("request-1") == "a"
+        assert uow.incidents.incident_for_key("request-2") is None
+        with pytest.raises(ConcurrentUpdateError, match="request-1"):
+            uow.incidents.remember_key("request-1", "b")
+    with new_uow() as uow:
+        assert uow.incidents.incident_for_key("request-1") == "a"
+
+
+def notice(incident: str, seq: int = 1, department: str = "public_security") -> Notification:
+    payload = {"event": "reported", "incident": incident, "name": "县公安局", "code": department}
+    return Notification(incident, seq, department, AT, payload)
+
+
+def test_outbox_pending_then_delivered(new_uow: NewUow) -> None:
+    with new_uow() as uow:
+        uow.outbox.add([notice("a"), notice("a", department="finance")])
+        uow.outbox.add([notice("b", seq=2)])
+        uow.commit()
+    with new_uow() as uow:
+        pending = uow.outbox.pending()
+        assert [(n.incident_id, n.seq, n.department) for n in pending] == [
+            ("a", 1, "public_security"),
+            ("a", 1, "finance"),
+            ("b", 2, "public_security"),
+        ]
+        assert all(n.id is not None and n.delivered_at is None for n in pending)
+        assert pending[0].payload == notice("a").payload and pending[0].created_at == AT
+        assert uow.outbox.pending(limit=1) == pending[:1]
+        first = pending[0].id
+        assert first is not None
+        uow.outbox.delivered(first, AT + timedelta(seconds=5))
+        uow.outbox.delivered(10_000, AT)  # unknown: nothing happens
+        uow.commit()
+    with new_uow() as uow:
+        assert [n.id for n in uow.outbox.pending()] == [n.id for n in pending[1:]]
+
+
+def test_incident_ids_newest_report_first(new_uow: NewUow) -> None:
+    commit_events(new_uow, [report("old", AT)])
+    commit_events(new_uow, [report("newest", AT + timedelta(days=2))])
+    commit_events(new_uow, [report("middle", datetime(2026, 6, 2, 3, tzinfo=UTC))])
+    commit_events(new_uow, [event("old", 2)])  # later events do not move an incident
+    with new_uow() as uow:
+        assert uow.incidents.incident_ids() == ["newest", "middle", "old"]
+
+
+def test_a_unit_of_work_is_not_entered_twice_at_once(new_uow: NewUow) -> None:
+    uow = new_uow()
+    with uow:
+        pass
+    with uow:  # entered again after exit: a fresh connection
+        assert uow.incidents.incident_ids() == []
+    with uow, pytest.raises(RuntimeError):
+        uow.__enter__()
