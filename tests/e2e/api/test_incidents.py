@@ -257,6 +257,7 @@ def test_the_openapi_document_describes_the_api(client: TestClient) -> None:
         f"{API}/{{incident_id}}/close",
         f"{API}/{{incident_id}}/actions/{{action_id}}/done",
         f"{API}/{{incident_id}}/deadlines/{{deadline_id}}/met",
+        f"{API}/{{incident_id}}/report.docx",
     }
     schemas = document["components"]["schemas"]
     report_fields = schemas["IncidentReport"]["properties"]
