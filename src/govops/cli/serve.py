@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import signal
 import socket
 from dataclasses import replace
@@ -11,6 +12,7 @@ from typing import Annotated
 import typer
 
 from govops.bootstrap import Incidents, build_app, build_incidents
+from govops.cli.notifications import OutboxWorker
 from govops.cli.output import fail
 from govops.incidents.demo import incident_count, load_demo
 
@@ -63,12 +65,26 @@ def serve_command(
     # the handler in place before it: ours ends the command normally (exit status 0).
     for stop_signal in (signal.SIGINT, signal.SIGTERM):
         signal.signal(stop_signal, _stopped)
+    _log_to_stderr()
+    outbox = OutboxWorker(incidents.service)
+    outbox.start()
     try:
         server.run()
     except _Stopped:
         pass
     except SystemExit:  # uvicorn has logged why (e.g. the port is in use)
         fail(f"could not serve on {settings.host}:{settings.port}", 1)
+    finally:
+        outbox.stop()
+
+
+def _log_to_stderr() -> None:
+    logger = logging.getLogger("govops")
+    if not logger.handlers:
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("%(asctime)s %(name)s: %(message)s"))
+        logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
 
 
 class _Stopped(BaseException):

@@ -11,6 +11,7 @@ import pytest
 from govops.calendars import calendar_for
 from govops.incidents.intake import AfterAction, IncidentInputError, Intake
 from govops.incidents.model import EventKind, Stage, Status
+from govops.incidents.ports import Notification
 from govops.incidents.rules import IncidentRules
 from govops.incidents.service import IncidentClosedError, IncidentNotFoundError, IncidentService
 from govops.packs import load_builtin_pack
@@ -184,3 +185,23 @@ def test_two_officers_following_up_at_once_both_land_in_order() -> None:
     assert [r.number for r in final.reports] == [0, 1, 2]
     assert {r.actor for r in final.reports[1:]} == {"乙", "丙"}
     assert [e.seq for e in final.events] == [1, 2, 3]
+
+
+def test_pending_notifications_are_delivered_once_and_a_failure_is_retried() -> None:
+    store = MemoryStore()
+    incidents = service(store=store)
+    incidents.report(intake(), actor="甲")
+    total = len(store.notifications)
+    sent: list[str] = []
+
+    def flaky(notification: Notification) -> None:
+        if len(sent) == 2:
+            sent.append("failed")
+            raise OSError("webhook down")
+        sent.append(notification.department)
+
+    assert incidents.deliver_notifications(flaky) == 2
+    assert incidents.deliver_notifications(lambda n: sent.append(n.department)) == total - 2
+    assert incidents.deliver_notifications(lambda n: sent.append(n.department)) == 0
+    delivered = [s for s in sent if s != "failed"]
+    assert sorted(delivered) == sorted(n.department for n in store.notifications)
