@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import threading
 from dataclasses import replace
-from datetime import datetime
+from datetime import datetime, timedelta
 from types import TracebackType
 from typing import Self
 
@@ -106,3 +106,16 @@ class MemoryUnitOfWork:
         self._keys.clear()
         self._notifications.clear()
         self.committed = True
+
+
+class Clock:
+    """A clock the tests set and move on; the service, pages and answers read it."""
+
+    def __init__(self, now: datetime) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, **span: float) -> None:
+        self.now += timedelta(**span)

@@ -3,8 +3,20 @@ from __future__ import annotations
 import subprocess
 import sys
 from collections.abc import Callable
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
 import pytest
+
+from govops.calendars import calendar_for
+from govops.incidents.rules import IncidentRules
+from govops.incidents.service import IncidentService
+from govops.lawcode.pack import Pack
+from govops.packs import load_builtin_pack
+from tests.fakes import Clock, MemoryStore, MemoryUnitOfWork
+
+PACK = "cn-county-mass-incident"
+START = datetime(2026, 6, 1, 10, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
 
 Run = Callable[..., subprocess.CompletedProcess[str]]
 
@@ -24,3 +36,25 @@ def govops() -> Run:
         )
 
     return run
+
+
+@pytest.fixture(scope="session")
+def pack() -> Pack:
+    return load_builtin_pack(PACK)
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock(START)
+
+
+@pytest.fixture
+def store() -> MemoryStore:
+    return MemoryStore()
+
+
+@pytest.fixture
+def service(pack: Pack, clock: Clock, store: MemoryStore) -> IncidentService:
+    """The incident use cases over in-memory storage, on the test clock."""
+    rules = IncidentRules(pack, calendar_for(pack.jurisdiction))
+    return IncidentService(lambda: MemoryUnitOfWork(store), rules, clock)

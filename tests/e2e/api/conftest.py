@@ -4,59 +4,17 @@ time that tests can move on."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import datetime, timedelta
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import pytest
 from fastapi.testclient import TestClient
 
-from govops.calendars import calendar_for
-from govops.incidents.rules import IncidentRules
 from govops.incidents.service import IncidentService
 from govops.lawcode.pack import Pack
-from govops.packs import load_builtin_pack
 from govops.server import create_app
-from tests.fakes import MemoryStore, MemoryUnitOfWork
+from tests.fakes import Clock
 
-PACK = "cn-county-mass-incident"
-SHANGHAI = ZoneInfo("Asia/Shanghai")
-START = datetime(2026, 6, 1, 10, 0, tzinfo=SHANGHAI)
 API = "/api/v1/incidents"
-
-
-class Clock:
-    """The time for the service and the answers; tests move it on."""
-
-    def __init__(self, now: datetime) -> None:
-        self.now = now
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, **span: float) -> None:
-        self.now += timedelta(**span)
-
-
-@pytest.fixture(scope="session")
-def pack() -> Pack:
-    return load_builtin_pack(PACK)
-
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock(START)
-
-
-@pytest.fixture
-def store() -> MemoryStore:
-    return MemoryStore()
-
-
-@pytest.fixture
-def service(pack: Pack, clock: Clock, store: MemoryStore) -> IncidentService:
-    rules = IncidentRules(pack, calendar_for(pack.jurisdiction))
-    return IncidentService(lambda: MemoryUnitOfWork(store), rules, clock)
 
 
 @pytest.fixture

@@ -10,7 +10,9 @@ from fastapi.testclient import TestClient
 
 from govops.bootstrap import build_app
 from govops.config import Settings, SettingsError
-from tests.e2e.api.conftest import API, START, Clock, report
+from tests.e2e.api.conftest import API, report
+from tests.e2e.conftest import START
+from tests.fakes import Clock
 
 
 def test_incidents_survive_a_restart(tmp_path: Path) -> None:

@@ -9,8 +9,9 @@ from govops.calendars import calendar_for
 from govops.incidents.demo import DatabaseNotEmptyError, incident_count, load_demo
 from govops.incidents.rules import IncidentRules
 from govops.lawcode.pack import Pack
-from tests.e2e.api.conftest import API, START, Clock
-from tests.fakes import MemoryStore, MemoryUnitOfWork
+from tests.e2e.api.conftest import API
+from tests.e2e.conftest import START
+from tests.fakes import Clock, MemoryStore, MemoryUnitOfWork
 
 
 def test_the_demo_covers_every_stage_and_loads_only_into_an_empty_store(

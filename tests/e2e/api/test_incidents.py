@@ -11,8 +11,8 @@ from fastapi.testclient import TestClient
 from govops.incidents.service import IncidentService
 from govops.lawcode.pack import Pack
 from govops.server import create_app
-from tests.e2e.api.conftest import API, Clock, problem_fields, report
-from tests.fakes import MemoryStore
+from tests.e2e.api.conftest import API, problem_fields, report
+from tests.fakes import Clock, MemoryStore
 
 
 def test_a_report_is_created_graded_and_read_back(client: TestClient) -> None:

@@ -7,31 +7,24 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
-from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import pytest
 import uvicorn
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
-from govops.calendars import calendar_for
-from govops.incidents.rules import IncidentRules
 from govops.incidents.service import IncidentService
 from govops.lawcode.pack import Pack
-from govops.packs import open_pack
 from govops.web import build_web_router
-from tests.fakes import MemoryStore, MemoryUnitOfWork
+from tests.fakes import Clock
 
 try:
     from playwright.sync_api import sync_playwright
 except ImportError:  # the dev extra installs it; without it the browser tests skip
     sync_playwright = None
 
-PACK = "cn-county-mass-incident"
-START = datetime(2026, 6, 1, 10, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--headless",
@@ -43,40 +36,6 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-
-
-class Clock:
-    """The time for the service and the pages; tests move it on."""
-
-    def __init__(self, now: datetime) -> None:
-        self.now = now
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, **span: float) -> None:
-        self.now += timedelta(**span)
-
-
-@pytest.fixture(scope="session")
-def pack() -> Pack:
-    return open_pack(PACK)
-
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock(START)
-
-
-@pytest.fixture
-def store() -> MemoryStore:
-    return MemoryStore()
-
-
-@pytest.fixture
-def service(pack: Pack, clock: Clock, store: MemoryStore) -> IncidentService:
-    rules = IncidentRules(pack, calendar_for(pack.jurisdiction))
-    return IncidentService(lambda: MemoryUnitOfWork(store), rules, clock)
 
 
 @pytest.fixture

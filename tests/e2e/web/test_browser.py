@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from tests.e2e.web.conftest import Clock
+from tests.fakes import Clock
 
 try:
     from playwright.sync_api import expect

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from fastapi.testclient import TestClient
 
-from tests.e2e.web.conftest import Clock
 from tests.e2e.web.pages import errors, report, section, text
+from tests.fakes import Clock
 
 
 def test_a_checklist_action_is_ticked_off_by_the_officer(client: TestClient, clock: Clock) -> None:

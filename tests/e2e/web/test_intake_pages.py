@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from fastapi.testclient import TestClient
 
-from tests.e2e.web.conftest import Clock
 from tests.e2e.web.pages import GOOD_REPORT, errors, report, section, text
+from tests.fakes import Clock
 
 
 def test_the_root_leads_to_the_list(client: TestClient) -> None:

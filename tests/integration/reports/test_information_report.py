@@ -23,19 +23,11 @@ from govops.incidents.service import IncidentService
 from govops.lawcode.pack import Pack
 from govops.packs.registry import load_builtin_pack
 from govops.reports import information_report_docx
-from tests.fakes import MemoryStore, MemoryUnitOfWork
+from tests.fakes import Clock, MemoryStore, MemoryUnitOfWork
 
 TZ = ZoneInfo("Asia/Shanghai")
 START = datetime(2026, 6, 1, 9, 30, tzinfo=TZ)
 PLACEHOLDER = "（待补充）"
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = START
-
-    def __call__(self) -> datetime:
-        return self.now
 
 
 Scenario = tuple[IncidentService, Clock, Incident]
@@ -68,7 +60,7 @@ def _first_report(service: IncidentService) -> Incident:
 def escalated(pack: Pack) -> Scenario:
     """First report at II (about 1,200 people), follow-up 1 at I (about 5,000), an action
     done and a deadline met, then follow-up 2 with no change of grade."""
-    clock = Clock()
+    clock = Clock(START)
     service = _service(pack, clock)
     incident = _first_report(service)
     clock.now = START + timedelta(hours=1)
@@ -248,7 +240,7 @@ def test_the_english_variant_takes_its_headings_from_the_catalogue(
 
 def test_the_styles_name_a_chinese_font() -> None:
     pack = load_builtin_pack("cn-county-mass-incident")
-    incident = _first_report(_service(pack, Clock()))
+    incident = _first_report(_service(pack, Clock(START)))
     document = docx.Document(io.BytesIO(information_report_docx(incident, pack)))
     for name, font in (("Normal", "宋体"), ("Title", "黑体"), ("Heading 1", "黑体")):
         rfonts = document.styles[name].element.find(qn("w:rPr")).find(qn("w:rFonts"))

@@ -15,24 +15,16 @@ from govops.incidents.ports import Notification
 from govops.incidents.rules import IncidentRules
 from govops.incidents.service import IncidentClosedError, IncidentNotFoundError, IncidentService
 from govops.packs import load_builtin_pack
-from tests.fakes import MemoryStore, MemoryUnitOfWork
+from tests.fakes import Clock, MemoryStore, MemoryUnitOfWork
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 START = datetime(2026, 6, 1, 9, 0, tzinfo=SHANGHAI)
 
 
-class Clock:
-    def __init__(self, now: datetime = START) -> None:
-        self.now = now
-
-    def __call__(self) -> datetime:
-        return self.now
-
-
 def service(clock: Clock | None = None, store: MemoryStore | None = None) -> IncidentService:
     memory = store or MemoryStore()
     rules = IncidentRules(load_builtin_pack("cn-county-mass-incident"), calendar_for("CN"))
-    return IncidentService(lambda: MemoryUnitOfWork(memory), rules, clock or Clock())
+    return IncidentService(lambda: MemoryUnitOfWork(memory), rules, clock or Clock(START))
 
 
 def intake(**inputs: object) -> Intake:
@@ -93,7 +85,7 @@ def test_a_retried_report_with_the_same_key_creates_nothing_twice() -> None:
 
 
 def test_a_follow_up_that_crosses_a_threshold_upgrades_with_its_reason() -> None:
-    clock = Clock()
+    clock = Clock(START)
     incidents = service(clock)
     incident = incidents.report(intake(participants=1200), actor="甲")
     clock.now = START + timedelta(minutes=40)
@@ -118,7 +110,7 @@ def test_figures_not_given_in_a_follow_up_are_kept() -> None:
 
 
 def test_overdue_deadlines_are_flagged_and_listed_until_met() -> None:
-    clock = Clock()
+    clock = Clock(START)
     incidents = service(clock)
     incident = incidents.report(intake(participants=5000), actor="甲")
     clock.now = START + timedelta(hours=2)
