@@ -95,6 +95,9 @@ class MemoryUnitOfWork:
             stored = self._store.events.get(event.incident_id, [])
             if any(e.seq == event.seq for e in stored):
                 raise ConcurrentUpdateError(f"{event.incident_id} seq {event.seq}")
+        for key in self._keys:
+            if key in self._store.keys:  # a unique key, as in the database
+                raise ConcurrentUpdateError(f"idempotency key {key!r} is taken")
         for event in self._events:
             self._store.events.setdefault(event.incident_id, []).append(event)
         self._store.keys.update(self._keys)

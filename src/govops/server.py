@@ -68,7 +68,9 @@ def create_app(
         summary=f"Incidents graded, routed and timed by the pack {pack.id} {pack.version}",
         description=DESCRIPTION,
         openapi_url=f"{API_PREFIX}/openapi.json",
-        docs_url=f"{API_PREFIX}/docs",
+        # FastAPI's interactive docs load their scripts from a CDN, which an office PC
+        # offline cannot reach: the OpenAPI document itself is served instead.
+        docs_url=None,
         redoc_url=None,
     )
     app.state.govops = ApiContext(service=service, pack=pack, clock=clock)

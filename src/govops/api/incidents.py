@@ -105,7 +105,9 @@ def incidents_router(pack: Pack) -> APIRouter:
         incident_id: str, body: FollowUpBody, service: Service, seen: Seen, header: HeaderActor
     ) -> IncidentOut:
         actor = actor_of(body.actor, header)
-        found = service.follow_up(incident_id, given_inputs(body, pack), body.note, actor)
+        found = service.follow_up(
+            incident_id, given_inputs(body, pack), body.note, actor, body.stage
+        )
         return seen.incident(found)
 
     follow_up.__annotations__["body"] = follow_up_model(pack)

@@ -4,7 +4,7 @@ dataclasses. The grading inputs of a report come from the pack (see `api.inputs`
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PlainValidator, WithJsonSchema
 
@@ -80,6 +80,11 @@ class FollowUpBody(RequestBody):
 
     note: Annotated[str, Field(max_length=10_000)] = ""
     actor: Actor
+    stage: Literal[Stage.INCIDENT] | None = Field(
+        None,
+        description="'incident' when warning-stage information has become an incident: "
+        "the incident-stage deadlines start then",
+    )
 
 
 class CloseBody(RequestBody):

@@ -57,7 +57,7 @@ def serve_command(
             await super().startup(sockets)
             if self.started:
                 print(f"govops is serving the incident pages at {address}", flush=True)
-                print(f"  API: {address}api/v1/incidents (docs: {address}api/v1/docs)")
+                print(f"  API: {address}api/v1/incidents (OpenAPI: {address}api/v1/openapi.json)")
                 print("  Press Ctrl+C to stop.", flush=True)
 
     server = Server(uvicorn.Config(app, host=settings.host, port=settings.port))

@@ -69,8 +69,9 @@ def _report(service: IncidentService, key: str, intake: Intake, actor: str) -> s
 
 
 def _warning_unpaid_workers(service: IncidentService, ago: Ago) -> str:
-    """Warning stage (5.2): a gathering still being organised; its 1-hour report is due."""
-    occurred = ago(1.2)
+    """Warning stage (5.2): a gathering still being organised, learnt of half an hour ago;
+    the township's 1-hour report is still due."""
+    occurred = ago(0.5)
     intake = Intake(
         occurred_at=occurred,
         place="县政府北门广场(预计)",
@@ -81,7 +82,7 @@ def _warning_unpaid_workers(service: IncidentService, ago: Ago) -> str:
         causes=("demolition_and_arrears", "labour_social_security"),
         inputs={"participants": "约1200"},
     )
-    ago(0.7)
+    ago(0.3)
     return _report(service, "warning", intake, "城关镇值班员 李明")
 
 

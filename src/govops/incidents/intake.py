@@ -2,11 +2,25 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
 from govops.incidents.model import Stage
+
+# Control characters cannot be stored in every database nor written into a report: a
+# text holding one is refused, since the event log keeps whatever it is given forever.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+MAX_KEY = 200
+
+
+def checked_text(field: str, value: str, required: bool = True) -> str:
+    if required and not value.strip():
+        raise IncidentInputError(field, "is required")
+    if _CONTROL.search(value):
+        raise IncidentInputError(field, "contains a control character; remove it")
+    return value
 
 
 class IncidentInputError(ValueError):
@@ -34,8 +48,7 @@ class Intake:
                 "occurred_at", "needs a time zone, e.g. 2026-06-01T09:30+08:00"
             )
         for name in ("place", "township", "summary"):
-            if not getattr(self, name).strip():
-                raise IncidentInputError(name, "is required")
+            checked_text(name, getattr(self, name))
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,3 +64,4 @@ class AfterAction:
         for name in ("loss_assessment", "causes", "lessons", "rectification"):
             if not getattr(self, name).strip():
                 raise IncidentInputError(name, "is required to close an incident (6.1.5)")
+            checked_text(name, getattr(self, name))

@@ -62,6 +62,7 @@ class DeadlineState:
     due: datetime
     provisional: bool
     met_at: datetime | None = None
+    applies_to: tuple[str, ...] = ()  # the grades it belongs to; others leave it superseded
 
     def overdue(self, now: datetime) -> bool:
         return self.met_at is None and now > self.due
@@ -75,6 +76,7 @@ class ActionState:
     cite: str
     done_at: datetime | None = None
     done_by: str | None = None
+    applies_to: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,8 +113,15 @@ class Incident:
     def grade(self) -> str | None:
         return self.reports[-1].grade
 
+    def current(self, deadline: DeadlineState) -> bool:
+        """Whether a deadline still binds: not once the case is closed, nor after a
+        downgrade to a grade it does not belong to (it stays in the record, superseded)."""
+        if self.status is Status.CLOSED:
+            return False
+        return not deadline.applies_to or self.grade in deadline.applies_to
+
     def overdue(self, now: datetime) -> list[DeadlineState]:
-        return [d for d in self.deadlines if d.overdue(now)]
+        return [d for d in self.deadlines if self.current(d) and d.overdue(now)]
 
 
 def fold(events: list[Event]) -> Incident:
@@ -146,17 +155,21 @@ def _reported(event: Event) -> Incident:
 
 
 def _deadline(data: dict[str, Any]) -> DeadlineState:
+    met = data.get("met_at")
     return DeadlineState(
         data["id"],
         data["title"],
         data["cite"],
         datetime.fromisoformat(data["due"]),
         data["provisional"],
+        datetime.fromisoformat(met) if met else None,
+        tuple(data.get("applies_to", ())),
     )
 
 
 def _action(data: dict[str, Any]) -> ActionState:
-    return ActionState(data["id"], data["text"], data["actor"], data["cite"])
+    applies = tuple(data.get("applies_to", ()))
+    return ActionState(data["id"], data["text"], data["actor"], data["cite"], applies_to=applies)
 
 
 def _follow_up(incident: Incident, event: Event) -> Incident:
@@ -170,12 +183,15 @@ def _follow_up(incident: Incident, event: Event) -> Incident:
         data["decision"],
         data["note"],
     )
+    known = {d["code"] for d in incident.departments}
+    added = tuple(d for d in data.get("departments", []) if d["code"] not in known)
     return replace(
         incident,
+        stage=Stage(data.get("stage", incident.stage)),
         reports=(*incident.reports, report),
         deadlines=incident.deadlines + tuple(_deadline(d) for d in data.get("new_deadlines", [])),
         actions=incident.actions + tuple(_action(a) for a in data.get("new_actions", [])),
-        departments=tuple(data.get("departments", incident.departments)),
+        departments=incident.departments + added,  # every department ever notified
     )
 
 

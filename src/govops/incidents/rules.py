@@ -5,6 +5,7 @@ Pure: given the pack, a calendar and the time, it returns the data an event reco
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -17,10 +18,28 @@ from govops.lawcode.inputs import InputError
 from govops.lawcode.jsonable import jsonable
 from govops.lawcode.pack import Pack
 from govops.lawcode.parameters import ParameterError
+from govops.lawcode.procedures import Deadline, SpanUnit
 from govops.lawcode.procedures import Stage as DeadlineStage
 
 GRADE_TABLE = "grade"
 ROUTE_TABLE = "route"
+COUNTY_INFORMED = "county_informed"  # the one trigger that is the filing itself
+
+
+@dataclass(frozen=True, slots=True)
+class Starts:
+    """When a clock may start: when it happened (or the information was obtained), and
+    when it was filed with the county office."""
+
+    happened: datetime
+    filed: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class FollowUp:
+    inputs: dict[str, Any]
+    note: str = ""
+    stage: Stage | None = None  # Stage.INCIDENT when warning-stage information becomes one
 
 
 class IncidentRules:
@@ -45,29 +64,39 @@ class IncidentRules:
             "decision": jsonable(decision.as_dict(explain=True)),
             "pack": f"{self.pack.id} {self.pack.version}",
             "departments": departments,
-            "deadlines": self._deadlines(intake.stage, grade, now, set()),
+            "deadlines": self._deadlines(
+                intake.stage, grade, Starts(intake.occurred_at, now), set()
+            ),
             "actions": self._actions(grade, set()),
         }
 
     def follow_up(
-        self, incident: Incident, inputs: dict[str, Any], note: str, number: int, now: datetime
+        self,
+        incident: Incident,
+        change: FollowUp,
+        number: int,
+        now: datetime,
     ) -> dict[str, Any]:
-        """Figures given now replace the earlier ones; those not given are kept."""
-        merged = {**incident.reports[-1].inputs, **inputs}
+        """Figures given now replace the earlier ones; those not given are kept. Clocks a
+        new grade (or the move from warning to incident) brings start now: that is when
+        the county learns of it."""
+        merged = {**incident.reports[-1].inputs, **change.inputs}
+        stage = change.stage or incident.stage
         decision = self._grade(merged, incident.occurred_at)
         grade = _grade_of(decision)
         departments = self._departments(incident.causes, merged, incident.occurred_at)
         known = {d["code"] for d in incident.departments}
         return {
             "number": number,
+            "stage": stage.value,
             "inputs": jsonable(merged),
             "grade": grade,
             "decision": jsonable(decision.as_dict(explain=True)),
-            "note": note,
+            "note": change.note,
             "departments": departments,
             "new_departments": [d for d in departments if d["code"] not in known],
             "new_deadlines": self._deadlines(
-                incident.stage, grade, now, {d.id for d in incident.deadlines}
+                stage, grade, Starts(now, now), {d.id for d in incident.deadlines}
             ),
             "new_actions": self._actions(grade, {a.id for a in incident.actions}),
         }
@@ -75,8 +104,9 @@ class IncidentRules:
     def regrade_reason(
         self, before: str | None, data: dict[str, Any], note: str, number: int
     ) -> str:
-        fired = ", ".join(data["decision"]["fired"]) or "no criterion"
-        change = f"续报{number}: {before or '—'} → {data['grade'] or '—'} ({fired})"
+        """Language-neutral: follow-up number, grades, the clauses now firing, the note."""
+        fired = ", ".join(data["decision"]["fired"]) or "—"
+        change = f"#{number}: {before or '—'} → {data['grade'] or '—'} ({fired})"
         return f"{change}; {note}" if note else change
 
     def _grade(self, inputs: dict[str, Any], occurred_at: datetime) -> Decision:
@@ -113,31 +143,42 @@ class IncidentRules:
         ]
 
     def _deadlines(
-        self, stage: Stage, grade: str | None, start: datetime, known: set[str]
+        self, stage: Stage, grade: str | None, starts: Starts, known: set[str]
     ) -> list[dict[str, Any]]:
         wanted = DeadlineStage(stage.value)
-        result = []
-        for deadline in self.pack.deadlines:
-            if (
-                deadline.stage is wanted
-                and grade in deadline.applies_to
-                and deadline.id not in known
-            ):
-                due = deadline.due(start, self.calendar)
-                result.append(
-                    {
-                        "id": deadline.id,
-                        "title": dict(deadline.title),
-                        "cite": deadline.cite.article,
-                        "due": due.at.isoformat(),
-                        "provisional": due.provisional,
-                    }
-                )
-        return result
+        return [
+            self._deadline(deadline, starts)
+            for deadline in self.pack.deadlines
+            if deadline.stage is wanted
+            and grade in deadline.applies_to
+            and deadline.id not in known
+        ]
+
+    def _deadline(self, deadline: Deadline, starts: Starts) -> dict[str, Any]:
+        """The clock starts at the deadline's trigger. A duty to report "immediately" to the
+        county is met by the filing itself: this system is the county office's."""
+        start = starts.filed if deadline.trigger == COUNTY_INFORMED else starts.happened
+        due = deadline.due(start, self.calendar)
+        immediate = deadline.unit is SpanUnit.IMMEDIATELY
+        return {
+            "id": deadline.id,
+            "title": dict(deadline.title),
+            "cite": deadline.cite.article,
+            "due": due.at.isoformat(),
+            "provisional": due.provisional,
+            "met_at": starts.filed.isoformat() if immediate else None,
+            "applies_to": list(deadline.applies_to),
+        }
 
     def _actions(self, grade: str | None, known: set[str]) -> list[dict[str, Any]]:
         return [
-            {"id": a.id, "text": dict(a.text), "actor": dict(a.actor), "cite": a.cite.article}
+            {
+                "id": a.id,
+                "text": dict(a.text),
+                "actor": dict(a.actor),
+                "cite": a.cite.article,
+                "applies_to": list(a.applies_to),
+            }
             for a in self.pack.checklist
             if grade in a.applies_to and a.id not in known
         ]

@@ -5,16 +5,17 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from dataclasses import asdict
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from govops.incidents.intake import AfterAction, IncidentInputError, Intake
-from govops.incidents.model import Event, EventKind, Incident, fold
+from govops.incidents.intake import MAX_KEY, AfterAction, IncidentInputError, Intake, checked_text
+from govops.incidents.model import Event, EventKind, Incident, Stage, fold
 from govops.incidents.ports import ConcurrentUpdateError, Notification, UnitOfWork
-from govops.incidents.rules import IncidentRules
+from govops.incidents.rules import FollowUp, IncidentRules
 
 RETRIES = 5  # attempts when another officer appends to the same incident at the same time
+CLOCK_SKEW = timedelta(minutes=5)  # an occurred_at this far ahead of the server's clock is refused
 
 
 class IncidentNotFoundError(LookupError):
@@ -40,30 +41,56 @@ class IncidentService:
         """File a first report: grade it, route it, start its clocks. A repeated
         idempotency key returns the incident the first request created."""
         now = self._now()
-        with self._uow() as uow:
-            if idempotency_key:
+        checked_text("actor", actor)
+        if idempotency_key is not None and not 0 < len(idempotency_key) <= MAX_KEY:
+            raise IncidentInputError("Idempotency-Key", f"must be 1 to {MAX_KEY} characters")
+        if intake.occurred_at > now + CLOCK_SKEW:
+            raise IncidentInputError("occurred_at", "is in the future")
+        data = self._rules.first_report(intake, now)
+        try:
+            with self._uow() as uow:
+                if idempotency_key:
+                    known = uow.incidents.incident_for_key(idempotency_key)
+                    if known is not None:
+                        return fold(uow.incidents.events(known))
+                incident_id = uuid.uuid4().hex
+                event = Event(incident_id, 1, EventKind.REPORTED, now, actor, data)
+                uow.incidents.append([event])
+                if idempotency_key:
+                    uow.incidents.remember_key(idempotency_key, incident_id)
+                uow.outbox.add(_notifications(event, data["departments"]))
+                uow.commit()
+                return fold([event])
+        except ConcurrentUpdateError:
+            # The same key, filed at the same moment by a retry or a double click: the
+            # first one stored wins and this request answers with it.
+            if idempotency_key is None:
+                raise
+            with self._uow() as uow:
                 known = uow.incidents.incident_for_key(idempotency_key)
-                if known is not None:
-                    return fold(uow.incidents.events(known))
-            incident_id = uuid.uuid4().hex
-            data = self._rules.first_report(intake, now)
-            event = Event(incident_id, 1, EventKind.REPORTED, now, actor, data)
-            uow.incidents.append([event])
-            if idempotency_key:
-                uow.incidents.remember_key(idempotency_key, incident_id)
-            uow.outbox.add(_notifications(event, data["departments"]))
-            uow.commit()
-            return fold([event])
+                if known is None:
+                    raise
+                return fold(uow.incidents.events(known))
 
     def follow_up(
-        self, incident_id: str, inputs: dict[str, Any], note: str, actor: str
+        self,
+        incident_id: str,
+        inputs: dict[str, Any],
+        note: str,
+        actor: str,
+        stage: Stage | None = None,
     ) -> Incident:
         """A numbered follow-up (续报): new figures, graded again; a change of grade is an
-        event of its own with its reason."""
+        event of its own with its reason. `stage=Stage.INCIDENT` turns warning-stage
+        information into an incident (its clocks start then)."""
+        checked_text("actor", actor)
+        checked_text("note", note, required=False)
+        if not inputs and not note.strip() and stage is None:
+            raise IncidentInputError("note", "a follow-up gives new figures or a note")
 
         def events(incident: Incident, now: datetime) -> list[Event]:
             number = len(incident.reports)
-            data = self._rules.follow_up(incident, inputs, note, number, now)
+            data = self._rules.follow_up(incident, FollowUp(inputs, note, stage), number, now)
             seq = incident.version + 1
             new = [Event(incident_id, seq, EventKind.FOLLOW_UP, now, actor, data)]
             if data["grade"] != incident.grade:
@@ -75,24 +102,38 @@ class IncidentService:
         return self._append(incident_id, events)
 
     def action_done(self, incident_id: str, action_id: str, actor: str) -> Incident:
+        """Tick off an action; ticking it again (a double click) changes nothing."""
+        checked_text("actor", actor)
+
         def events(incident: Incident, now: datetime) -> list[Event]:
-            if action_id not in {a.id for a in incident.actions}:
+            action = next((a for a in incident.actions if a.id == action_id), None)
+            if action is None:
                 raise IncidentInputError("action", f"no action {action_id!r} on this incident")
+            if action.done_at is not None:
+                return []
             return [_event(incident, EventKind.ACTION_DONE, now, actor, {"action": action_id})]
 
         return self._append(incident_id, events)
 
     def deadline_met(self, incident_id: str, deadline_id: str, actor: str) -> Incident:
+        """Record a deadline met; recording it again changes nothing."""
+        checked_text("actor", actor)
+
         def events(incident: Incident, now: datetime) -> list[Event]:
-            if deadline_id not in {d.id for d in incident.deadlines}:
+            deadline = next((d for d in incident.deadlines if d.id == deadline_id), None)
+            if deadline is None:
                 raise IncidentInputError(
                     "deadline", f"no deadline {deadline_id!r} on this incident"
                 )
+            if deadline.met_at is not None:
+                return []
             return [_event(incident, EventKind.DEADLINE_MET, now, actor, {"deadline": deadline_id})]
 
         return self._append(incident_id, events)
 
     def close(self, incident_id: str, record: AfterAction, actor: str) -> Incident:
+        checked_text("actor", actor)
+
         def events(incident: Incident, now: datetime) -> list[Event]:
             return [_event(incident, EventKind.CLOSED, now, actor, asdict(record))]
 
@@ -151,6 +192,8 @@ class IncidentService:
                 if incident.status.value == "closed":
                     raise IncidentClosedError(incident_id)
                 new = make(incident, now)
+                if not new:
+                    return incident
                 departments = [e.data.get("new_departments", []) for e in new]
                 try:
                     uow.incidents.append(new)

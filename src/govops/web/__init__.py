@@ -7,11 +7,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Depends
 
 from govops.incidents.service import IncidentService
 from govops.lawcode.pack import Pack
 from govops.web.routes import WebPages
+from govops.web.same_origin import same_origin_only
 
 __all__ = ["build_web_router"]
 
@@ -28,19 +29,30 @@ def build_web_router(
     pages = WebPages(service, pack, clock)
     router = APIRouter(include_in_schema=False)
     get, post = ["GET"], ["POST"]
+    guard = [Depends(same_origin_only)]
     router.add_api_route("/", pages.home, methods=get)
     router.add_api_route("/incidents", pages.incidents, methods=get)
-    router.add_api_route("/incidents", pages.create, methods=post)
+    router.add_api_route("/incidents", pages.create, methods=post, dependencies=guard)
     router.add_api_route("/incidents/new", pages.new, methods=get)
     router.add_api_route("/incidents/{incident_id}", pages.show, methods=get)
     router.add_api_route(
-        "/incidents/{incident_id}/actions/{action_id}", pages.action_done, methods=post
+        "/incidents/{incident_id}/actions/{action_id}",
+        pages.action_done,
+        methods=post,
+        dependencies=guard,
     )
     router.add_api_route(
-        "/incidents/{incident_id}/deadlines/{deadline_id}", pages.deadline_met, methods=post
+        "/incidents/{incident_id}/deadlines/{deadline_id}",
+        pages.deadline_met,
+        methods=post,
+        dependencies=guard,
     )
-    router.add_api_route("/incidents/{incident_id}/follow-ups", pages.follow_up, methods=post)
-    router.add_api_route("/incidents/{incident_id}/close", pages.close, methods=post)
-    router.add_api_route("/officer", pages.set_officer, methods=post)
+    router.add_api_route(
+        "/incidents/{incident_id}/follow-ups", pages.follow_up, methods=post, dependencies=guard
+    )
+    router.add_api_route(
+        "/incidents/{incident_id}/close", pages.close, methods=post, dependencies=guard
+    )
+    router.add_api_route("/officer", pages.set_officer, methods=post, dependencies=guard)
     router.add_api_route("/static/{name}", pages.static_file, methods=get)
     return router

@@ -143,6 +143,7 @@ class FollowUpResult:
     inputs: dict[str, Any]
     note: str
     errors: Errors
+    becomes_incident: bool = False  # warning-stage information that has now happened
 
 
 def read_follow_up(
@@ -151,9 +152,10 @@ def read_follow_up(
     errors: Errors = {}
     inputs = read_figures(fields, loc, table, errors, current)
     note = text_field(fields, "note", loc, errors, required=False)
-    if not errors and not inputs and not note:
+    becomes_incident = bool(fields.get("becomes_incident"))
+    if not errors and not inputs and not note and not becomes_incident:
         errors["note"] = loc.t("error.follow_up_empty")
-    return FollowUpResult(inputs, note, errors)
+    return FollowUpResult(inputs, note, errors, becomes_incident)
 
 
 def read_after_action(fields: Fields, loc: Locale, errors: Errors) -> AfterAction | None:

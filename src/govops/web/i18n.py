@@ -107,6 +107,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "follow_up.current": ("现为 {value}", "now {value}"),
     "follow_up.submit": ("提交续报", "File the follow-up"),
+    "follow_up.becomes_incident": (
+        "预警信息已演变为群体性事件(转入应急响应)",
+        "The warning-stage information has become an incident (start the response)",
+    ),
     "timeline.title": ("处置记录", "Timeline"),
     "timeline.reported": ("初报,定为 {grade}", "First report, graded {grade}"),
     "timeline.follow_up": ("续报{n},定为 {grade}", "Follow-up {n}, graded {grade}"),

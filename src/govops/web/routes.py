@@ -175,7 +175,10 @@ class WebPages:
             result = forms.read_follow_up(fields, v.loc, self.grades, current)
             if result.errors:
                 raise _RefusedError(result.errors)
-            return lambda: self.service.follow_up(incident.id, result.inputs, result.note, officer)
+            stage = Stage.INCIDENT if result.becomes_incident else None
+            return lambda: self.service.follow_up(
+                incident.id, result.inputs, result.note, officer, stage
+            )
 
         return await self._write(request, incident_id, "follow_up", "timeline", plan)
 

@@ -158,3 +158,11 @@ def test_tick_off_bodies_are_checked(client: TestClient) -> None:
     assert "body" in problem_fields(
         client.post(path, content=b"{", headers={"content-type": "application/json"})
     )
+
+
+def test_a_control_character_in_a_text_is_refused_so_every_report_can_be_written(
+    client: TestClient,
+) -> None:
+    answer = client.post(API, json=report(summary="聚集\u000b事件"))
+    assert answer.status_code == 422
+    assert "control character" in problem_fields(answer)["summary"]

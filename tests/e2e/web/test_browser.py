@@ -81,7 +81,7 @@ def upgraded_by_a_follow_up(page: Any) -> None:
     expect(page.locator("#clause-I-1 .article")).to_have_text("4.1(1)")
     regrade = page.locator("#timeline li.regraded")
     expect(regrade).to_contain_text("II级) → 特别重大群体性事件 (I级)")
-    expect(regrade).to_contain_text("续报1: II → I (I-1); 人数增至6000人")
+    expect(regrade).to_contain_text("#1: II → I (I-1); 人数增至6000人")
     expect(page.locator("#deadline-level-I-county-to-province")).to_contain_text("剩余 1小时")
 
 
@@ -103,5 +103,5 @@ def listed(page: Any) -> None:
     expect(row).to_have_count(1)
     expect(row).to_contain_text("城区房屋拆迁")
     expect(row).to_contain_text("level I")
-    expect(row).to_contain_text("overdue by 2 h")
+    expect(row).to_contain_text("County reports a level I incident to the province: overdue by 1 h")
     expect(row).to_have_class(re.compile(r"\boverdue\b"))

@@ -58,9 +58,13 @@ def test_a_follow_up_upgrades_the_incident_with_its_reason(
     assert "数字: 参与人数: 约1200 → 6000" in timeline
     assert "说明: 人数增至6000人" in timeline
     assert "等级变更 重大群体性事件 (II级) → 特别重大群体性事件 (I级)" in timeline
-    assert "原因: 续报1: II → I (I-1); 人数增至6000人" in timeline
+    assert "原因: #1: II → I (I-1); 人数增至6000人" in timeline
     deadlines = section(page, "deadlines")
-    assert "特别重大事件信息立即上报县政府 6.1.3(1) 截止 2026-06-01 10:30 立即" in deadlines
+    # "immediately" to the county: met by the follow-up that raised the grade, filed here
+    assert (
+        "特别重大事件信息立即上报县政府 6.1.3(1) 截止 2026-06-01 10:30 已于 2026-06-01 10:30 完成"
+        in deadlines
+    )
     assert "县政府上报省政府 6.1.3(1) 截止 2026-06-01 11:30 剩余 1小时" in deadlines
     assert "已完成 0/30" in section(page, "checklist")
 
@@ -105,7 +109,7 @@ def test_deadlines_show_time_left_then_overdue_then_met(client: TestClient, cloc
     assert "已超时 1小时20分" in section(page, "deadlines")
     assert 'class="deadline overdue" id="deadline-level-I-county-to-province"' in page
     row = client.get("/incidents?overdue=1").text
-    assert '<tr class="overdue"' in row and "已超时 2小时20分" in text(row)
+    assert '<tr class="overdue"' in row and "县政府上报省政府: 已超时 1小时20分" in text(row)
     english = client.get(f"{incident}?lang=en").text
     assert "overdue by 1 h 20 min" in section(english, "deadlines")
     client.post(f"{incident}/deadlines/level-I-county-to-province", follow_redirects=False)

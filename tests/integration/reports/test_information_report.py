@@ -170,7 +170,8 @@ def test_deadlines_show_met_pending_and_overdue(pack: Pack, escalated: Scenario)
     later = START + timedelta(days=1)
     section = _section(information_report_docx(incident, pack, issued_at=later), "六、")
     county = next(line for line in section if line.startswith("特别重大事件信息立即上报县政府"))
-    assert "已于2026年6月1日10时40分完成（逾期）" in county  # due at 10:30
+    # "immediately" to the county: met by the follow-up that raised the grade, filed at 10:30
+    assert "已于2026年6月1日10时30分完成" in county and "逾期" not in county
     province = next(line for line in section if line.startswith("县政府上报省政府"))
     assert province.split("：", 1)[1] == "时限2026年6月1日11时30分，已逾期（依据预案6.1.3(1)）"
     on_time = _section(information_report_docx(incident, pack), "六、")
@@ -203,7 +204,7 @@ def test_a_change_of_grade_is_reported_with_its_reason(pack: Pack, escalated: Sc
     lines = _texts(information_report_docx(incident, pack))
     change = lines[lines.index("级别变更") + 1]
     assert change.startswith("2026年6月1日10时30分，李四：由重大群体性事件 (II级)调整为")
-    assert change.endswith("理由：续报1: II → I (I-1); 人数持续增加")
+    assert change.endswith("理由：#1: II → I (I-1); 人数持续增加")
 
 
 def test_the_after_action_record_appears_once_closed(pack: Pack, escalated: Scenario) -> None:

@@ -15,6 +15,7 @@ from govops.incidents.ports import Notification
 from govops.incidents.rules import IncidentRules
 from govops.incidents.service import IncidentClosedError, IncidentNotFoundError, IncidentService
 from govops.packs import load_builtin_pack
+from tests import fakes
 from tests.fakes import Clock, MemoryStore, MemoryUnitOfWork
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -95,7 +96,7 @@ def test_a_follow_up_that_crosses_a_threshold_upgrades_with_its_reason() -> None
     assert updated.reports[0].grade == "II"  # the first report is kept as it was
     assert updated.regrades[0].before == "II"
     assert updated.regrades[0].after == "I"
-    assert updated.regrades[0].reason == "续报1: II → I (I-1); 人数继续增加"
+    assert updated.regrades[0].reason == "#1: II → I (I-1); 人数继续增加"
     added = {d.id: d.due for d in updated.deadlines}
     assert added["level-I-county-to-province"] == clock.now + timedelta(hours=1)
     assert [e.kind for e in updated.events][-2:] == [EventKind.FOLLOW_UP, EventKind.REGRADED]
@@ -197,3 +198,105 @@ def test_pending_notifications_are_delivered_once_and_a_failure_is_retried() -> 
     assert incidents.deliver_notifications(lambda n: sent.append(n.department)) == 0
     delivered = [s for s in sent if s != "failed"]
     assert sorted(delivered) == sorted(n.department for n in store.notifications)
+
+
+@pytest.mark.parametrize(
+    ("field", "change"),
+    [("summary", {"summary": "聚集\x0b事件"}), ("place", {"place": "\x00"})],
+)
+def test_control_characters_are_refused_at_intake(field: str, change: dict[str, str]) -> None:
+    base = intake()
+    with pytest.raises(IncidentInputError) as caught:
+        Intake(**{**{k: getattr(base, k) for k in base.__slots__}, **change})  # type: ignore[arg-type]
+    assert caught.value.field == field
+
+
+def test_control_characters_are_refused_in_actor_and_note() -> None:
+    incidents = service()
+    with pytest.raises(IncidentInputError) as caught:
+        incidents.report(intake(), actor="甲\x00")
+    assert caught.value.field == "actor"
+    incident = incidents.report(intake(), actor="甲")
+    with pytest.raises(IncidentInputError) as caught:
+        incidents.follow_up(incident.id, {}, "说明\x07", actor="乙")
+    assert caught.value.field == "note"
+
+
+def test_an_occurrence_in_the_future_is_refused() -> None:
+    future = Intake(
+        occurred_at=START + timedelta(hours=1), place="某地", township="某镇", summary="某事"
+    )
+    with pytest.raises(IncidentInputError) as caught:
+        service().report(future, actor="甲")
+    assert caught.value.field == "occurred_at"
+
+
+def test_a_key_filed_twice_at_the_same_moment_answers_with_the_first_incident(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    store = MemoryStore()
+    incidents = service(store=store)
+    first = incidents.report(intake(), actor="甲", idempotency_key="k1")
+    real_lookup = fakes.MemoryIncidents.incident_for_key
+    calls: list[str] = []
+
+    def racing_lookup(self: fakes.MemoryIncidents, key: str) -> str | None:
+        calls.append(key)  # the first look misses: the other request had not committed yet
+        return None if len(calls) == 1 else real_lookup(self, key)
+
+    monkeypatch.setattr(fakes.MemoryIncidents, "incident_for_key", racing_lookup)
+    again = incidents.report(intake(), actor="甲", idempotency_key="k1")
+    assert again.id == first.id
+    assert len(store.events) == 1
+
+
+def test_a_follow_up_without_figures_note_or_stage_is_refused() -> None:
+    incidents = service()
+    incident = incidents.report(intake(), actor="甲")
+    with pytest.raises(IncidentInputError) as caught:
+        incidents.follow_up(incident.id, {}, "  ", actor="乙")
+    assert caught.value.field == "note"
+
+
+def test_warning_information_that_becomes_an_incident_starts_the_incident_clocks() -> None:
+    clock = Clock(START)
+    incidents = service(clock)
+    warning = Intake(
+        occurred_at=START,
+        place="某村",
+        township="开通镇",
+        summary="酝酿",
+        stage=Stage.WARNING,
+        inputs={"participants": 300},
+    )
+    incident = incidents.report(warning, actor="乡镇")
+    clock.now = START + timedelta(hours=3)
+    became = incidents.follow_up(
+        incident.id, {"participants": 6000}, "已聚集", actor="乙", stage=Stage.INCIDENT
+    )
+    assert became.stage is Stage.INCIDENT
+    province = next(d for d in became.deadlines if d.id == "level-I-county-to-province")
+    assert province.due == clock.now + timedelta(hours=1)
+
+
+def test_a_closed_incident_and_a_downgraded_one_owe_nothing_more() -> None:
+    clock = Clock(START)
+    incidents = service(clock)
+    closing = incidents.report(intake(participants=6000), actor="甲")
+    downgraded = incidents.report(intake(participants=6000), actor="甲")
+    incidents.follow_up(downgraded.id, {"participants": 300}, "核实后人数较少", actor="乙")
+    incidents.close(closing.id, AfterAction("损失", "起因", "教训", "整改"), actor="丙")
+    clock.now = START + timedelta(hours=5)
+    assert incidents.search(overdue=True) == []
+    record = incidents.get(downgraded.id)
+    assert record.grade == "III"
+    assert "level-I-county-to-province" in {d.id for d in record.deadlines}  # kept, superseded
+
+
+def test_ticking_an_action_twice_records_it_once() -> None:
+    incidents = service()
+    incident = incidents.report(intake(), actor="甲")
+    once = incidents.action_done(incident.id, "II-report", actor="乙")
+    twice = incidents.action_done(incident.id, "II-report", actor="丙")
+    assert twice.version == once.version
+    assert next(a for a in twice.actions if a.id == "II-report").done_by == "乙"
