@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 from govops.calendars import calendar_for
 from govops.incidents.rules import IncidentRules
 from govops.incidents.service import IncidentService
+from govops.lawcode.adapters import Adapter
 from govops.lawcode.calendar import WorkingDayCalendar
 from govops.lawcode.pack import Pack
 from govops.packs import load_builtin_pack, open_pack
@@ -32,11 +33,19 @@ def _now() -> datetime:
     return datetime.now(ZoneInfo("UTC"))
 
 
+def builtin_adapters() -> dict[str, Adapter]:
+    """The record adapters packs may name, by name."""
+    from govops.cadres import cadre_record  # noqa: PLC0415
+
+    return {"cadre-record": cadre_record}
+
+
 @dataclass(frozen=True)
 class Services:
     open_pack: Callable[[str], Pack] = open_pack
     calendar: Callable[[str], WorkingDayCalendar] = calendar_for
     clock: Callable[[], datetime] = field(default=_now)
+    adapters: Callable[[], dict[str, Adapter]] = builtin_adapters
 
     def today(self, timezone: str) -> date:
         """Today in the pack's own timezone: a rule's date is the date where it applies."""

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 
+from govops.bootstrap import builtin_adapters
 from govops.lawcode.cells import bound_points
 from govops.lawcode.inputs import InputError, InputKind, coerce_inputs
 from govops.lawcode.tables import RuleTable
@@ -18,7 +19,9 @@ def _all_cases() -> list[CaseResult]:
     return [
         result
         for pack_id in builtin_pack_ids()
-        for result in run_cases(load_builtin_pack(pack_id), pack_folder(pack_id))
+        for result in run_cases(
+            load_builtin_pack(pack_id), pack_folder(pack_id), builtin_adapters()
+        )
     ]
 
 

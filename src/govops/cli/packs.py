@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from govops.cli.context import as_of_option, load, rules_for
+from govops.cli.context import as_of_option, load, rules_for, services
 from govops.cli.output import fail
 from govops.cli.render import render_analysis, render_pack
 from govops.lawcode.analysis import analyse
@@ -50,7 +50,7 @@ def test(pack: PackArg) -> None:
     """Run the pack's worked cases (cases/*.yaml); exit 1 if any fails."""
     loaded = load(pack, exit_code=1)
     try:
-        results = list(run_cases(loaded, pack_folder(pack)))
+        results = list(run_cases(loaded, pack_folder(pack), services().adapters()))
     except PackError as error:
         fail(str(error), 1)
     if not results:

@@ -16,6 +16,14 @@ class HitPolicy(Enum):
     COLLECT = "collect"  # every outcome with a matching clause, e.g. departments to notify
 
 
+class Severity(Enum):
+    """For tables whose outcomes are breaches of requirements: a refusal, or a warning
+    (an "as a rule" requirement, 一般应当, that may be departed from with reasons)."""
+
+    REFUSE = "refuse"
+    WARN = "warn"
+
+
 class Match(Enum):
     ANY = "any"
     ALL = "all"
@@ -35,6 +43,7 @@ class OutcomeRule:
     clauses: tuple[Clause, ...]
     match: Match = Match.ANY
     labels: Mapping[str, str] = field(default_factory=dict)  # language tag -> label
+    severity: Severity | None = None
 
     @property
     def display(self) -> str:
@@ -54,6 +63,9 @@ class RuleTable:
     outcomes: tuple[OutcomeRule, ...]
     cite: Citation
     titles: Mapping[str, str] = field(default_factory=dict)  # language tag -> title
+    # The name of the built-in adapter that turns a caller's record (e.g. a cadre's career
+    # history) into this table's inputs; None when callers give the inputs themselves.
+    adapter: str | None = None
 
     def title_in(self, language: str) -> str:
         return self.titles.get(language) or self.title

@@ -11,7 +11,7 @@ from govops.lawcode.inputs import InputKind, InputScalar, InputSpec
 from govops.lawcode.intervals import BoundaryConvention, BoundaryWord, Side
 from govops.lawcode.pack import Pack, VocabularyEntry
 from govops.lawcode.parameters import DatedValue, Parameter, ParameterSet
-from govops.lawcode.tables import Clause, HitPolicy, Match, OutcomeRule, RuleTable
+from govops.lawcode.tables import Clause, HitPolicy, Match, OutcomeRule, RuleTable, Severity
 from govops.packs.conditions import ConditionParser
 from govops.packs.errors import PackProblem
 from govops.packs.procedures import build_procedures
@@ -117,7 +117,14 @@ class PackBuilder:
             iter(model.title.values()), model.id
         )
         self.tables[model.id] = RuleTable(
-            model.id, title, inputs, HitPolicy(model.hit), outcomes, cite, dict(model.title)
+            model.id,
+            title,
+            inputs,
+            HitPolicy(model.hit),
+            outcomes,
+            cite,
+            dict(model.title),
+            model.adapter,
         )
 
     def _input(self, name: str, model: InputModel, source: YamlFile) -> InputSpec:
@@ -163,7 +170,8 @@ class PackBuilder:
             )
             for i, c in enumerate(model.clauses)
         )
-        return OutcomeRule(model.outcome, clauses, Match(model.match), dict(model.label))
+        severity = Severity(model.severity) if model.severity else None
+        return OutcomeRule(model.outcome, clauses, Match(model.match), dict(model.label), severity)
 
     def _unique_ids(self, outcomes: tuple[OutcomeRule, ...], source: YamlFile) -> None:
         seen: set[str] = set()

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from govops.lawcode.decision import decide
+from govops.lawcode.adapters import Adapter
+from govops.lawcode.decision import Decision, decide
 from govops.lawcode.inputs import InputError
 from govops.lawcode.pack import Pack
 from govops.lawcode.parameters import ParameterError
+from govops.lawcode.verdict import assess
 from govops.packs.errors import PackError, PackProblem
-from govops.packs.schema import CaseModel, CasesFile
+from govops.packs.schema import CaseModel, CasesFile, ExpectModel
 from govops.packs.validation import validate_file
 from govops.packs.yamlsource import read_yaml
 
@@ -57,22 +59,34 @@ def load_cases(folder: Path) -> list[tuple[Path, list[tuple[int | None, CasesFil
     return files
 
 
-def run_cases(pack: Pack, folder: Path) -> Iterator[CaseResult]:
+def run_cases(
+    pack: Pack, folder: Path, adapters: Mapping[str, Adapter] | None = None
+) -> Iterator[CaseResult]:
+    """Run the worked cases; `adapters` turn a case's input into a table's inputs for the
+    tables that name one (as the CLI does)."""
     for path, entries in load_cases(folder):
         for line, cases_file, case in entries:
-            failures = tuple(_check(pack, cases_file, case))
+            failures = tuple(_check(pack, cases_file, case, adapters or {}))
             yield CaseResult(path, line, cases_file.table, case.name, failures)
 
 
-def _check(pack: Pack, cases_file: CasesFile, case: CaseModel) -> Iterator[str]:
+def _check(
+    pack: Pack, cases_file: CasesFile, case: CaseModel, adapters: Mapping[str, Adapter]
+) -> Iterator[str]:
     try:
         table = pack.table(cases_file.table)
     except KeyError as error:
         yield str(error.args[0])
         return
     expect = case.expect
+    if table.adapter is not None and table.adapter not in adapters:
+        yield f"table {table.id!r} needs the adapter {table.adapter!r}, which was not given"
+        return
     try:
-        decision = decide(table, case.input, pack.rules_as_of(case.as_of or cases_file.as_of))
+        record: Mapping[str, object] = case.input
+        if table.adapter is not None:
+            record = adapters[table.adapter](case.input).inputs
+        decision = decide(table, record, pack.rules_as_of(case.as_of or cases_file.as_of))
     except ParameterError as error:
         yield str(error)
         return
@@ -83,6 +97,10 @@ def _check(pack: Pack, cases_file: CasesFile, case: CaseModel) -> Iterator[str]:
     if expect.error is not None:
         yield f"expected an error on {expect.error!r}, got outcome {decision.outcome!r}"
         return
+    yield from _compare(decision, expect)
+
+
+def _compare(decision: Decision, expect: ExpectModel) -> Iterator[str]:
     if decision.outcome != expect.outcome:
         yield f"outcome {decision.outcome!r}, expected {expect.outcome!r}"
     fired = [c.id for c in decision.fired]
@@ -94,3 +112,7 @@ def _check(pack: Pack, cases_file: CasesFile, case: CaseModel) -> Iterator[str]:
     approximate = sorted(n for n, v in decision.inputs.items() if v.approximate)
     if expect.approximate is not None and approximate != sorted(expect.approximate):
         yield f"approximate inputs {approximate}, expected {sorted(expect.approximate)}"
+    if expect.verdict is not None:
+        verdict = assess(decision).verdict.value
+        if verdict != expect.verdict:
+            yield f"verdict {verdict!r}, expected {expect.verdict!r}"

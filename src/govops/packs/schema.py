@@ -92,6 +92,7 @@ class OutcomeModel(Strict):
     outcome: str
     label: Text = {}
     match: Literal["any", "all"] = "any"
+    severity: Literal["refuse", "warn"] | None = None
     clauses: list[ClauseModel] = Field(min_length=1)
 
 
@@ -100,6 +101,7 @@ class TableFile(Strict):
     title: Text
     cite: Cite
     hit: Literal["first", "collect"]
+    adapter: Literal["cadre-record"] | None = None
     inputs: dict[str, InputModel]
     outcomes: list[OutcomeModel] = Field(min_length=1)
 
@@ -152,6 +154,7 @@ class ExpectModel(Strict):
     why_not: dict[str, list[str]] | None = None
     approximate: list[str] | None = None
     error: str | None = None  # the field a bad input must be reported against
+    verdict: Literal["eligible", "eligible_with_warnings", "ineligible"] | None = None
 
     @model_validator(mode="after")
     def _outcome_or_error(self) -> ExpectModel:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
+from govops.lawcode.adapters import Adapted
 from govops.packs import load_pack
 from govops.packs.cases import run_cases
-from tests.integration.packs.test_loader_errors import write_pack
+from tests.integration.packs.test_loader_errors import TABLE, write_pack
 
 CASES = """\
 table: grade
@@ -35,3 +37,29 @@ def test_each_case_passes_or_fails_with_what_was_found(tmp_path: Path) -> None:
         results["unexpected error"].failures[0].startswith("unexpected input error: participants")
     )
     assert results["right"].line == 4
+
+
+ADAPTED_TABLE = TABLE.replace("hit: first\n", "hit: first\nadapter: cadre-record\n")
+
+
+def test_a_table_fed_by_an_adapter_gets_its_cases_adapted(tmp_path: Path) -> None:
+    folder = write_pack(tmp_path, table=ADAPTED_TABLE)
+    (folder / "cases").mkdir()
+    (folder / "cases" / "grade.yaml").write_text(
+        "table: grade\nas_of: 2026-01-01\ncases:\n"
+        "  - {name: doubled, input: {half: 3000}, expect: {outcome: I}}\n",
+        encoding="utf-8",
+    )
+
+    def doubling(record: Mapping[str, object]) -> Adapted:
+        half = record["half"]
+        assert isinstance(half, int)
+        return Adapted({"participants": half * 2}, None)
+
+    pack = load_pack(folder)
+    [without] = run_cases(pack, folder)
+    assert without.failures == (
+        "table 'grade' needs the adapter 'cadre-record', which was not given",
+    )
+    [adapted] = run_cases(pack, folder, {"cadre-record": doubling})
+    assert adapted.passed

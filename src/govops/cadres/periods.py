@@ -1,0 +1,57 @@
+"""Date arithmetic for career records: completed years by anniversary, and the union of
+periods of service.
+
+A period runs from its first day up to, not including, its end (the day the next post
+starts, or the record's as_of date for a post still held), so a post held from 2021-07-01
+has lasted exactly 5 years on 2026-07-01.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+
+def completed_years(start: date, end: date) -> int:
+    """Whole years from start to end, counted by anniversaries: 2021-07-01 to 2026-07-01
+    is 5, to 2026-06-30 is 4. An anniversary of 29 February falls on 1 March in a common
+    year. Never negative."""
+    years = end.year - start.year - ((end.month, end.day) < (start.month, start.day))
+    return max(years, 0)
+
+
+def merged(periods: Iterable[tuple[date, date]]) -> list[tuple[date, date]]:
+    """The union of half-open periods [start, end) as disjoint periods, in order."""
+    result: list[tuple[date, date]] = []
+    for start, end in sorted(p for p in periods if p[0] < p[1]):
+        if result and start <= result[-1][1]:
+            result[-1] = (result[-1][0], max(result[-1][1], end))
+        else:
+            result.append((start, end))
+    return result
+
+
+def union_days(periods: Iterable[tuple[date, date]]) -> int:
+    """Days covered by at least one of the half-open periods [start, end)."""
+    return sum((end - start).days for start, end in merged(periods))
+
+
+def completed_years_of_union(periods: Iterable[tuple[date, date]]) -> int:
+    """Whole years of service in several periods: the periods are first merged where they
+    overlap or touch; each merged period gives its completed years by anniversary and the
+    days left after its last anniversary; the leftover days of all periods together count
+    one year per full 365. For one unbroken period this is completed_years(start, end)."""
+    years = leftover = 0
+    for start, end in merged(periods):
+        whole = completed_years(start, end)
+        years += whole
+        leftover += (end - _anniversary(start, whole)).days
+    return years + leftover // 365
+
+
+def _anniversary(start: date, years: int) -> date:
+    """start + years; 29 February falls on 1 March in a common year."""
+    try:
+        return start.replace(year=start.year + years)
+    except ValueError:
+        return date(start.year + years, 3, 1)
