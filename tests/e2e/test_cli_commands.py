@@ -12,7 +12,12 @@ PACK = "cn-county-mass-incident"
 
 def test_pack_list_validate_show_and_test(govops: Run) -> None:
     listed = govops("pack", "list")
-    assert listed.stdout.startswith("cn-county-mass-incident\t1.0.0\tCN\t")
+    lines = listed.stdout.splitlines()
+    assert [line.split("\t")[0] for line in lines] == [
+        "cn-cadre-selection",
+        "cn-county-mass-incident",
+    ]
+    assert "cn-county-mass-incident\t1.0.0\tCN\t县处置大规模群体性事件应急预案" in lines
     validated = govops("pack", "validate", PACK)
     assert validated.returncode == 0
     assert "every value and clause cited" in validated.stdout
