@@ -9,6 +9,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
+from govops.cadres.registry_service import RegistryService
 from govops.calendars import calendar_for
 from govops.incidents.rules import IncidentRules
 from govops.incidents.service import IncidentService
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
     from govops.incidents.ports import UnitOfWork
 
 INCIDENT_PACK = "cn-county-mass-incident"
+CADRE_PACK = "cn-cadre-selection"
 
 
 def _now() -> datetime:
@@ -98,6 +100,15 @@ def build_app(
 
     built = incidents or build_incidents(settings, clock)
     web = build_web_router(built.service, built.pack, built.clock)
-    return create_app(
+    app = create_app(
         built.service, built.pack, web, clock=built.clock, on_shutdown=[built.engine.dispose]
     )
+    app.state.cadres = build_cadre_registry(built.engine, built.clock)
+    return app
+
+
+def build_cadre_registry(engine: Engine, clock: Callable[[], datetime] = _now) -> RegistryService:
+    """The cadre registry on a migrated database, deciding eligibility by cn-cadre-selection."""
+    from govops.storage.cadre_repositories import cadre_unit_of_work_factory  # noqa: PLC0415
+
+    return RegistryService(cadre_unit_of_work_factory(engine), clock, load_builtin_pack(CADRE_PACK))

@@ -10,6 +10,7 @@ from fastapi import APIRouter, FastAPI
 
 import govops
 from govops.api import problems
+from govops.api.cadres import cadres_router
 from govops.api.deps import ApiContext
 from govops.api.incidents import incidents_router
 from govops.api.inputs import grading_inputs
@@ -77,6 +78,7 @@ def create_app(
     fields = set(grading_inputs(pack)) | set(ReportBody.model_fields) | {"note"}
     problems.install(app, API_PREFIX, fields | set(CloseBody.model_fields))
     app.include_router(incidents_router(pack), prefix=API_PREFIX)
+    app.include_router(cadres_router(), prefix=API_PREFIX)
     if web_router is not None:
         app.include_router(web_router)
     return app

@@ -117,7 +117,7 @@ def test_what_if_on_a_collect_table_is_a_clear_error(govops: Run, tmp_path: Path
     source.write_text("deaths\n1\n", encoding="utf-8")
     done = govops("what-if", PACK, "route", str(source), "--set", "participants_level_I=6000")
     assert done.returncode == 2
-    assert "batch needs a first-hit table" in done.stderr
+    assert "what-if compares the outcome of a first-hit table; 'route' collects" in done.stderr
 
 
 def test_batch_reads_a_gbk_csv_when_told_and_writes_utf8_with_bom_for_excel(

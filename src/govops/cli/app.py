@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from govops.cli import calendar, packs
+from govops.cli import cadres, calendar, packs
 from govops.cli.batch import batch_command, what_if_command
 from govops.cli.decide import decide_command
 from govops.cli.demo import demo_command
@@ -23,6 +23,7 @@ app.command("what-if")(what_if_command)
 app.command("serve")(serve_command)
 app.add_typer(packs.app, name="pack")
 app.add_typer(calendar.app, name="calendar")
+app.add_typer(cadres.app, name="cadres")
 
 
 def main() -> None:

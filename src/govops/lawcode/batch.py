@@ -3,6 +3,10 @@
 A first-hit table compiles to polars expressions: one for the outcome, one for the id of the
 deciding clause, sharing the clause conditions, so per-record provenance costs little more
 than the outcome alone.
+
+A collect table compiles to one Boolean expression per outcome (reached: any or all of its
+clauses, per its match), a `breaches` list of the outcomes reached (in table order) and, for
+a table of breaches (every outcome has a severity), the `verdict` of `lawcode.verdict`.
 """
 
 from __future__ import annotations
@@ -25,7 +29,11 @@ from govops.lawcode.conditions import (
     resolve_interval,
 )
 from govops.lawcode.parameters import ParameterSnapshot
-from govops.lawcode.tables import Clause, HitPolicy, Match, RuleTable
+from govops.lawcode.tables import Clause, HitPolicy, Match, RuleTable, Severity
+from govops.lawcode.verdict import Verdict
+
+_RESERVED = ("breaches", "verdict", "approximate")
+VERDICT_DTYPE = pl.Enum([v.value for v in Verdict])
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,10 +45,13 @@ class Branch:
 
 class BatchEvaluator:
     def __init__(self, table: RuleTable, parameters: ParameterSnapshot) -> None:
-        if table.hit is not HitPolicy.FIRST:
-            raise ValueError(f"table {table.id!r} collects outcomes; batch needs a first-hit table")
         self.table = table
-        self.branches: list[Branch] = []  # in priority order: the first that holds decides
+        self.collect = table.hit is HitPolicy.COLLECT
+        self.reached: dict[str, pl.Expr] = {}  # collect tables: outcome -> reached
+        self.branches: list[Branch] = []  # first-hit: in priority order, the first decides
+        if self.collect:
+            self._compile_collect(parameters)
+            return
         for o in table.outcomes:
             if o.match is Match.ANY:
                 self.branches += [
@@ -53,12 +64,59 @@ class BatchEvaluator:
         self.outcome_dtype = pl.Enum([o.value for o in table.outcomes])
         self.clause_dtype = pl.Enum([b.clause for b in self.branches])
 
+    def _compile_collect(self, parameters: ParameterSnapshot) -> None:
+        for o in self.table.outcomes:
+            if o.value in _RESERVED:
+                raise ValueError(f"outcome {o.value!r} of {self.table.id!r} names a result column")
+            guards = [compile_condition(c.condition, parameters) for c in o.clauses]
+            joined = pl.all_horizontal if o.match is Match.ALL else pl.any_horizontal
+            self.reached[o.value] = joined(guards) if len(guards) > 1 else guards[0]
+        self.severities = {o.value: o.severity for o in self.table.outcomes}
+
+    @property
+    def has_verdict(self) -> bool:
+        """A collect table whose outcomes all carry a severity (a table of breaches)."""
+        return self.collect and all(s is not None for s in self.severities.values())
+
+    def collect_expressions(self) -> tuple[list[pl.Expr], list[pl.Expr]]:
+        """For a collect table: (reached, derived). `reached` is one Boolean per outcome
+        (named after it) over the input columns; `derived`, over those Boolean columns, is
+        `breaches` (List[str], the outcomes reached in table order) and, for a table of
+        breaches, `verdict` (Enum: eligible, eligible_with_warnings, ineligible)."""
+        if not self.collect:
+            raise ValueError(f"table {self.table.id!r} is a first-hit table: use expressions()")
+        reached = [expr.alias(value) for value, expr in self.reached.items()]
+        listed = pl.concat_list(
+            [pl.when(pl.col(value)).then(pl.lit(value)) for value in self.reached]
+        ).list.drop_nulls()
+        derived = [listed.alias("breaches")]
+        if self.has_verdict:
+            derived.append(self._verdict().alias("verdict"))
+        return reached, derived
+
+    def _verdict(self) -> pl.Expr:
+        def any_of(severity: Severity) -> pl.Expr:
+            names = [v for v, s in self.severities.items() if s is severity]
+            return pl.any_horizontal([pl.col(n) for n in names]) if names else pl.lit(False)
+
+        return (
+            pl.when(any_of(Severity.REFUSE))
+            .then(pl.lit(Verdict.INELIGIBLE.value, VERDICT_DTYPE))
+            .when(any_of(Severity.WARN))
+            .then(pl.lit(Verdict.WITH_WARNINGS.value, VERDICT_DTYPE))
+            .otherwise(pl.lit(Verdict.ELIGIBLE.value, VERDICT_DTYPE))
+        )
+
     def expressions(self) -> tuple[pl.Expr, pl.Expr]:
         """(outcome, clause) expressions over columns named after the table's inputs.
 
         Each is a coalesce of Enum literals guarded by the conditions: the first branch that
         holds wins. polars evaluates the guards once for both (common subexpressions) and a
         coalesce of Enum columns is several times cheaper than a nested when/then chain."""
+        if self.collect:
+            raise ValueError(
+                f"table {self.table.id!r} collects outcomes: use collect_expressions()"
+            )
         clause = pl.coalesce(
             [pl.when(b.expression).then(pl.lit(b.clause, self.clause_dtype)) for b in self.branches]
         )
@@ -74,13 +132,26 @@ class BatchEvaluator:
         return outcome.alias("outcome"), clause.alias("clause")
 
     def evaluate(self, frame: pl.DataFrame, first_row: int = 1) -> pl.DataFrame:
-        """Columns `outcome` and `clause` (Enum, null where no outcome applies) and
-        `approximate` (inputs given as approximate figures, comma-separated), row for row.
+        """First-hit: columns `outcome` and `clause` (Enum, null where no outcome applies);
+        collect: the columns of collect_expressions(); then `approximate` (inputs given as
+        approximate figures, comma-separated), row for row.
         `first_row` numbers the frame's first row in error messages (for chunked input)."""
         prepared = prepare_inputs(frame, self.table.inputs, first_row)
-        outcome, clause = self.expressions()
-        decided = prepared.frame.lazy().select(outcome, clause).collect()
-        return decided.with_columns(prepared.approximate)
+        rows = prepared.frame.lazy()
+        if self.collect:
+            reached, derived = self.collect_expressions()
+            result = rows.select(reached).with_columns(derived).collect()
+        else:
+            result = rows.select(*self.expressions()).collect()
+        return _broadcast(result, frame.height).with_columns(prepared.approximate)
+
+
+def _broadcast(result: pl.DataFrame, height: int) -> pl.DataFrame:
+    """One row per record even when no expression reads a column (a table without inputs,
+    or conditions that always hold give a single literal row)."""
+    if result.height == height:
+        return result
+    return result.select(pl.all().gather(pl.zeros(height, dtype=pl.UInt32, eager=True)))
 
 
 def compile_batch(table: RuleTable, parameters: ParameterSnapshot) -> BatchEvaluator:

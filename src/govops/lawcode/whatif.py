@@ -6,7 +6,7 @@ import polars as pl
 
 from govops.lawcode.batch import compile_batch
 from govops.lawcode.parameters import ParameterSnapshot, ParameterValue
-from govops.lawcode.tables import RuleTable
+from govops.lawcode.tables import HitPolicy, RuleTable
 
 
 def what_if(
@@ -17,6 +17,10 @@ def what_if(
     value: ParameterValue,
 ) -> pl.DataFrame:
     """Rows (1-based `row`) whose outcome differs, with outcome and clause before and after."""
+    if table.hit is not HitPolicy.FIRST:
+        raise ValueError(
+            f"what-if compares the outcome of a first-hit table; {table.id!r} collects"
+        )
     changed = parameters.with_override(parameter, value)
     before = compile_batch(table, parameters).evaluate(records)
     after = compile_batch(table, changed).evaluate(records)

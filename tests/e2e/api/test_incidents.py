@@ -266,7 +266,7 @@ def test_the_openapi_document_describes_the_api(client: TestClient) -> None:
     answer = client.get("/api/v1/openapi.json")
     assert answer.status_code == 200
     document = answer.json()
-    assert set(document["paths"]) == {
+    assert {p for p in document["paths"] if p.startswith(API)} == {
         API,
         f"{API}/{{incident_id}}",
         f"{API}/{{incident_id}}/follow-ups",

@@ -253,13 +253,14 @@ def test_first_row_offsets_row_numbers_in_messages(
         evaluator.evaluate(pl.DataFrame(frame), first_row=101)
 
 
-def test_a_collect_table_is_refused() -> None:
+def test_a_collect_table_gives_a_column_per_outcome_and_the_list_reached() -> None:
     rules = table(
         outcomes=[outcome("police", clause("police", Always()))], hit=HitPolicy.COLLECT, id="notify"
     )
 
-    with pytest.raises(ValueError, match=r"^table 'notify' collects outcomes"):
-        compile_batch(rules, parameters())
+    result = compile_batch(rules, parameters()).evaluate(pl.DataFrame({"n": [1, 2]}))
+    assert result["police"].to_list() == [True, True]
+    assert result["breaches"].to_list() == [["police"], ["police"]]
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,94 @@
+"""`govops cadres`: the registry from the command line, on a temporary SQLite database
+named by GOVOPS_DATABASE_URL, each command in a child process as a user would run it."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+
+@pytest.fixture
+def cadres(tmp_path: Path) -> Any:
+    env = os.environ | {"GOVOPS_DATABASE_URL": f"sqlite:///{tmp_path / 'db' / 'govops.db'}"}
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "govops", "cadres", *args],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+            env=env,
+            cwd=tmp_path,
+        )
+
+    return run
+
+
+def ok(result: subprocess.CompletedProcess[str]) -> Any:
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_a_cadre_from_entry_to_eligibility(cadres: Any, tmp_path: Path) -> None:
+    person = ok(cadres("add", "张三"))["id"]
+    for kind, data in (
+        ("work_start", {"date": "2012-07-01"}),
+        ("education", {"level": "bachelor"}),
+        ("party", {"joined_on": "2015-06-01"}),
+        (
+            "position",
+            {"rank": "section_chief", "unit": "教务处", "start": "2021-01-01", "grassroots": True},
+        ),
+        ("assessment", {"year": 2025, "result": "competent"}),
+    ):
+        entry = ok(cadres("entry", person, kind, "--json", json.dumps(data), "--actor", "组织部"))
+        assert entry["kind"] == kind and entry["actor"] == "组织部"
+    eligible = ok(
+        cadres("eligibility", person, "--target-rank", "deputy_division", "--as-of", "2026-06-30")
+    )
+    assert eligible["verdict"] == "eligible_with_warnings"
+    assert eligible["warnings"][0]["cite"] == ["wuyi-cadre-regulation-2020 6(2)"]
+    corrected = ok(
+        cadres("correct", person, "5", "--json", '{"year": 2025, "result": "incompetent"}')
+    )
+    assert corrected["supersedes"] == 5 and corrected["seq"] == 6
+    refused = ok(
+        cadres("eligibility", person, "--target-rank", "deputy_division", "--as-of", "2026-06-30")
+    )
+    assert refused["verdict"] == "ineligible"
+    assert [r["id"] for r in refused["refusals"]] == ["recent_assessment"]
+    shown = ok(cadres("show", person))
+    assert len(shown["history"]) == 6 and shown["history"][4]["superseded_by"] == 6
+    listed = cadres("list")
+    assert listed.returncode == 0 and listed.stdout == f"{person}\t张三\n"
+    assert (tmp_path / "db" / "govops.db").is_file() and not (tmp_path / "govops.db").exists()
+
+
+def test_refusals_are_one_line_without_a_traceback(cadres: Any) -> None:
+    person = ok(cadres("add", "李四"))["id"]
+    for args, message in (
+        (
+            ("entry", person, "position", "--json", '{"rank": "boss"}'),
+            "govops: data.rank: unknown code",
+        ),
+        (("entry", person, "rank", "--json", "{}"), "govops: kind: unknown kind 'rank'"),
+        (("entry", person, "education", "--json", "[1]"), "govops: --json must be a JSON object"),
+        (("entry", person, "education", "--json", "{"), "govops: --json is not valid JSON"),
+        (("show", "nobody"), "govops: no cadre 'nobody'"),
+        (("correct", person, "9", "--json", "{}"), "govops: no entry 9"),
+        (
+            ("eligibility", person, "--target-rank", "deputy_section"),
+            "govops: work_start: no work_start",
+        ),
+    ):
+        result = cadres(*args)
+        assert result.returncode == 2, (args, result.stdout)
+        assert result.stderr.startswith(message), result.stderr
+        assert "Traceback" not in result.stderr
