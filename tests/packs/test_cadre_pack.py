@@ -3,9 +3,13 @@ adapter; every clause of the eligibility table fires in some case."""
 
 from __future__ import annotations
 
+from datetime import date
+from fractions import Fraction
+
 import pytest
 
-from govops.cadres import cadre_record
+from govops.cadres import AlertRules, ProcedureRules, cadre_record
+from govops.cadres.people import cited_rules
 from govops.lawcode.tables import Severity
 from govops.packs import load_builtin_pack, pack_folder
 from govops.packs.cases import CaseResult, load_cases, run_cases
@@ -52,3 +56,13 @@ def test_the_table_is_a_table_of_breaches_fed_by_the_adapter() -> None:
         }
     )
     assert set(adapted.inputs) == set(table.inputs)
+
+
+def test_the_procedure_and_alert_rules_come_from_the_packs_cited_parameters() -> None:
+    snapshot = load_builtin_pack("cn-cadre-selection").rules_as_of(date(2026, 6, 1))
+    procedure = cited_rules(ProcedureRules, snapshot)
+    assert procedure.committee_quorum_share.value == Fraction(2, 3)
+    assert procedure.committee_majority_share.value == Fraction(1, 2)
+    assert str(procedure.public_notice_working_days.cite) == "wuyi-cadre-regulation-2020 34"
+    alerts = cited_rules(AlertRules, snapshot)
+    assert (alerts.rotation_years.value, alerts.rotation_years.cite.article) == (10, "42(2)")

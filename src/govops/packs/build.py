@@ -200,7 +200,8 @@ class PackBuilder:
     def finish(self) -> Pack:
         # Both checks need every table: an unread table uses no parameter and has no outcome.
         if self.complete:
-            for name in sorted(set(self.manifest.parameters) - self.used_parameters):
+            read_by_modules = {n for n, m in self.manifest.parameters.items() if m.used_by}
+            for name in sorted(set(self.manifest.parameters) - self.used_parameters - read_by_modules):
                 where: list[PathKey] = ["parameters", name]
                 self.report(self.source, where, f"parameter {name!r} is used by no clause")
         self._numeric_bounds()

@@ -57,6 +57,9 @@ class DatedValueModel(Strict):
 class ParameterModel(Strict):
     unit: str | None = None
     description: str = ""
+    # Parameters read by a module's procedure rather than by a table clause (e.g. the
+    # quorum of a selection committee); named here so the loader knows they are used.
+    used_by: list[Literal["selection-procedure", "alerts"]] = []
     values: list[DatedValueModel] = Field(min_length=1)
 
 
