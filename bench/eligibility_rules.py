@@ -10,6 +10,7 @@ import numpy as np
 
 from eligibility_data import RESULTS
 from govops.lawcode.pack import Pack
+from govops.lawcode.tables import parameters_of
 
 REFUSE = (
     "work_years",
@@ -33,8 +34,12 @@ BELOW_COMPETENT = RESULTS.index("basically_competent")  # it and the results aft
 
 
 def thresholds(pack: Pack, as_of: date) -> dict[str, int]:
+    """The parameters the eligibility table's clauses use (the pack also holds those of
+    the selection procedure, such as quorum shares)."""
     snapshot = pack.rules_as_of(as_of)
-    return {name: int(snapshot[name].value) for name in snapshot}  # type: ignore[arg-type]
+    table = pack.table("eligibility")
+    used = set().union(*(parameters_of(c.condition) for _, c in table.clauses()))
+    return {name: int(snapshot[name].value) for name in used}  # type: ignore[arg-type]
 
 
 def breaches(x: Mapping[str, np.ndarray], p: Mapping[str, int]) -> dict[str, np.ndarray]:

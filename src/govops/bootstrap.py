@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from govops.cadres.registry_service import RegistryService
+from govops.cadres.selection_service import SelectionService
 from govops.calendars import calendar_for
 from govops.incidents.rules import IncidentRules
 from govops.incidents.service import IncidentService
@@ -104,6 +105,7 @@ def build_app(
         built.service, built.pack, web, clock=built.clock, on_shutdown=[built.engine.dispose]
     )
     app.state.cadres = build_cadre_registry(built.engine, built.clock)
+    app.state.selections = build_selections(built.engine, built.clock)
     return app
 
 
@@ -112,3 +114,12 @@ def build_cadre_registry(engine: Engine, clock: Callable[[], datetime] = _now) -
     from govops.storage.cadre_repositories import cadre_unit_of_work_factory  # noqa: PLC0415
 
     return RegistryService(cadre_unit_of_work_factory(engine), clock, load_builtin_pack(CADRE_PACK))
+
+
+def build_selections(engine: Engine, clock: Callable[[], datetime] = _now) -> SelectionService:
+    """Selection cases on a migrated database, under cn-cadre-selection and its calendar."""
+    from govops.storage import selection_unit_of_work_factory  # noqa: PLC0415
+
+    pack = load_builtin_pack(CADRE_PACK)
+    calendar = calendar_for(pack.jurisdiction)
+    return SelectionService(selection_unit_of_work_factory(engine), clock, pack, calendar)

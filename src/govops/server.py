@@ -10,11 +10,13 @@ from fastapi import APIRouter, FastAPI
 
 import govops
 from govops.api import problems
+from govops.api.cadre_reports import cadre_reports_router
 from govops.api.cadres import cadres_router
 from govops.api.deps import ApiContext
 from govops.api.incidents import incidents_router
 from govops.api.inputs import grading_inputs
 from govops.api.schemas import CloseBody, ReportBody
+from govops.api.selections import selections_router
 from govops.incidents.service import IncidentService
 from govops.lawcode.pack import Pack
 
@@ -79,6 +81,8 @@ def create_app(
     problems.install(app, API_PREFIX, fields | set(CloseBody.model_fields))
     app.include_router(incidents_router(pack), prefix=API_PREFIX)
     app.include_router(cadres_router(), prefix=API_PREFIX)
+    app.include_router(selections_router(), prefix=API_PREFIX)
+    app.include_router(cadre_reports_router(), prefix=API_PREFIX)
     if web_router is not None:
         app.include_router(web_router)
     return app

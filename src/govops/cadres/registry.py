@@ -85,6 +85,7 @@ SCHEMAS: dict[EntryKind, Spec] = {
     EntryKind.RELATIVE: {
         "relation": (RELATIONS, True),
         "name": (_TEXT, True),
+        "cadre_id": (_TEXT, False),  # the relative's own id in the registry, if a cadre
         "abroad": (_FLAG, False),  # has emigrated (移居国(境)外)
         "abroad_since": (_PAST, False),
     },

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from govops.cli import cadres, calendar, packs
+from govops.cli import cadre_reports, cadres, calendar, packs, selections
 from govops.cli.batch import batch_command, what_if_command
 from govops.cli.decide import decide_command
 from govops.cli.demo import demo_command
@@ -23,7 +23,10 @@ app.command("what-if")(what_if_command)
 app.command("serve")(serve_command)
 app.add_typer(packs.app, name="pack")
 app.add_typer(calendar.app, name="calendar")
+cadres.app.command("alerts")(cadre_reports.alerts_command)
+cadres.app.command("screen")(cadre_reports.screen_command)
 app.add_typer(cadres.app, name="cadres")
+app.add_typer(selections.app, name="selections")
 
 
 def main() -> None:

@@ -81,18 +81,26 @@ class BatchEvaluator:
     def collect_expressions(self) -> tuple[list[pl.Expr], list[pl.Expr]]:
         """For a collect table: (reached, derived). `reached` is one Boolean per outcome
         (named after it) over the input columns; `derived`, over those Boolean columns, is
-        `breaches` (List[str], the outcomes reached in table order) and, for a table of
-        breaches, `verdict` (Enum: eligible, eligible_with_warnings, ineligible)."""
+        for a table of breaches, `verdict` (Enum: eligible, eligible_with_warnings,
+        ineligible). evaluate() adds `breaches`, the outcomes reached in table order."""
         if not self.collect:
             raise ValueError(f"table {self.table.id!r} is a first-hit table: use expressions()")
         reached = [expr.alias(value) for value, expr in self.reached.items()]
-        listed = pl.concat_list(
-            [pl.when(pl.col(value)).then(pl.lit(value)) for value in self.reached]
-        ).list.drop_nulls()
-        derived = [listed.alias("breaches")]
-        if self.has_verdict:
-            derived.append(self._verdict().alias("verdict"))
+        derived = [self._verdict().alias("verdict")] if self.has_verdict else []
         return reached, derived
+
+    def _breaches(self, reached: pl.DataFrame) -> pl.Series:
+        """The outcomes reached, as a list per record. Building lists row by row is slow in
+        polars, so each record's outcomes become a bit mask first; the few distinct masks
+        are turned into lists once, and each record gathers its own."""
+        names = list(self.reached)
+        bits = [pl.col(n).cast(pl.UInt64) * (1 << i) for i, n in enumerate(names)]
+        mask = reached.select(pl.sum_horizontal(bits).alias("mask")).to_series()
+        distinct = mask.unique().sort()
+        lists = [[n for i, n in enumerate(names) if m >> i & 1] for m in distinct.to_list()]
+        lookup = pl.Series("breaches", lists, dtype=pl.List(pl.Enum(names)))
+        index = pl.int_range(len(distinct), eager=True, dtype=pl.UInt32)
+        return lookup.gather(mask.replace_strict(distinct, index))
 
     def _verdict(self) -> pl.Expr:
         def any_of(severity: Severity) -> pl.Expr:
@@ -140,7 +148,8 @@ class BatchEvaluator:
         rows = prepared.frame.lazy()
         if self.collect:
             reached, derived = self.collect_expressions()
-            result = rows.select(reached).with_columns(derived).collect()
+            result = rows.select(reached).collect()
+            result = result.with_columns(self._breaches(result), *derived)
         else:
             result = rows.select(*self.expressions()).collect()
         return _broadcast(result, frame.height).with_columns(prepared.approximate)

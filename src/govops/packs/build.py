@@ -201,7 +201,9 @@ class PackBuilder:
         # Both checks need every table: an unread table uses no parameter and has no outcome.
         if self.complete:
             read_by_modules = {n for n, m in self.manifest.parameters.items() if m.used_by}
-            for name in sorted(set(self.manifest.parameters) - self.used_parameters - read_by_modules):
+            for name in sorted(
+                set(self.manifest.parameters) - self.used_parameters - read_by_modules
+            ):
                 where: list[PathKey] = ["parameters", name]
                 self.report(self.source, where, f"parameter {name!r} is used by no clause")
         self._numeric_bounds()

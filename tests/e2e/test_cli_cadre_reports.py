@@ -1,0 +1,132 @@
+"""`govops cadres alerts` and `govops cadres screen`: JSON Lines over a temporary SQLite
+registry filled through the registry service, each command in a child process."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from govops.bootstrap import build_cadre_registry
+from govops.storage import make_engine, migrate
+
+
+@pytest.fixture
+def database(tmp_path: Path) -> dict[str, str]:
+    """Two cadres: 张三 ten years in a 副处 post in July 2026; 李四 on probation until
+    2026-07-10 with an admonition in effect until 2026-08-31; and a relation 'other'."""
+    url = f"sqlite:///{tmp_path / 'govops.db'}"
+    engine = make_engine(url)
+    migrate(engine)
+    registry = build_cadre_registry(engine, lambda: datetime(2026, 6, 30, 1, tzinfo=UTC))
+    ids = {}
+    for name, entries in (
+        (
+            "张三",
+            [
+                (
+                    "position",
+                    {
+                        "rank": "deputy_division",
+                        "unit": "教务处",
+                        "post": "副处长",
+                        "start": "2016-07-20",
+                    },
+                ),
+                ("relative", {"relation": "other", "name": "王五"}),
+            ],
+        ),
+        (
+            "李四",
+            [
+                (
+                    "position",
+                    {
+                        "rank": "section_chief",
+                        "unit": "教务处",
+                        "post": "科长",
+                        "start": "2026-01-10",
+                        "probation_end": "2026-07-10",
+                    },
+                ),
+                (
+                    "discipline",
+                    {
+                        "kind": "admonition",
+                        "decided_on": "2026-03-01",
+                        "effect_until": "2026-08-31",
+                    },
+                ),
+            ],
+        ),
+    ):
+        person = registry.add_person(name).person.id
+        ids[name] = person
+        base = [("work_start", {"date": "2005-07-01"}), ("education", {"level": "master"})]
+        for kind, data in base + entries:
+            registry.add_entry(person, kind, data, "组织部")
+    engine.dispose()
+    return ids | {"url": url, "cwd": str(tmp_path)}
+
+
+def govops(database: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "govops", "cadres", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        env=os.environ | {"GOVOPS_DATABASE_URL": database["url"]},
+        cwd=database["cwd"],
+    )
+
+
+def lines(result: subprocess.CompletedProcess[str]) -> list[Any]:
+    assert result.returncode == 0, result.stderr
+    return [json.loads(line) for line in result.stdout.splitlines()]
+
+
+def test_alerts_as_json_lines_with_notes_on_stderr(database: dict[str, str]) -> None:
+    result = govops(database, "alerts", "--as-of", "2026-06-30")
+    found = lines(result)
+    assert [(a["kind"], a["people"][0]["name"], a["end"]) for a in found] == [
+        ("probation", "李四", "2026-07-10"),
+        ("rotation", "张三", "2026-07-20"),
+        ("bar", "李四", "2026-09-01"),
+    ]
+    assert found[1] == {
+        "kind": "rotation",
+        "people": [{"id": database["张三"], "name": "张三"}],
+        "article": "wuyi-cadre-regulation-2020 42(2)",
+        "start": "2016-07-20",
+        "end": "2026-07-20",
+        "detail": "in post 教务处: 副处长 (教务处) since 2016-07-20: 10 years on 2026-07-20; "
+        "rotation due",
+    }
+    assert "govops: note:" in result.stderr and "'other' of 王五" in result.stderr
+    narrow = lines(govops(database, "alerts", "--as-of", "2026-06-30", "--horizon-days", "5"))
+    assert [a["kind"] for a in narrow] == ["bar"]
+
+
+def test_screen_as_json_lines(database: dict[str, str]) -> None:
+    found = {s["name"]: s for s in lines(govops(database, "screen", "--as-of", "2026-06-30"))}
+    assert found["张三"]["target_rank"] == "division_chief"
+    assert found["李四"]["target_rank"] == "deputy_division"
+    assert found["李四"]["verdict"] == "ineligible"
+    discipline = next(r for r in found["李四"]["refusals"] if r["id"] == "discipline")
+    assert discipline["cite"] == ["wuyi-cadre-regulation-2020 17(6)"]
+    assert set(found["张三"]) >= {"person", "verdict", "refusals", "warnings"}
+
+
+def test_a_bad_date_is_one_line_without_a_traceback(database: dict[str, str]) -> None:
+    for command in ("alerts", "screen"):
+        result = govops(database, command, "--as-of", "30.06.2026")
+        assert result.returncode == 2
+        assert result.stderr.startswith("govops: --as-of must be a date")
+        assert "Traceback" not in result.stderr

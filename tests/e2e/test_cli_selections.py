@@ -1,0 +1,125 @@
+"""`govops selections`: a case from motion to probation end from the command line, on a
+temporary SQLite database named by GOVOPS_DATABASE_URL, each command in a child process
+as a user would run it (the README's run)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+MOTION = {
+    "candidate": "张三",
+    "post": "教务处副处长",
+    "committee": [
+        "王书记",
+        "李校长",
+        "赵副书记",
+        "钱副校长",
+        "孙副校长",
+        "周委员",
+        "吴委员",
+        "郑委员",
+        "冯委员",
+    ],
+    "team": ["陈干事", "林干事"],
+    "plan": "教务处副处长一名",
+    "relations": [{"a": "周委员", "b": "张三", "kind": "spouse"}],
+    "at": "2025-09-01T09:00:00+08:00",
+}
+VOTES = dict.fromkeys(["王书记", "李校长", "赵副书记", "钱副校长", "周委员", "吴委员"], "for")
+STEPS: list[tuple[str, str, dict[str, Any]]] = [
+    ("recommendation", "陈干事", {"expected": 120, "attended": 100, "interviewed": 25,
+                                  "at": "2025-09-05T15:00:00+08:00"}),
+    ("investigation", "林干事", {"investigators": ["陈干事", "林干事"], "consulted": 22,
+                                 "at": "2025-09-15T10:00:00+08:00"}),
+    ("decision", "王书记", {"votes": VOTES | {"孙副校长": "against", "郑委员": "defer"},
+                            "at": "2025-10-09T09:00:00+08:00"}),
+    ("public_notice", "陈干事", {"at": "2025-10-10T09:00:00+08:00"}),
+    ("appointment", "陈干事", {"at": "2025-10-17T09:00:00+08:00"}),
+    ("probation_end", "王书记", {"outcome": "confirmed", "at": "2026-10-09T09:00:00+08:00"}),
+]  # fmt: skip
+
+
+@pytest.fixture
+def selections(tmp_path: Path) -> Any:
+    env = os.environ | {"GOVOPS_DATABASE_URL": f"sqlite:///{tmp_path / 'db' / 'govops.db'}"}
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "govops", "selections", *args],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+            env=env,
+            cwd=tmp_path,
+        )
+
+    return run
+
+
+def ok(result: subprocess.CompletedProcess[str]) -> Any:
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_a_case_from_motion_to_probation_end(selections: Any) -> None:
+    case = ok(selections("open", "--json", json.dumps(MOTION), "--actor", "组织部"))
+    assert (case["step"], case["next"], case["version"]) == ("motion", "recommendation", 1)
+    early = selections("step", case["id"], "appointment", "--json", "{}", "--actor", "陈干事")
+    assert early.returncode == 3 and early.stdout == ""
+    assert "order (wuyi-cadre-regulation-2020 34): the case is at motion" in early.stderr
+    for name, actor, body in STEPS:
+        if name == "appointment":  # on the last day of the notice: refused, then the next day
+            during = body | {"at": "2025-10-16T09:00:00+08:00"}
+            refused = selections("step", case["id"], name, "--json", json.dumps(during))
+            assert refused.returncode == 3 and refused.stderr == (
+                "govops: appointment refused: public notice (wuyi-cadre-regulation-2020 34): "
+                "the notice from 2025-10-10 runs through 2025-10-16, not over on 2025-10-16\n"
+            )
+        event = ok(
+            selections("step", case["id"], name, "--json", json.dumps(body), "--actor", actor)
+        )
+        assert (event["step"], event["actor"], event["at"]) == (name, actor, body["at"])
+    shown = ok(selections("show", case["id"]))
+    assert (shown["step"], shown["next"], shown["version"]) == ("probation_end", None, 7)
+    assert "events" not in shown
+    listed = selections("list")
+    assert listed.stdout == f"{case['id']}\tprobation_end\t张三\t教务处副处长\n"
+    dossier = ok(selections("dossier", case["id"], "--reader", "冯委员"))
+    events = dossier["events"]
+    assert [e["step"] for e in events][-1] == "probation_end" and len(events) == 7
+    assert events[3]["data"]["recused"] == ["周委员"] and events[3]["data"]["in_favour"] == 5
+    assert events[4]["data"]["end"] == "2025-10-16"  # 11 October 2025 was a working day
+    denied = selections("dossier", case["id"], "--reader", "张三")
+    assert denied.returncode == 4 and denied.stdout == ""
+    assert "neither the selection team nor the committee" in denied.stderr
+
+
+def test_refusals_and_bad_input_are_reported_without_a_traceback(selections: Any) -> None:
+    case = ok(selections("open", "--json", json.dumps(MOTION)))["id"]
+    low = STEPS[0][2] | {"attended": 95}
+    refused = selections("step", case, "recommendation", "--json", json.dumps(low))
+    assert refused.returncode == 3
+    assert refused.stderr == (
+        "govops: recommendation refused: attendance (wuyi-cadre-regulation-2020 13): "
+        "95 of 120 attended; 96 (at least 4/5 of 120) needed\n"
+    )
+    for args, message in [
+        (("step", case, "recommendation", "--json", '{"expected": 1.5}'), "expected: "),
+        (("step", case, "recommendation", "--json", "[]"), "--json must be a JSON object"),
+        (("step", case, "vote", "--json", "{}"), "unknown step 'vote'"),
+        (("step", "nope", "public_notice"), "no selection 'nope'"),
+        (("show", "nope"), "no selection 'nope'"),
+        (("open", "--json", json.dumps(MOTION | {"committee": []})), "committee (wuyi"),
+        (("open", "--json", json.dumps(MOTION | {"actor": "a"}), "--actor", "b"), "actor: is"),
+    ]:
+        result = selections(*args)
+        assert result.returncode in (2, 3) and message in result.stderr, (args, result.stderr)
+        assert "Traceback" not in result.stderr

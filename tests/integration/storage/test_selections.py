@@ -1,0 +1,103 @@
+"""Selection cases on the real database (SQLite, and PostgreSQL when configured):
+migration 0003, append-only events with a unique (case, seq), the service end to end."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta, timezone
+
+import pytest
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, inspect
+
+from govops.bootstrap import build_selections
+from govops.cadres.procedure import Event, Motion, ProbationOutcome, Step, StepRefusedError, Vote
+from govops.cadres.selection_ports import SelectionConflictError
+from govops.storage import SqlSelectionUnitOfWork, database, selection_unit_of_work_factory
+
+CST = timezone(timedelta(hours=8))
+AT = datetime(2025, 9, 1, 9, 0, tzinfo=CST)
+MEMBERS = frozenset({"m1", "m2", "m3"})
+
+
+@pytest.fixture
+def selection_uow(engine: Engine) -> Callable[[], SqlSelectionUnitOfWork]:
+    return selection_unit_of_work_factory(engine)
+
+
+def motion(case_id: str, at: datetime = AT) -> Event:
+    data = {"candidate": "张三", "post": "处长", "committee": ["m1"], "team": ["t1"]}
+    return Event(case_id, 1, Step.MOTION, at, "组织部", data)
+
+
+def test_migration_0003_adds_the_selection_tables(engine: Engine) -> None:
+    scripts = ScriptDirectory.from_config(database.alembic_config())
+    assert scripts.get_revision("0003").down_revision == "0002"
+    assert {"selection_cases", "selection_events"} <= set(inspect(engine).get_table_names())
+    keys = inspect(engine).get_pk_constraint("selection_events")["constrained_columns"]
+    assert keys == ["case_id", "seq"]
+
+
+def test_events_round_trip_and_cases_are_listed_latest_first(
+    selection_uow: Callable[[], SqlSelectionUnitOfWork],
+) -> None:
+    second = Event(
+        "a", 2, Step.RECOMMENDATION, AT, "陈干事", {"expected": 10, "votes": {"王": "for"}}
+    )
+    with selection_uow() as uow:
+        uow.selections.append([motion("a"), second])
+        uow.selections.append([motion("b", AT + timedelta(days=1))])
+        uow.commit()
+    with selection_uow() as uow:
+        events = uow.selections.events("a")
+        assert uow.selections.case_ids() == ["b", "a"]
+        assert uow.selections.events("nobody") == []
+    assert [(e.seq, e.step, e.actor, e.data) for e in events] == [
+        (1, Step.MOTION, "组织部", motion("a").data),
+        (2, Step.RECOMMENDATION, "陈干事", second.data),
+    ]
+    assert events[0].at == AT and events[0].at.tzinfo == UTC
+
+
+def test_a_taken_seq_is_refused_and_the_unit_of_work_stays_usable(
+    selection_uow: Callable[[], SqlSelectionUnitOfWork],
+) -> None:
+    with selection_uow() as uow:
+        uow.selections.append([motion("a")])
+        uow.commit()
+    with selection_uow() as uow:
+        with pytest.raises(SelectionConflictError):
+            uow.selections.append([motion("a")])
+        uow.selections.append([Event("a", 2, Step.RECOMMENDATION, AT, "x", {})])
+        uow.commit()
+    with selection_uow() as uow:
+        assert [e.seq for e in uow.selections.events("a")] == [1, 2]
+        assert uow.selections.case_ids() == ["a"]
+
+
+def test_nothing_is_kept_without_a_commit(
+    selection_uow: Callable[[], SqlSelectionUnitOfWork],
+) -> None:
+    with selection_uow() as uow:
+        uow.selections.append([motion("a")])
+    with selection_uow() as uow:
+        assert uow.selections.case_ids() == []
+
+
+def test_the_service_runs_a_case_on_the_database(engine: Engine) -> None:
+    service = build_selections(engine, lambda: datetime(2026, 11, 20, tzinfo=UTC))
+    case = service.open(Motion("张三", "处长", MEMBERS, frozenset({"t1", "t2"})), "组织部", at=AT)
+    service.recommend(case.id, "t1", expected=10, attended=8, interviewed=20, at=AT)
+    service.investigate(case.id, "t2", investigators=["t1", "t2"], consulted=20, at=AT)
+    with pytest.raises(StepRefusedError, match="quorum"):
+        service.decide(case.id, "m1", votes={"m1": Vote.FOR}, at=AT)
+    service.decide(case.id, "m1", votes={"m1": Vote.FOR, "m2": Vote.FOR}, at=AT)
+    notice = service.publish(case.id, "t1", at=AT + timedelta(days=1))
+    service.appoint(case.id, "t1", at=AT + timedelta(days=10))
+    outcome = ProbationOutcome.CONFIRMED
+    service.end_probation(case.id, "m1", outcome=outcome, at=AT + timedelta(days=365))
+    stored = service.get(case.id)
+    assert [e.step for e in stored.events] == list(Step)
+    assert stored.event(Step.PUBLIC_NOTICE) == notice  # read back in the pack's timezone
+    assert [c.id for c in service.cases()] == [case.id]
+    assert len(service.dossier(case.id, "m3")) == 7
