@@ -25,6 +25,9 @@ Inputs computed (all counts are whole numbers >= 0, years are completed years):
 - spouse_or_children_abroad (17(5)); discipline_in_effect: some sanction's effect_until
   (its last day of effect) is on or after as_of (17(6)).
 - demoted, years_since_demotion: demoted_on given, completed years since (46).
+- political_discipline_breach (17(1)), low_public_recognition (17(2)), canvassing (17(4)),
+  otherwise_unsuitable (17(7)): judgements a person asserts in the record, passed as given
+  (absent: false).
 """
 
 from __future__ import annotations
@@ -88,6 +91,10 @@ def _inputs(cadre: CadreRecord) -> dict[str, object]:
         "discipline_in_effect": any(as_of <= until for until in cadre.discipline_until),
         "demoted": cadre.demoted_on is not None,
         "years_since_demotion": _years_since(cadre.demoted_on, as_of),
+        "political_discipline_breach": cadre.political_discipline_breach,
+        "low_public_recognition": cadre.low_public_recognition,
+        "canvassing": cadre.canvassing,
+        "otherwise_unsuitable": cadre.otherwise_unsuitable,
     }
 
 

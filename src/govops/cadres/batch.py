@@ -26,7 +26,7 @@ from datetime import date
 import polars as pl
 
 from govops.cadres.adapter import RECENT_ASSESSMENT_YEARS
-from govops.cadres.record import EDUCATION, RANKS, RESULTS
+from govops.cadres.record import EDUCATION, JUDGED, RANKS, RESULTS
 from govops.lawcode.batch import BatchEvaluator
 from govops.lawcode.batch_figures import BatchInputError
 from govops.lawcode.parameters import ParameterSnapshot
@@ -39,6 +39,7 @@ _FLAGS = (
     "previous_promotion_exceptional",
     "spouse_or_children_abroad",
     "personnel_agency",
+    *JUDGED,
 )
 _DATES = ("party_join_date", "establishment_date", "demoted_on", "discipline_until")
 _SPAN = 1 << 20  # days: more than any career; separates cadres in one running maximum
@@ -177,6 +178,7 @@ def _inputs(as_of: date) -> list[pl.Expr]:
         (day <= pl.col("discipline_until")).fill_null(False).alias("discipline_in_effect"),
         pl.col("demoted_on").is_not_null().alias("demoted"),
         since("demoted_on").alias("years_since_demotion"),
+        *(pl.col(name) for name in JUDGED),
     ]
 
 

@@ -41,7 +41,20 @@ _TOP = {
     "personnel_agency": False,
     "establishment_date": False,
     "demoted_on": False,
+    "political_discipline_breach": False,
+    "low_public_recognition": False,
+    "canvassing": False,
+    "otherwise_unsuitable": False,
 }  # field -> required
+
+JUDGED = (
+    "political_discipline_breach",
+    "low_public_recognition",
+    "canvassing",
+    "otherwise_unsuitable",
+)
+"""Art. 17 (1), (2), (4), (7): findings a person asserts (违反政治纪律和政治规矩, 群众公认度
+不高, 跑官、拉票等非组织行为, 其他原因不宜提拔或者进一步使用); optional flags, default false."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +87,10 @@ class CadreRecord:
     personnel_agency: bool
     establishment_date: date | None
     demoted_on: date | None
+    political_discipline_breach: bool = False  # 17(1)
+    low_public_recognition: bool = False  # 17(2)
+    canvassing: bool = False  # 17(4)
+    otherwise_unsuitable: bool = False  # 17(7)
 
 
 def parse_record(raw: Mapping[str, object]) -> CadreRecord:
@@ -108,6 +125,10 @@ def parse_record(raw: Mapping[str, object]) -> CadreRecord:
         personnel_agency=_flag(raw, "personnel_agency"),
         establishment_date=_optional_date(raw, "establishment_date", as_of),
         demoted_on=_optional_date(raw, "demoted_on", as_of),
+        political_discipline_breach=_flag(raw, "political_discipline_breach"),
+        low_public_recognition=_flag(raw, "low_public_recognition"),
+        canvassing=_flag(raw, "canvassing"),
+        otherwise_unsuitable=_flag(raw, "otherwise_unsuitable"),
     )
     _check_together(record)
     return record

@@ -68,6 +68,10 @@ def test_the_example_record_of_the_brief() -> None:
         "discipline_in_effect": False,
         "demoted": False,
         "years_since_demotion": 0,
+        "political_discipline_breach": False,
+        "low_public_recognition": False,
+        "canvassing": False,
+        "otherwise_unsuitable": False,
     }
 
 
@@ -253,6 +257,30 @@ def test_flags_and_demotion() -> None:
     assert got["spouse_or_children_abroad"] and got["training_completed"] is False
     assert got["demoted"] is True and got["years_since_demotion"] == 1
     assert inputs(demoted_on="2024-06-30")["years_since_demotion"] == 2
+
+
+JUDGED = (
+    "political_discipline_breach",
+    "low_public_recognition",
+    "canvassing",
+    "otherwise_unsuitable",
+)
+
+
+@pytest.mark.parametrize("name", JUDGED)
+def test_judged_exclusions_of_art_17_are_passed_as_asserted(name: str) -> None:
+    got = inputs(**{name: True})
+    assert got[name] is True
+    assert not any(got[other] for other in JUDGED if other != name)
+    assert inputs(**{name: None})[name] is False
+    assert inputs()[name] is False
+
+
+@pytest.mark.parametrize("name", JUDGED)
+def test_judged_exclusions_must_be_flags(name: str) -> None:
+    with pytest.raises(InputError) as raised:
+        cadre_record(record(**{name: "yes"}))
+    assert raised.value.field == name
 
 
 def test_dates_may_be_date_objects() -> None:
