@@ -16,10 +16,14 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
+from govops.cadres.people import Function
 from govops.cadres.record import DISCIPLINE, EDUCATION, RANKS, RESULTS
 
 MAX_TEXT = 200
 RELATIONS = ("spouse", "child", "parent", "sibling", "other")
+FUNCTIONS = tuple(f.value for f in Function)  # lines of work of 43 para 2
+# Art. 46: 引咎辞职, 责令辞职, 因问责被免职 (no equivalent post for one year).
+ACCOUNTABILITY = ("resigned_taking_blame", "ordered_to_resign", "dismissed")
 # Control characters cannot be stored everywhere nor printed: refused, as for incidents.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
@@ -44,6 +48,7 @@ class EntryKind(StrEnum):
     RELATIVE = "relative"
     ESTABLISHMENT = "establishment"
     DEMOTION = "demotion"
+    ACCOUNTABILITY = "accountability"  # resignation or dismissal through accountability (46)
     RETRACTION = "retraction"  # withdraws the entry it supersedes
 
 
@@ -62,6 +67,9 @@ SCHEMAS: dict[EntryKind, Spec] = {
         "party_post": (_FLAG, False),
         "probation_end": (_DATE, False),
         "exceptional": (_FLAG, False),  # reached by exceptional promotion (Art. 7)
+        "reports_to": (_TEXT, False),  # the registry id of the direct leader (43)
+        "leads_unit": (_FLAG, False),  # a leadership post of the unit (领导职务, 43)
+        "function": (FUNCTIONS, False),  # personnel, discipline, ... work (43)
     },
     EntryKind.WORK_START: {"date": (_PAST, True)},
     EntryKind.EDUCATION: {
@@ -95,6 +103,11 @@ SCHEMAS: dict[EntryKind, Spec] = {
         "date": (_PAST, False),  # formal entry into the establishment
     },
     EntryKind.DEMOTION: {"on": (_PAST, True), "reason": (_TEXT, False)},
+    EntryKind.ACCOUNTABILITY: {
+        "kind": (ACCOUNTABILITY, True),
+        "on": (_PAST, True),  # the day of the resignation or dismissal
+        "reason": (_TEXT, False),
+    },
     EntryKind.RETRACTION: {"reason": (_TEXT, True)},
 }
 SINGLE = {EntryKind.WORK_START, EntryKind.PARTY, EntryKind.ESTABLISHMENT}  # one at a time

@@ -3,18 +3,19 @@
 `people_registry` maps the registry's cadres to `people.Registry`, the organisation chart
 the alerts read, and reports what it cannot map instead of guessing:
 
-- posts: rank, unit, post, start, end and probation end are mapped; the registry records
-  no direct leader (`reports_to`), no leadership of the unit (`leading`) and no line of work
-  (`function`), so of the avoidance checks of 43 para 2 none can fire from the registry:
-  "both directly under the same leader", "one the direct leader of the other" and "in the
-  unit one of them leads, the other in personnel, discipline, supervision, audit or finance
-  work" all need those fields;
+- posts: rank, unit, post, start, end and probation end are mapped, and what 43 para 2
+  needs: `leads_unit` -> `leading`, `function` -> `function`, and `reports_to` (the registry
+  id of the direct leader) -> the post that leader holds on the day the alerts are for
+  (`as_of`; a leading post first, then the highest rank, the latest start), or `cadre ID`
+  when the leader holds no post that day (or no day is given), so that two people under
+  the same leader are still seen as such. A `reports_to` naming no cadre of the registry
+  (or the person themself) is reported and not mapped;
 - relatives: spouse -> spouse, child and parent -> lineal kin, sibling -> collateral kin
   within three generations; `other` names no kinship of 43 and is reported. A relative is
   linked to a cadre of the registry only by the `cadre_id` its entry gives (a relative
   recorded by name alone is not linked, and is reported when a cadre bears that name);
-- bars: discipline (17(6), its effect period) and demotion (46); the registry records no
-  accountability resignation or dismissal, so that bar of 46 cannot fire.
+- bars: discipline (17(6), its effect period), demotion (46) and accountability (46:
+  resigned taking the blame, ordered to resign, dismissed through accountability).
 
 `screen_registry` decides each cadre's eligibility for the rank above the highest rank held
 on the day (deputy_section for someone holding no post) through the registry service's own
@@ -41,12 +42,6 @@ KINSHIP: Mapping[str, people.Kinship] = {
     "parent": people.Kinship.LINEAL,
     "sibling": people.Kinship.COLLATERAL,
 }
-CANNOT_FIRE = (
-    "avoidance: both directly under the same leader (no reports_to in the registry)",
-    "avoidance: one the direct leader of the other (no reports_to in the registry)",
-    "avoidance: function work in a unit the relative leads (no leading/function)",
-    "bar: accountability resignation or dismissal (46) (no such entry kind)",
-)
 Eligibility = Callable[[str, str, date], Mapping[str, Any]]
 """(person id, target rank, as of) -> the answer of RegistryService.eligibility."""
 
@@ -69,11 +64,13 @@ class RegistryView:
     issues: tuple[MappingIssue, ...]
 
 
-def people_registry(cadres: Iterable[Cadre]) -> RegistryView:
-    """The organisation chart of the cadres' facts in force, and the issues met."""
+def people_registry(cadres: Iterable[Cadre], as_of: date | None = None) -> RegistryView:
+    """The organisation chart of the cadres' facts in force, and the issues met; a
+    `reports_to` is resolved to the post its leader holds on `as_of` (see above)."""
     everyone = list(cadres)
     names = Counter(c.person.name for c in everyone)
     by_id = {c.person.id: c.person.id for c in everyone}
+    leaders = {c.person.id: _leader_post(c, as_of) for c in everyone}
     issues: list[MappingIssue] = []
     mapped = []
     for cadre in everyone:
@@ -82,11 +79,19 @@ def people_registry(cadres: Iterable[Cadre]) -> RegistryView:
             linked = _relative(cadre, entry, names, by_id, issues)
             if linked is not None:
                 relatives.append(linked)
+        positions = []
+        for entry in cadre.facts(EntryKind.POSITION):
+            leader = entry.data.get("reports_to")
+            if leader is not None and (leader not in leaders or leader == cadre.person.id):
+                message = f"reports_to {leader!r}: no other cadre of that id; not mapped"
+                issues.append(MappingIssue(cadre.person.id, entry.seq, message))
+                leader = None
+            positions.append(_position(entry, None if leader is None else leaders[leader]))
         mapped.append(
             people.Person(
                 cadre.person.id,
                 cadre.person.name,
-                tuple(_position(e) for e in cadre.facts(EntryKind.POSITION)),
+                tuple(positions),
                 tuple(relatives),
                 _bars(cadre),
             )
@@ -94,10 +99,26 @@ def people_registry(cadres: Iterable[Cadre]) -> RegistryView:
     return RegistryView(people.Registry(tuple(mapped)), tuple(issues))
 
 
-def _position(entry: Entry) -> people.Position:
+def _leader_post(cadre: Cadre, as_of: date | None) -> str:
+    """What `reports_to` the cadre maps to: the post held on `as_of` (a leading post first,
+    then the highest rank, then the latest start), else `cadre ID`."""
+    held = [
+        p
+        for p in map(_position, cadre.facts(EntryKind.POSITION))
+        if as_of is not None and p.held_on(as_of)
+    ]
+    if not held:
+        return f"cadre {cadre.person.id}"
+    rank = {name: place for place, name in enumerate(RANKS)}
+    best = max(held, key=lambda p: (p.leading, rank.get(p.rank or "", -1), p.start, p.post))
+    return best.post
+
+
+def _position(entry: Entry, reports_to: str | None = None) -> people.Position:
     data = entry.data
     post = data.get("post")
     ident = f"{data['unit']}: {post}" if post else f"{data['unit']}: {data['rank']} #{entry.seq}"
+    function = data.get("function")
     return people.Position(
         post=ident,
         unit=data["unit"],
@@ -105,6 +126,9 @@ def _position(entry: Entry) -> people.Position:
         start=date.fromisoformat(data["start"]),
         end=_day(data.get("end")),
         probation_end=_day(data.get("probation_end")),
+        reports_to=reports_to,
+        leading=bool(data.get("leads_unit", False)),
+        function=None if function is None else people.Function(function),
     )
 
 
@@ -149,6 +173,10 @@ def _bars(cadre: Cadre) -> tuple[people.Bar, ...]:
     bars += [
         people.Bar(people.BarKind.DEMOTION, date.fromisoformat(e.data["on"]))
         for e in cadre.facts(EntryKind.DEMOTION)
+    ]
+    bars += [
+        people.Bar(people.BarKind.ACCOUNTABILITY, date.fromisoformat(e.data["on"]))
+        for e in cadre.facts(EntryKind.ACCOUNTABILITY)
     ]
     return tuple(bars)
 
@@ -222,7 +250,7 @@ def registry_alerts(
 ) -> tuple[list[dict[str, Any]], tuple[MappingIssue, ...]]:
     """The alerts over the registry as of `as_of`, soonest first, as JSON lines (kind,
     people with id and name, article, start, end, detail), and the mapping issues."""
-    view = people_registry(cadres)
+    view = people_registry(cadres, as_of)
     names = {p.id: p.name for p in view.registry.people}
     found = alerts(view.registry, as_of, rules, horizon)
     return [_alert_line(a, names) for a in found], view.issues

@@ -66,6 +66,7 @@ def test_an_entry_is_checked_and_normalised() -> None:
         "grassroots": False,
         "party_post": False,
         "exceptional": False,
+        "leads_unit": False,
     }
 
 

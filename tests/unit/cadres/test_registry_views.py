@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from govops.cadres.people import Bar, BarKind, Kinship, Position, Relation
-from govops.cadres.registry import Cadre
+from govops.cadres.registry import Cadre, RegistryInputError
 from govops.cadres.registry_service import RegistryService
 from govops.cadres.registry_views import (
     alert_rules,
@@ -158,20 +158,156 @@ def test_bars_still_running(registry: RegistryService) -> None:
     ]
 
 
-def test_relatives_in_one_unit_raise_no_avoidance_the_registry_lacks_leaders(
+def avoidances(registry: RegistryService) -> list[dict[str, Any]]:
+    lines, _ = registry_alerts(everyone(registry), TODAY, RULES)
+    return [line for line in lines if line["kind"] == "avoidance"]
+
+
+def test_a_spouse_who_is_the_direct_leader_of_the_other_raises_an_avoidance(
     registry: RegistryService,
 ) -> None:
-    """43 para 2 needs the direct leader, the unit's leadership or the line of work, none of
-    which the registry records: even a spouse heading the unit of the other is not seen."""
-    spouse = cadre(registry, "李四", post("section_chief", "2020-01-01", post="财务科科长"))
+    chief = cadre(registry, "李四", post("division_chief", "2020-01-01", post="处长"))
     cadre(
         registry,
         "张三",
-        post("division_chief", "2020-01-01", post="处长"),
+        post("section_chief", "2021-03-01", post="科长", reports_to=chief),
+        ("relative", {"relation": "spouse", "name": "李四", "cadre_id": chief}),
+    )
+    (line,) = avoidances(registry)
+    assert line["article"] == "wuyi-cadre-regulation-2020 43"
+    assert sorted(p["name"] for p in line["people"]) == ["张三", "李四"]
+    assert "direct leader" in line["detail"]
+    assert (line["start"], line["end"]) == ("2021-03-01", None)
+    # Before the posts were held, there was no conflict.
+    assert avoidances_on(registry, date(2019, 12, 31)) == []
+
+
+def avoidances_on(registry: RegistryService, today: date) -> list[str]:
+    lines, _ = registry_alerts(everyone(registry), today, RULES)
+    return [line["detail"] for line in lines if line["kind"] == "avoidance"]
+
+
+def test_two_relatives_under_the_same_leader_raise_an_avoidance(
+    registry: RegistryService,
+) -> None:
+    chief = cadre(registry, "处长甲", post("division_chief", "2020-01-01", post="处长"))
+    brother = cadre(
+        registry, "王五", post("section_chief", "2020-01-01", post="教学科科长", reports_to=chief)
+    )
+    cadre(
+        registry,
+        "王六",
+        post("section_chief", "2022-01-01", post="考务科科长", reports_to=chief),
+        ("relative", {"relation": "sibling", "name": "王五", "cadre_id": brother}),
+    )
+    (line,) = avoidances(registry)
+    assert line["article"] == "wuyi-cadre-regulation-2020 43"
+    assert "both directly under 教务处: 处长" in line["detail"]
+    assert line["start"] == "2022-01-01"
+
+
+def test_a_leader_holding_no_post_still_joins_two_relatives_under_them(
+    registry: RegistryService,
+) -> None:
+    chief = registry.add_person("处长甲").person.id  # no post recorded
+    brother = cadre(registry, "王五", post("section_chief", "2020-01-01", reports_to=chief))
+    cadre(
+        registry,
+        "王六",
+        post("section_chief", "2022-01-01", reports_to=chief),
+        ("relative", {"relation": "sibling", "name": "王五", "cadre_id": brother}),
+    )
+    (line,) = avoidances(registry)
+    assert f"both directly under cadre {chief}" in line["detail"]
+
+
+def test_function_work_in_a_unit_the_relative_leads_raises_an_avoidance(
+    registry: RegistryService,
+) -> None:
+    head = cadre(registry, "李四", post("division_chief", "2020-01-01", leads_unit=True))
+    cadre(
+        registry,
+        "张三",
+        post("section_chief", "2020-01-01", function="finance"),
+        ("relative", {"relation": "spouse", "name": "李四", "cadre_id": head}),
+    )
+    (line,) = avoidances(registry)
+    assert "finance work in 教务处" in line["detail"]
+
+
+def test_relatives_in_one_unit_without_those_relations_raise_none(
+    registry: RegistryService,
+) -> None:
+    """Merely working in the same unit is not forbidden by 43 para 2."""
+    other_chief = cadre(registry, "处长乙", post("division_chief", "2020-01-01", post="副处长"))
+    chief = cadre(registry, "处长甲", post("division_chief", "2020-01-01", post="处长"))
+    spouse = cadre(
+        registry,
+        "李四",
+        post("section_chief", "2020-01-01", post="科长", reports_to=other_chief, leads_unit=True),
+    )
+    cadre(
+        registry,
+        "张三",
+        post("section_chief", "2020-01-01", post="副科长", reports_to=chief),
         ("relative", {"relation": "spouse", "name": "李四", "cadre_id": spouse}),
     )
-    assert [kind for kind, _ in kinds(registry)] == []
-    assert len(people_registry(everyone(registry)).registry.relations()) == 1
+    view = people_registry(everyone(registry), TODAY)
+    assert len(view.registry.relations()) == 1 and view.issues == ()
+    assert avoidances(registry) == []
+
+
+def test_a_reports_to_naming_no_other_cadre_is_reported(registry: RegistryService) -> None:
+    me = cadre(registry, "张三", post("section_chief", "2020-01-01", reports_to="nobody"))
+    registry.add_entry(
+        me,
+        "position",
+        {"rank": "section_chief", "unit": "x", "start": "2021-01-01", "reports_to": me},
+        "组织部",
+    )
+    view = people_registry(everyone(registry), TODAY)
+    assert [(i.person, i.entry) for i in view.issues] == [(me, 3), (me, 4)]
+    assert "reports_to 'nobody'" in view.issues[0].message
+    assert all(p.reports_to is None for p in view.registry.people[0].positions)
+
+
+def test_an_accountability_entry_bars_an_equivalent_post_for_one_year(
+    registry: RegistryService,
+) -> None:
+    cadre(registry, "张三", ("accountability", {"kind": "ordered_to_resign", "on": "2025-07-01"}))
+    cadre(registry, "李四", ("accountability", {"kind": "dismissed", "on": "2025-06-30"}))  # over
+    view = people_registry(everyone(registry))
+    assert view.registry.people[0].bars == (Bar(BarKind.ACCOUNTABILITY, date(2025, 7, 1)),)
+    lines, _ = registry_alerts(everyone(registry), TODAY, RULES)
+    assert [(line["kind"], line["people"][0]["name"]) for line in lines] == [("bar", "张三")]
+    assert lines[0]["article"] == "wuyi-cadre-regulation-2020 46"
+    assert (lines[0]["start"], lines[0]["end"]) == ("2025-07-01", "2026-07-01")
+    assert kinds(registry, date(2026, 7, 1)) == []
+
+
+@pytest.mark.parametrize(
+    ("kind", "data", "field"),
+    [
+        ("position", {"function": "sales"}, "data.function"),
+        ("position", {"leads_unit": "yes"}, "data.leads_unit"),
+        ("position", {"reports_to": 12}, "data.reports_to"),
+        ("position", {"reports_to": " "}, "data.reports_to"),
+        ("accountability", {"kind": "resigned", "on": "2025-01-01"}, "data.kind"),
+        ("accountability", {"kind": "dismissed"}, "data.on"),
+        ("accountability", {"kind": "dismissed", "on": "2027-01-01"}, "data.on"),
+    ],
+)
+def test_bad_avoidance_and_accountability_fields_are_refused(
+    registry: RegistryService, kind: str, data: dict[str, Any], field: str
+) -> None:
+    me = registry.add_person("张三").person.id
+    if kind == "position":
+        data = {"rank": "section_chief", "unit": "教务处", "start": "2020-01-01"} | data
+    with pytest.raises(RegistryInputError) as refused:
+        registry.add_entry(me, kind, data, "组织部")
+    assert refused.value.field == field
+    if field in ("data.function", "data.kind"):
+        assert "unknown code" in refused.value.message
 
 
 def test_the_rank_above_the_one_held() -> None:
