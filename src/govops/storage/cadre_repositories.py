@@ -9,8 +9,7 @@ Entries are append-only: a taken (person, seq) pair is refused by the primary ke
 from __future__ import annotations
 
 from collections.abc import Callable
-from types import TracebackType
-from typing import Any, Self
+from typing import Any
 
 from sqlalchemy import Connection, Engine, Row, insert, select
 from sqlalchemy.exc import IntegrityError
@@ -19,6 +18,7 @@ from govops.cadres.ports import CadreRepository, RegistryConflictError
 from govops.cadres.registry import Entry, EntryKind, Person
 from govops.storage.cadre_tables import cadre_entries, cadre_people
 from govops.storage.repositories import is_unique_violation
+from govops.storage.transaction import ConnectionUnitOfWork
 
 
 class SqlCadreRepository:
@@ -71,44 +71,12 @@ class SqlCadreRepository:
         return [_entry(row) for row in self._connection.execute(query)]
 
 
-class SqlCadreUnitOfWork:
+class SqlCadreUnitOfWork(ConnectionUnitOfWork):
     cadres: CadreRepository  # typed as the port, so a factory of it is the port's factory
+    conflict = RegistryConflictError
 
-    def __init__(self, engine: Engine) -> None:
-        self._engine = engine
-        self._connection: Connection | None = None
-
-    def __enter__(self) -> Self:
-        if self._connection is not None:
-            raise RuntimeError("a unit of work is entered once")
-        self._connection = self._engine.connect()
-        self.cadres = SqlCadreRepository(self._connection)
-        return self
-
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        error: BaseException | None,
-        trace: TracebackType | None,
-    ) -> None:
-        connection, self._connection = self._connection, None
-        if connection is None:
-            return
-        try:
-            if connection.in_transaction():
-                connection.rollback()
-        finally:
-            connection.close()
-
-    def commit(self) -> None:
-        if self._connection is None:
-            raise RuntimeError("commit outside the unit of work's `with` block")
-        try:
-            self._connection.commit()
-        except IntegrityError as error:
-            if is_unique_violation(error):
-                raise RegistryConflictError(str(error.orig)) from error
-            raise
+    def _attach(self, connection: Connection) -> None:
+        self.cadres = SqlCadreRepository(connection)
 
 
 def cadre_unit_of_work_factory(engine: Engine) -> Callable[[], SqlCadreUnitOfWork]:

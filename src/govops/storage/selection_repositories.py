@@ -9,8 +9,7 @@ Events are append-only: a taken (case, seq) pair is refused by the primary key i
 from __future__ import annotations
 
 from collections.abc import Callable
-from types import TracebackType
-from typing import Any, Self
+from typing import Any
 
 from sqlalchemy import Connection, Engine, Row, insert, select
 from sqlalchemy.exc import IntegrityError
@@ -19,6 +18,7 @@ from govops.cadres.procedure import Event, Step
 from govops.cadres.selection_ports import SelectionConflictError, SelectionRepository
 from govops.storage.repositories import is_unique_violation
 from govops.storage.selection_tables import selection_cases, selection_events
+from govops.storage.transaction import ConnectionUnitOfWork
 
 
 class SqlSelectionRepository:
@@ -66,44 +66,12 @@ class SqlSelectionRepository:
         return list(self._connection.scalars(query))
 
 
-class SqlSelectionUnitOfWork:
+class SqlSelectionUnitOfWork(ConnectionUnitOfWork):
     selections: SelectionRepository  # typed as the port, so a factory of it is the port's
+    conflict = SelectionConflictError
 
-    def __init__(self, engine: Engine) -> None:
-        self._engine = engine
-        self._connection: Connection | None = None
-
-    def __enter__(self) -> Self:
-        if self._connection is not None:
-            raise RuntimeError("a unit of work is entered once")
-        self._connection = self._engine.connect()
-        self.selections = SqlSelectionRepository(self._connection)
-        return self
-
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        error: BaseException | None,
-        trace: TracebackType | None,
-    ) -> None:
-        connection, self._connection = self._connection, None
-        if connection is None:
-            return
-        try:
-            if connection.in_transaction():
-                connection.rollback()
-        finally:
-            connection.close()
-
-    def commit(self) -> None:
-        if self._connection is None:
-            raise RuntimeError("commit outside the unit of work's `with` block")
-        try:
-            self._connection.commit()
-        except IntegrityError as error:
-            if is_unique_violation(error):
-                raise SelectionConflictError(str(error.orig)) from error
-            raise
+    def _attach(self, connection: Connection) -> None:
+        self.selections = SqlSelectionRepository(connection)
 
 
 def selection_unit_of_work_factory(engine: Engine) -> Callable[[], SqlSelectionUnitOfWork]:
