@@ -104,15 +104,19 @@ def screen_inputs(
     targets = people.select("id", "target_rank").rename({"id": "cadre_id"})
     posts = posts.join(targets, on="cadre_id", how="inner")
     lower = posts.filter(pl.col("rank") == pl.col("target_rank") - 1)
-    last = pl.col("end") == pl.col("end").max()
-    by_cadre = posts.group_by("cadre_id").agg(
-        held=pl.col("rank").filter(pl.col("end").is_null()).max(),
-        left=pl.col("rank").filter(last).max(),
-        in_probation=(
-            pl.col("probation_end").is_not_null()
-            & (pl.col("start") <= as_of)
-            & (pl.lit(as_of) < pl.col("probation_end"))
-        ).any(),
+    # when/then inside the aggregation, not filter(): several times faster per group.
+    by_cadre = (
+        posts.with_columns(last_end=pl.col("end").max().over("cadre_id"))
+        .group_by("cadre_id")
+        .agg(
+            held=pl.when(pl.col("end").is_null()).then(pl.col("rank")).max(),
+            left=pl.when(pl.col("end") == pl.col("last_end")).then(pl.col("rank")).max(),
+            in_probation=(
+                pl.col("probation_end").is_not_null()
+                & (pl.col("start") <= as_of)
+                & (pl.lit(as_of) < pl.col("probation_end"))
+            ).any(),
+        )
     )
     counted = lower.group_by("cadre_id").agg(
         posts=pl.col("post").drop_nulls().n_unique() + pl.col("post").is_null().sum()
