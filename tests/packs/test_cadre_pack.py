@@ -10,7 +10,10 @@ import pytest
 
 from govops.cadres import AlertRules, ProcedureRules, cadre_record
 from govops.cadres.people import cited_rules
-from govops.lawcode.tables import Severity
+from govops.lawcode.conditions import InRange, leaves, resolve_interval
+from govops.lawcode.inputs import InputError, InputKind
+from govops.lawcode.parameters import ParameterSnapshot
+from govops.lawcode.tables import RuleTable, Severity
 from govops.packs import load_builtin_pack, pack_folder
 from govops.packs.cases import CaseResult, load_cases, run_cases
 
@@ -66,3 +69,47 @@ def test_the_procedure_and_alert_rules_come_from_the_packs_cited_parameters() ->
     assert str(procedure.public_notice_working_days.cite) == "wuyi-cadre-regulation-2020 34"
     alerts = cited_rules(AlertRules, snapshot)
     assert (alerts.rotation_years.value, alerts.rotation_years.cite.article) == (10, "42(2)")
+
+
+def test_every_numeric_boundary_of_the_eligibility_table_is_tried_on_both_sides() -> None:
+    pack = load_builtin_pack("cn-cadre-selection")
+    table = pack.table("eligibility")
+    seen: dict[str, set[int]] = {name: set() for name in table.inputs}
+    for _, entries in load_cases(pack_folder(pack.id)):
+        for _, _, case in entries:
+            try:
+                adapted = cadre_record(case.input)
+            except InputError:
+                continue
+            for name, value in adapted.inputs.items():
+                if isinstance(value, int) and not isinstance(value, bool):
+                    seen[name].add(value)
+    missing = [
+        f"{leaf.input}: {sorted(sides)}"
+        for leaf, sides in _boundary_sides(table, pack.rules_as_of(date(2026, 6, 30)))
+        if not sides <= seen[leaf.input]
+    ]
+    assert missing == []
+
+
+def _boundary_sides(
+    table: RuleTable, parameters: ParameterSnapshot
+) -> list[tuple[InRange, set[int]]]:
+    """For each bound of a count, the value at the bound and the nearest one across it
+    (以上 5: 5 and 4; 超过 1: 1 and 2; 不满 3: 3 and 2)."""
+    found = []
+    for _, clause in table.clauses():
+        for leaf in leaves(clause.condition):
+            if (
+                not isinstance(leaf, InRange)
+                or table.inputs[leaf.input].kind is not InputKind.COUNT
+            ):
+                continue
+            interval = resolve_interval(leaf, parameters)
+            if interval.lower is not None:
+                b = int(interval.lower.value)
+                found.append((leaf, {b, b - 1 if interval.lower.inclusive else b + 1}))
+            if interval.upper is not None:
+                b = int(interval.upper.value)
+                found.append((leaf, {b, b + 1 if interval.upper.inclusive else b - 1}))
+    return found
