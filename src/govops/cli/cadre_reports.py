@@ -13,7 +13,7 @@ from typing import Annotated, Any
 
 import typer
 
-from govops.cli.cadres import _run
+from govops.cli.cadres import with_registry
 from govops.cli.output import fail, parse_date, to_json
 
 AsOf = Annotated[str | None, typer.Option("--as-of", help="YYYY-MM-DD (default: today)")]
@@ -50,7 +50,7 @@ def alerts_command(
             fail(str(error))
         return registry_alerts(_cadres(registry), day, rules, timedelta(days=horizon_days))
 
-    lines, issues = _run(report)
+    lines, issues = with_registry(report)
     for issue in issues:
         print(
             f"govops: note: cadre {issue.person} entry {issue.entry}: {issue.message}",
@@ -68,5 +68,5 @@ def screen_command(as_of: AsOf = None) -> None:
     def screen(registry: Any) -> list[dict[str, Any]]:
         return screen_registry(_cadres(registry), _day(registry, as_of), registry.eligibility)
 
-    for line in _run(screen):
+    for line in with_registry(screen):
         print(to_json(line))

@@ -4,14 +4,13 @@ SQLite file ./govops.db), migrated on first use, as `govops serve` does."""
 from __future__ import annotations
 
 import getpass
-import json
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from decimal import Decimal
 from typing import Annotated, Any, TypeVar
 
 import typer
 
+from govops.cli.inputs import database, json_option
 from govops.cli.output import fail, to_json
 
 app = typer.Typer(help="The cadre registry: people, dated entries, corrections, eligibility.")
@@ -27,25 +26,12 @@ ActorOption = Annotated[
 def _registry() -> Iterator[Any]:
     """The registry service on the configured database; the engine is disposed after."""
     from govops.bootstrap import build_cadre_registry  # noqa: PLC0415
-    from govops.config import Settings  # noqa: PLC0415
-    from govops.storage import make_engine, migrate  # noqa: PLC0415
 
-    try:
-        settings = Settings.from_env()
-        engine = make_engine(settings.database_url)
-    except Exception as error:  # a bad setting or URL, a missing driver
-        fail(f"cannot open the database: {error}")
-    try:
-        try:
-            migrate(engine)
-        except Exception as error:
-            fail(f"cannot open the database: {error}")
+    with database() as engine:
         yield build_cadre_registry(engine)
-    finally:
-        engine.dispose()
 
 
-def _run(action: Callable[[Any], T]) -> T:
+def with_registry(action: Callable[[Any], T]) -> T:
     """Run a use case, turning the registry's refusals into `govops: ...` and exit 2."""
     from govops.cadres.ports import RegistryConflictError  # noqa: PLC0415
     from govops.cadres.registry import RegistryInputError  # noqa: PLC0415
@@ -60,24 +46,6 @@ def _run(action: Callable[[Any], T]) -> T:
             fail(str(error.args[0]))
         except RegistryConflictError as error:
             fail(str(error))
-
-
-def _object(text: str) -> dict[str, Any]:
-    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
-        result: dict[str, Any] = {}
-        for key, value in items:
-            if key in result:
-                raise ValueError(f"key {key!r} is given twice")
-            result[key] = value
-        return result
-
-    try:
-        value = json.loads(text, parse_float=Decimal, object_pairs_hook=pairs)
-    except ValueError as error:
-        fail(f"--json is not valid JSON: {error}")
-    if not isinstance(value, dict):
-        fail("--json must be a JSON object")
-    return value
 
 
 def _print(value: object) -> None:
@@ -101,7 +69,7 @@ def _entry(entry: Any) -> dict[str, Any]:
 @app.command("add")
 def add_command(name: Annotated[str, typer.Argument(help="The cadre's name.")]) -> None:
     """Add a person; prints the person with the id to use in the other commands."""
-    _print(_person(_run(lambda r: r.add_person(name))))
+    _print(_person(with_registry(lambda r: r.add_person(name))))
 
 
 @app.command("entry")
@@ -112,9 +80,9 @@ def entry_command(
     actor: ActorOption = None,
 ) -> None:
     """Record a dated fact about a person (append-only)."""
-    fields = _object(data)
+    fields = json_option(data)
     who = actor or getpass.getuser()
-    _print(_entry(_run(lambda r: r.add_entry(person_id, kind, fields, who))))
+    _print(_entry(with_registry(lambda r: r.add_entry(person_id, kind, fields, who))))
 
 
 @app.command("correct")
@@ -128,21 +96,21 @@ def correct_command(
     actor: ActorOption = None,
 ) -> None:
     """Supersede an entry with a corrected one (or withdraw it); the entry is kept."""
-    fields = _object(data)
+    fields = json_option(data)
     who = actor or getpass.getuser()
-    _print(_entry(_run(lambda r: r.correct(person_id, seq, kind, fields, who))))
+    _print(_entry(with_registry(lambda r: r.correct(person_id, seq, kind, fields, who))))
 
 
 @app.command("show")
 def show_command(person_id: Annotated[str, typer.Argument(metavar="ID")]) -> None:
     """A person: the facts in force, by kind, and the whole history."""
-    _print(_person(_run(lambda r: r.get(person_id))))
+    _print(_person(with_registry(lambda r: r.get(person_id))))
 
 
 @app.command("list")
 def list_command() -> None:
     """Everyone in the registry, one per line: id, name."""
-    for person in _run(lambda r: r.people()):
+    for person in with_registry(lambda r: r.people()):
         print(f"{person.id}\t{person.name}")
 
 
@@ -158,5 +126,7 @@ def eligibility_command(
 ) -> None:
     """Eligibility for promotion, decided by cn-cadre-selection from the registry: the
     verdict, each breach with its article, and the record used."""
-    answer = _run(lambda r: r.eligibility(person_id, target_rank, as_of, exceptional, party_post))
+    answer = with_registry(
+        lambda r: r.eligibility(person_id, target_rank, as_of, exceptional, party_post)
+    )
     _print(answer)

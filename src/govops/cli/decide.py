@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Iterator
 from datetime import date
-from decimal import Decimal
 from typing import Annotated
 
 import typer
 
 from govops.cli.context import as_of_option, encoding_option, load, rules_for, services
+from govops.cli.inputs import parse_json
 from govops.cli.output import decode_text, fail, to_json
 from govops.lawcode.adapters import Adapter
 from govops.lawcode.decision import Decider
@@ -55,39 +54,16 @@ def read_json_records(text: str) -> Iterator[object]:
     otherwise one JSON value per non-empty line. A line that cannot be read is yielded as a
     ValueError so that its error is reported in its place."""
     try:
-        yield _parse(text)
+        yield parse_json(text)
         return
     except ValueError:
         pass
     for line in text.splitlines():
         if line.strip():
             try:
-                yield _parse(line)
+                yield parse_json(line)
             except ValueError as error:
                 yield error
-
-
-def _parse(text: str) -> object:
-    """Numbers are read as exact Decimals, never floats; a key given twice is refused."""
-    try:
-        return json.loads(text, parse_float=Decimal, object_pairs_hook=_no_repeated_keys)
-    except json.JSONDecodeError as error:
-        raise ValueError(f"not valid JSON: {error.msg} at column {error.colno}") from None
-    except RecursionError:
-        raise ValueError("not valid JSON: nested too deeply") from None
-    except ValueError as error:
-        if "integer string conversion" in str(error):
-            raise ValueError("not valid JSON: a number of thousands of digits") from None
-        raise ValueError(f"not valid JSON: {error}") from None
-
-
-def _no_repeated_keys(pairs: list[tuple[str, object]]) -> dict[str, object]:
-    record: dict[str, object] = {}
-    for key, value in pairs:
-        if key in record:
-            raise ValueError(f"key {key!r} is given twice")
-        record[key] = value
-    return record
 
 
 def _adapter(table: RuleTable) -> Adapter | None:

@@ -11,7 +11,7 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 
-from govops.cli.cadres import _object
+from govops.cli.inputs import database, json_option
 from govops.cli.output import fail, to_json
 
 app = typer.Typer(help="Selection cases: motion, each step under its guards, the dossier.")
@@ -30,21 +30,9 @@ STEPS = "recommendation, investigation, decision, public_notice, appointment, pr
 def _selections() -> Iterator[Any]:
     """The selection service on the configured database; the engine is disposed after."""
     from govops.bootstrap import build_selections  # noqa: PLC0415
-    from govops.config import Settings  # noqa: PLC0415
-    from govops.storage import make_engine, migrate  # noqa: PLC0415
 
-    try:
-        engine = make_engine(Settings.from_env().database_url)
-    except Exception as error:  # a bad setting or URL, a missing driver
-        fail(f"cannot open the database: {error}")
-    try:
-        try:
-            migrate(engine)
-        except Exception as error:
-            fail(f"cannot open the database: {error}")
+    with database() as engine:
         yield build_selections(engine)
-    finally:
-        engine.dispose()
 
 
 def _run(action: Callable[[Any], T]) -> T:
@@ -79,7 +67,7 @@ def _body(model: Any, text: str) -> Any:
 
     from govops.api.problems import field_problems  # noqa: PLC0415
 
-    fields = _object(text)
+    fields = json_option(text)
     try:
         return model.model_validate(fields)
     except ValidationError as error:
