@@ -17,7 +17,7 @@ from govops.incidents.service import IncidentService
 from govops.lawcode.adapters import Adapter
 from govops.lawcode.calendar import WorkingDayCalendar
 from govops.lawcode.pack import Pack
-from govops.packs import load_builtin_pack, open_pack
+from govops.packs import builtin_pack_ids, load_builtin_pack, open_pack
 
 # The web and database libraries are imported only by the functions that use them:
 # the other commands start without them.
@@ -95,18 +95,27 @@ def build_app(
     incidents: Incidents | None = None,
 ) -> FastAPI:
     """The application: the API at /api/v1 and the web pages at /, over the database of
-    `settings` (or over `incidents` already built); the engine is disposed at shutdown."""
+    `settings` (or over `incidents` already built); the engine is disposed at shutdown.
+    The built-in packs' programmes are served at /programmes."""
     from govops.server import create_app  # noqa: PLC0415
     from govops.web import build_web_router  # noqa: PLC0415
+    from govops.web.programmes import build_programme_router  # noqa: PLC0415
 
     built = incidents or build_incidents(settings, clock)
     web = build_web_router(built.service, built.pack, built.clock)
     app = create_app(
         built.service, built.pack, web, clock=built.clock, on_shutdown=[built.engine.dispose]
     )
+    app.include_router(build_programme_router(programme_packs()))
     app.state.cadres = build_cadre_registry(built.engine, built.clock)
     app.state.selections = build_selections(built.engine, built.clock)
     return app
+
+
+def programme_packs() -> dict[str, Pack]:
+    """The built-in packs that carry a programme (a plan with a budget), by id."""
+    packs = (load_builtin_pack(pack_id) for pack_id in builtin_pack_ids())
+    return {pack.id: pack for pack in packs if pack.programme is not None}
 
 
 def build_cadre_registry(engine: Engine, clock: Callable[[], datetime] = _now) -> RegistryService:

@@ -16,6 +16,7 @@ def test_pack_list_validate_show_and_test(govops: Run) -> None:
     assert [line.split("\t")[0] for line in lines] == [
         "cn-cadre-selection",
         "cn-county-mass-incident",
+        "vn-thanhhoa-srb-2016",
     ]
     assert "cn-county-mass-incident\t1.0.0\tCN\t县处置大规模群体性事件应急预案" in lines
     validated = govops("pack", "validate", PACK)
@@ -95,3 +96,13 @@ def test_demo_speaks_english_when_asked_and_refuses_other_languages(govops: Run)
     assert "county Party publicity department, county public security bureau" in english.stdout
     other = govops("demo", "--lang", "fr")
     assert other.returncode == 2
+
+
+def test_pack_show_and_test_a_programme_pack(govops: Run) -> None:
+    shown = govops("pack", "show", "vn-thanhhoa-srb-2016")
+    assert "programme srb-control-2016-2020 (2016-2020): 9 activities, 17 budget rows" in (
+        shown.stdout
+    )
+    tested = govops("pack", "test", "vn-thanhhoa-srb-2016")
+    assert tested.returncode == 0, tested.stdout
+    assert tested.stdout.splitlines()[-1] == "3 passed, 0 failed"

@@ -13,15 +13,17 @@ from govops.lawcode.inputs import InputError, InputKind, coerce_inputs
 from govops.lawcode.tables import RuleTable
 from govops.packs import builtin_pack_ids, load_builtin_pack, pack_folder
 from govops.packs.cases import CaseResult, load_cases, run_cases
+from govops.packs.programme_cases import run_programme_cases
 
 
 def _all_cases() -> list[CaseResult]:
     return [
         result
         for pack_id in builtin_pack_ids()
-        for result in run_cases(
-            load_builtin_pack(pack_id), pack_folder(pack_id), builtin_adapters()
-        )
+        for result in [
+            *run_cases(load_builtin_pack(pack_id), pack_folder(pack_id), builtin_adapters()),
+            *run_programme_cases(load_builtin_pack(pack_id), pack_folder(pack_id)),
+        ]
     ]
 
 

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import typer
 
-from govops.cli import cadre_reports, cadres, calendar, packs, selections
+from govops.cli import (
+    cadre_reports,
+    cadres,
+    calendar,
+    packs,
+    programme,
+    selections,
+    srb,
+    srb_progress,
+)
 from govops.cli.batch import batch_command, what_if_command
 from govops.cli.decide import decide_command
 from govops.cli.demo import demo_command
@@ -27,6 +36,9 @@ cadres.app.command("alerts")(cadre_reports.alerts_command)
 cadres.app.command("screen")(cadre_reports.screen_command)
 app.add_typer(cadres.app, name="cadres")
 app.add_typer(selections.app, name="selections")
+app.add_typer(programme.app, name="programme")
+srb.app.command("progress")(srb_progress.progress_command)
+app.add_typer(srb.app, name="srb")
 
 
 def main() -> None:

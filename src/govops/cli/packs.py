@@ -14,6 +14,7 @@ from govops.lawcode.parameters import ParameterError
 from govops.lawcode.tables import HitPolicy
 from govops.packs import PackError, builtin_pack_ids, load_builtin_pack, pack_folder
 from govops.packs.cases import run_cases
+from govops.packs.programme_cases import run_programme_cases
 
 app = typer.Typer(help="Inspect, check and test packs.", no_args_is_help=True)
 PackArg = Annotated[str, typer.Argument(help="A built-in pack id or a pack folder.")]
@@ -47,10 +48,15 @@ def validate(pack: PackArg) -> None:
 
 @app.command()
 def test(pack: PackArg) -> None:
-    """Run the pack's worked cases (cases/*.yaml); exit 1 if any fails."""
+    """Run the pack's worked cases (cases/*.yaml, and cases/programme/*.yaml for a
+    programme plan); exit 1 if any fails."""
     loaded = load(pack, exit_code=1)
+    folder = pack_folder(pack)
     try:
-        results = list(run_cases(loaded, pack_folder(pack), services().adapters()))
+        results = [
+            *run_cases(loaded, folder, services().adapters()),
+            *run_programme_cases(loaded, folder),
+        ]
     except PackError as error:
         fail(str(error), 1)
     if not results:

@@ -57,6 +57,16 @@ def render_pack(pack: Pack) -> str:
     for name, entries in pack.vocabularies.items():
         lines.append(f"  vocabulary {name}:")
         lines += [f"    {e.code}: {e.label.get(pack.language, '')}" for e in entries]
+    programme = pack.programme
+    if programme is not None:
+        first, last = programme.period
+        rows = sum(1 for _ in programme.budget.all_lines())
+        lines.append(
+            f"  programme {programme.id} ({first}-{last}): {len(programme.activities)} "
+            f"activities, {rows} budget rows, targets for "
+            f"{', '.join(t.indicator for t in programme.trajectories) or 'nothing'} "
+            "(govops programme check-budget)"
+        )
     return "\n".join(lines)
 
 

@@ -6,9 +6,13 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-# An article path as the documents number them: 4.1(5), 6.1.3(4), 6.1.2(3)①, 8.1.
-# A note may follow after a space ("4 closing sentence") for places without a number.
-ARTICLE_PATH = re.compile(r"\d+(\.\d+)*(\(\d+\))?[①-⑳]?( .+)?")
+# An article path as the documents number them: 4.1(5), 6.1.3(4), 6.1.2(3)①, 8.1, or with
+# a Roman-numbered part first (III.2.4, V); "PL" is a budget appendix (PL 2.1) and "Mở đầu"
+# the unnumbered opening of a Vietnamese plan. A note may follow after a space ("4 closing
+# sentence", "II.1 gạch 2") for places without a number of their own.
+ARTICLE_PATH = re.compile(
+    r"((PL|Mở đầu)( \d+(\.\d+)*)?|([IVX]+\.)?\d+(\.\d+)*(\(\d+\))?[①-⑳]?|[IVX]+)( .+)?"
+)
 
 
 class CitationError(ValueError):

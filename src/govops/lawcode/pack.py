@@ -10,6 +10,7 @@ from govops.lawcode.citations import Document
 from govops.lawcode.intervals import BoundaryConvention
 from govops.lawcode.parameters import ParameterError, ParameterSet, ParameterSnapshot
 from govops.lawcode.procedures import Catalogue, ChecklistItem, Deadline, Text
+from govops.lawcode.programme import Programme
 from govops.lawcode.tables import RuleTable
 
 
@@ -35,6 +36,7 @@ class Pack:
     deadlines: tuple[Deadline, ...] = ()
     checklist: tuple[ChecklistItem, ...] = ()
     catalogues: Mapping[str, Catalogue] = field(default_factory=dict)
+    programme: Programme | None = None  # a plan with activities, a budget and targets
 
     def rules_as_of(self, day: date) -> ParameterSnapshot:
         """The parameters in force on `day`; none before the document itself is in force."""

@@ -11,10 +11,13 @@ from govops.lawcode.inputs import InputKind, InputScalar, InputSpec
 from govops.lawcode.intervals import BoundaryConvention, BoundaryWord, Side
 from govops.lawcode.pack import Pack, VocabularyEntry
 from govops.lawcode.parameters import DatedValue, Parameter, ParameterSet
+from govops.lawcode.programme import Programme
 from govops.lawcode.tables import Clause, HitPolicy, Match, OutcomeRule, RuleTable, Severity
 from govops.packs.conditions import ConditionParser
 from govops.packs.errors import PackProblem
 from govops.packs.procedures import build_procedures
+from govops.packs.programme_build import build_programme
+from govops.packs.programme_schema import ProgrammeFile
 from govops.packs.schema import (
     Cite,
     InputModel,
@@ -60,6 +63,7 @@ class PackBuilder:
         self.procedures = ProceduresFile()
         self.procedures_source = source  # until a procedures.yaml is added
         self.complete = True  # False once a table file could not be read
+        self.programme: Programme | None = None
 
     def report(self, source: YamlFile, where: Sequence[PathKey], message: str) -> None:
         self.problems.append(source.problem(where, message))
@@ -193,6 +197,9 @@ class PackBuilder:
     def table_unreadable(self) -> None:
         self.complete = False
 
+    def add_programme(self, model: ProgrammeFile, source: YamlFile) -> None:
+        self.programme = build_programme(model, source, self.cite, self.report)
+
     def add_procedures(self, model: ProceduresFile, source: YamlFile) -> None:
         self.procedures = model
         self.procedures_source = source
@@ -230,6 +237,7 @@ class PackBuilder:
             deadlines,
             checklist,
             catalogues,
+            self.programme,
         )
 
     def _numeric_bounds(self) -> None:

@@ -11,12 +11,14 @@ from govops.lawcode.citations import Document
 from govops.lawcode.pack import Pack
 from govops.packs.build import PackBuilder
 from govops.packs.errors import PackError, PackProblem
+from govops.packs.programme_schema import ProgrammeFile
 from govops.packs.schema import ManifestFile, ProceduresFile, TableFile
 from govops.packs.validation import Model, validate_file
 from govops.packs.yamlsource import YamlFile, read_yaml
 
 MANIFEST = "pack.yaml"
 PROCEDURES = "procedures.yaml"
+PROGRAMME = "programme.yaml"
 TABLES = "tables"
 
 
@@ -44,14 +46,22 @@ def load_pack(folder: Path) -> Pack:
             builder.table_unreadable()
         else:
             builder.add_table(*table_read)
-    if (folder / PROCEDURES).is_file():
-        procedures_read = _read(folder / PROCEDURES, ProceduresFile, problems)
-        if procedures_read is not None:
-            builder.add_procedures(*procedures_read)
+    _read_optional_files(folder, builder, problems)
     pack = builder.finish()
     if problems:
         raise PackError(problems)
     return pack
+
+
+def _read_optional_files(folder: Path, builder: PackBuilder, problems: list[PackProblem]) -> None:
+    if (folder / PROCEDURES).is_file():
+        procedures_read = _read(folder / PROCEDURES, ProceduresFile, problems)
+        if procedures_read is not None:
+            builder.add_procedures(*procedures_read)
+    if (folder / PROGRAMME).is_file():
+        programme_read = _read(folder / PROGRAMME, ProgrammeFile, problems)
+        if programme_read is not None:
+            builder.add_programme(*programme_read)
 
 
 def _read(

@@ -66,3 +66,18 @@ def test_an_article_with_a_stray_newline_is_refused(article: str) -> None:
     """A YAML block scalar leaves a trailing newline; '$' alone would let one through."""
     with pytest.raises(CitationError, match="is not an article path"):
         Citation(DOCUMENT, article)
+
+
+@pytest.mark.parametrize(
+    "article",
+    ["III.2.4", "III.2.4 a", "II.1 gạch 2", "V", "IV.3", "PL", "PL 2.1", "PL 3 dòng sau", "Mở đầu"],
+)
+def test_vietnamese_plan_places_are_article_paths(article: str) -> None:
+    """Roman-numbered parts, the budget appendix (PL) and the opening of a plan."""
+    assert str(Citation(DOCUMENT, article)).endswith(article)
+
+
+@pytest.mark.parametrize("article", ["III.", "PL2.1", "IIII-2", "Phụ lục", "ii.1"])
+def test_malformed_vietnamese_places_are_refused(article: str) -> None:
+    with pytest.raises(CitationError, match="is not an article path"):
+        Citation(DOCUMENT, article)

@@ -1,0 +1,86 @@
+"""Progress records read from a CSV or Parquet file, every cell checked, errors naming the
+row; and the JSON each summary line is printed as."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import polars as pl
+
+from govops.cli.output import fail
+from govops.lawcode.plan_progress import LineProgress, ProgressRecord
+from govops.lawcode.vi_numbers import ViNumberError, parse_vi_number
+
+REQUIRED = ("line", "area", "year", "spent")
+OPTIONAL = ("planned", "done")
+
+
+def _say(lang: str, vi: str, en: str) -> str:
+    return vi if lang == "vi" else en
+
+
+def progress_records(frame: pl.DataFrame, lang: str) -> list[ProgressRecord]:
+    missing = [c for c in REQUIRED if c not in frame.columns]
+    if missing:
+        names = ", ".join(missing)
+        fail(_say(lang, f"thiếu cột: {names}", f"missing column(s): {names}"))
+    frame = frame.cast(pl.String)
+    return [_record(row, index + 2, lang) for index, row in enumerate(frame.iter_rows(named=True))]
+
+
+def _record(row: dict[str, str | None], line: int, lang: str) -> ProgressRecord:
+    for column in ("line", "area", "year", "spent"):
+        if not (row.get(column) or "").strip():
+            fail(_say(lang, f"dòng {line}: ô '{column}' trống", f"row {line}: '{column}' is empty"))
+    year_text = (row["year"] or "").strip()
+    if not (year_text.isascii() and year_text.isdigit()):
+        fail(
+            _say(
+                lang,
+                f"dòng {line}: năm {year_text!r} không hợp lệ",
+                f"row {line}: year {year_text!r} is not a year",
+            )
+        )
+    return ProgressRecord(
+        (row["line"] or "").strip(),
+        (row["area"] or "").strip(),
+        int(year_text),
+        _number(row.get("planned"), "planned", line, lang),
+        _number(row.get("done"), "done", line, lang),
+        _number(row["spent"], "spent", line, lang) or Decimal(0),
+    )
+
+
+def _number(text: str | None, column: str, line: int, lang: str) -> Decimal | None:
+    if text is None or not text.strip():
+        return None
+    try:
+        value = parse_vi_number(text)
+    except ViNumberError as error:
+        fail(
+            _say(
+                lang, f"dòng {line}, cột {column}: {error.vi}", f"row {line}, {column}: {error.en}"
+            )
+        )
+    if value < 0:
+        fail(_say(lang, f"dòng {line}, cột {column}: số âm", f"row {line}, {column}: negative"))
+    return value
+
+
+def _share(value: Decimal | None) -> Decimal | None:
+    """A share to four places (0.9523): enough for a progress report, readable in JSON."""
+    return None if value is None else value.quantize(Decimal("0.0001"))
+
+
+def progress_json(item: LineProgress) -> dict[str, object]:
+    return {
+        "line": item.line_id,
+        "year": item.year,
+        "budget": item.budget,
+        "spent": item.spent,
+        "spent_share": _share(item.spent_share),
+        "planned": item.planned,
+        "done": item.done,
+        "done_share": _share(item.done_share),
+        "areas": list(item.areas),
+    }

@@ -1,0 +1,119 @@
+"""`govops srb progress`: one area's births set against the pack's SRB trajectory, year by
+year and change by change, saying when the births cannot tell."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+from typing import Annotated, cast
+
+import polars as pl
+import typer
+
+from govops.cli.context import load
+from govops.cli.output import to_json
+from govops.cli.srb import check_lang, read_counts, read_hierarchy, stop
+from govops.indicators.areas import AreaHierarchy
+from govops.indicators.counts import data_level, roll_up
+from govops.indicators.messages import IndicatorError
+from govops.lawcode.programme import Comparator, Trajectory
+
+INDICATOR = "srb"
+Entries = list[dict[str, object]]
+
+
+def _trajectory(pack_name: str, lang: str) -> Trajectory:
+    pack = load(pack_name)
+    try:
+        if pack.programme is None:
+            raise KeyError(INDICATOR)
+        trajectory = pack.programme.trajectory(INDICATOR)
+    except KeyError:
+        stop(
+            lang,
+            f"gói {pack.id} không đặt mục tiêu tỷ số giới tính khi sinh",
+            f"pack {pack.id} sets no sex-ratio-at-birth target",
+        )
+    if trajectory.comparator is not Comparator.AT_MOST:
+        stop(lang, "mục tiêu SRB phải là mức trần (<=)", "the SRB target must be a ceiling (<=)")
+    return trajectory
+
+
+def _births_of(
+    counts: pl.DataFrame, hierarchy: AreaHierarchy | None, area: str | None, lang: str
+) -> tuple[str, dict[int, tuple[int, int]]]:
+    """The births by year of `area` (rolled up from the data if it is a district or a
+    province), or of every row together when no area is named."""
+    if area is not None:
+        if hierarchy is None:
+            counts = counts.filter(pl.col("area") == area)
+        else:
+            try:
+                level = hierarchy.level_of(area)
+                if level != data_level(counts, hierarchy):
+                    counts = roll_up(counts, hierarchy, level)
+            except (IndicatorError, KeyError):
+                stop(lang, f"không có địa bàn {area!r}", f"no area {area!r}")
+            counts = counts.filter(pl.col("area") == area)
+        if counts.is_empty():
+            stop(lang, f"không có số sinh của địa bàn {area!r}", f"no births for area {area!r}")
+    by_year = counts.group_by("year").agg(pl.col("boys").sum(), pl.col("girls").sum())
+    births = {int(y): (int(b), int(g)) for y, b, g in by_year.iter_rows()}
+    return area or "*", births
+
+
+def progress_command(
+    births_file: Annotated[Path, typer.Argument(metavar="BIRTHS.csv")],
+    pack: Annotated[str, typer.Option("--pack", help="The pack whose SRB target applies.")] = (
+        "vn-thanhhoa-srb-2016"
+    ),
+    areas: Annotated[Path | None, typer.Option(help="Area hierarchy CSV.")] = None,
+    area: Annotated[str | None, typer.Option(help="The area to assess (default: all).")] = None,
+    encoding: Annotated[str, typer.Option(help="Text encoding of CSV files.")] = "utf-8",
+    lang: Annotated[str, typer.Option(help="vi (default) or en.")] = "vi",
+) -> None:
+    """Progress against the target trajectory: each year's exact interval against that
+    year's ceiling, each yearly change against the required decrease, and the births a
+    year it would take to tell that change from noise (JSON)."""
+    lang = check_lang(lang)
+    trajectory = _trajectory(pack, lang)
+    hierarchy = read_hierarchy(areas, encoding, lang)
+    name, births = _births_of(
+        read_counts(births_file, hierarchy, encoding, lang), hierarchy, area, lang
+    )
+    first, last = trajectory.baseline_year + 1, trajectory.target_year
+    ceilings = {
+        year: allowed
+        for year in range(first, last + 1)
+        if (allowed := trajectory.allowed(year)) is not None
+    }
+    progress = assess_progress_for(births, ceilings, -trajectory.yearly_change.value)
+    report = {
+        "area": name,
+        "target": {
+            "baseline": trajectory.baseline.value,
+            "baseline_year": trajectory.baseline_year,
+            "yearly_decrease": -trajectory.yearly_change.value,
+            "target": trajectory.target.value,
+            "target_year": trajectory.target_year,
+            "cites": [str(trajectory.baseline.cite), str(trajectory.target.cite)],
+            "reading": trajectory.reading.get(lang, ""),
+        },
+        "years": [_said(y, lang) for y in cast(Entries, progress["years"])],
+        "changes": [_said(c, lang) for c in cast(Entries, progress["changes"])],
+    }
+    print(to_json(report, indent=2))
+
+
+def assess_progress_for(
+    births: dict[int, tuple[int, int]], ceilings: dict[int, Decimal], decrease: Decimal
+) -> dict[str, object]:
+    from govops.indicators.progress import assess_progress  # noqa: PLC0415 (loads scipy)
+
+    return assess_progress(births, ceilings, decrease).as_dict()
+
+
+def _said(entry: dict[str, object], lang: str) -> dict[str, object]:
+    statement = entry.get("statement")
+    said = statement.get(lang) if isinstance(statement, dict) else statement
+    return {**entry, "statement": said}

@@ -1,0 +1,164 @@
+"""Births by area and year: checked from a table of text or integers, counted from
+individual birth records, rolled up the area hierarchy.
+
+A counts frame has the columns area (String), year (Int32), boys and girls (Int64), one row
+per area and year.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+from govops.indicators.areas import LEVEL_VI, LEVELS, AreaHierarchy
+from govops.indicators.messages import IndicatorError, at_line
+
+INPUT_COLUMNS = ("area_code", "year", "boys", "girls")
+COUNT_SCHEMA = {"area": pl.String, "year": pl.Int32, "boys": pl.Int64, "girls": pl.Int64}
+WHOLE = r"^[0-9]{1,18}$"  # 18 digits always fit an Int64
+
+
+def parse_births(
+    frame: pl.DataFrame, hierarchy: AreaHierarchy | None = None, first_line: int = 2
+) -> pl.DataFrame:
+    """Counts from `frame` (columns area_code, year, boys, girls as text or integers; row i
+    is line first_line + i of the file). Refuses, naming the line: a missing or non-whole
+    figure, a negative one, an area and year given twice, an area the hierarchy lacks, and
+    areas of different levels (summing them would count births twice)."""
+    missing = [name for name in INPUT_COLUMNS if name not in frame.columns]
+    if missing:
+        raise at_line(1, f"thiếu cột {missing[0]!r}", f"column {missing[0]!r} is missing")
+    text = frame.select(pl.col(name).cast(pl.String).str.strip_chars() for name in INPUT_COLUMNS)
+    text = text.with_row_index("line", offset=first_line)
+    _refuse_empty_codes(text)
+    for name in INPUT_COLUMNS[1:]:
+        _refuse_non_whole(text, name)
+    counts = text.select(
+        pl.col("area_code").alias("area"),
+        *(pl.col(name).cast(COUNT_SCHEMA[name]) for name in ("year", "boys", "girls")),
+        pl.col("line"),
+    )
+    _refuse_repeats(counts)
+    if hierarchy is not None:
+        _refuse_unknown(counts, hierarchy)
+    return counts.drop("line").sort("area", "year")
+
+
+def _refuse_empty_codes(text: pl.DataFrame) -> None:
+    empty = text.filter(pl.col("area_code").fill_null("") == "")
+    if empty.height:
+        raise at_line(empty["line"][0], "thiếu mã địa bàn", "the area code is empty")
+
+
+def _refuse_non_whole(text: pl.DataFrame, name: str) -> None:
+    bad = text.filter(~pl.col(name).fill_null("").str.contains(WHOLE))
+    if not bad.height:
+        return
+    line, value = bad["line"][0], bad[name][0]
+    if not value:
+        raise at_line(line, f"thiếu {name}", f"{name} is empty")
+    if value.startswith("-") and value[1:].isdigit():
+        raise at_line(line, f"{name} là số âm: {value}", f"{name} is negative: {value}")
+    raise at_line(
+        line,
+        f"{name} phải là số nguyên không âm, có {value!r}",
+        f"{name} must be a whole number, got {value!r}",
+    )
+
+
+def _refuse_repeats(counts: pl.DataFrame) -> None:
+    repeats = (
+        counts.group_by("area", "year")
+        .agg(pl.col("line").sort())
+        .filter(pl.col("line").list.len() > 1)
+        .sort(pl.col("line").list.get(1))
+    )
+    if repeats.height:
+        area, year, lines = repeats.row(0)
+        raise IndicatorError(
+            f"dòng {lines[0]} và {lines[1]}: địa bàn {area!r} năm {year} có hai lần",
+            f"lines {lines[0]} and {lines[1]}: area {area!r} year {year} is given twice",
+        )
+
+
+def _refuse_unknown(counts: pl.DataFrame, hierarchy: AreaHierarchy) -> None:
+    """Codes the hierarchy lacks, and codes of different levels; `line` is optional (birth
+    records have no line worth naming)."""
+    if "line" not in counts.columns:
+        counts = counts.with_columns(line=pl.lit(None, pl.Int64))
+    firsts = counts.select("area", "line").unique("area", keep="first").sort("line", "area")
+    levels = []
+    for area, line in firsts.rows():
+        if area not in hierarchy:
+            raise _at(
+                line,
+                f"mã địa bàn {area!r} không có trong danh sách địa bàn",
+                f"area code {area!r} is not in the list of areas",
+            )
+        levels.append((hierarchy.level_of(area), area))
+    first = levels[0] if levels else None
+    other = next((item for item in levels if first and item[0] != first[0]), None)
+    if first and other:
+        line = firsts.filter(pl.col("area") == other[1])["line"][0]
+        raise _at(
+            line,
+            f"{other[1]!r} là {LEVEL_VI[other[0]]} nhưng {first[1]!r} là "
+            f"{LEVEL_VI[first[0]]}: số liệu phải cùng một cấp",
+            f"{other[1]!r} is a {other[0]} but {first[1]!r} is a "
+            f"{first[0]}: the counts must all be at one level",
+        )
+
+
+def _at(line: int | None, vi: str, en: str) -> IndicatorError:
+    return IndicatorError(vi, en) if line is None else at_line(line, vi, en)
+
+
+def count_records(
+    records: pl.LazyFrame | pl.DataFrame, hierarchy: AreaHierarchy | None = None
+) -> pl.DataFrame:
+    """Counts from individual birth records (columns area_code, year, and `boy`, a Boolean:
+    true for a boy, false for a girl). A record whose `boy` is missing is refused."""
+    lazy = records.lazy().select("area_code", "year", "boy")
+    # A cheap reduction first, as elsewhere in govops, rather than a null count per group.
+    unknown = lazy.select(pl.col("boy").null_count()).collect().item()
+    if unknown:
+        raise IndicatorError(
+            f"{unknown} bản ghi không ghi giới tính (cột boy trống)",
+            f"{unknown} records have no sex (column boy is empty)",
+        )
+    grouped = lazy.group_by("area_code", "year").agg(boys=pl.col("boy").sum(), records=pl.len())
+    counts = grouped.collect().select(
+        pl.col("area_code").cast(pl.String).alias("area"),
+        pl.col("year").cast(pl.Int32),
+        pl.col("boys").cast(pl.Int64),
+        (pl.col("records") - pl.col("boys")).cast(pl.Int64).alias("girls"),
+    )
+    if hierarchy is not None:
+        _refuse_unknown(counts, hierarchy)
+    return counts.sort("area", "year")
+
+
+def data_level(counts: pl.DataFrame, hierarchy: AreaHierarchy) -> str:
+    """The level of the counted areas (checked to be one by parse_births)."""
+    if not counts.height:
+        return "commune"
+    return hierarchy.level_of(counts["area"][0])
+
+
+def roll_up(counts: pl.DataFrame, hierarchy: AreaHierarchy, level: str) -> pl.DataFrame:
+    """Counts summed to the areas of `level` (district or province) by year, with `areas`:
+    how many areas of the data's level have a row that year (an area without a row adds
+    nothing, so a short count shows where figures are missing, not zero)."""
+    below = data_level(counts, hierarchy)
+    if LEVELS.index(level) < LEVELS.index(below):
+        raise IndicatorError(
+            f"số liệu ở cấp {LEVEL_VI[below]}, không thể tách xuống cấp {LEVEL_VI[level]}",
+            f"the counts are by {below}, they cannot be split down to {level}",
+        )
+    links = hierarchy.links(below, level)
+    return (
+        counts.join(links, on="area", how="left")
+        .group_by("parent", "year")
+        .agg(pl.col("boys").sum(), pl.col("girls").sum(), pl.len().cast(pl.Int64).alias("areas"))
+        .rename({"parent": "area"})
+        .sort("area", "year")
+    )

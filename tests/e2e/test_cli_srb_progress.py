@@ -1,0 +1,60 @@
+"""`govops srb progress`: births against the Thanh Hóa plan's SRB trajectory."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tests.e2e.conftest import Run
+
+AREAS = """code,name,level,parent
+38,Thanh Hóa,province,
+380,Huyện A,district,38
+38001,Xã A1,commune,380
+38002,Xã A2,commune,380
+"""
+
+
+def _files(tmp_path: Path, births: str) -> tuple[str, str]:
+    (tmp_path / "areas.csv").write_text(AREAS, encoding="utf-8")
+    (tmp_path / "births.csv").write_text("area_code,year,boys,girls\n" + births, "utf-8")
+    return str(tmp_path / "births.csv"), str(tmp_path / "areas.csv")
+
+
+def test_a_province_sized_count_cannot_tell_a_04_point_change(govops: Run, tmp_path: Path) -> None:
+    births, areas = _files(
+        tmp_path,
+        "38001,2016,13500,11600\n38002,2016,13500,11600\n"
+        "38001,2017,13450,11750\n38002,2017,13450,11750\n",
+    )
+    done = govops("srb", "progress", births, "--areas", areas, "--area", "38")
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout)
+    assert report["area"] == "38"
+    assert report["target"]["yearly_decrease"] == 0.4
+    assert [(y["year"], y["boys"], y["target"]) for y in report["years"]] == [
+        (2016, 27000, 114.6),
+        (2017, 26900, 114.2),
+    ]
+    [change] = report["changes"]
+    assert change["status"] == "cannot_tell"
+    assert change["births_needed"] > 2_000_000
+    assert "Không đủ số sinh để phân biệt mức thay đổi 0,4 điểm" in change["statement"]
+
+
+def test_an_interval_wholly_above_the_ceiling_is_not_met_in_english(
+    govops: Run, tmp_path: Path
+) -> None:
+    births, areas = _files(tmp_path, "38001,2020,600000,500000\n")
+    done = govops("srb", "progress", births, "--areas", areas, "--area", "38001", "--lang", "en")
+    assert done.returncode == 0, done.stderr
+    [year] = json.loads(done.stdout)["years"]
+    assert (year["target"], year["status"]) == (113, "not_met")  # 120, interval about ±0.5
+
+
+def test_an_unknown_area_or_pack_without_target_is_refused(govops: Run, tmp_path: Path) -> None:
+    births, areas = _files(tmp_path, "38001,2020,10,10\n")
+    done = govops("srb", "progress", births, "--areas", areas, "--area", "99")
+    assert done.returncode == 2 and "không có địa bàn '99'" in done.stderr
+    done = govops("srb", "progress", births, "--pack", "cn-county-mass-incident", "--lang", "en")
+    assert done.returncode == 2 and "sets no sex-ratio-at-birth target" in done.stderr
