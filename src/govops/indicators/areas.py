@@ -38,6 +38,7 @@ class AreaHierarchy:
 
     def __init__(self, areas: Iterable[Area]) -> None:
         self.areas: dict[str, Area] = {}
+        self._links: dict[tuple[str, str], pl.DataFrame] = {}  # the hierarchy never changes
         for area in areas:
             _check_own_fields(area)
             if area.code in self.areas:
@@ -100,10 +101,19 @@ class AreaHierarchy:
 
     def links(self, below: str, level: str) -> pl.DataFrame:
         """Columns `area` (every area of level `below`) and `parent` (its area at `level`)."""
-        codes = self.codes(below)
+        if (below, level) not in self._links:
+            codes = self.codes(below)
+            self._links[below, level] = pl.DataFrame(
+                {"area": codes, "parent": [self.ancestor(code, level) for code in codes]},
+                schema={"area": pl.String, "parent": pl.String},
+            )
+        return self._links[below, level]
+
+    def levels(self) -> pl.DataFrame:
+        """Columns `area` and `level`, every area once."""
         return pl.DataFrame(
-            {"area": codes, "parent": [self.ancestor(code, level) for code in codes]},
-            schema={"area": pl.String, "parent": pl.String},
+            {"area": list(self.areas), "level": [a.level for a in self.areas.values()]},
+            schema={"area": pl.String, "level": pl.String},
         )
 
     def names(self) -> pl.DataFrame:
