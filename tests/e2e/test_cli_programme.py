@@ -114,3 +114,25 @@ def test_progress_refuses_bad_rows_naming_them(govops: Run, tmp_path: Path) -> N
         assert done.returncode == 2 and vi in done.stderr, done.stderr
         done = govops("programme", "progress", PACK, str(records), "--lang", "en")
         assert done.returncode == 2 and en in done.stderr, done.stderr
+
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "vn-thanhhoa-srb"
+
+
+def test_the_readme_examples_give_what_the_readme_shows(govops: Run) -> None:
+    births, areas = str(EXAMPLES / "births.csv"), str(EXAMPLES / "areas.csv")
+    first = govops("srb", "compute", births).stdout.splitlines()[0]
+    assert first == (
+        '{"area": "38001", "year": 2016, "boys": 540, "girls": 450, "srb": 120.0, '
+        '"ci_low": 105.69, "ci_high": 136.3}'
+    )
+    district = govops("srb", "compute", births, "--areas", areas, "--level", "district")
+    assert district.stdout.splitlines()[0] == (
+        '{"area": "380", "name": "Huyện A", "year": 2016, "boys": 752, "girls": 646, '
+        '"areas_reporting": 2, "areas_listed": 2, "srb": 116.41, "ci_low": 104.65, '
+        '"ci_high": 129.52}'
+    )
+    progress = govops("programme", "progress", PACK, str(EXAMPLES / "progress.csv"))
+    assert '"spent_share": 1.0423' in progress.stdout.splitlines()[0]
+    province = json.loads(govops("srb", "progress", str(EXAMPLES / "province-births.csv")).stdout)
+    assert province["changes"][0]["births_needed"] == 2571819

@@ -216,6 +216,14 @@ class Trajectory:
 
 
 @dataclass(frozen=True, slots=True)
+class Objective:
+    """An aim the plan states in words (the measurable ones are trajectories)."""
+
+    text: Text
+    cite: Citation
+
+
+@dataclass(frozen=True, slots=True)
 class Programme:
     id: str
     title: Text
@@ -225,6 +233,7 @@ class Programme:
     budget: Budget
     trajectories: tuple[Trajectory, ...] = ()
     selection: Statement | None = None  # how the plan chooses where to act
+    objectives: tuple[Objective, ...] = ()
     notes: Text = field(default_factory=dict)
 
     def activity(self, activity_id: str) -> Activity:

@@ -15,6 +15,7 @@ from govops.lawcode.programme import (
     Factor,
     Figure,
     Level,
+    Objective,
     Output,
     Programme,
     Responsibility,
@@ -108,6 +109,10 @@ def build_programme(
     trajectories = tuple(
         _trajectory(t, ["trajectories", i], reader) for i, t in enumerate(model.trajectories)
     )
+    objectives = tuple(
+        Objective(dict(m.text), reader.cite(m.cite, ["objectives", i, "cite"]))
+        for i, m in enumerate(model.objectives)
+    )
     return Programme(
         model.id,
         dict(model.title),
@@ -117,6 +122,7 @@ def build_programme(
         budget,
         trajectories,
         selection,
+        objectives,
     )
 
 

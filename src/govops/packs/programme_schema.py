@@ -129,10 +129,16 @@ class TrajectoryModel(Strict):
     reading: Text
 
 
+class ObjectiveModel(Strict):
+    text: Text
+    cite: Cite
+
+
 class ProgrammeFile(Strict):
     id: str
     title: Text
     period: tuple[int, int]
+    objectives: list[ObjectiveModel] = []
     scope: dict[str, ScopeModel] = {}
     selection: StatementModel | None = None
     trajectories: list[TrajectoryModel] = []

@@ -99,6 +99,9 @@ def test_the_plan_in_vietnamese(client: TestClient) -> None:
         responsible
     )
     assert "Xã UBND và Ban Dân số xã, phường, thị trấn V.1.3" in responsible
+    objectives = section(page, "objectives")
+    assert "Mục tiêu" in objectives
+    assert "tiến tới đưa tỷ số trở lại mức cân bằng I.1 gạch 3" in objectives
 
 
 def test_the_plan_in_english_is_remembered(client: TestClient) -> None:

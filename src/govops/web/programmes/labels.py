@@ -33,6 +33,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "col.pages": ("Xem", "Pages"),
     "plan.document": ("Văn bản: {title}", "Document: {title}"),
     "plan.period": ("Giai đoạn {start}-{end}", "Period {start}-{end}"),
+    "objectives.title": ("Mục tiêu", "Objectives"),
     "scope.title": ("Phạm vi, địa bàn", "Scope"),
     "scope.selection": ("Cách chọn địa bàn", "How the areas are chosen"),
     "level.province": ("Tỉnh", "Province"),
