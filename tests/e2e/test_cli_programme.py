@@ -136,3 +136,23 @@ def test_the_readme_examples_give_what_the_readme_shows(govops: Run) -> None:
     assert '"spent_share": 1.0423' in progress.stdout.splitlines()[0]
     province = json.loads(govops("srb", "progress", str(EXAMPLES / "province-births.csv")).stdout)
     assert province["changes"][0]["births_needed"] == 2571819
+
+
+def test_progress_reads_vietnamese_figures_by_default(govops: Run, tmp_path: Path) -> None:
+    """1,125 is one and an eighth in a Vietnamese file, not eleven hundred."""
+    records = tmp_path / "progress.csv"
+    records.write_text('line,area,year,spent\n2.1,A,2017,"1,125"\n', encoding="utf-8")
+    done = govops("programme", "progress", PACK, str(records))
+    assert json.loads(done.stdout.splitlines()[0])["spent"] == 1.125
+    done = govops("programme", "progress", PACK, str(records), "--numbers", "en")
+    assert json.loads(done.stdout.splitlines()[0])["spent"] == 1125
+
+
+def test_progress_refuses_double_reports_and_group_rows(govops: Run, tmp_path: Path) -> None:
+    records = tmp_path / "progress.csv"
+    records.write_text("line,area,year,spent\n2.1,A,2017,1\n2.1,A,2017,2\n", encoding="utf-8")
+    done = govops("programme", "progress", PACK, str(records))
+    assert done.returncode == 2 and "A báo cáo dòng '2.1' năm 2017 hai lần" in done.stderr
+    records.write_text("line,area,year,spent\n2,A,2017,1\n", encoding="utf-8")
+    done = govops("programme", "progress", PACK, str(records), "--lang", "en")
+    assert done.returncode == 2 and "line '2' is a group row" in done.stderr

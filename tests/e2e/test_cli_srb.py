@@ -37,8 +37,13 @@ def files(tmp_path: Path) -> dict[str, str]:
     return {"areas": str(tmp_path / "areas.csv"), "births": str(tmp_path / "births.csv")}
 
 
+def strict(constant: str) -> None:
+    raise AssertionError(f"{constant} is not JSON")
+
+
 def lines(output: str) -> list[dict[str, Any]]:
-    return [json.loads(line) for line in output.splitlines()]
+    """The JSON Lines, refusing Infinity and NaN (which json.loads would take)."""
+    return [json.loads(line, parse_constant=strict) for line in output.splitlines()]
 
 
 def test_compute_gives_each_commune_year_with_its_exact_interval(
@@ -105,6 +110,22 @@ def test_rank_puts_communes_in_order_of_posterior_ratio(govops: Run, files: dict
         ("38001,2018,-1,10", "en", "line 8: boys is negative: -1"),
         ("38001,2016,1,1", "vi", "dòng 2 và 8: địa bàn '38001' năm 2016 có hai lần"),
         ("99999,2016,1,1", "en", "line 8: area code '99999' is not in the list of areas"),
+        (
+            "38001,99999999999,1,1",
+            "en",
+            "line 8: year must be a 4-digit year from 1900 to 2100, got '99999999999'",
+        ),
+        (
+            "38001,2018,9223372036854775807,1",
+            "en",
+            "line 8: boys is too large: 9223372036854775807 (no row can hold more than 10^12 "
+            "births)",
+        ),
+        (
+            "38001,2018,100000000000000000,100000000000000000",
+            "vi",
+            "dòng 8: boys quá lớn: 100000000000000000 (một dòng không thể quá 10^12 ca sinh)",
+        ),
     ],
 )
 def test_bad_rows_stop_with_one_line(
@@ -127,3 +148,69 @@ def test_a_missing_column_and_level_without_areas(govops: Run, files: dict[str, 
     done = govops("srb", "compute", files["births"], "--level", "district", "--lang", "en")
     assert done.returncode == 2
     assert done.stderr.startswith("govops: --level needs --areas")
+
+
+def test_a_district_window_missing_a_commune_year_says_so(
+    govops: Run, files: dict[str, str]
+) -> None:
+    Path(files["births"]).write_text(BIRTHS.replace("38002,2017,3,0\n", ""), encoding="utf-8")
+    done = govops(
+        "srb", "compute", files["births"], "--areas", files["areas"], "--level", "district",
+        "--pool-years", "2", "--lang", "en",
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    first, second = lines(done.stdout)
+    assert (first["area"], first["boys"], first["girls"]) == ("380", 268, 220)
+    assert (first["areas_reporting"], first["areas_listed"], first["area_years_missing"]) == (
+        1,
+        2,
+        1,
+    )
+    assert first["warning"] == (
+        "the window 2016–2017 is incomplete: 1 of its 4 commune-years have no data (in some "
+        "year only 1 of 2 communes reported); the figures sum only the communes that reported"
+    )
+    assert second["area_years_missing"] == 0 and "warning" not in second
+    yearly = lines(
+        govops(
+            "srb", "compute", files["births"], "--areas", files["areas"], "--level", "district",
+        ).stdout
+    )  # fmt: skip
+    assert yearly[1]["warning"] == (
+        "chỉ 1/2 xã có số liệu năm 2017; số liệu chỉ cộng các xã đã báo cáo"
+    )
+
+
+def test_no_rows_or_no_window_print_nothing_and_say_why(govops: Run, files: dict[str, str]) -> None:
+    header = Path(files["births"]).with_name("header.csv")
+    header.write_text("area_code,year,boys,girls\n", encoding="utf-8")
+    for extra in ([], ["--areas", files["areas"], "--level", "district"]):
+        done = govops("srb", "compute", str(header), "--pool-years", "2", "--lang", "en", *extra)
+        assert (done.returncode, done.stdout) == (0, ""), done.stderr
+        assert done.stderr == "govops: note: the file has no rows of counts\n"
+    done = govops("srb", "compute", files["births"], "--pool-years", "5", "--lang", "en")
+    assert (done.returncode, done.stdout) == (0, "")
+    assert done.stderr == "govops: note: no window of 5 years fits the data's years (2016–2017)\n"
+    done = govops("srb", "rank", str(header), "--areas", files["areas"], "--lang", "en")
+    assert (done.returncode, done.stdout) == (0, "")
+    assert "nothing to rank" in done.stderr and "full shrinkage" not in done.stderr
+
+
+def test_rank_never_prints_infinity_and_says_why_a_figure_is_null(
+    govops: Run, files: dict[str, str]
+) -> None:
+    # Huyện Một has boys but no girls; Xã C is its district's only commune.
+    Path(files["births"]).write_text(
+        "area_code,year,boys,girls\n38001,2016,5,0\n38002,2016,4,0\n38003,2016,30,20\n",
+        encoding="utf-8",
+    )
+    done = govops("srb", "rank", files["births"], "--areas", files["areas"], "--lang", "en")
+    assert done.returncode == 0, done.stderr
+    rows = {row["area"]: row for row in lines(done.stdout)}
+    a = rows["38001"]
+    assert (a["district_srb"], a["srb_posterior"], a["shrunk_towards"]) == (None, None, "district")
+    assert "district_no_girls" in a["reasons"]
+    assert "the district has no girls: its ratio is infinite" in a["message"]
+    c = rows["38003"]
+    assert (c["shrunk_towards"], c["district_srb"]) == ("province", 150.0)
+    assert c["reasons"] == ["prior_no_girls"]  # the province's other communes: no girls

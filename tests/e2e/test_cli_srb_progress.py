@@ -58,3 +58,23 @@ def test_an_unknown_area_or_pack_without_target_is_refused(govops: Run, tmp_path
     assert done.returncode == 2 and "không có địa bàn '99'" in done.stderr
     done = govops("srb", "progress", births, "--pack", "cn-county-mass-incident", "--lang", "en")
     assert done.returncode == 2 and "sets no sex-ratio-at-birth target" in done.stderr
+
+
+def test_a_district_says_each_year_how_many_of_its_communes_reported(
+    govops: Run, tmp_path: Path
+) -> None:
+    births, areas = _files(tmp_path, "38001,2016,540,450\n38002,2016,212,196\n38001,2017,560,470\n")
+    done = govops("srb", "progress", births, "--areas", areas, "--area", "380", "--lang", "en")
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout)
+    first, second = report["years"]
+    assert (first["areas_reporting"], first["areas_listed"], "warning" in first) == (2, 2, False)
+    assert (second["areas_reporting"], second["areas_listed"]) == (1, 2)
+    assert second["warning"] == (
+        "only 1 of 2 communes reported in 2017; the figures sum only the communes that reported"
+    )
+    [change] = report["changes"]
+    assert change["warning"] == (
+        "2016–2017: not every commune reported in both years (2 of 2 in 2016, 1 of 2 in 2017); "
+        "the change may reflect the missing figures"
+    )

@@ -16,6 +16,9 @@ from govops.lawcode.plan_check import check_plan
 from govops.lawcode.plan_progress import ProgressError, summarise
 from govops.lawcode.plan_view import finding_json, plan_check_json
 from govops.lawcode.programme import Programme
+from govops.lawcode.vi_numbers import Style
+
+STYLES: dict[str, Style] = {"vi": "vi", "en": "en", "auto": "auto"}
 
 app = typer.Typer(
     help="Programme plans: budget check, activities, progress (Vietnamese first, --lang en).",
@@ -73,12 +76,22 @@ def progress_command(
     records: ProgressFile,
     lang: LangOption = "vi",
     encoding: Annotated[str, typer.Option(help="Text encoding of a CSV file.")] = "utf-8",
+    numbers: Annotated[
+        str,
+        typer.Option(
+            "--numbers",
+            help="How figures are written: vi (1.234,5: the default), en (1,234.5) or auto.",
+        ),
+    ] = "vi",
 ) -> None:
     """Planned vs done vs spent per budget line and year, summed over the areas that
     reported, against the line's budget (JSON Lines; warnings for overspending)."""
     lang = language(lang)
     programme = programme_of(load(pack), lang)
-    read = progress_records(read_records(records, encoding), lang)
+    style = STYLES.get(numbers)
+    if style is None:
+        fail(f"--numbers phải là vi, en hoặc auto / --numbers must be vi, en or auto: {numbers!r}")
+    read = progress_records(read_records(records, encoding), lang, style)
     try:
         summary, findings = summarise(programme, read)
     except ProgressError as error:

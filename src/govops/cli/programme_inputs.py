@@ -9,7 +9,7 @@ import polars as pl
 
 from govops.cli.output import fail
 from govops.lawcode.plan_progress import LineProgress, ProgressRecord
-from govops.lawcode.vi_numbers import ViNumberError, parse_vi_number
+from govops.lawcode.vi_numbers import Style, ViNumberError, parse_vi_number
 
 REQUIRED = ("line", "area", "year", "spent")
 OPTIONAL = ("planned", "done")
@@ -19,16 +19,17 @@ def _say(lang: str, vi: str, en: str) -> str:
     return vi if lang == "vi" else en
 
 
-def progress_records(frame: pl.DataFrame, lang: str) -> list[ProgressRecord]:
+def progress_records(frame: pl.DataFrame, lang: str, style: Style = "vi") -> list[ProgressRecord]:
     missing = [c for c in REQUIRED if c not in frame.columns]
     if missing:
         names = ", ".join(missing)
         fail(_say(lang, f"thiếu cột: {names}", f"missing column(s): {names}"))
     frame = frame.cast(pl.String)
-    return [_record(row, index + 2, lang) for index, row in enumerate(frame.iter_rows(named=True))]
+    rows = frame.iter_rows(named=True)
+    return [_record(row, index + 2, lang, style) for index, row in enumerate(rows)]
 
 
-def _record(row: dict[str, str | None], line: int, lang: str) -> ProgressRecord:
+def _record(row: dict[str, str | None], line: int, lang: str, style: Style) -> ProgressRecord:
     for column in ("line", "area", "year", "spent"):
         if not (row.get(column) or "").strip():
             fail(_say(lang, f"dòng {line}: ô '{column}' trống", f"row {line}: '{column}' is empty"))
@@ -45,17 +46,17 @@ def _record(row: dict[str, str | None], line: int, lang: str) -> ProgressRecord:
         (row["line"] or "").strip(),
         (row["area"] or "").strip(),
         int(year_text),
-        _number(row.get("planned"), "planned", line, lang),
-        _number(row.get("done"), "done", line, lang),
-        _number(row["spent"], "spent", line, lang) or Decimal(0),
+        _number(row.get("planned"), "planned", line, lang, style),
+        _number(row.get("done"), "done", line, lang, style),
+        _number(row["spent"], "spent", line, lang, style) or Decimal(0),
     )
 
 
-def _number(text: str | None, column: str, line: int, lang: str) -> Decimal | None:
+def _number(text: str | None, column: str, line: int, lang: str, style: Style) -> Decimal | None:
     if text is None or not text.strip():
         return None
     try:
-        value = parse_vi_number(text)
+        value = parse_vi_number(text, style)
     except ViNumberError as error:
         fail(
             _say(

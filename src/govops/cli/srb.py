@@ -20,8 +20,9 @@ import typer
 from govops.cli.context import encoding_option
 from govops.cli.output import to_json
 from govops.indicators.areas import LEVELS, AreaHierarchy, parse_areas
-from govops.indicators.counts import data_level, parse_births, roll_up
-from govops.indicators.messages import IndicatorError
+from govops.indicators.counts import data_level, parse_births
+from govops.indicators.coverage import incomplete_warning, roll_up_with_coverage
+from govops.indicators.messages import REASONS, IndicatorError, Text
 
 app = typer.Typer(
     help="Tỷ số giới tính khi sinh (SRB) / sex ratio at birth.",
@@ -40,17 +41,6 @@ DigitsOption = Annotated[
     int, typer.Option("--digits", min=0, max=15, help="Decimals shown (default 2).")
 ]
 FullOption = Annotated[bool, typer.Option("--full", help="Full float precision, no rounding.")]
-REASONS = {
-    "no_girls": (
-        "không có bé gái: tỷ số và cận trên là vô hạn",
-        "no girls: the ratio and its upper bound are infinite",
-    ),
-    "no_births": ("không có ca sinh nào", "no births"),
-    "missing_years": (
-        "thiếu số liệu của năm trong khoảng gộp",
-        "a year of the pooled window has no data",
-    ),
-}
 
 
 def say(lang: str, vi: str, en: str) -> str:
@@ -137,15 +127,21 @@ def shown(value: object, digits: int | None) -> object:
     return value
 
 
-def explained(row: dict[str, Any], lang: str, digits: int | None) -> dict[str, Any]:
-    """The row with rounded floats; a null figure comes with its reason in words."""
+def explained(
+    row: dict[str, Any], lang: str, digits: int | None, warning: Text | None = None
+) -> dict[str, Any]:
+    """The row with rounded floats; null figures come with their reasons in words (`reason`
+    a code, or `reasons` a list of codes), an incomplete sum with a `warning`."""
     line = {key: shown(value, digits) for key, value in row.items()}
-    reason = line.get("reason")
-    if isinstance(reason, str) and reason in REASONS:
-        line["message"] = say(lang, *REASONS[reason])
-    for key in ("reason", "years_missing"):
-        if key in line and line[key] is None:
+    codes = row.get("reasons") or [row.get("reason")]
+    said = [REASONS[code][lang] for code in codes if code in REASONS]
+    if said:
+        line["message"] = "; ".join(said)
+    for key in ("reason", "reasons", "years_missing"):
+        if key in line and not line[key]:
             del line[key]
+    if warning is not None:
+        line["warning"] = warning[lang]
     return line
 
 
@@ -167,7 +163,9 @@ def compute_command(  # noqa: PLR0913, PLR0917 (one parameter per command-line o
     full: FullOption = False,
 ) -> None:
     """SRB per area and year with its exact 95 % interval (Clopper–Pearson): area, year,
-    boys, girls, srb, ci_low, ci_high (with --pool-years: from_year to year)."""
+    boys, girls, srb, ci_low, ci_high (with --pool-years: from_year to year). Above the
+    data's level: areas_reporting of areas_listed (pooled: the fewest in a year, and
+    area_years_missing), with a `warning` when some area below has no row."""
     from govops.indicators.srb import estimate  # noqa: PLC0415 (scipy only when computing)
 
     check_lang(lang)
@@ -182,41 +180,40 @@ def compute_command(  # noqa: PLR0913, PLR0917 (one parameter per command-line o
         )
     hierarchy = read_hierarchy(areas, encoding, lang)
     counts = read_counts(births, hierarchy, encoding, lang)
-    table = counts
+    table, below = counts, "commune"  # below: the level a roll-up sums (with --areas)
     if hierarchy is not None:
-        table = _rolled(counts, hierarchy, level or data_level(counts, hierarchy), lang)
+        below = data_level(counts, hierarchy)
+        table = _rolled(counts, hierarchy, level or below, lang)
+    if not counts.height:
+        note(lang, "tệp không có dòng số liệu nào", "the file has no rows of counts")
     if pool is not None:
-        table = _pooled(table, pool)
+        table = _pooled(table, pool, lang)
     for row in estimate(table).iter_rows(named=True):
         named = {} if hierarchy is None else {"name": hierarchy.name_of(row["area"])}
-        print(
-            to_json(explained({"area": row["area"]} | named | row, lang, None if full else digits))
-        )
+        line = {"area": row["area"]} | named | row
+        warning = incomplete_warning(row, below)
+        print(to_json(explained(line, lang, None if full else digits, warning)))
 
 
 def _rolled(counts: pl.DataFrame, hierarchy: AreaHierarchy, level: str, lang: str) -> pl.DataFrame:
-    below = data_level(counts, hierarchy)
     try:
-        rolled = roll_up(counts, hierarchy, level)
+        return roll_up_with_coverage(counts, hierarchy, level)
     except IndicatorError as error:
         stop(lang, error.text["vi"], error.text["en"])
-    if level == below:
-        return rolled.drop("areas")
-    listed = hierarchy.links(below, level).group_by("parent").agg(areas_listed=pl.len())
-    return rolled.rename({"areas": "areas_reporting"}).join(
-        listed.rename({"parent": "area"}).with_columns(pl.col("areas_listed").cast(pl.Int64)),
-        on="area",
-        how="left",
-    )
 
 
-def _pooled(table: pl.DataFrame, years: int) -> pl.DataFrame:
+def _pooled(table: pl.DataFrame, years: int, lang: str) -> pl.DataFrame:
     from govops.indicators.srb import pool_years  # noqa: PLC0415
 
     pooled = pool_years(table, years)
-    return pooled.with_columns(
-        pl.when(pl.col("years_missing").list.len() > 0).then(pl.col("years_missing"))
-    )
+    if table.height and not pooled.height:
+        first, last = table.select(pl.col("year").min().alias("first"), pl.col("year").max()).row(0)
+        note(
+            lang,
+            f"không có khoảng {years} năm nào nằm trong các năm của số liệu ({first}–{last})",
+            f"no window of {years} years fits the data's years ({first}–{last})",
+        )
+    return pooled
 
 
 @app.command("rank")
@@ -231,9 +228,10 @@ def rank_command(  # noqa: PLR0913, PLR0917 (one parameter per command-line opti
     digits: DigitsOption = 2,
     full: FullOption = False,
 ) -> None:
-    """Communes ranked by SRB shrunk towards their district's (empirical Bayes), highest
-    first: rank, area, name, district, births, srb (raw), srb_posterior, post_low,
-    post_high, district_srb, kappa, shrinkage."""
+    """Communes ranked by SRB shrunk towards the other communes of their district
+    (empirical Bayes), highest first: rank, area, name, district, births, srb (raw),
+    srb_posterior, post_low, post_high, district_srb, shrunk_towards, prior_srb,
+    prior_weight, kappa, shrinkage; a null figure with its reasons."""
     from govops.indicators.shrinkage import describe_kappa, rank_communes  # noqa: PLC0415
 
     check_lang(lang)
@@ -246,7 +244,7 @@ def rank_command(  # noqa: PLR0913, PLR0917 (one parameter per command-line opti
         ranking = rank_communes(counts, hierarchy, from_year, to_year)
     except IndicatorError as error:
         stop(lang, error.text["vi"], error.text["en"])
-    _explain_kappa(ranking.kappa, lang)
+    _explain_kappa(ranking.kappa, ranking.table.height, lang)
     table = ranking.table if top is None else ranking.table.head(top)
     strength = describe_kappa(ranking.kappa)
     for row in table.iter_rows(named=True):
@@ -260,18 +258,27 @@ def rank_command(  # noqa: PLR0913, PLR0917 (one parameter per command-line opti
         print(to_json(explained(named | row | strength, lang, None if full else digits)))
 
 
-def _explain_kappa(kappa: float | None, lang: str) -> None:
-    if kappa is None:
+def _explain_kappa(kappa: float | None, communes: int, lang: str) -> None:
+    if not communes:
         note(
             lang,
-            "các xã không chênh lệch nhau quá mức dao động ngẫu nhiên: mỗi xã lấy tỷ số của "
-            "huyện (co rút hoàn toàn)",
-            "the communes differ no more than chance explains: each gets its district's ratio "
-            "(full shrinkage)",
+            "không có số sinh của xã nào (trong các năm đã chọn): không có gì để xếp hạng",
+            "no commune has counts (in the years chosen): nothing to rank",
+        )
+    elif kappa is None:
+        note(
+            lang,
+            "các xã không chênh lệch nhau quá mức dao động ngẫu nhiên (co rút hoàn toàn): mỗi "
+            "xã được tính gộp với các xã khác của huyện, khoảng tin cậy theo số sinh gộp đó",
+            "the communes differ no more than chance explains (full shrinkage): each is pooled "
+            "with the other communes of its district, its interval that of the pooled births",
         )
     else:
         note(
             lang,
-            f"mỗi xã được kéo về tỷ số của huyện với trọng số tương đương {kappa:.0f} ca sinh",
-            f"each commune is pulled towards its district as if by {kappa:.0f} births",
+            "mỗi xã được kéo về tỷ số của các xã khác trong huyện (huyện chỉ có một xã: của "
+            f"tỉnh) với trọng số tối đa {kappa:.0f} ca sinh",
+            "each commune is pulled towards the other communes of its district (of its "
+            f"province when it is alone in its district) with a weight of up to {kappa:.0f} "
+            "births",
         )

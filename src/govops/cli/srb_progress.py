@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 from pathlib import Path
-from typing import Annotated, cast
+from typing import Annotated, NamedTuple, cast
 
 import polars as pl
 import typer
@@ -15,7 +15,8 @@ from govops.cli.output import to_json
 from govops.cli.srb import check_lang, read_counts, read_hierarchy, stop
 from govops.indicators.areas import AreaHierarchy
 from govops.indicators.counts import data_level, roll_up
-from govops.indicators.messages import IndicatorError
+from govops.indicators.coverage import areas_listed, change_warning, incomplete_warning
+from govops.indicators.messages import REASONS, IndicatorError
 from govops.lawcode.programme import Comparator, Trajectory
 
 INDICATOR = "srb"
@@ -39,19 +40,31 @@ def _trajectory(pack_name: str, lang: str) -> Trajectory:
     return trajectory
 
 
+class Coverage(NamedTuple):
+    """How many areas below (e.g. communes) reported each year, of how many are listed."""
+
+    below: str
+    listed: int
+    reporting: dict[int, int]
+
+
 def _births_of(
     counts: pl.DataFrame, hierarchy: AreaHierarchy | None, area: str | None, lang: str
-) -> tuple[str, dict[int, tuple[int, int]]]:
+) -> tuple[str, dict[int, tuple[int, int]], Coverage | None]:
     """The births by year of `area` (rolled up from the data if it is a district or a
-    province), or of every row together when no area is named."""
+    province, with how many areas reported), or of every row together when no area is
+    named."""
+    coverage = None
     if area is not None:
         if hierarchy is None:
             counts = counts.filter(pl.col("area") == area)
         else:
             try:
-                level = hierarchy.level_of(area)
-                if level != data_level(counts, hierarchy):
-                    counts = roll_up(counts, hierarchy, level)
+                level, below = hierarchy.level_of(area), data_level(counts, hierarchy)
+                if level != below:
+                    counts = roll_up(counts, hierarchy, level).filter(pl.col("area") == area)
+                    reporting = dict(counts.select("year", "areas").iter_rows())
+                    coverage = Coverage(below, areas_listed(hierarchy, below, area), reporting)
             except (IndicatorError, KeyError):
                 stop(lang, f"không có địa bàn {area!r}", f"no area {area!r}")
             counts = counts.filter(pl.col("area") == area)
@@ -59,7 +72,24 @@ def _births_of(
             stop(lang, f"không có số sinh của địa bàn {area!r}", f"no births for area {area!r}")
     by_year = counts.group_by("year").agg(pl.col("boys").sum(), pl.col("girls").sum())
     births = {int(y): (int(b), int(g)) for y, b, g in by_year.iter_rows()}
-    return area or "*", births
+    return area or "*", births, coverage
+
+
+def _with_coverage(report: dict[str, Entries], coverage: Coverage | None, lang: str) -> None:
+    """Each year's areas_reporting and areas_listed, and a warning on every year and change
+    whose sum lacks some area below."""
+    if coverage is None:
+        return
+    below, listed, reporting = coverage
+    for year in report["years"]:
+        year |= {"areas_reporting": reporting[cast(int, year["year"])], "areas_listed": listed}
+        if (warning := incomplete_warning(year, below)) is not None:
+            year["warning"] = warning[lang]
+    for change in report["changes"]:
+        years = cast(int, change["from_year"]), cast(int, change["to_year"])
+        pair = reporting[years[0]], reporting[years[1]]
+        if (warning := change_warning(years, pair, listed, below)) is not None:
+            change["warning"] = warning[lang]
 
 
 def progress_command(
@@ -78,7 +108,7 @@ def progress_command(
     lang = check_lang(lang)
     trajectory = _trajectory(pack, lang)
     hierarchy = read_hierarchy(areas, encoding, lang)
-    name, births = _births_of(
+    name, births, coverage = _births_of(
         read_counts(births_file, hierarchy, encoding, lang), hierarchy, area, lang
     )
     first, last = trajectory.baseline_year + 1, trajectory.target_year
@@ -88,6 +118,11 @@ def progress_command(
         if (allowed := trajectory.allowed(year)) is not None
     }
     progress = assess_progress_for(births, ceilings, -trajectory.yearly_change.value)
+    entries = {
+        "years": [_said(y, lang) for y in cast(Entries, progress["years"])],
+        "changes": [_said(c, lang) for c in cast(Entries, progress["changes"])],
+    }
+    _with_coverage(entries, coverage, lang)
     report = {
         "area": name,
         "target": {
@@ -99,8 +134,7 @@ def progress_command(
             "cites": [str(trajectory.baseline.cite), str(trajectory.target.cite)],
             "reading": trajectory.reading.get(lang, ""),
         },
-        "years": [_said(y, lang) for y in cast(Entries, progress["years"])],
-        "changes": [_said(c, lang) for c in cast(Entries, progress["changes"])],
+        **entries,
     }
     print(to_json(report, indent=2))
 
@@ -114,6 +148,9 @@ def assess_progress_for(
 
 
 def _said(entry: dict[str, object], lang: str) -> dict[str, object]:
+    """The entry in one language; a null births_needed with its reason in words."""
     statement = entry.get("statement")
     said = statement.get(lang) if isinstance(statement, dict) else statement
-    return {**entry, "statement": said}
+    why = entry.get("births_needed_reason")
+    words = {"message": REASONS[why][lang]} if isinstance(why, str) and why in REASONS else {}
+    return {**entry, "statement": said, **words}

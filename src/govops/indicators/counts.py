@@ -2,7 +2,9 @@
 individual birth records, rolled up the area hierarchy.
 
 A counts frame has the columns area (String), year (Int32), boys and girls (Int64), one row
-per area and year.
+per area and year. Parsed counts are bounded so that no sum can overflow: at most
+MAX_BIRTHS boys (or girls) in one row, at most MAX_TOTAL births in the whole file, so every
+roll-up, pooled window and district total stays exact in Int64 and in Float64 (2^53).
 """
 
 from __future__ import annotations
@@ -14,7 +16,10 @@ from govops.indicators.messages import IndicatorError, at_line
 
 INPUT_COLUMNS = ("area_code", "year", "boys", "girls")
 COUNT_SCHEMA = {"area": pl.String, "year": pl.Int32, "boys": pl.Int64, "girls": pl.Int64}
-WHOLE = r"^[0-9]{1,18}$"  # 18 digits always fit an Int64
+WHOLE = r"^[0-9]+$"
+FIRST_YEAR, LAST_YEAR = 1900, 2100
+MAX_BIRTHS = 10**12  # in one row: no area has had that many births (the world has ~1.3e8 a year)
+MAX_TOTAL = 2**53  # births in a file: every sum of them is then exact, even as a Float64
 
 
 def parse_births(
@@ -22,8 +27,9 @@ def parse_births(
 ) -> pl.DataFrame:
     """Counts from `frame` (columns area_code, year, boys, girls as text or integers; row i
     is line first_line + i of the file). Refuses, naming the line: a missing or non-whole
-    figure, a negative one, an area and year given twice, an area the hierarchy lacks, and
-    areas of different levels (summing them would count births twice)."""
+    figure, a negative one, a year outside FIRST_YEAR..LAST_YEAR, a count above MAX_BIRTHS,
+    births adding up past MAX_TOTAL, an area and year given twice, an area the hierarchy
+    lacks, and areas of different levels (summing them would count births twice)."""
     missing = [name for name in INPUT_COLUMNS if name not in frame.columns]
     if missing:
         raise at_line(1, f"thiếu cột {missing[0]!r}", f"column {missing[0]!r} is missing")
@@ -32,11 +38,13 @@ def parse_births(
     _refuse_empty_codes(text)
     for name in INPUT_COLUMNS[1:]:
         _refuse_non_whole(text, name)
+        _refuse_out_of_range(text, name)
     counts = text.select(
         pl.col("area_code").alias("area"),
         *(pl.col(name).cast(COUNT_SCHEMA[name]) for name in ("year", "boys", "girls")),
         pl.col("line"),
     )
+    _refuse_total_past_bound(counts)
     _refuse_repeats(counts)
     if hierarchy is not None:
         _refuse_unknown(counts, hierarchy)
@@ -63,6 +71,41 @@ def _refuse_non_whole(text: pl.DataFrame, name: str) -> None:
         f"{name} phải là số nguyên không âm, có {value!r}",
         f"{name} must be a whole number, got {value!r}",
     )
+
+
+def _refuse_out_of_range(text: pl.DataFrame, name: str) -> None:
+    """Whole figures too large to be true; compared as floats, which any string of digits
+    casts to (inf beyond 1e308), so nothing overflows on the way."""
+    value = pl.col(name).cast(pl.Float64)
+    if name == "year":
+        bad = text.filter((value < FIRST_YEAR) | (value > LAST_YEAR))
+    else:
+        bad = text.filter(value > MAX_BIRTHS)
+    if not bad.height:
+        return
+    line, got = bad["line"][0], bad[name][0]
+    if name == "year":
+        raise at_line(
+            line,
+            f"year phải là năm có 4 chữ số, từ {FIRST_YEAR} đến {LAST_YEAR}, có {got!r}",
+            f"year must be a 4-digit year from {FIRST_YEAR} to {LAST_YEAR}, got {got!r}",
+        )
+    raise at_line(
+        line,
+        f"{name} quá lớn: {got} (một dòng không thể quá 10^12 ca sinh)",
+        f"{name} is too large: {got} (no row can hold more than 10^12 births)",
+    )
+
+
+def _refuse_total_past_bound(counts: pl.DataFrame) -> None:
+    running = (pl.col("boys").cast(pl.Float64) + pl.col("girls")).cum_sum()
+    past = counts.filter(running > MAX_TOTAL)  # rows are in line order
+    if past.height:
+        raise at_line(
+            past["line"][0],
+            "tổng số ca sinh đến dòng này vượt 2^53: quá lớn để cộng chính xác",
+            "the births up to this line add up to more than 2^53, too many to sum exactly",
+        )
 
 
 def _refuse_repeats(counts: pl.DataFrame) -> None:

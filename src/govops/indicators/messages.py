@@ -27,6 +27,46 @@ class IndicatorError(ValueError):
         return self.text.get(lang, self.text["en"])
 
 
+# Why a figure is null (never Infinity or NaN in the output), by the code in `reason`.
+REASONS: dict[str, Text] = {
+    "no_girls": text(
+        "không có bé gái: tỷ số và cận trên là vô hạn",
+        "no girls: the ratio and its upper bound are infinite",
+    ),
+    "no_births": text("không có ca sinh nào", "no births"),
+    "missing_years": text(
+        "thiếu số liệu của năm trong khoảng gộp", "a year of the pooled window has no data"
+    ),
+    "district_no_girls": text(
+        "huyện không có bé gái: tỷ số của huyện là vô hạn",
+        "the district has no girls: its ratio is infinite",
+    ),
+    "district_no_births": text("huyện không có ca sinh nào", "the district has no births"),
+    "prior_no_girls": text(
+        "các xã được kéo về không có bé gái: tỷ số của chúng là vô hạn",
+        "the communes pulled towards have no girls: their ratio is infinite",
+    ),
+    "no_other_births": text(
+        "không có xã nào khác có ca sinh để so sánh: không tính được tỷ số đã co rút",
+        "no other commune has births to compare with: no shrunk ratio",
+    ),
+    "posterior_undefined": text(
+        "xã này và các xã được kéo về đều không có bé trai (hoặc đều không có bé gái): "
+        "không tính được tỷ số đã co rút",
+        "neither this commune nor those it is pulled towards have boys (or girls): no shrunk ratio",
+    ),
+    "no_required_change": text(
+        "mục tiêu không đòi hỏi thay đổi: không số ca sinh nào phân biệt được mức 0 với dao "
+        "động ngẫu nhiên",
+        "the target asks for no change: no number of births tells a change of 0 from chance",
+    ),
+    "no_boys_or_girls": text(
+        "hai năm không có bé trai hoặc không có bé gái: không ước tính được",
+        "no boys or no girls in the two years: no estimate",
+    ),
+}
+
+
 def at_line(line: int, vi: str, en: str) -> IndicatorError:
     return IndicatorError(f"dòng {line}: {vi}", f"line {line}: {en}")
 

@@ -60,6 +60,7 @@ class ChangeAssessment:
     births_needed: int | None
     statement: Text
     approximate: bool = True  # the interval is the delta method's, not exact
+    births_needed_reason: str | None = None  # why births_needed is null (messages.REASONS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,9 +88,13 @@ def assess_progress(
     return Progress(assessed, changes)
 
 
-def births_needed(srb: float, decrease: Decimal) -> int:
-    """Births a year for 1.96 SE(change) <= decrease (the formula in the module docstring)."""
+def births_needed(srb: float, decrease: Decimal) -> int | None:
+    """Births a year for 1.96 SE(change) <= |decrease| (the formula in the module docstring);
+    None when no number of births would do: a required change of 0 cannot be told from
+    chance, nor any change at an SRB of 0 (no boys)."""
     share = srb / (100 + srb)
+    if not decrease or not share:
+        return None
     return math.ceil(2 * (Z * srb / float(decrease)) ** 2 / (share * (1 - share)))
 
 
@@ -159,6 +164,7 @@ def _change(
     required = -decrease
     pooled = 100 * (b1 + b2) / (g1 + g2) if g1 + g2 else None
     needed = births_needed(pooled, decrease) if pooled else None
+    why = None if needed else "no_boys_or_girls" if decrease else "no_required_change"
     if min(b1, g1, b2, g2) == 0:
         change = low = high = None
         status = "cannot_tell"
@@ -177,7 +183,9 @@ def _change(
     said = _change_statement(
         year, (b1 + g1, b2 + g2), (change, low, high), decrease, status, needed
     )
-    return ChangeAssessment(year, year + 1, change, low, high, required, status, needed, said)
+    return ChangeAssessment(
+        year, year + 1, change, low, high, required, status, needed, said, True, why
+    )
 
 
 def _change_statement(

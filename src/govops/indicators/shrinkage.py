@@ -4,9 +4,8 @@ among those where the imbalance is high).
 
 A raw ratio from 40 births swings by ±30 points by chance alone, so ranking raw ratios
 picks small communes by luck. The empirical-Bayes beta-binomial model used here:
-each commune's share of boys p_i ~ Beta(kappa m_d, kappa (1 - m_d)), m_d the pooled share of
-its district, and boys_i ~ Binomial(births_i, p_i). The posterior of p_i is
-Beta(boys_i + kappa m_d, girls_i + kappa (1 - m_d)): a small commune is pulled towards its
+each commune's share of boys p_i ~ Beta(kappa m_d, kappa (1 - m_d)), m_d the share of its
+district, and boys_i ~ Binomial(births_i, p_i). A small commune is pulled towards its
 district, a large one keeps close to its own figure.
 
 kappa is estimated once, across all communes, by the method of moments. With
@@ -15,7 +14,28 @@ rho = 1 / (kappa + 1) and, per district d with k_d communes, N_d births and pool
     m_d (1 - m_d) [(k_d - 1) + rho (N_d - sum_i n_i^2 / N_d - (k_d - 1))],
 so rho = sum_d (Q_d / (m_d (1 - m_d)) - (k_d - 1)) / sum_d (N_d - sum_i n_i^2 / N_d - (k_d - 1)).
 When the communes vary no more than binomial noise explains (rho <= 0) kappa is infinite:
-full shrinkage, every commune gets its district's ratio, and the output says so.
+full shrinkage, and the output says so.
+
+The prior of commune i does not use its own births (they enter once, as its data):
+- its mean m is the pooled share of the OTHER communes of its district (leave-one-out); when
+  the district has no other commune with births, of the other communes of its province,
+  and failing that of all the other communes (`shrunk_towards`: district, province, all;
+  null, with no posterior, when no other commune has births);
+- its weight w (`prior_weight`, in births) is kappa lessened by how uncertain m is, being
+  estimated from N' births (S' the sum of their communes' squared births): the prior's
+  variance m (1 - m) / (w + 1) is the spread between communes plus the variance of m,
+      1 / (w + 1) = rho + (1 + rho (S' / N' - 1)) / N'      (w >= 0).
+The posterior is Beta(boys_i + w m, girls_i + w (1 - m)), its 95 % interval the 2.5 % and
+97.5 % quantiles. So a commune alone in its district is not shrunk towards itself, and the
+order of communes within a district follows their own figures (w < N' always; a weight
+above the others' births would turn it round). Under full shrinkage (rho = 0) w = N' - 1:
+the posterior is in effect the pooled ratio of the commune's births with those it is
+pulled towards, and its interval the width those births give, never a zero-width one.
+(The spread between districts is not modelled: a commune alone in its district is pulled
+towards its province as if its district were like the others.)
+
+Figures that do not exist are null, never infinite, and `reasons` lists why
+(messages.REASONS).
 """
 
 from __future__ import annotations
@@ -82,7 +102,8 @@ def commune_totals(
     from_year: int | None = None,
     to_year: int | None = None,
 ) -> pl.DataFrame:
-    """Births per commune over the years chosen, with its district and how many years."""
+    """Births per commune over the years chosen, with its district and province and how
+    many years."""
     if counts.height and data_level(counts, hierarchy) != "commune":
         raise IndicatorError(
             "xếp hạng xã cần số liệu theo xã", "ranking communes needs counts by commune"
@@ -91,6 +112,10 @@ def commune_totals(
         pl.col("year") >= (from_year if from_year is not None else -(10**9)),
         pl.col("year") <= (to_year if to_year is not None else 10**9),
     )
+    parents = [
+        hierarchy.links("commune", level).rename({"parent": level})
+        for level in ("district", "province")
+    ]
     return (
         chosen.group_by("area")
         .agg(
@@ -100,7 +125,8 @@ def commune_totals(
             pl.col("boys").sum(),
             pl.col("girls").sum(),
         )
-        .join(hierarchy.links("commune", "district").rename({"parent": "district"}), on="area")
+        .join(parents[0], on="area")
+        .join(parents[1], on="area")
         .with_columns(births=pl.col("boys") + pl.col("girls"))
     )
 
@@ -114,20 +140,15 @@ def rank_communes(
     """Communes ranked by posterior SRB, highest first, with the raw ratio beside it."""
     communes = commune_totals(counts, hierarchy, from_year, to_year)
     kappa = prior_strength(communes)
-    districts = communes.group_by("district").agg(
-        district_boys=pl.col("boys").sum(), district_births=pl.col("births").sum()
-    )
-    table = communes.join(districts, on="district").with_columns(
-        m=pl.when(pl.col("district_births") > 0).then(
-            pl.col("district_boys") / pl.col("district_births")
-        ),
-        srb=pl.when(pl.col("girls") > 0).then(100 * pl.col("boys") / pl.col("girls")),
-    )
-    m = table["m"].to_numpy().astype(np.float64)
+    table = _with_prior(communes)
     table = table.with_columns(
-        pl.Series("district_srb", ratio_of_share(m)).fill_nan(None),
-        *_posterior(table, m, kappa),
-    )
+        *_posterior(table, kappa),
+        srb=_ratio(pl.col("boys"), pl.col("girls")),
+        district_srb=_ratio(
+            pl.col("district_boys"), pl.col("district_births") - pl.col("district_boys")
+        ),
+        prior_srb=_ratio(pl.col("prior_boys"), pl.col("prior_births") - pl.col("prior_boys")),
+    ).with_columns(reasons=_reasons())
     ranked = table.sort(
         ["srb_posterior", "births", "area"], descending=[True, True, False], nulls_last=True
     ).with_row_index("rank", offset=1)
@@ -149,27 +170,88 @@ RANK_COLUMNS = (
     "post_low",
     "post_high",
     "district_srb",
+    "shrunk_towards",
+    "prior_srb",
+    "prior_weight",
+    "reasons",
 )
+TOWARDS = ("district", "province", "all")
 
 
-def _posterior(table: pl.DataFrame, m: np.ndarray, kappa: float | None) -> list[pl.Series]:
-    if kappa is None:  # the posterior is the district's share itself
-        point = ratio_of_share(m)
-        figures = (point, point, point)
-    else:
-        a = table["boys"].to_numpy() + kappa * m
-        b = table["girls"].to_numpy() + kappa * (1 - m)
-        with np.errstate(invalid="ignore", divide="ignore"):
-            figures = (
-                ratio_of_share(a / (a + b)),
-                ratio_of_share(betaincinv(a, b, LOWER_TAIL)),
-                ratio_of_share(betaincinv(a, b, UPPER_TAIL)),
-            )
+def _ratio(boys: pl.Expr, girls: pl.Expr) -> pl.Expr:
+    """Boys per 100 girls in floats (no Int64 overflow); null without girls."""
+    return pl.when(girls > 0).then(100 * boys.cast(pl.Float64) / girls)
+
+
+def _with_prior(communes: pl.DataFrame) -> pl.DataFrame:
+    """Each commune with its district's totals and prior_boys, prior_births, prior_squares:
+    those of the other communes of the nearest of TOWARDS that has any (shrunk_towards)."""
+    table = communes.with_columns(all=pl.lit("*"), squares=pl.col("births").cast(pl.Float64) ** 2)
+    for level in TOWARDS:
+        sums = table.group_by(level).agg(
+            pl.col("boys", "births", "squares").sum().name.prefix(f"{level}_")
+        )
+        table = table.join(sums, on=level, how="left")
+    others = {level: pl.col(f"{level}_births") > pl.col("births") for level in TOWARDS}
+
+    def nearest(field: str) -> pl.Expr:
+        return pl.coalesce(
+            pl.when(has).then(pl.col(f"{level}_{field}") - pl.col(field))
+            for level, has in others.items()
+        )
+
+    return table.with_columns(
+        shrunk_towards=pl.coalesce(pl.when(has).then(pl.lit(lv)) for lv, has in others.items()),
+        prior_boys=nearest("boys"),
+        prior_births=nearest("births"),
+        prior_squares=nearest("squares"),
+    )
+
+
+def _posterior(table: pl.DataFrame, kappa: float | None) -> list[pl.Series]:
+    """prior_weight, srb_posterior, post_low and post_high (formulas in the docstring)."""
+    rho = 0.0 if kappa is None else 1 / (kappa + 1)
+    others = table["prior_births"].cast(pl.Float64).fill_null(np.nan).to_numpy()
+    squares = table["prior_squares"].fill_null(np.nan).to_numpy()
+    with np.errstate(invalid="ignore", divide="ignore"):
+        m = table["prior_boys"].cast(pl.Float64).fill_null(np.nan).to_numpy() / others
+        weight = np.maximum(1 / (rho + (1 + rho * (squares / others - 1)) / others) - 1, 0.0)
+        a = table["boys"].to_numpy() + weight * m
+        b = table["girls"].to_numpy() + weight * (1 - m)
+        proper = (a > 0) & (b > 0)  # else the posterior is no distribution (or no prior)
+        figures = (
+            ratio_of_share(a / (a + b)),
+            ratio_of_share(betaincinv(a, b, LOWER_TAIL)),
+            ratio_of_share(betaincinv(a, b, UPPER_TAIL)),
+        )
     names = ("srb_posterior", "post_low", "post_high")
     return [
-        pl.Series(name, np.where(np.isfinite(v), v, np.nan)).fill_nan(None)
-        for name, v in zip(names, figures, strict=True)
+        pl.Series("prior_weight", weight).fill_nan(None),
+        *(
+            pl.Series(name, np.where(proper & np.isfinite(v), v, np.nan)).fill_nan(None)
+            for name, v in zip(names, figures, strict=True)
+        ),
     ]
+
+
+def _reasons() -> pl.Expr:
+    """The codes of messages.REASONS that explain this row's null figures."""
+    district_girls = pl.col("district_births") - pl.col("district_boys")
+    codes = [
+        ("no_births", pl.col("births") == 0),
+        ("no_girls", (pl.col("births") > 0) & (pl.col("girls") == 0)),
+        ("district_no_births", pl.col("district_births") == 0),
+        ("district_no_girls", (pl.col("district_births") > 0) & (district_girls == 0)),
+        ("no_other_births", pl.col("shrunk_towards").is_null()),
+        ("prior_no_girls", pl.col("prior_births") == pl.col("prior_boys")),
+        (
+            "posterior_undefined",
+            pl.col("post_high").is_null() & pl.col("shrunk_towards").is_not_null(),
+        ),
+    ]
+    return pl.concat_list(
+        pl.when(when).then(pl.lit(code)) for code, when in codes
+    ).list.drop_nulls()
 
 
 def describe_kappa(kappa: float | None) -> dict[str, object]:

@@ -79,9 +79,10 @@ def estimate(counts: pl.DataFrame) -> pl.DataFrame:
     no_girls = pl.col("girls") == 0
     return (
         counts.drop(ESTIMATE_COLUMNS, strict=False)
-        .join(pairs, on=["boys", "girls"], how="left", nulls_equal=False)
+        .join(pairs, on=["boys", "girls"], how="left", nulls_equal=False, maintain_order="left")
         .with_columns(
-            srb=pl.when(~no_girls).then(100 * pl.col("boys") / pl.col("girls")),
+            # In floats: 100 * boys in Int64 would wrap round above 9.2e16 boys.
+            srb=pl.when(~no_girls).then(100 * pl.col("boys").cast(pl.Float64) / pl.col("girls")),
             ci_high=pl.when(~no_girls).then(pl.col("ci_high")),
             reason=pl.when(pl.col("boys").is_null())
             .then(pl.lit("missing_years"))
@@ -100,31 +101,67 @@ def pool_years(counts: pl.DataFrame, years: int) -> pl.DataFrame:
     every area: columns area, from_year, year (the last), boys, girls, years_missing.
 
     A window in which an area has no row for some year is reported, not summed as if that
-    year had no births: its boys and girls are null and years_missing lists the years."""
+    year had no births: its boys and girls are null and years_missing lists the years.
+
+    Counts rolled up from a lower level (with columns areas_reporting and areas_listed) keep
+    their completeness: areas_reporting becomes the fewest areas below that reported in any
+    year of the window (0 when a year has no row), areas_listed stays, and
+    area_years_missing counts the (area below, year) pairs of the window without a row. The
+    figures then sum only the areas that reported, and these columns say so."""
     if years < 1:
         raise ValueError("years must be at least 1")
+    rolled = {"areas_reporting", "areas_listed"} <= set(counts.columns)
     if not counts.height:
-        return counts.select("area", pl.col("year").alias("from_year"), "year", "boys", "girls")
+        return _empty_pool(counts, rolled)
     first, last = int(counts["year"].min()), int(counts["year"].max())  # type: ignore[arg-type]
     ends = pl.DataFrame({"year": range(first + years - 1, last + 1)}, schema={"year": pl.Int32})
-    grid = counts.select("area").unique().join(ends, how="cross")
+    grid = counts.select("area", *(["areas_listed"] if rolled else [])).unique()
     spread = counts.with_columns(end=pl.int_ranges("year", pl.col("year") + years)).explode("end")
     sums = spread.group_by("area", pl.col("end").cast(pl.Int32).alias("year")).agg(
-        pl.col("boys").sum(), pl.col("girls").sum(), pl.col("year").alias("present")
+        pl.col("boys").sum(),
+        pl.col("girls").sum(),
+        pl.col("year").alias("present"),
+        *(_coverage_sums() if rolled else ()),
     )
     window = pl.int_ranges(pl.col("year") - years + 1, pl.col("year") + 1, dtype=pl.Int32)
     complete = pl.col("present").list.len() == years
-    return (
-        grid.join(sums, on=["area", "year"], how="left")
+    pooled = (
+        grid.join(ends, how="cross")
+        .join(sums, on=["area", "year"], how="left")
         .with_columns(
             from_year=(pl.col("year") - years + 1).cast(pl.Int32),
             years_missing=window.list.set_difference(pl.col("present").fill_null([])),
             boys=pl.when(complete).then(pl.col("boys")),
             girls=pl.when(complete).then(pl.col("girls")),
         )
-        .select("area", "from_year", "year", "boys", "girls", "years_missing")
-        .sort("area", "year")
     )
+    if rolled:
+        pooled = pooled.with_columns(
+            areas_reporting=pl.when(complete).then(pl.col("areas_reporting")).otherwise(0),
+            area_years_missing=years * pl.col("areas_listed")
+            - pl.col("area_years_reported").fill_null(0),
+        )
+    return pooled.select(*_pool_columns(rolled)).sort("area", "year")
+
+
+def _coverage_sums() -> tuple[pl.Expr, pl.Expr]:
+    reporting = pl.col("areas_reporting")
+    return reporting.min(), reporting.sum().alias("area_years_reported")
+
+
+def _pool_columns(rolled: bool) -> tuple[str, ...]:
+    plain = ("area", "from_year", "year", "boys", "girls", "years_missing")
+    return (*plain, "areas_reporting", "areas_listed", "area_years_missing") if rolled else plain
+
+
+def _empty_pool(counts: pl.DataFrame, rolled: bool) -> pl.DataFrame:
+    """No rows, but every column pool_years gives, so that what follows finds them."""
+    types = dict(counts.schema) | {
+        "from_year": pl.Int32(),
+        "years_missing": pl.List(pl.Int32),
+        "area_years_missing": pl.Int64(),
+    }
+    return pl.DataFrame(schema={name: types[name] for name in _pool_columns(rolled)})
 
 
 def estimate_levels(

@@ -9,11 +9,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import Enum
 
+from govops.lawcode.budget_words import appendix_total, printed, words_findings
 from govops.lawcode.citations import Citation
 from govops.lawcode.findings import Finding, FindingSeverity, figure
 from govops.lawcode.programme import Budget, BudgetLine
-from govops.lawcode.vi_numbers import ViNumberError
-from govops.lawcode.vi_words import parse_vi_number_words
 
 ZERO = Decimal(0)
 
@@ -68,15 +67,6 @@ def computed(budget: Budget, line: BudgetLine, year: int) -> Decimal:
         return dong / budget.unit_dong
     if basis is Basis.CHILDREN:
         return sum((computed(budget, child, year) for child in line.children), ZERO)
-    stated = line.stated.get(year)
-    return ZERO if stated is None else stated.value
-
-
-def printed(line: BudgetLine, year: int) -> Decimal:
-    """What the table prints for the line in `year`; a group row left blank counts as the
-    sum of its rows, as the yearly totals count it."""
-    if not line.stated and line.children:
-        return sum((printed(child, year) for child in line.children), ZERO)
     stated = line.stated.get(year)
     return ZERO if stated is None else stated.value
 
@@ -191,12 +181,15 @@ def _total_findings(budget: Budget) -> list[Finding]:
     for year in budget.years:
         stated = budget.year_totals.get(year)
         lines = sum((printed(line, year) for line in budget.lines), ZERO)
+        if stated is None and lines:
+            found.append(_missing_year_total(budget, year, lines))
         if stated is not None and stated.value != lines:
             what = {"vi": f"Tổng năm {year}", "en": f"Total for {year}"}
             places = (stated.cite,)
             found.append(_mismatch("year-total", places, stated.value, lines, what))
     by_years = sum((f.value for f in budget.year_totals.values()), ZERO)
-    if by_years != grand.value:
+    every_year = all(y in budget.year_totals for y in budget.years)
+    if every_year and by_years != grand.value:  # a blank yearly total is reported above
         what = {"vi": "Tổng cộng (cộng các năm)", "en": "Grand total (sum of the years)"}
         found.append(_mismatch("grand-total", (grand.cite,), grand.value, by_years, what))
     by_lines = sum((printed(line, y) for line in budget.lines for y in budget.years), ZERO)
@@ -204,66 +197,35 @@ def _total_findings(budget: Budget) -> list[Finding]:
         what = {"vi": "Tổng cộng (cộng các dòng)", "en": "Grand total (sum of the rows)"}
         found.append(_mismatch("grand-total-rows", (grand.cite,), grand.value, by_lines, what))
     text = budget.text_total
-    if text is not None and text.value != grand.value:
+    appendix = appendix_total(budget)
+    if text is not None and text.value != appendix:
         found.append(
             Finding(
                 "text-total",
                 FindingSeverity.ERROR,
                 {
-                    "vi": f"Văn bản ghi tổng kinh phí {text.text}, phụ lục ghi {grand.text}",
-                    "en": f"The text states a total of {text.text}, the appendix {grand.text}",
+                    "vi": f"Văn bản ghi tổng kinh phí {text.text}, phụ lục "
+                    f"{figure(appendix, 'vi')}",
+                    "en": f"The text states a total of {text.text}, the appendix "
+                    f"{figure(appendix, 'en')}",
                 },
                 (text.cite, grand.cite),
                 text.value,
-                grand.value,
+                appendix,
             )
         )
     return found
 
 
-def words_findings(budget: Budget) -> list[Finding]:
-    """The total written in words against the grand total, and how the words are written."""
-    words = budget.total_in_words
-    if words is None:
-        return []
-    grand = budget.grand_total
-    try:
-        reading = parse_vi_number_words(words.text)
-    except ViNumberError as error:
-        return [
-            Finding(
-                "words-unreadable",
-                FindingSeverity.ERROR,
-                {"vi": error.vi, "en": error.en},
-                (words.cite,),
-            )
-        ]
-    found: list[Finding] = []
-    dong = reading.value if reading.unit_dong is None else reading.unit_dong
-    in_table_unit = dong / budget.unit_dong
-    if in_table_unit != grand.value:
-        found.append(
-            Finding(
-                "words-total",
-                FindingSeverity.ERROR,
-                {
-                    "vi": f"Tổng bằng chữ \u201c{words.text}\u201d là "
-                    f"{figure(in_table_unit, 'vi')}, phụ lục ghi {figure(grand.value, 'vi')}",
-                    "en": f"The total in words \u201c{words.text}\u201d is "
-                    f"{figure(in_table_unit, 'en')}, the appendix {figure(grand.value, 'en')}",
-                },
-                (words.cite, grand.cite),
-                in_table_unit,
-                grand.value,
-            )
-        )
-    for note in reading.irregularities:
-        found.append(
-            Finding(
-                "words-irregular",
-                FindingSeverity.NOTICE,
-                {"vi": note.vi, "en": note.en},
-                (words.cite,),
-            )
-        )
-    return found
+def _missing_year_total(budget: Budget, year: int, lines: Decimal) -> Finding:
+    return Finding(
+        "year-total-missing",
+        FindingSeverity.ERROR,
+        {
+            "vi": f"Dòng Tổng để trống năm {year}; các dòng cộng lại {figure(lines, 'vi')}",
+            "en": f"The Total row leaves {year} blank; the rows add up to {figure(lines, 'en')}",
+        },
+        (budget.grand_total.cite,),
+        None,
+        lines,
+    )

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from decimal import Decimal
 
 from govops.lawcode.citations import Citation
 from govops.lawcode.findings import Finding, FindingSeverity, figure, years_text
@@ -47,7 +48,7 @@ def fundings(programme: Programme) -> dict[str, Funding]:
             found[c.id] = Funding(c.id, line, c, c.years, c.level)
         if not line.components and not line.children:
             years = tuple(sorted(y for y, f in line.stated.items() if f.value != 0))
-            found[line.id] = Funding(line.id, line, None, years, None)
+            found[line.id] = Funding(line.id, line, None, years, line.level)
     return found
 
 
@@ -55,10 +56,7 @@ def check_consistency(programme: Programme) -> list[Finding]:
     funded = fundings(programme)
     findings = list(_scope_counts(programme))
     for activity in programme.activities:
-        for output in activity.outputs:
-            items = [funded[i] for i in output.funded_by if i in funded]
-            findings += _quantities(programme, output, items)
-            findings += _years(activity, output, items)
+        findings += _activity_findings(programme, activity, funded)
     used = {i for a in programme.activities for o in a.outputs for i in o.funded_by}
     for item in funded.values():
         if item.id not in used:
@@ -79,12 +77,18 @@ def check_consistency(programme: Programme) -> list[Finding]:
 
 
 def _scope_counts(programme: Programme) -> Iterator[Finding]:
+    """One finding per row and count: a row whose components all count 200 xã is one
+    disagreement with the scope, not one per component."""
     by_unit = {s.unit: s for s in programme.scope.values()}
     for line in programme.budget.all_lines():
+        reported: set[tuple[str, Decimal]] = set()
         for component in line.components:
             for factor in component.factors:
                 scope = by_unit.get(factor.unit)
-                if factor.per is None and scope and factor.value != scope.figure.value:
+                key = (factor.unit, factor.value)
+                differs = factor.per is None and scope and factor.value != scope.figure.value
+                if differs and scope and key not in reported:
+                    reported.add(key)
                     yield _scope_finding(scope, factor, line)
 
 
@@ -181,35 +185,63 @@ def _disagree(
     )
 
 
-def _years(activity: Activity, output: Output, items: list[Funding]) -> Iterator[Finding]:
+@dataclass
+class _Gap:
+    """Years of the text's timeframe in which no item pays for an output at some levels;
+    outputs quoting the same place of the text are reported together."""
+
+    output: Output
+    levels: list[Level]
+    items: dict[str, Funding]
+
+
+def _activity_findings(
+    programme: Programme, activity: Activity, funded: dict[str, Funding]
+) -> list[Finding]:
+    found: list[Finding] = []
+    outside_seen: set[str] = set()
+    gaps: dict[tuple[Citation, tuple[int, ...]], _Gap] = {}
     frame = activity.timeframe
-    if frame is None:
-        return
-    if not output.funded_by:
-        yield Finding(
-            "no-budget-line",
-            FindingSeverity.NOTICE,
-            {
-                "vi": f"Hoạt động ở mục {output.cite.article} không có dòng kinh phí nào trong "
-                "phụ lục",
-                "en": f"The activity of section {output.cite.article} has no row in the budget "
-                "appendix",
-            },
-            (output.cite,),
+    for output in activity.outputs:
+        items = [funded[i] for i in output.funded_by if i in funded]
+        found += _quantities(programme, output, items)
+        if not output.funded_by:
+            found.append(_no_budget_line(output))
+            continue
+        if frame is None:
+            continue
+        for item in items:
+            outside = sorted(set(item.years) - set(frame.years))
+            if outside and item.id not in outside_seen:
+                outside_seen.add(item.id)
+                found.append(_outside(item, outside, frame.years, frame.cite))
+        for level in output.levels:
+            paying = [i for i in items if i.level in (None, level)]
+            gap = tuple(y for y in frame.years if not any(y in i.years for i in paying))
+            if gap:
+                entry = gaps.setdefault((output.cite, gap), _Gap(output, [], {}))
+                entry.levels += [level] if level not in entry.levels else []
+                entry.items |= {i.id: i for i in paying}
+    for (_, gap), entry in gaps.items():
+        assert frame is not None
+        items_cited = list(entry.items.values())
+        found.append(
+            _unfunded(entry.output, gap, entry.levels, frame.years, frame.cite, items_cited)
         )
-        return
-    for item in items:
-        outside = sorted(set(item.years) - set(frame.years))
-        if outside:
-            yield _outside(item, outside, frame.years, frame.cite)
-    missing: dict[tuple[int, ...], list[Level]] = {}
-    for level in output.levels:
-        paying = [i for i in items if i.level in (None, level)]
-        gap = tuple(y for y in frame.years if not any(y in i.years for i in paying))
-        if gap:
-            missing.setdefault(gap, []).append(level)
-    for gap, levels in missing.items():
-        yield _unfunded(output, gap, levels, frame.years, frame.cite, items)
+    return found
+
+
+def _no_budget_line(output: Output) -> Finding:
+    return Finding(
+        "no-budget-line",
+        FindingSeverity.NOTICE,
+        {
+            "vi": f"Hoạt động ở mục {output.cite.article} không có dòng kinh phí nào trong phụ lục",
+            "en": f"The activity of section {output.cite.article} has no row in the budget "
+            "appendix",
+        },
+        (output.cite,),
+    )
 
 
 def _outside(item: Funding, outside: list[int], frame: tuple[int, ...], at: Citation) -> Finding:

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from govops.lawcode.budget_check import printed
+from govops.lawcode.budget_words import printed
 from govops.lawcode.citations import Citation
 from govops.lawcode.findings import Finding, FindingSeverity, figure
 from govops.lawcode.programme import Programme
@@ -71,12 +71,25 @@ def summarise(
     lines = {line.id: line for line in budget.all_lines()}
     grouped: dict[tuple[str, int], list[ProgressRecord]] = {}
     first, last = programme.period
+    seen: set[tuple[str, str, int]] = set()
     for record in records:
         if record.line_id not in lines:
             raise ProgressError(
                 f"dự toán không có dòng {record.line_id!r}",
                 f"the budget has no line {record.line_id!r}",
             )
+        if lines[record.line_id].children:  # its rows report; the group would count twice
+            raise ProgressError(
+                f"dòng {record.line_id!r} là dòng tổng hợp: hãy báo cáo theo các dòng con",
+                f"line {record.line_id!r} is a group row: report on its rows",
+            )
+        key = (record.line_id, record.area, record.year)
+        if key in seen:
+            raise ProgressError(
+                f"{record.area} báo cáo dòng {record.line_id!r} năm {record.year} hai lần",
+                f"{record.area} reports line {record.line_id!r} for {record.year} twice",
+            )
+        seen.add(key)
         if not first <= record.year <= last:
             raise ProgressError(
                 f"năm {record.year} nằm ngoài giai đoạn {first}-{last} của kế hoạch",

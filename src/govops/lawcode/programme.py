@@ -90,6 +90,7 @@ class BudgetLine:
     components: tuple[CostComponent, ...] = ()
     children: tuple[BudgetLine, ...] = ()
     note: Text = field(default_factory=dict)  # how the row was read, where it needed reading
+    level: Level | None = None  # the level a row without components pays for, when stated
 
     def walk(self) -> Iterator[BudgetLine]:
         yield self

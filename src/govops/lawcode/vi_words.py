@@ -8,7 +8,9 @@ Pure: standard library only, no I/O; the value is exact. The text is NFC-normali
   also tư ("một trăm linh tư" = 104);
 - a group of 0-999: [digit trăm] then mười [unit] (10-19), digit mươi [unit] (20-99),
   linh/lẻ digit (01-09, after trăm or at the head of a group that follows a scale
-  word: "một nghìn linh năm" = 1005), or a single digit; "không trăm" only after a scale;
+  word: "một nghìn linh năm" = 1005, as in the year "hai nghìn linh năm"), or a single
+  digit; "không trăm" only after a scale word; "không" or "không trăm" alone only before a
+  smaller scale word, holding an empty group's place ("một triệu không nghìn hai trăm");
 - scale words nghìn/ngàn (10**3), triệu (10**6), tỷ/tỉ (10**9). A scale word multiplies
   everything since the last larger scale, so scales compound: "năm nghìn tỷ" = 5 * 10**12,
   "năm nghìn bốn trăm tỷ" = 5.4 * 10**12. Parts must not overlap: "hai trăm tỷ" may
@@ -20,9 +22,12 @@ Pure: standard library only, no I/O; the value is exact. The text is NFC-normali
 Irregular but unambiguous forms are read and noted (Irregularity, in vi and en): the
 spoken two-digit form without mươi ("bốn bốn" = 44, "hai mốt" = 21, "ba lăm" = 35), and a
 comma inside one group ("bốn trăm, bốn bốn triệu" is one group of 444 triệu). Ambiguous
-forms are refused: "bốn trăm bốn" is 404 ("bốn trăm linh bốn") to some readers and 440
-("bốn trăm bốn mươi") to others. Unknown or misplaced words raise ViNumberError naming
-the word.
+forms are refused, both readings spelled out: "bốn trăm bốn" is 404 ("bốn trăm linh bốn")
+to some readers and 440 ("bốn trăm bốn mươi") to others. One scale up, so is a group after
+a scale word, with no scale word of its own (or a larger one, compounding), that does not
+pin its place: a lone digit or spoken pair ("một nghìn năm": 1005, or 1500 with trăm
+dropped), or after triệu/tỷ a group not opened by "không trăm" or linh/lẻ ("một triệu hai
+trăm": 1000200, or 1200000 with nghìn dropped). ViNumberError names the word at fault.
 """
 
 from __future__ import annotations
@@ -34,14 +39,16 @@ from decimal import Decimal
 
 from govops.lawcode.vi_numbers import ViNumberError
 
-_DIGITS = {"không": 0, "một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6}
-_DIGITS |= {"bảy": 7, "bẩy": 7, "tám": 8, "chín": 9}
+_NAMES = ["không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín"]
+_DIGITS = {word: digit for digit, word in enumerate(_NAMES)} | {"bẩy": 7}
 _NONZERO = {word: digit for word, digit in _DIGITS.items() if digit}
 _AFTER_LINH = _NONZERO | {"tư": 4}
 _AFTER_MUOI_10 = _AFTER_LINH | {"lăm": 5}  # mười một, mười tư, mười lăm
 _AFTER_MUOI = _AFTER_MUOI_10 | {"mốt": 1}  # hai mươi mốt; mốt after mười is not Vietnamese
 _TENS = {word: digit for word, digit in _NONZERO.items() if digit >= 2}  # hai mươi .. chín mươi
 _SCALES = {"nghìn": 3, "ngàn": 3, "triệu": 6, "tỷ": 9, "tỉ": 9}
+_SCALE_NAMES = {3: "nghìn", 6: "triệu"}
+_PLACE_WORDS = frozenset({"trăm", "mươi", "mười", "linh", "lẻ"})  # words that pin a digit
 _OTHER_WORDS = frozenset({"mười", "mươi", "trăm", "linh", "lẻ", "đồng", "chẵn"})
 _KNOWN = _AFTER_MUOI.keys() | _SCALES.keys() | _DIGITS.keys() | _OTHER_WORDS
 _LEAD = re.compile(r"^[\s(]*(?:bằng chữ\s*:?)?")
@@ -81,8 +88,7 @@ def parse_vi_number_words(text: str) -> WordsReading:
     words, comma_before = _tokens(body, normal)
     if words[-1:] == ["chẵn"]:  # "triệu đồng chẵn": exactly so many, no smaller units
         words.pop()
-    in_dong = words[-1:] == ["đồng"]
-    if in_dong:
+    if in_dong := words[-1:] == ["đồng"]:
         words.pop()
     if not words:
         raise ViNumberError(
@@ -136,12 +142,16 @@ class _Reader:
         while self.at < len(self.words):
             start = self.at
             group = self._group(first=not self.parts)
-            if group == 0:  # "không trăm" with nothing after it, or before a scale word
-                raise self._misplaced(start)
+            end, after = self.at, 10 ** _SCALES.get(self._word() or "", 0)
+            placed = not self.parts or 1 < after < self.parts[-1].ceiling  # by its own scale
+            if group == 0 and not (placed and self._word(1)):
+                raise self._misplaced(start)  # an empty group only holds a place
             self._scale(0, group, start)
             while self._word() in _SCALES:
                 self._scale(_SCALES[self.words[self.at]], None, self.at)
                 self.at += 1
+            if not placed:
+                self._pin(start, end, group)
             self._note_stray_commas(start, group)
         return sum(part.value for part in self.parts)
 
@@ -156,6 +166,9 @@ class _Reader:
             if hundreds == 0 and first:  # "không trăm" only fills a group after a scale
                 raise self._misplaced(self.at)
             self.at += 2
+        elif self._word() == "không" and self._word(1) in _SCALES and not first:
+            self.at += 1  # "một triệu không nghìn hai trăm"
+            return 0
         below = self._tens_and_units(hundreds is not None, may_begin_with_linh=not first)
         if hundreds is None and below is None:
             raise self._misplaced(self.at)
@@ -174,8 +187,11 @@ class _Reader:
         if word in _TENS and following in _AFTER_MUOI and self._word(2) not in ("trăm", "mươi"):
             return self._spoken_tens(word, following)
         if word in _NONZERO:
-            if after_hundreds:
-                raise self._ambiguous_hundreds(word)
+            if after_hundreds:  # "bốn trăm bốn": 404 or 440
+                hund, unit = self.words[self.at - 2 : self.at], _NONZERO[word]
+                linh = [*hund, "linh", word], _DIGITS[hund[0]] * 100 + unit
+                tens = [*hund, word, "mươi"], linh[1] + 9 * unit
+                raise self._ambiguous([*hund, word], linh, tens)
             return self._take(1, _NONZERO[word])
         return None
 
@@ -249,15 +265,36 @@ class _Reader:
             f"cannot read '{word}'{after_en} in {self.text!r}",
         )
 
-    def _ambiguous_hundreds(self, word: str) -> ViNumberError:
-        hundreds = " ".join(self.words[self.at - 2 : self.at])
-        as_linh = _DIGITS[self.words[self.at - 2]] * 100 + _NONZERO[word]
-        as_tens = as_linh - _NONZERO[word] + _NONZERO[word] * 10
-        linh, tens = (
-            f"'{hundreds} linh {word}' ({as_linh})",
-            f"'{hundreds} {word} mươi' ({as_tens})",
+    def _pin(self, start: int, end: int, group: int) -> None:
+        """Refuse a group read as units after a scale word if it does not pin its place."""
+        written, scale = self.words[start:end], _SCALES[self.words[start - 1]]
+        bare = not _PLACE_WORDS.intersection(written)
+        skips = scale > 3 and written[0] not in ("linh", "lẻ") and written[:2] != ["không", "trăm"]
+        if not (bare or skips):
+            return
+        head, tail = self.words[:start], self.words[end : self.at]
+        fill = [w for e in range(scale - 3, 0, -3) for w in ("không", _SCALE_NAMES[e])]
+        top = group * 10 ** (3 - len(str(group))) if bare else group  # năm -> năm trăm
+        readings = (
+            [*head, *(fill if group >= 100 else []), *_spell(group, True), *tail],
+            [*head, *_spell(top, False), *([_SCALE_NAMES[scale - 3]] if skips else []), *tail],
         )
+        valued = [(words, _Reader(self.text, words, set()).read()) for words in readings]
+        raise self._ambiguous(self.words[: self.at], *valued)
+
+    def _ambiguous(self, written: list[str], *readings: tuple[list[str], int]) -> ViNumberError:
+        en = [f"'{' '.join(words)}' ({value:,})" for words, value in readings]
+        vi = [reading.replace(",", ".") for reading in en]  # 1.000.005: no comma in the words
         return ViNumberError(
-            f"'{hundreds} {word}' không rõ nghĩa: viết {linh} hay {tens} (trong {self.text!r})",
-            f"'{hundreds} {word}' is ambiguous: write {linh} or {tens} (in {self.text!r})",
+            f"'{' '.join(written)}' không rõ nghĩa: viết {vi[0]} hay {vi[1]} (trong {self.text!r})",
+            f"'{' '.join(written)}' is ambiguous: write {en[0]} or {en[1]} (in {self.text!r})",
         )
+
+
+def _spell(n: int, full: bool) -> list[str]:
+    """0 < n < 1000 in standard words; full: with "không trăm" when there are no hundreds."""
+    hundreds, tens, units = n // 100, n // 10 % 10, n % 10
+    words = [_NAMES[hundreds], "trăm"] if hundreds or full else []
+    words += ["mười"] if tens == 1 else [_NAMES[tens], "mươi"] if tens else []
+    words += ["linh"] if units and words and not tens else []
+    return words + (["lăm" if tens and units == 5 else _NAMES[units]] if units else [])

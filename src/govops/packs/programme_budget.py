@@ -3,6 +3,7 @@ components, and the totals as the table prints them."""
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from govops.lawcode.citations import Citation
@@ -39,9 +40,13 @@ class BudgetBuilder:
         if model.total_in_words is not None:
             words_cite = reader.cite(model.total_in_words.cite, [*where, "total_in_words"])
             words = Statement(model.total_in_words.text, words_cite)
+        unit_dong = reader.number(model.unit_dong, table, [*where, "unit_dong"]).value
+        if unit_dong <= 0:
+            reader.report([*where, "unit_dong"], "unit_dong must be a positive number of đồng")
+            unit_dong = Decimal(1)
         return Budget(
             dict(model.unit),
-            reader.number(model.unit_dong, table, [*where, "unit_dong"]).value,
+            unit_dong,
             self.years,
             lines,
             year_totals,
@@ -62,6 +67,8 @@ class BudgetBuilder:
         reader = self.reader
         if model.id in self.line_ids:
             reader.report([*where, "id"], f"budget line {model.id!r} twice")
+        if model.id in self.component_ids:
+            reader.report([*where, "id"], f"budget line {model.id!r} has the id of a component")
         self.line_ids.add(model.id)
         printed = model.id if model.printed is None else model.printed
         if model.cite is not None:
@@ -89,12 +96,17 @@ class BudgetBuilder:
             components,
             children,
             dict(model.note),
+            None if model.level is None else Level(model.level),
         )
 
     def _component(self, model: ComponentModel, where: Where, row: Citation) -> CostComponent:
         reader = self.reader
         if model.id in self.component_ids:
             reader.report([*where, "id"], f"cost component {model.id!r} twice")
+        if model.id in self.line_ids:
+            reader.report(
+                [*where, "id"], f"cost component {model.id!r} has the id of a budget line"
+            )
         self.component_ids.add(model.id)
         for index, year in enumerate(model.years):
             if year not in self.years:

@@ -187,6 +187,8 @@ def _output(model: OutputModel, where: Where, reader: FigureReader) -> Output:
 def _trajectory(model: TrajectoryModel, where: Where, reader: FigureReader) -> Trajectory:
     comparator = Comparator(model.comparator)
     step = reader.figure(model.yearly_step, [*where, "yearly_step"])
+    if step.value <= 0:
+        reader.report([*where, "yearly_step"], "the yearly step must be a positive number")
     signed = -step.value if comparator is Comparator.AT_MOST else step.value
     if model.target_year <= model.baseline_year:
         reader.report([*where, "target_year"], "the target year must follow the base year")
@@ -206,7 +208,9 @@ def _check_references(
     activities: tuple[Activity, ...], budget: Budget, reader: FigureReader
 ) -> None:
     components = {c.id for line in budget.all_lines() for c in line.components}
-    bare_lines = {line.id for line in budget.all_lines() if not line.components}
+    bare_lines = {
+        line.id for line in budget.all_lines() if not line.components and not line.children
+    }
     seen: set[str] = set()
     for a_index, activity in enumerate(activities):
         if activity.id in seen:
@@ -217,8 +221,8 @@ def _check_references(
                 if item not in components and item not in bare_lines:
                     reader.report(
                         ["activities", a_index, "outputs", o_index, "funded_by", f_index],
-                        f"{item!r} is neither a cost component nor a budget line without "
-                        "components",
+                        f"{item!r} is neither a cost component nor a budget row without "
+                        "components or rows of its own",
                     )
 
 

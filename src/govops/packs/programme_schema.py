@@ -59,6 +59,7 @@ class LineModel(Strict):
     stated: dict[int, str]
     total: str | None = None
     note: Text = {}
+    level: LevelName | None = None  # the level a row without components pays for
     components: list[ComponentModel] = []
     children: list[LineModel] = []
 

@@ -88,3 +88,24 @@ def test_a_component_year_outside_the_budget_is_refused(pack_copy: Path) -> None
     )
     with pytest.raises(PackError, match="2021 is not a year of the budget"):
         load_pack(pack_copy)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ('unit_dong: "1.000.000"', 'unit_dong: "0"', "unit_dong must be a positive number"),
+        ('yearly_step: {text: "0,4"', 'yearly_step: {text: "0"', "yearly step must be a positive"),
+        ('funded_by: ["7.1"]', 'funded_by: ["7"]', "'7' is neither a cost component"),
+        (
+            "            - id: talks\n",
+            '            - id: "6"\n',
+            "budget line '6' has the id of a component",
+        ),
+    ],
+)
+def test_values_that_would_break_the_checks_are_refused(
+    pack_copy: Path, old: str, new: str, message: str
+) -> None:
+    _edit(pack_copy, old, new)
+    with pytest.raises(PackError, match=message):
+        load_pack(pack_copy)

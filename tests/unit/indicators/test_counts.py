@@ -27,9 +27,9 @@ def refusal(rows: list[tuple[str, ...]], areas: object = None) -> str:
 
 def test_text_figures_become_exact_integers() -> None:
     counts = parse_births(
-        text_frame([("C2", "2016", " 123456789012345678", "7"), ("C1", "2017", "0", "0")])
+        text_frame([("C2", "2016", " 1000000000000", "7"), ("C1", "2017", "0", "0")])
     )
-    assert counts.rows() == [("C1", 2017, 0, 0), ("C2", 2016, 123456789012345678, 7)]
+    assert counts.rows() == [("C1", 2017, 0, 0), ("C2", 2016, 10**12, 7)]
     assert counts.schema == pl.Schema(
         {"area": pl.String, "year": pl.Int32, "boys": pl.Int64, "girls": pl.Int64}
     )
@@ -42,11 +42,29 @@ def test_text_figures_become_exact_integers() -> None:
         ("-4", "line 3: boys is negative: -4"),
         ("", "line 3: boys is empty"),
         ("1e3", "line 3: boys must be a whole number, got '1e3'"),
-        ("1234567890123456789", "line 3: boys must be a whole number"),
+        ("1000000000001", "line 3: boys is too large: 1000000000001 (no row can hold more"),
+        ("1234567890123456789", "line 3: boys is too large: 1234567890123456789"),
+        ("9223372036854775807", "line 3: boys is too large: 9223372036854775807"),
+        ("9" * 400, "line 3: boys is too large"),
     ],
 )
 def test_bad_figures_are_refused_with_their_line(value: str, message: str) -> None:
     assert message in refusal([("C1", "2016", "1", "1"), ("C1", "2017", value, "1")])
+
+
+@pytest.mark.parametrize("year", ["99999999999", "1899", "2101", "0016"])
+def test_a_year_that_is_no_calendar_year_is_refused_with_its_line(year: str) -> None:
+    assert refusal([("C1", "2016", "1", "1"), ("C1", year, "1", "1")]) == (
+        f"line 3: year must be a 4-digit year from 1900 to 2100, got {year!r}"
+    )
+
+
+def test_births_too_many_to_sum_exactly_are_refused_where_the_total_passes_2_to_53() -> None:
+    big = str(10**12)  # 2e12 births a row: the running total passes 2^53 at row 4504
+    rows = [(f"A{i}", "2016", big, big) for i in range(5000)]
+    assert refusal(rows) == (
+        "line 4505: the births up to this line add up to more than 2^53, too many to sum exactly"
+    )
 
 
 def test_an_area_and_year_given_twice_names_both_lines() -> None:

@@ -79,3 +79,15 @@ def test_as_dict_is_plain_data() -> None:
     result = assess_progress({2016: (10, 9), 2017: (10, 10)}, {2016: Decimal(115)}, D).as_dict()
     assert set(result) == {"years", "changes"}
     assert result["changes"][0]["approximate"] is True  # type: ignore[index]
+
+
+def test_a_required_change_of_zero_needs_no_births_figure_and_says_why() -> None:
+    assert births_needed(113.0, Decimal(0)) is None
+    change = assess_progress({2016: (10, 9), 2017: (10, 10)}, {}, Decimal(0)).changes[0]
+    assert (change.births_needed, change.births_needed_reason) == (None, "no_required_change")
+    assert change.status == "cannot_tell"  # the interval contains 0
+
+
+def test_no_births_figure_without_boys_says_why() -> None:
+    change = assess_progress({2016: (0, 9), 2017: (0, 10)}, {}, D).changes[0]
+    assert (change.births_needed, change.births_needed_reason) == (None, "no_boys_or_girls")

@@ -103,3 +103,41 @@ def test_estimate_levels_stacks_every_level() -> None:
     ]  # fmt: skip
     province = table.filter(pl.col("level") == "province").row(0, named=True)
     assert (province["boys"], province["girls"], province["srb"]) == (22, 22, 100.0)
+
+
+def test_ratios_are_computed_in_floats_so_large_counts_do_not_wrap_round() -> None:
+    big = 10**17  # 100 * big is past Int64: the ratio came out as -84.47
+    row = estimate(counts([("a", 2016, big, big)])).row(0, named=True)
+    assert row["srb"] == 100.0
+
+
+def test_pooling_nothing_gives_every_column_and_no_rows() -> None:
+    empty = counts([])
+    assert pool_years(empty, 2).columns == [
+        "area", "from_year", "year", "boys", "girls", "years_missing",
+    ]  # fmt: skip
+    rolled = empty.with_columns(areas_reporting=pl.lit(0), areas_listed=pl.lit(0))
+    pooled = pool_years(rolled, 2)
+    assert pooled.height == 0
+    assert pooled.columns[-3:] == ["areas_reporting", "areas_listed", "area_years_missing"]
+
+
+def test_pooling_a_roll_up_keeps_how_many_areas_reported() -> None:
+    data = counts([("C1", 2016, 10, 9), ("C2", 2016, 5, 6), ("C1", 2017, 1, 2), ("C3", 2017, 7, 7)])
+    rolled = roll_up(data, AREAS, "district").rename({"areas": "areas_reporting"})
+    rolled = rolled.with_columns(areas_listed=pl.when(pl.col("area") == "D1").then(2).otherwise(1))
+    d1, d2 = pool_years(rolled, 2).rows(named=True)
+    # D1: C2 has no 2017 row, so 3 of the window's 4 commune-years are summed, and said so
+    assert (d1["boys"], d1["girls"], d1["areas_reporting"], d1["area_years_missing"]) == (
+        16,
+        17,
+        1,
+        1,
+    )
+    # D2: no row at all in 2016, so no figures; its one commune's 2016 is the missing one
+    assert (d2["boys"], d2["years_missing"], d2["areas_reporting"], d2["area_years_missing"]) == (
+        None,
+        [2016],
+        0,
+        1,
+    )

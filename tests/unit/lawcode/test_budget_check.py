@@ -98,3 +98,20 @@ def test_irregular_and_unreadable_words_are_reported() -> None:
     assert "words-irregular" in _codes(check)
     unreadable = replace(base.total_in_words, text="Ba trăm triệu đô la")  # type: ignore[type-var]
     assert _codes(check_budget(replace(base, total_in_words=unreadable))) == ["words-unreadable"]
+
+
+def test_one_wrong_total_is_reported_once() -> None:
+    """A wrong grand total is not blamed again on the text's total and the words that agree
+    with the rest of the table; nor is a wrong yearly total."""
+    base = consistent_budget()
+    assert _codes(check_budget(replace(base, grand_total=fig("301", "PL Tổng")))) == ["grand-total"]
+    wrong_year = replace(base, year_totals={2016: fig("150"), 2017: fig("151")})
+    assert _codes(check_budget(wrong_year)) == ["year-total", "grand-total"]
+
+
+def test_a_blank_yearly_total_is_reported_as_missing() -> None:
+    base = consistent_budget()
+    check = check_budget(replace(base, year_totals={2016: fig("150")}))
+    assert _codes(check) == ["year-total-missing"]
+    assert check.findings[0].computed == Decimal(150)
+    assert "2017" in check.findings[0].text("vi")

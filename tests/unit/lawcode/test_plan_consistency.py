@@ -104,3 +104,27 @@ def test_the_whole_check_lists_errors_before_warnings_before_notices() -> None:
     assert severities == sorted(severities, key=list(FindingSeverity).index)
     assert severities[0] is FindingSeverity.ERROR
     assert checked.count(FindingSeverity.NOTICE) == 3
+
+
+def test_an_output_without_budget_is_noticed_even_without_a_timeframe() -> None:
+    plan = programme(consistent_budget(), (output(()), output(("talks", "2"))), timeframe=None)
+    assert _found(plan) == [("no-budget-line", ["III.2.2 a"])]
+
+
+def test_a_row_counting_the_same_communes_twice_is_one_finding() -> None:
+    second = replace(talks(), id="talks-2")
+    rows = (line("1", {2016: "260", 2017: "260"}, (talks(), second)),)
+    costed = budget(rows, {2016: "260", 2017: "260"}, "520")
+    plan = programme(costed, (output(("talks", "talks-2")),), communes="300")
+    assert _found(plan) == [("scope-count", ["II.1", "PL 1"])]
+
+
+def test_outputs_quoting_one_place_share_one_unfunded_notice() -> None:
+    only_2016 = replace(talks(), years=(2016,))
+    district = replace(talks(), id="district", years=(2016,), level=Level.DISTRICT)
+    rows = (line("1", {2016: "260"}, (only_2016, district)), line("2", {2016: "20", 2017: "20"}))
+    costed = budget(rows, {2016: "280", 2017: "20"}, "300")
+    outputs = (output(), replace(output(("district",)), levels=(Level.DISTRICT,)), output(("2",)))
+    [finding] = check_consistency(programme(costed, outputs))
+    assert finding.code == "unfunded-years"
+    assert "cấp xã, huyện" in finding.text("vi")

@@ -4,6 +4,7 @@ against an independent spelling of every number."""
 from __future__ import annotations
 
 import random
+import re
 import unicodedata
 from decimal import Decimal
 
@@ -39,7 +40,8 @@ def _group(n: int, full: bool, rng: random.Random | None) -> list[str]:
 
 
 def _words(n: int, rng: random.Random | None = None) -> str:
-    """A reference spelling of 0 <= n < 10**18, independent of the parser under test."""
+    """A reference spelling of 0 <= n < 10**18, independent of the parser under test: the
+    complete form, where an empty group between two others holds its place ("không nghìn")."""
     if n == 0:
         return "không"
     spelled: list[str] = []
@@ -51,6 +53,8 @@ def _words(n: int, rng: random.Random | None = None) -> str:
         if group:
             spelled += _group(group, full=bool(spelled), rng=rng)
             spelled += [_pick(names, rng)] if names else []
+        elif spelled and rest % scale:  # "một triệu không nghìn hai trăm" = 1 000 200
+            spelled += [_pick(["không", "không trăm"], rng), _pick(names, rng)]
     return " ".join(spelled)
 
 
@@ -66,6 +70,8 @@ def _words(n: int, rng: random.Random | None = None) -> str:
         (105, "một trăm linh năm"),
         (110, "một trăm mười"),
         (1005, "một nghìn không trăm linh năm"),
+        (1_000_200, "một triệu không nghìn hai trăm"),
+        (1_000_000_005, "một tỷ không triệu không nghìn không trăm linh năm"),
         (5_444_000_000, "năm tỷ bốn trăm bốn mươi tư triệu"),
         (2 * 10**12, "hai nghìn tỷ"),
     ],
@@ -107,6 +113,7 @@ def test_reads_a_sample_of_numbers_with_their_variant_spellings() -> None:
     numbers = [rng.randrange(10**6) for _ in range(5000)]
     numbers += [rng.randrange(10**15) for _ in range(3000)]
     numbers += [rng.randrange(10**3) * 10 ** rng.choice([3, 6, 9, 12]) for _ in range(500)]
+    numbers += [rng.randrange(1, 10**3) * 10**9 + rng.randrange(10**3) for _ in range(500)]
     for n in numbers:
         spelled = _words(n, rng)
         reading = parse_vi_number_words(spelled + " đồng")
@@ -135,6 +142,21 @@ def test_reads_a_sample_of_numbers_with_their_variant_spellings() -> None:
         ("bảy", 7),
         ("bẩy mươi", 70),
         ("một nghìn linh năm", 1005),  # linh after a scale word, no không trăm
+        ("hai nghìn lẻ năm", 2005),
+        ("hai nghìn mười lăm", 2015),  # mười pins the tens: no dropped unit
+        ("hai nghìn hai mươi tư", 2024),
+        ("một nghìn năm trăm", 1500),
+        ("một triệu linh năm", 1_000_005),
+        ("một triệu không trăm linh năm", 1_000_005),
+        ("một triệu không trăm hai mươi", 1_000_020),
+        ("một triệu năm trăm nghìn", 1_500_000),
+        ("một triệu năm nghìn", 1_005_000),  # nghìn pins the năm
+        ("một triệu hai trăm nghìn", 1_200_000),
+        ("một triệu không nghìn hai trăm", 1_000_200),
+        ("một triệu không trăm nghìn hai trăm", 1_000_200),
+        ("một tỷ không triệu không nghìn hai trăm", 1_000_000_200),
+        ("một tỷ không trăm triệu năm nghìn", 1_000_005_000),
+        ("một triệu năm nghìn tỷ", 1_005_000 * 10**9),
         ("một ngàn", 1000),
         ("năm tỉ", 5 * 10**9),
         ("năm nghìn tỷ", 5 * 10**12),
@@ -202,6 +224,12 @@ def test_a_comma_between_groups_is_no_irregularity() -> None:
         ("Bằng chữ: đồng chẵn", "no number in words", "không có số bằng chữ"),
         ("bốn trăm bốn", "'bốn trăm linh bốn' (404) or 'bốn trăm bốn mươi' (440)", "404"),
         ("một trăm năm", "ambiguous", "không rõ nghĩa"),
+        ("một nghìn bốn trăm bốn", "write 'bốn trăm linh bốn' (404) or", "(440)"),
+        (
+            "một nghìn không trăm năm",
+            "'không trăm linh năm' (5) or 'không trăm năm mươi' (50)",
+            "50",
+        ),
         ("mười mốt", "cannot read 'mốt' after 'mười'", "không đọc được 'mốt' sau 'mười'"),
         ("một mươi", "cannot read 'mươi' after 'một'", "'mươi' sau 'một'"),
         ("lăm", "cannot read 'lăm' at the start", "'lăm' ở đầu"),
@@ -216,6 +244,10 @@ def test_a_comma_between_groups_is_no_irregularity() -> None:
         ("hai ba trăm", "cannot read 'ba' after 'hai'", "'ba' sau 'hai'"),
         ("năm đồng ba", "cannot read 'đồng' after 'năm'", "'đồng'"),
         ("một nghìn không trăm", "cannot read 'không' after 'một nghìn'", "'không'"),
+        ("một triệu không nghìn", "cannot read 'không' after 'một triệu'", "'không'"),
+        ("một triệu không trăm nghìn", "cannot read 'không' after 'một triệu'", "'không'"),
+        ("một nghìn không triệu hai", "cannot read 'không' after 'một nghìn'", "'không'"),
+        ("không nghìn năm", "cannot read 'không' at the start", "'không' ở đầu"),
         ("không không", "cannot read 'không'", "'không'"),
     ],
 )
@@ -224,3 +256,82 @@ def test_refuses_what_it_cannot_read(text: str, en_part: str, vi_part: str) -> N
         parse_vi_number_words(text)
     assert en_part in caught.value.en and vi_part in caught.value.vi
     assert str(caught.value) == caught.value.en
+
+
+@pytest.mark.parametrize(
+    ("text", "en_part", "vi_part"),
+    [
+        (
+            "một nghìn năm",
+            "'một nghìn không trăm linh năm' (1,005) or 'một nghìn năm trăm' (1,500)",
+            "'một nghìn không trăm linh năm' (1.005) hay 'một nghìn năm trăm' (1.500)",
+        ),
+        (
+            "một nghìn một",
+            "'một nghìn không trăm linh một' (1,001) or 'một nghìn một trăm' (1,100)",
+            "(1.001) hay",
+        ),
+        (
+            "một triệu năm đồng",
+            "'một triệu không trăm linh năm' (1,000,005) or 'một triệu năm trăm nghìn' (1,500,000)",
+            "'một triệu năm' không rõ nghĩa: viết 'một triệu không trăm linh năm' (1.000.005)",
+        ),
+        (
+            "một triệu hai trăm",
+            "'một triệu không nghìn hai trăm' (1,000,200) or 'một triệu hai trăm nghìn'",
+            "hay 'một triệu hai trăm nghìn' (1.200.000)",
+        ),
+        (
+            "một tỷ hai",
+            "'một tỷ không trăm linh hai' (1,000,000,002) or 'một tỷ hai trăm triệu'",
+            "(1.200.000.000)",
+        ),
+        (
+            "một tỷ hai trăm",
+            "'một tỷ không triệu không nghìn hai trăm' (1,000,000,200) or 'một tỷ hai trăm triệu'",
+            "(1.000.000.200)",
+        ),
+        (
+            "một triệu hai trăm năm mươi",
+            "(1,000,250) or 'một triệu hai trăm năm mươi nghìn' (1,250,000)",
+            "(1.250.000)",
+        ),
+        ("một triệu hai mươi", "(1,000,020) or 'một triệu hai mươi nghìn' (1,020,000)", "hay"),
+        (
+            "một nghìn hai lăm",
+            "'một nghìn không trăm hai mươi lăm' (1,025) or 'một nghìn hai trăm năm mươi' (1,250)",
+            "(1.250)",
+        ),
+        ("một triệu không nghìn năm", "(1,000,005) or 'một triệu không nghìn năm trăm'", "hay"),
+        (
+            "năm nghìn năm tỷ",
+            "'năm nghìn không trăm linh năm tỷ' (5,005,000,000,000) or 'năm nghìn năm trăm tỷ'",
+            "(5.500.000.000.000)",
+        ),
+        ("năm tỷ, bốn trăm, bốn bốn triệu hai", "'năm tỷ bốn trăm bốn bốn triệu hai'", "hay"),
+    ],
+)
+def test_refuses_a_group_that_may_have_dropped_a_unit_after_a_scale_word(
+    text: str, en_part: str, vi_part: str
+) -> None:
+    with pytest.raises(ViNumberError) as caught:
+        parse_vi_number_words(text)
+    assert "is ambiguous: write" in caught.value.en and en_part in caught.value.en
+    assert "không rõ nghĩa: viết" in caught.value.vi and vi_part in caught.value.vi
+
+
+def test_every_abbreviated_form_is_refused_and_both_offered_spellings_read_back() -> None:
+    """ "một nghìn năm", "ba tỷ hai trăm", ...: each offered spelling reads as the value the
+    message gives it, and the two differ."""
+    for head in ["một nghìn", "hai triệu", "ba tỷ", "năm nghìn tỷ", "một triệu không nghìn"]:
+        for tail in [*_DIGIT_WORDS[1:], "hai trăm", "bốn bốn", "ba mươi", "mười lăm"]:
+            text = f"{head} {tail}"
+            if head.endswith("nghìn") and tail in ("hai trăm", "ba mươi", "mười lăm"):
+                assert parse_vi_number_words(text).irregularities == ()  # trăm, mươi and
+                continue  # mười pin the place after nghìn: 2015, not 2150
+            with pytest.raises(ViNumberError) as caught:
+                parse_vi_number_words(text)
+            offered = re.findall(r"'([^']+)' \(([\d,]+)\)", caught.value.en)
+            assert len(offered) == 2 and offered[0][1] != offered[1][1], caught.value.en
+            for spelled, value in offered:
+                assert parse_vi_number_words(spelled).value == int(value.replace(",", ""))
