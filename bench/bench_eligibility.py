@@ -10,13 +10,9 @@ breaches (a bitmask in table order). Exits 1 on a mismatch, naming the first cad
 from __future__ import annotations
 
 import argparse
-import os
-import platform
-import shlex
 import sys
 import time
-from datetime import date, datetime
-from importlib import metadata
+from datetime import date
 
 import numpy as np
 import polars as pl
@@ -28,6 +24,7 @@ from eligibility_rules import OUTCOMES, thresholds
 from govops.cadres.batch import screen
 from govops.packs import load_builtin_pack
 from grading_timing import best_of, yes
+from machine import print_header
 
 AS_OF = date(2025, 6, 30)
 PACKAGES = ("numpy", "pandas", "polars", "duckdb", "pyarrow", "govops")
@@ -41,22 +38,6 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--repeat", type=int, default=3, help="runs per contender; best is kept")
     parser.add_argument("--seed", type=int, default=20260101)
     return parser.parse_args()
-
-
-def version(package: str) -> str:
-    try:
-        return metadata.version(package)
-    except metadata.PackageNotFoundError:
-        return "not installed"
-
-
-def print_header() -> None:
-    usable = len(os.sched_getaffinity(0))
-    print(f"command: {shlex.join([sys.executable, *sys.argv])}")
-    print(f"date:    {datetime.now().astimezone().isoformat(timespec='seconds')}")
-    print(f"cpus:    {os.cpu_count()} (usable {usable}; polars threads {pl.thread_pool_size()})")
-    print(f"python:  {platform.python_version()} on {platform.platform()}")
-    print("packages: " + ", ".join(f"{name} {version(name)}" for name in PACKAGES))
 
 
 def govops_codes(frame: pl.DataFrame) -> Screening:
@@ -162,7 +143,7 @@ def print_table(runs: list[tuple[str, float, Screening]], identical: dict[str, b
 
 def main() -> int:
     args = parse_args()
-    print_header()
+    print_header(PACKAGES)
     runs = run_all(args)
     identical = check(runs)
     print_coverage(runs[0][2])

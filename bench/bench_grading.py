@@ -9,14 +9,9 @@ Every contender is checked against the numpy reference: exits 1 on a mismatch,
 from __future__ import annotations
 
 import argparse
-import os
-import platform
-import shlex
 import sys
 import time
 from collections.abc import Mapping
-from datetime import datetime
-from importlib import metadata
 from typing import Any
 
 import numpy as np
@@ -35,6 +30,7 @@ from grading_peers import (
 )
 from grading_rules import CLAUSE_IDS
 from grading_timing import Reference, Result, best_of, frame_check, yes
+from machine import print_header
 
 PACKAGES = ("numpy", "polars", "openfisca-core", "rule-engine", "govops")
 BATCH_TARGET = "target: >= 50 M records/s with provenance"
@@ -48,22 +44,6 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--repeat", type=int, default=3, help="runs per contender; best is kept")
     parser.add_argument("--seed", type=int, default=20260101)
     return parser.parse_args()
-
-
-def version(package: str) -> str:
-    try:
-        return metadata.version(package)
-    except metadata.PackageNotFoundError:
-        return "not installed"
-
-
-def print_header() -> None:
-    usable = len(os.sched_getaffinity(0))
-    print(f"command: {shlex.join([sys.executable, *sys.argv])}")
-    print(f"date:    {datetime.now().astimezone().isoformat(timespec='seconds')}")
-    print(f"cpus:    {os.cpu_count()} (usable {usable}; polars threads {pl.thread_pool_size()})")
-    print(f"python:  {platform.python_version()} on {platform.platform()}")
-    print("packages: " + ", ".join(f"{name} {version(name)}" for name in PACKAGES))
 
 
 def progress(result: Result) -> Result:
@@ -158,7 +138,7 @@ def run_peers(
 
 def main() -> int:
     args = parse_args()
-    print_header()
+    print_header(PACKAGES)
     start = time.perf_counter()
     arrays = generate(args.records, args.seed)
     df = to_frame(arrays)

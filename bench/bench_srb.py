@@ -14,13 +14,8 @@ Exits 1 on a mismatch.
 from __future__ import annotations
 
 import argparse
-import os
-import platform
-import shlex
 import sys
 import time
-from datetime import datetime
-from importlib import metadata
 
 import numpy as np
 import polars as pl
@@ -29,6 +24,7 @@ from govops.indicators.areas import LEVELS, parse_areas
 from govops.indicators.counts import count_records
 from govops.indicators.srb import estimate_levels
 from grading_timing import best_of, yes
+from machine import print_header
 from srb_data import YEARS, areas_csv, prepare
 from srb_peers import connect, srb_duckdb, srb_pandas
 
@@ -44,22 +40,6 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--repeat", type=int, default=7, help="runs per contender; best is kept")
     parser.add_argument("--seed", type=int, default=20260101)
     return parser.parse_args()
-
-
-def version(package: str) -> str:
-    try:
-        return metadata.version(package)
-    except metadata.PackageNotFoundError:
-        return "not installed"
-
-
-def print_header() -> None:
-    usable = len(os.sched_getaffinity(0))
-    print(f"command: {shlex.join([sys.executable, *sys.argv])}")
-    print(f"date:    {datetime.now().astimezone().isoformat(timespec='seconds')}")
-    print(f"cpus:    {os.cpu_count()} (usable {usable}; polars threads {pl.thread_pool_size()})")
-    print(f"python:  {platform.python_version()} on {platform.platform()}")
-    print("packages: " + ", ".join(f"{name} {version(name)}" for name in PACKAGES))
 
 
 def normalised(frame: pl.DataFrame) -> pl.DataFrame:
@@ -144,7 +124,7 @@ def print_table(
 
 def main() -> int:
     args = parse_args()
-    print_header()
+    print_header(PACKAGES)
     runs = run_all(args)
     ref = runs[0][2]
     levels = ref.group_by("level").len().sort("level").rows()
