@@ -16,6 +16,7 @@ def test_pack_list_validate_show_and_test(govops: Run) -> None:
     assert [line.split("\t")[0] for line in lines] == [
         "cn-cadre-selection",
         "cn-county-mass-incident",
+        "cn-xicheng-em-14fyp",
         "vn-thanhhoa-srb-2016",
     ]
     assert "cn-county-mass-incident\t1.0.0\tCN\t县处置大规模群体性事件应急预案" in lines

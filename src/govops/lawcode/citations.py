@@ -7,11 +7,15 @@ from dataclasses import dataclass
 from datetime import date
 
 # An article path as the documents number them: 4.1(5), 6.1.3(4), 6.1.2(3)①, 8.1, or with
-# a Roman-numbered part first (III.2.4, V); "PL" is a budget appendix (PL 2.1) and "Mở đầu"
-# the unnumbered opening of a Vietnamese plan. A note may follow after a space ("4 closing
-# sentence", "II.1 gạch 2") for places without a number of their own.
+# a Roman-numbered part first (III.2.4, V), or Chinese-numbered parts as a five-year plan
+# numbers them (三(三)4, 四(三)); "PL" is a budget appendix (PL 2.1), "附件" an annex and
+# "Mở đầu" the unnumbered opening of a Vietnamese plan. A note may follow after a space
+# ("4 closing sentence", "II.1 gạch 2") for places without a number of their own.
+_CN = "[一二三四五六七八九十]+"
 ARTICLE_PATH = re.compile(
-    r"((PL|Mở đầu)( \d+(\.\d+)*)?|([IVX]+\.)?\d+(\.\d+)*(\(\d+\))?[①-⑳]?|[IVX]+)( .+)?"
+    r"((PL|附件|Mở đầu)( \d+(\.\d+)*)?"
+    r"|([IVX]+\.)?\d+(\.\d+)*(\(\d+\))?[①-⑳]?|[IVX]+"
+    rf"|{_CN}(\({_CN}\))?(\d+(\.\d+)*)?)( .+)?"
 )
 
 

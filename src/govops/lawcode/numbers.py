@@ -37,8 +37,10 @@ _NEARLY_SUFFIXES = ("以下", "以内", "不到")
 _APPROX_SUFFIXES = ("左右", "上下", "以上", "余", "多", "来")
 # 人次 (person-times) counts visits, not people: it is kept apart so that it cannot pass as
 # a number of participants.
-_UNIT_OF = {"小时": "小时", "个": "个", "元": "元", "人次": "人次"} | dict.fromkeys(
-    ("人", "名", "位"), "人"
+_UNIT_OF = (
+    {"小时": "小时", "个": "个", "元": "元", "人次": "人次", "毫米": "毫米"}
+    | dict.fromkeys(("人", "名", "位"), "人")
+    | {"mm": "毫米"}
 )
 _MEASURE_WORDS = tuple(_UNIT_OF)  # 人次 before 人: the longer word is peeled first
 _INNER_APPROX = re.compile(r"(.+)([余多])([万亿])")  # 3000余万元, 十多万

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
+from govops.lawcode.areas import AreaMap
 from govops.lawcode.citations import Document
 from govops.lawcode.intervals import BoundaryConvention
 from govops.lawcode.parameters import ParameterError, ParameterSet, ParameterSnapshot
@@ -37,6 +38,7 @@ class Pack:
     checklist: tuple[ChecklistItem, ...] = ()
     catalogues: Mapping[str, Catalogue] = field(default_factory=dict)
     programme: Programme | None = None  # a plan with activities, a budget and targets
+    areas: AreaMap | None = None  # areas the pack acts on, with their weather stations
 
     def rules_as_of(self, day: date) -> ParameterSnapshot:
         """The parameters in force on `day`; none before the document itself is in force."""

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 
+from govops.lawcode.areas import AreaMap
 from govops.lawcode.citations import Citation, CitationError, Document
 from govops.lawcode.inputs import InputKind, InputScalar, InputSpec
 from govops.lawcode.intervals import BoundaryConvention, BoundaryWord, Side
@@ -13,12 +14,14 @@ from govops.lawcode.pack import Pack, VocabularyEntry
 from govops.lawcode.parameters import DatedValue, Parameter, ParameterSet
 from govops.lawcode.programme import Programme
 from govops.lawcode.tables import Clause, HitPolicy, Match, OutcomeRule, RuleTable, Severity
+from govops.packs.areas import build_areas
 from govops.packs.conditions import ConditionParser
 from govops.packs.errors import PackProblem
 from govops.packs.procedures import build_procedures
 from govops.packs.programme_build import build_programme
 from govops.packs.programme_schema import ProgrammeFile
 from govops.packs.schema import (
+    AreasFile,
     Cite,
     InputModel,
     ManifestFile,
@@ -64,6 +67,7 @@ class PackBuilder:
         self.procedures_source = source  # until a procedures.yaml is added
         self.complete = True  # False once a table file could not be read
         self.programme: Programme | None = None
+        self.areas: AreaMap | None = None
 
     def report(self, source: YamlFile, where: Sequence[PathKey], message: str) -> None:
         self.problems.append(source.problem(where, message))
@@ -197,6 +201,9 @@ class PackBuilder:
     def table_unreadable(self) -> None:
         self.complete = False
 
+    def add_areas(self, model: AreasFile, source: YamlFile) -> None:
+        self.areas = build_areas(model, source, self.cite, self.report)
+
     def add_programme(self, model: ProgrammeFile, source: YamlFile) -> None:
         self.programme = build_programme(model, source, self.cite, self.report)
 
@@ -238,6 +245,7 @@ class PackBuilder:
             checklist,
             catalogues,
             self.programme,
+            self.areas,
         )
 
     def _numeric_bounds(self) -> None:

@@ -12,13 +12,14 @@ from govops.lawcode.pack import Pack
 from govops.packs.build import PackBuilder
 from govops.packs.errors import PackError, PackProblem
 from govops.packs.programme_schema import ProgrammeFile
-from govops.packs.schema import ManifestFile, ProceduresFile, TableFile
+from govops.packs.schema import AreasFile, ManifestFile, ProceduresFile, TableFile
 from govops.packs.validation import Model, validate_file
 from govops.packs.yamlsource import YamlFile, read_yaml
 
 MANIFEST = "pack.yaml"
 PROCEDURES = "procedures.yaml"
 PROGRAMME = "programme.yaml"
+AREAS = "areas.yaml"
 TABLES = "tables"
 
 
@@ -62,6 +63,10 @@ def _read_optional_files(folder: Path, builder: PackBuilder, problems: list[Pack
         programme_read = _read(folder / PROGRAMME, ProgrammeFile, problems)
         if programme_read is not None:
             builder.add_programme(*programme_read)
+    if (folder / AREAS).is_file():
+        areas_read = _read(folder / AREAS, AreasFile, problems)
+        if areas_read is not None:
+            builder.add_areas(*areas_read)
 
 
 def _read(

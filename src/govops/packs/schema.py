@@ -59,7 +59,7 @@ class ParameterModel(Strict):
     description: str = ""
     # Parameters read by a module's procedure rather than by a table clause (e.g. the
     # quorum of a selection committee); named here so the loader knows they are used.
-    used_by: list[Literal["selection-procedure", "alerts"]] = []
+    used_by: list[Literal["selection-procedure", "alerts", "warnings"]] = []
     values: list[DatedValueModel] = Field(min_length=1)
 
 
@@ -81,7 +81,7 @@ class InputModel(Strict):
     default: bool | int | Decimal | list[str] | None = None
     label: Text = {}
     vocabulary: str | None = None
-    unit: Literal["人", "小时", "元"] | None = None
+    unit: Literal["人", "小时", "元", "毫米"] | None = None
 
 
 class ClauseModel(Strict):
@@ -178,6 +178,19 @@ class CasesFile(Strict):
     table: str
     as_of: date
     cases: list[CaseModel] = Field(min_length=1)
+
+
+class AreaModel(Strict):
+    code: str
+    name: Text
+    level: Literal["district", "street"]
+    parent: str | None = None
+    stations: list[str] = []
+    cite: Cite
+
+
+class AreasFile(Strict):
+    areas: list[AreaModel] = Field(min_length=1)
 
 
 class ExampleModel(Strict):
