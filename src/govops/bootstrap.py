@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
@@ -26,10 +26,17 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
 
     from govops.config import Settings
+    from govops.earlywarning.demo import DemoStorm
+    from govops.earlywarning.series_service import SeriesService
+    from govops.earlywarning.service import WarningService
     from govops.incidents.ports import UnitOfWork
 
 INCIDENT_PACK = "cn-county-mass-incident"
 CADRE_PACK = "cn-cadre-selection"
+WARNING_PACK = "cn-xicheng-em-14fyp"
+# The issuer of the CAP alerts (CAP `sender`, `senderName`): the district warning centre.
+ALERT_SENDER = "warning-centre.xicheng.example"
+ALERT_SENDER_NAME = {"zh-Hans": "西城区预警信息发布中心", "en": "Xicheng District Warning Centre"}
 
 
 def _now() -> datetime:
@@ -97,9 +104,13 @@ def build_app(
     """The application: the API at /api/v1 and the web pages at /, over the database of
     `settings` (or over `incidents` already built); the engine is disposed at shutdown.
     The built-in packs' programmes are served at /programmes."""
-    from govops.server import create_app  # noqa: PLC0415
+    from govops.api.warning_series import warning_series_router  # noqa: PLC0415
+    from govops.api.warnings import warnings_router  # noqa: PLC0415
+    from govops.earlywarning.webhooks import http_sender  # noqa: PLC0415
+    from govops.server import API_PREFIX, create_app  # noqa: PLC0415
     from govops.web import build_web_router  # noqa: PLC0415
     from govops.web.programmes import build_programme_router  # noqa: PLC0415
+    from govops.web.warnings import build_warning_web_router  # noqa: PLC0415
 
     built = incidents or build_incidents(settings, clock)
     web = build_web_router(built.service, built.pack, built.clock)
@@ -109,6 +120,16 @@ def build_app(
     app.include_router(build_programme_router(programme_packs()))
     app.state.cadres = build_cadre_registry(built.engine, built.clock)
     app.state.selections = build_selections(built.engine, built.clock)
+    app.state.warnings = build_warnings(built.engine, built.clock)
+    app.state.warning_series = build_series(built.engine, built.clock)
+    app.state.warning_sender = http_sender()
+    app.include_router(warnings_router(), prefix=API_PREFIX)
+    app.include_router(warning_series_router(), prefix=API_PREFIX)
+    app.include_router(
+        build_warning_web_router(
+            app.state.warnings, app.state.warning_series, load_builtin_pack(WARNING_PACK)
+        )
+    )
     return app
 
 
@@ -132,3 +153,47 @@ def build_selections(engine: Engine, clock: Callable[[], datetime] = _now) -> Se
     pack = load_builtin_pack(CADRE_PACK)
     calendar = calendar_for(pack.jurisdiction)
     return SelectionService(selection_unit_of_work_factory(engine), clock, pack, calendar)
+
+
+def build_warnings(
+    engine: Engine, clock: Callable[[], datetime] = _now, status: str = "Actual"
+) -> WarningService:
+    """Warnings of cn-xicheng-em-14fyp's areas on a migrated database; their CAP alerts
+    issued by the district warning centre (`status` Exercise or Test for drills, demos)."""
+    from govops.earlywarning.service import WarningService, cap_writer  # noqa: PLC0415
+    from govops.storage.warnings import warning_unit_of_work_factory  # noqa: PLC0415
+
+    areas = load_builtin_pack(WARNING_PACK).areas
+    assert areas is not None, f"{WARNING_PACK} ships its areas"
+    names = {area.code: area.name for area in areas}
+    alert = cap_writer(names, ALERT_SENDER, ALERT_SENDER_NAME, status)
+    return WarningService(warning_unit_of_work_factory(engine), clock, alert, names)
+
+
+def _area_names() -> dict[str, dict[str, str]]:
+    areas = load_builtin_pack(WARNING_PACK).areas
+    assert areas is not None, f"{WARNING_PACK} ships its areas"
+    return {area.code: dict(area.name) for area in areas}
+
+
+def build_series(engine: Engine, clock: Callable[[], datetime] = _now) -> SeriesService:
+    """The per-area, per-minute statistics of cn-xicheng-em-14fyp's areas."""
+    from govops.earlywarning.series_service import SeriesService  # noqa: PLC0415
+    from govops.storage.warning_series import series_unit_of_work_factory  # noqa: PLC0415
+
+    return SeriesService(series_unit_of_work_factory(engine), clock, _area_names())
+
+
+def load_warning_demo(
+    engine: Engine, clock: Callable[[], datetime] = _now, day: date | None = None
+) -> DemoStorm:
+    """The demonstration storm of `day` (default: the Beijing day before the clock's)
+    through the warning platform, its alerts marked Exercise (CAP status), on a migrated
+    database holding no warning yet (earlywarning.demo.DemoNotEmptyError otherwise)."""
+    from govops.earlywarning.demo import load_demo_storm  # noqa: PLC0415
+
+    pack = load_builtin_pack(WARNING_PACK)
+    if day is None:
+        day = clock().astimezone(ZoneInfo(pack.timezone)).date() - timedelta(days=1)
+    warnings = build_warnings(engine, clock, status="Exercise")
+    return load_demo_storm(pack, warnings, build_series(engine, clock), day)

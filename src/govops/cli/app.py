@@ -13,7 +13,11 @@ from govops.cli import (
     selections,
     srb,
     srb_progress,
+    warnings_compute,
+    warnings_demo,
+    warnings_watch,
 )
+from govops.cli import warnings as warnings_cli
 from govops.cli.batch import batch_command, what_if_command
 from govops.cli.decide import decide_command
 from govops.cli.demo import demo_command
@@ -39,6 +43,10 @@ app.add_typer(selections.app, name="selections")
 app.add_typer(programme.app, name="programme")
 srb.app.command("progress")(srb_progress.progress_command)
 app.add_typer(srb.app, name="srb")
+warnings_cli.app.command("compute")(warnings_compute.compute_command)
+warnings_cli.app.command("watch")(warnings_watch.watch_command)
+warnings_cli.app.command("demo-files")(warnings_demo.demo_files_command)
+app.add_typer(warnings_cli.app, name="warnings")
 
 
 def main() -> None:

@@ -7,20 +7,31 @@ import signal
 import socket
 from dataclasses import replace
 from types import FrameType
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from govops.bootstrap import Incidents, build_app, build_incidents
+from govops.bootstrap import Incidents, build_app, build_incidents, load_warning_demo
 from govops.cli.notifications import OutboxWorker
 from govops.cli.output import fail
 from govops.incidents.demo import incident_count, load_demo
+
+if TYPE_CHECKING:
+    from fastapi import FastAPI
+
+    from govops.earlywarning.webhooks import DeliveryWorker
+
+WEBHOOK_INTERVAL = 10.0  # seconds between two rounds of webhook deliveries
 
 
 def serve_command(
     demo: Annotated[
         bool,
-        typer.Option("--demo", help="Load demonstration incidents into an empty database."),
+        typer.Option(
+            "--demo",
+            help="Load demonstration incidents and a demonstration storm (warnings marked "
+            "Exercise) into an empty database.",
+        ),
     ] = False,
     host: Annotated[
         str | None,
@@ -49,6 +60,7 @@ def serve_command(
         fail(f"cannot open the database {_shown(settings.database_url)}: {error}")
     if demo:
         _load_demo(incidents)
+        _load_storm(incidents)
     app = build_app(settings, incidents=incidents)
     address = _address(settings.host, settings.port)
 
@@ -68,6 +80,8 @@ def serve_command(
     _log_to_stderr()
     outbox = OutboxWorker(incidents.service)
     outbox.start()
+    webhooks = _webhook_worker(app)
+    webhooks.start()
     try:
         server.run()
     except _Stopped:
@@ -75,6 +89,7 @@ def serve_command(
     except SystemExit:  # uvicorn has logged why (e.g. the port is in use)
         fail(f"could not serve on {settings.host}:{settings.port}", 1)
     finally:
+        webhooks.stop()
         outbox.stop()
 
 
@@ -105,6 +120,35 @@ def _load_demo(incidents: Incidents) -> None:
     for incident in loaded:
         grade = incident.grade or "-"
         print(f"  {grade:>3} {incident.stage.value:<8} {incident.status.value:<6} {incident.place}")
+
+
+def _load_storm(incidents: Incidents) -> None:
+    from govops.earlywarning.demo import DemoNotEmptyError  # noqa: PLC0415
+
+    try:
+        storm = load_warning_demo(incidents.engine, incidents.clock)
+    except DemoNotEmptyError:
+        print("The database already holds warnings: the demo storm is not loaded.")
+        return
+    levels = sum(1 for e in storm.events if e.seq == 1)
+    print(
+        f"Loaded the demo storm of {storm.day.isoformat()} (Beijing time): {storm.minutes} "
+        f"minutes, {len(storm.events)} warning events in {levels} warnings, CAP status "
+        "Exercise; see /warnings."
+    )
+
+
+def _webhook_worker(app: FastAPI) -> DeliveryWorker:
+    """Delivers the warning alerts to the subscribed webhooks every WEBHOOK_INTERVAL
+    seconds while the server runs (only here: the application alone never sends)."""
+    from govops.earlywarning.webhooks import DeliveryWorker  # noqa: PLC0415
+
+    service, send = app.state.warnings, app.state.warning_sender
+
+    def deliver_round() -> object:
+        return service.deliver_due(service.now(), send)
+
+    return DeliveryWorker(deliver_round, interval=WEBHOOK_INTERVAL)
 
 
 def _address(host: str, port: int) -> str:

@@ -1,0 +1,88 @@
+"""The demonstration storm (govops.weather.demo) taken through the whole platform as live
+data would be: ingested (with its ingestion report kept), run minute by minute through the
+streaming engine, the warning lifecycle issuing, upgrading, downgrading and cancelling each
+street's warning, the events recorded with their CAP alerts through the warning service
+(give it one that marks its alerts Exercise, so no demo alert can pass for a real one), and
+every area's minutes kept for the charts and the daily report (`govops serve --demo`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from govops.earlywarning.lifecycle import WarningLifecycle
+from govops.earlywarning.model import WarningEvent
+from govops.earlywarning.series import AreaMinute, MinuteRows
+from govops.earlywarning.series_service import SeriesService
+from govops.earlywarning.service import WarningService
+from govops.lawcode.pack import Pack
+from govops.weather.demo import OBSERVATIONS_FILE, demo_observations, demo_stations
+from govops.weather.ingest import read_observations
+from govops.weather.layout import StationLayout
+from govops.weather.levels import SignalRules
+from govops.weather.report import IngestReport
+from govops.weather.stations import read_stations
+from govops.weather.stream import StreamState
+from govops.weather.stream_files import minutes
+
+SIGNAL_TABLE = "rainstorm_signal"
+SOURCE = f"demo {OBSERVATIONS_FILE}"
+CHUNK = 240  # minutes of rows written per transaction
+
+
+class DemoNotEmptyError(Exception):
+    """The demonstration storm is loaded only where no warning or statistic is stored."""
+
+
+@dataclass(frozen=True)
+class DemoStorm:
+    day: date
+    minutes: int  # minutes taken by the engine
+    rows: int  # area minutes stored
+    events: list[WarningEvent]  # recorded, in order
+    report: IngestReport
+
+
+def issuer_code(pack: Pack) -> str | None:
+    """The pack's one top area (the district whose centre issues for its streets)."""
+    if pack.areas is None:
+        return None
+    roots = [area.code for area in pack.areas if area.parent is None]
+    return roots[0] if len(roots) == 1 else None
+
+
+def load_demo_storm(
+    pack: Pack, warnings: WarningService, series: SeriesService, day: date
+) -> DemoStorm:
+    """Take the storm of `day` (a Beijing date) through ingestion, the engine, the
+    lifecycle and the services. DemoNotEmptyError if anything is stored already."""
+    if pack.areas is None:
+        raise ValueError(f"pack {pack.id} has no areas")
+    if not series.is_empty() or warnings.history():
+        raise DemoNotEmptyError("warning events or statistics are stored already")
+    metadata = demo_stations(pack.areas)
+    observations, _ = demo_observations(metadata, day)
+    ingested = read_observations(observations, read_stations(metadata))
+    series.record_ingestion(SOURCE, ingested.report)
+    layout = StationLayout.from_areas(pack.areas)
+    parameters = pack.rules_as_of(day)
+    rules = SignalRules.from_table(pack.table(SIGNAL_TABLE), parameters)
+    state = StreamState(layout, rules, str(parameters["area_level_method"].value))
+    lifecycle = WarningLifecycle(issuer_code=issuer_code(pack))
+    to_rows = MinuteRows(layout, rules)
+    events: list[WarningEvent] = []
+    pending: list[AreaMinute] = []
+    taken = stored = 0
+    for minute, values in minutes(ingested.frame.sort("minute", "station"), layout):
+        batch = state.advance_to(minute, values)
+        for k, stats in enumerate(batch):
+            last = k == len(batch) - 1
+            pending += to_rows.rows(stats, state.windows if last else None)
+            events += lifecycle.feed(stats.steps)
+        taken += len(batch)
+        if len(pending) >= CHUNK * len(layout.areas):
+            stored += series.record(pending)
+            pending = []
+    stored += series.record(pending)
+    recorded = warnings.record(events)
+    return DemoStorm(day, taken, stored, recorded, ingested.report)
