@@ -10,10 +10,11 @@ to govops (`StreamState.advance`, which also builds the AreaSteps of the areas w
 changed) and to the numpy ring in lockstep. A full day (1,441 minutes) warms the rings up
 first, so that every window is full and values leave it; then --minutes minutes are timed
 one by one (median and 99th percentile). Every minute, warm-up included, both must give the
-same per-area figures: stations reporting, maximum and sum over them of the 1, 3, 6, 12 and
-24 h accumulations, and the level (max method). DuckDB is slow, so it is loaded with the
-last day of data after the run and queried at the last --duckdb-minutes minutes only,
-checked against govops' figures at those minutes. Exits 1 on any difference."""
+same per-area figures: stations counting (a reading within 10 minutes), maximum and sum
+over them of the 1, 3, 6, 12 and 24 h accumulations, and the level (max method, a province
+raised to a held county's level). DuckDB is slow, so it is loaded with the last day of
+data after the run and queried at the last --duckdb-minutes minutes only, checked against
+govops' figures at those minutes. Exits 1 on any difference."""
 
 from __future__ import annotations
 
@@ -39,6 +40,7 @@ from warnings_stream_peers import (
     duckdb_append,
     duckdb_connect,
     duckdb_query,
+    raised,
     thresholds,
 )
 
@@ -72,17 +74,22 @@ def same_as_numpy(stats: MinuteStats, out: dict[str, np.ndarray], places: tuple)
     return bool(ok)
 
 
-def same_as_duckdb(stats: MinuteStats, frame: pl.DataFrame, places: tuple) -> bool:
-    """DuckDB gives no row for an area where no station reports: -1 maximum, 0 sum; its
-    level there, held from earlier minutes, is checked against the numpy ring only."""
+def same_as_duckdb(
+    stats: MinuteStats, frame: pl.DataFrame, places: tuple, ring: dict[str, np.ndarray]
+) -> bool:
+    """DuckDB gives no row for an area where no station counts: -1 maximum, 0 sum; its
+    level there, held from earlier minutes, is checked against the numpy ring only, and the
+    provinces' levels are raised to the numpy ring's held counties (`ring`)."""
     ok = True
     for kind, positions in zip(("county", "province"), places, strict=True):
         rows = frame.filter(pl.col("kind") == kind)
         area = rows["area"].to_numpy()
         reporting = np.zeros(len(positions), np.int64)
         reporting[area] = rows["reporting"].to_numpy()
-        level = np.full(len(positions), -1, np.int64)
+        level = np.full(len(positions), -1, np.int8)
         level[area] = rows["level"].to_numpy()
+        if kind == "province":
+            level = raised(level, ring["county_held"], ring["starts"])
         ok &= np.array_equal(stats.reporting[positions], reporting)
         ok &= np.array_equal(np.where(reporting > 0, stats.level[positions], -1), level)
         for k in range(5):
@@ -105,7 +112,8 @@ def run_size(stations: int, args: argparse.Namespace, rules: SignalRules) -> lis
     timed = {"govops": [], "numpy ring": []}
     sampled = range(total - args.duckdb_minutes, total)
     kept: dict[int, MinuteStats] = {}
-    identical, changes, warned = True, 0, 0
+    rings: dict[int, dict[str, np.ndarray]] = {}
+    identical, changes, warned, raised_minutes = True, 0, 0, 0
     gc.disable()
     for t in range(total):
         values, minute = rain.at(t), START + timedelta(minutes=t)
@@ -121,23 +129,26 @@ def run_size(stations: int, args: argparse.Namespace, rules: SignalRules) -> lis
         identical &= same_as_numpy(stats, out, places)
         if t in sampled:
             kept[t] = stats
+            rings[t] = {"county_held": out["county_held"], "starts": net.province_starts}
+        raised_minutes += int((stats.via >= 0).any())
     gc.enable()
     warned = int((stats.level >= 0).sum())
     print(
         f"data:    {stations:,} stations, {len(net.counties):,} counties + {len(net.provinces)} "
         f"provinces = {len(net.layout.areas):,} areas; {args.minutes:,} minutes timed after "
         f"{RING:,} of warm-up; {changes:,} level changes (AreaSteps built) in the timed "
-        f"minutes, {warned:,} areas at a level at the end"
+        f"minutes, {warned:,} areas at a level at the end; {raised_minutes:,} minutes with a "
+        "province at a held county's level"
     )
     print(f"check:   numpy ring against govops, every minute: {yes(identical)}")
     rows = [(stations, "govops", np.array(timed["govops"]), True)]
     rows.append((stations, "numpy ring", np.array(timed["numpy ring"]), identical))
-    rows.append(duckdb_row(net, rain, sampled, kept, places, bounds))
+    rows.append(duckdb_row(net, rain, sampled, (kept, rings), places, bounds))
     return rows
 
 
 def duckdb_row(
-    net: Network, rain: Rain, sampled: range, kept: dict, places: tuple, bounds: dict
+    net: Network, rain: Rain, sampled: range, kept: tuple, places: tuple, bounds: dict
 ) -> tuple:
     con = duckdb_connect(net)
     start = time.perf_counter()
@@ -149,7 +160,7 @@ def duckdb_row(
         begin = time.perf_counter()
         frame = duckdb_query(con, t, bounds)
         seconds.append(time.perf_counter() - begin)
-        identical &= same_as_duckdb(kept[t], frame, places)
+        identical &= same_as_duckdb(kept[0][t], frame, places, kept[1][t])
     rows = con.execute("SELECT COUNT(*) FROM obs").fetchone()
     print(
         f"check:   DuckDB against govops at {len(sampled)} minutes ({rows[0]:,} rows of "

@@ -10,7 +10,10 @@ The weather: light showers everywhere (a few hundredths of a mm a minute, now an
 and a storm cell (Gaussian, 9 km across, up to 2.4 mm a minute at its core) crossing the
 city from west to east between 12:00 and 20:00 Beijing time, which raises red warnings
 under its track and orange, yellow and blue ones beside it. About 1 % of station-minutes
-are missing at random, and one street's stations are all silent for an hour (an outage).
+are missing at random, and one street's stations are all silent for an hour (an outage):
+the street the storm has soaked most by then beyond the other streets of its district, so
+its level is held and its district takes it (govops' gap policy) while its other streets
+report less.
 
 The frame is the ingestion's: station (String), minute (Datetime ms, Asia/Shanghai, the
 end of the minute), rain (Int32 hundredths of a mm), sorted by station then minute.
@@ -84,11 +87,18 @@ def _street_codes() -> list[str]:
     return [street for district in children for street in children[district]]
 
 
-def reported(rng: np.random.Generator) -> np.ndarray:
+def reported(rng: np.random.Generator, rain: np.ndarray) -> np.ndarray:
     """stations x minutes: True where a row exists."""
     present = rng.random((STATIONS, MINUTES)) >= 0.01
-    _, members, _ = areas()
-    present[members[_street_codes()[100]], 900:960] = False  # one street silent an hour
+    _, members, children = areas()
+    soaked = {code: rain[members[code], 720:900].sum(axis=1).max() for code in _street_codes()}
+    beyond = {
+        street: soaked[street] - max(soaked[s] for s in streets if s != street)
+        for streets in children.values()
+        for street in streets
+    }
+    street = max(beyond, key=beyond.__getitem__)
+    present[members[street], 900:960] = False  # the street silent an hour
     return present
 
 
@@ -111,9 +121,10 @@ def prepare(seed: int) -> tuple[Path, list[str]]:
     """The Parquet file (cached by seed) and the station ids on the axis."""
     rng = np.random.default_rng(seed)
     ids = station_ids(rng)
-    path = cache_dir() / f"warnings-{seed}.parquet"
+    path = cache_dir() / f"warnings-v3-{seed}.parquet"  # v3: the outage on the wettest street
     if not path.exists():
-        frame = frame_of(ids, rain_grid(rng), reported(rng))
+        rain = rain_grid(rng)
+        frame = frame_of(ids, rain, reported(rng, rain))
         frame.write_parquet(path.with_suffix(".tmp"))
         path.with_suffix(".tmp").rename(path)
     return path, ids

@@ -2,9 +2,12 @@
 (about 27 stations each, sizes varying as counties do) and counties in 31 provinces, placed
 on a 5,000 x 3,000 km plane; rain from storms crossing it (cells 15-80 km across, moving
 at 20-70 km/h, up to 4 mm a minute at their core, lasting 1-8 hours), so that every level
-is reached and left somewhere; 0.5 % of readings missing at random and some stations
-silent for hours. Every minute is drawn from its own seed, so any minute can be drawn
-again (the DuckDB peer loads the last day after the run)."""
+is reached and left somewhere; 0.5 % of readings missing at random, some stations silent
+for hours, and every 4,000 minutes (from minute 2,000) the county whose rain most exceeds
+the rest of its province's silent for three hours, its level held (and taken by its
+province when higher than the province's own: govops' gap policy). Every minute is drawn
+from its own seed, so any minute can be drawn again (the DuckDB peer loads the last day
+after the run)."""
 
 from __future__ import annotations
 
@@ -23,7 +26,7 @@ MISSING = 0.005
 
 @dataclass(frozen=True)
 class Network:
-    layout: StationLayout  # provinces, each followed by its counties
+    layout: StationLayout  # provinces, each followed by its counties (its sub-areas)
     county_starts: npt.NDArray[np.intp]  # first station of each county
     province_starts: npt.NDArray[np.intp]  # first county of each province
     counties: list[str]  # area codes, in station order
@@ -82,7 +85,11 @@ def _layout(
             areas.append(counties[c])
             members[counties[c]] = np.arange(county_starts[c], county_ends[c], dtype=np.intp)
     names = tuple(f"S{k:05d}" for k in range(stations))
-    return StationLayout(names, tuple(areas), members)
+    children = {
+        code: tuple(counties[province_starts[p] : province_ends[p]])
+        for p, code in enumerate(provinces)
+    }
+    return StationLayout(names, tuple(areas), members, children)
 
 
 @dataclass(frozen=True)
@@ -124,8 +131,37 @@ class Rain:
         rng = np.random.default_rng(seed + 2)
         self.silent = rng.choice(net.stations, max(1, net.stations // 100), replace=False)
         self.silent_from = rng.integers(0, 4000, len(self.silent))
+        self._chosen: dict[int, int] = {}  # first minute of an outage -> its county
 
     def at(self, t: int) -> npt.NDArray[np.int32]:
+        values = self._readings(t)
+        start = t - (t - 2000) % 4000
+        if start >= 0 and t - start < 180:
+            values[self._county(self._wettest(start))] = -1
+        return values
+
+    def _wettest(self, t: int) -> int:
+        """The county whose rain at minute t most exceeds the rest of its province's (a pure
+        function of t)."""
+        if t not in self._chosen:
+            net = self.net
+            county = np.maximum.reduceat(self._amount(t), net.county_starts)
+            ends = np.append(net.province_starts[1:], len(county))
+            beyond = np.full(len(county), -np.inf)
+            for first, end in zip(net.province_starts, ends, strict=True):
+                block = county[first:end]
+                if len(block) > 1:
+                    second = np.sort(block)[-2]
+                    beyond[first:end] = block - np.where(block == block.max(), second, block.max())
+            self._chosen[t] = int(np.argmax(beyond))
+        return self._chosen[t]
+
+    def _county(self, k: int) -> slice:
+        starts = self.net.county_starts
+        stop = int(starts[k + 1]) if k + 1 < len(starts) else self.net.stations
+        return slice(int(starts[k]), stop)
+
+    def _amount(self, t: int) -> npt.NDArray[np.float64]:
         net, w = self.net, self.weather
         amount = np.zeros(net.stations)
         for k in np.flatnonzero((w.start <= t) & (t < w.end)):
@@ -135,6 +171,10 @@ class Rain:
             near = self.order[lo:hi]
             d2 = (net.x[near] - cx) ** 2 + (net.y[near] - cy) ** 2
             amount[near] += w.peak[k] * np.exp(-d2 / (2 * w.radius[k] ** 2))
+        return amount
+
+    def _readings(self, t: int) -> npt.NDArray[np.int32]:
+        net, amount = self.net, self._amount(t)
         rng = np.random.default_rng((self.seed, t))
         values = np.floor(amount * rng.uniform(0.6, 1.4, net.stations)).astype(np.int32)
         values[rng.random(net.stations) < MISSING] = -1

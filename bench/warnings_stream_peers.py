@@ -2,12 +2,15 @@
 province boundaries; a stations table) and the thresholds read from the pack.
 
 - numpy: the hand-written ring of cumulative sums the issue quotes: per minute, five window
-  differences, the absent stations masked, np.maximum.reduceat and np.add.reduceat over the
-  county blocks, provinces from their counties, levels by np.select; an area with no station
-  reporting keeps its level of the minute before (govops' HOLD_POLICY).
+  differences, the stations silent for 10 minutes masked (each station's last minute seen
+  kept), np.maximum.reduceat and np.add.reduceat over the county blocks, provinces from
+  their counties, levels by np.select; an area with no station counting keeps its level of
+  the minute before, and a province takes the level of a held county when it is higher
+  (govops' HOLD_POLICY).
 - DuckDB: the last 24 hours kept as rows (station, minute, rain) and queried again at the
-  minute: window sums with FILTER, the stations reporting at the minute, per county and per
-  province maximum, sum and count, levels by CASE."""
+  minute: window sums with FILTER, the stations with a reading in the last 10 minutes, per
+  county and per province maximum, sum and count, levels by CASE (the provinces' raised to
+  their held counties' by the caller: SQL keeps no levels from minute to minute)."""
 
 from __future__ import annotations
 
@@ -21,6 +24,7 @@ from warnings_stream_data import Network
 
 WINDOW_MINUTES = (60, 180, 360, 720, 1440)
 RING = 1441
+RECENT = 10  # minutes a station counts after a reading
 
 
 def thresholds(rules: SignalRules) -> dict[str, int]:
@@ -34,14 +38,16 @@ class NumpyRing:
     def __init__(self, net: Network, bounds: dict[str, int]) -> None:
         self.starts, self.province_starts = net.county_starts, net.province_starts
         self.ring = np.full((RING, net.stations), 0, dtype=np.int32)
+        self.seen = np.full(net.stations, -RECENT, dtype=np.int64)  # last minute with a reading
         self.bounds = bounds
         self.t = 0
         self.levels: dict[str, npt.NDArray[np.int8]] = {}
 
     def advance(self, values: npt.NDArray[np.int32]) -> dict[str, npt.NDArray[np.int64]]:
         t, self.t = self.t, self.t + 1
-        reported = values >= 0
-        now = self.ring[(t - 1) % RING] + np.where(reported, values, 0)
+        self.seen[values >= 0] = t
+        reported = self.seen > t - RECENT  # counting: a reading in the last 10 minutes
+        now = self.ring[(t - 1) % RING] + np.maximum(values, 0)
         self.ring[t % RING] = now
         windows = now - self.ring[(t - np.array(WINDOW_MINUTES)) % RING]
         county_max = np.maximum.reduceat(np.where(reported, windows, -1), self.starts, axis=1)
@@ -59,9 +65,12 @@ class NumpyRing:
         }
         for kind in ("county", "province"):
             level = self._levels(result[f"{kind}_max"])
-            if kind in self.levels:  # no station reporting: the level held
+            if kind in self.levels:  # no station counting: the level held
                 level = np.where(result[f"{kind}_reporting"] > 0, level, self.levels[kind])
+            if kind == "province":  # raised to a held county's
+                level = raised(level, result["county_held"], self.province_starts)
             result[f"{kind}_level"] = self.levels[kind] = level
+            result[f"{kind}_held"] = np.where(result[f"{kind}_reporting"] > 0, -1, level)
         return result
 
     def _levels(self, maximum: npt.NDArray[np.int32]) -> npt.NDArray[np.int8]:
@@ -69,6 +78,17 @@ class NumpyRing:
         h3, h6, h12 = maximum[1], maximum[2], maximum[3]
         conditions = [h3 >= b["red"], h3 >= b["orange"], h6 >= b["yellow"], h12 >= b["blue"]]
         return np.select(conditions, [0, 1, 2, 3], -1).astype(np.int8)
+
+
+def raised(
+    level: npt.NDArray[np.int8], held: npt.NDArray[np.int8], starts: npt.NDArray[np.intp]
+) -> npt.NDArray[np.int8]:
+    """Each province's level, or its held counties' highest when higher (codes: 0 red ...
+    3 blue, -1 none)."""
+    rank = np.where(held >= 0, 4 - held, 0)
+    top = np.maximum.reduceat(rank, starts)
+    higher = top > np.where(level >= 0, 4 - level, 0)
+    return np.where(higher, 4 - top, level).astype(np.int8)
 
 
 def duckdb_connect(net: Network) -> duckdb.DuckDBPyConnection:
@@ -116,7 +136,7 @@ def duckdb_query(con: duckdb.DuckDBPyConnection, t: int, bounds: dict[str, int])
     )
     sql = f"""
         WITH windows AS (
-            SELECT station, {sums}, BOOL_OR(minute = {t}) AS reporting
+            SELECT station, {sums}, BOOL_OR(minute > {t} - {RECENT}) AS reporting
             FROM obs WHERE minute > {t} - 1440 AND minute <= {t} GROUP BY station
         ), present AS (
             SELECT * FROM windows JOIN stations USING (station) WHERE reporting

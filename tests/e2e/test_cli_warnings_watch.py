@@ -196,19 +196,21 @@ def test_a_missing_folder_or_a_state_of_other_stations_is_refused(
 def test_verbose_gives_every_area_every_minute(folder: Path, env: dict[str, str]) -> None:
     (folder / "one.csv").write_text(
         observations(
-            ("XC0201", "2026-07-20 06:01:00", "1"), ("XC0201", "2026-07-20 06:03:00", "1")
+            ("XC0201", "2026-07-20 06:01:00", "1"), ("XC0201", "2026-07-20 06:13:00", "1")
         ),
         encoding="utf-8",
     )
     lines, stderr, code = watch(env, str(folder), "--once", "--verbose", "--no-record")
     assert code == 0, stderr
     levels = of(lines, "level")
-    assert len(levels) == 16 * 3  # the district and its 15 streets, minutes 14:01 to 14:03
-    gap = [x for x in levels if x["at"] == "2026-07-20T14:02:00+08:00" and x["area"] == STREET]
-    assert gap == [
-        {
-            "type": "level", "at": "2026-07-20T14:02:00+08:00", "area": STREET,
-            "name": "新街口街道", "level": None, "clause": None, "reporting": 0,
-            "stations": 4, "maximum_mm": {}, "mean_mm": {},
-        }
-    ]  # fmt: skip
+    assert len(levels) == 16 * 13  # the district and its 15 streets, minutes 14:01 to 14:13
+    street = {x["at"][11:16]: x for x in levels if x["area"] == STREET}
+    one = {"rain_1h": 1, "rain_3h": 1, "rain_6h": 1, "rain_12h": 1, "rain_24h": 1}
+    # XC0201 counts for ten minutes after its reading (14:01 .. 14:10), then not
+    assert [street[f"14:{m:02d}"]["reporting"] for m in range(1, 14)] == [1] * 10 + [0, 0, 1]
+    assert street["14:10"]["maximum_mm"] == street["14:10"]["mean_mm"] == one
+    assert street["14:11"] == {
+        "type": "level", "at": "2026-07-20T14:11:00+08:00", "area": STREET,
+        "name": "新街口街道", "level": None, "clause": None, "reporting": 0,
+        "stations": 4, "maximum_mm": {}, "mean_mm": {},
+    }  # fmt: skip

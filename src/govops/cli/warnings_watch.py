@@ -74,11 +74,10 @@ class Watch:
         rows: list[AreaMinute] = []
         for minute, values in minutes(frame, self.state.layout):
             taken = self.state.advance_to(minute, values, every_area=self.verbose)
-            for k, stats in enumerate(taken):
+            for stats in taken:
                 events += self._minute(stats)
-                if self.record_series is not None:  # only the last had stations reporting
-                    windows = self.state.windows if k == len(taken) - 1 else None
-                    rows += self.to_rows.rows(stats, windows)
+                if self.record_series is not None:
+                    rows += self.to_rows.rows(stats, stats.windows)
         if events and self.record is not None:
             self.counts["recorded"] += len(self.record(events))
         if rows and self.record_series is not None:

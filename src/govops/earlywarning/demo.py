@@ -75,9 +75,8 @@ def load_demo_storm(
     taken = stored = 0
     for minute, values in minutes(ingested.frame.sort("minute", "station"), layout):
         batch = state.advance_to(minute, values)
-        for k, stats in enumerate(batch):
-            last = k == len(batch) - 1
-            pending += to_rows.rows(stats, state.windows if last else None)
+        for stats in batch:
+            pending += to_rows.rows(stats, stats.windows)
             events += lifecycle.feed(stats.steps)
         taken += len(batch)
         if len(pending) >= CHUNK * len(layout.areas):

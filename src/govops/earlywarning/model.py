@@ -44,11 +44,16 @@ class AreaStep:
     clause_id: str | None  # the signal table's deciding clause
     cite: Citation | None  # that clause's citation
     method: str  # "max" (highest station) or "mean" (areal mean), the pack's parameter
-    reporting: int  # stations with an observation at this minute
+    reporting: int  # stations counting: an observation within the last 10 minutes
     stations: int  # stations placed in the area
     mean: dict[str, Decimal]  # window -> mean over the reporting stations, mm
     maximum: dict[str, Decimal]  # window -> maximum over the reporting stations, mm
     deciding: tuple[StationReading, ...]  # the station(s) whose accumulation decided
+    # The sub-area (a street of a district) whose level, held through a gap in its data
+    # (no station of it reporting), is above the area's own and so is the area's (max
+    # method): the level and clause are that sub-area's, held, and `deciding` is empty.
+    # None: the level is decided on the area's own reporting stations.
+    held_via: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

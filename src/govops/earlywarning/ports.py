@@ -178,6 +178,7 @@ def step_to_json(step: AreaStep) -> dict[str, Any]:
         "mean": _mm_text(step.mean),
         "maximum": _mm_text(step.maximum),
         "deciding": [{"station": r.station, "rain": _mm_text(r.rain)} for r in step.deciding],
+        "held_via": step.held_via,
     }
 
 
@@ -195,6 +196,7 @@ def step_from_json(data: dict[str, Any]) -> AreaStep:
         mean=_mm(data["mean"]),
         maximum=_mm(data["maximum"]),
         deciding=tuple(StationReading(r["station"], _mm(r["rain"])) for r in data["deciding"]),
+        held_via=data.get("held_via"),  # absent in events stored before the field existed
     )
 
 

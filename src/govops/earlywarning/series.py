@@ -39,7 +39,7 @@ class AreaMinute:
     at: datetime  # the end of the minute, aware
     level: str | None
     clause_id: str | None
-    reporting: int  # stations with an observation this minute
+    reporting: int  # stations counting: an observation this minute or in the nine before
     stations: int  # stations placed in the area
     maximum: dict[str, int] = field(default_factory=dict)  # window -> hundredths of a mm
     total: dict[str, int] = field(default_factory=dict)  # window -> sum, hundredths of a mm

@@ -118,6 +118,7 @@ _WORDS = {
         "clause": "条款 {}",
         "sources": "；",
         "readings": "、",
+        "held_via": "下属区域{area}的预警等级（该区域暂无站点有观测，等级保持）",
         "amounts": "、",
         "join": "",
     },
@@ -134,6 +135,7 @@ _WORDS = {
         "clause": "clause {}",
         "sources": "; ",
         "readings": "; ",
+        "held_via": "the level held by sub-area {area} (none of its stations reporting)",
         "amounts": ", ",
         "join": " ",
     },
@@ -187,7 +189,9 @@ def _finding(
     words = _WORDS[language]
     window = clause_windows.get(step.clause_id or "")
     windows = [window] if window is not None else _rule_windows(clause_windows)
-    if step.method == "max" and step.deciding:
+    if step.held_via is not None:  # a street silent through a gap keeps its district up
+        evidence = words["held_via"].format(area=step.held_via)
+    elif step.method == "max" and step.deciding:
         evidence = words["readings"].join(
             _amounts(reading.rain, windows, words["station"].format(reading.station), language)
             for reading in step.deciding

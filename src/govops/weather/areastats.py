@@ -1,11 +1,12 @@
-"""Per area and step: how many stations report, and over the REPORTING stations the sum
-(for the mean) and the maximum of each window's rain, with the first station on the axis
-holding that maximum; all exact integers (hundredths of a mm).
+"""Per area and step: how many stations count (`reporting`), and over the COUNTING stations
+the sum (for the mean) and the maximum of each window's rain, with the first station on
+the axis holding that maximum; all exact integers (hundredths of a mm).
 
-Policy: a station reports at step t if it has an observation at t; an area's mean and
-maximum at t are over its reporting stations only (a station silent at t counts in neither,
-even if it reported earlier in the window); an area with no reporting station has no
-statistics (its level is then held: see govops.weather.compute).
+Policy (govops.weather.stream_gaps): a station counts at step t if it has an observation
+within the last RECENT_MINUTES (t - 9 ... t for minutes), its windows summing its observed
+minutes; an area's mean and maximum at t are over its counting stations only (a station
+silent for longer counts in neither, even if it reported earlier in the window); an area
+with no counting station has no statistics (its level is then held).
 
 Areas are put together from the groups of govops.weather.rolling: an area whose stations
 are contiguous on the axis (a street; a district, whose streets' stations are its own) from
@@ -29,9 +30,9 @@ Int32Array = npt.NDArray[np.int32]
 class AreaStats:
     """Areas in the layout's order; windows in WINDOW_NAMES order."""
 
-    reporting: IntArray  # areas x steps
-    total: IntArray  # windows x areas x steps: sum over the reporting stations
-    maximum: Int32Array  # windows x areas x steps: -1 where no station reports
+    reporting: IntArray  # areas x steps: stations counting
+    total: IntArray  # windows x areas x steps: sum over the counting stations
+    maximum: Int32Array  # windows x areas x steps: -1 where no station counts
     holder: IntArray  # windows x areas x steps: first station (axis) at the maximum, or -1
 
 

@@ -3,21 +3,23 @@ clause and station, whether the level is held, the number of stations reporting 
 mean and maximum of every window's rain.
 
 Policy (see grid, rolling and areastats): a station's window sum at t is the sum of its
-observed amounts in (t - w, t], by time; it reports at t if it has an observation at t; an
-area's mean and maximum are over its reporting stations. Levels are decided on exact
-integers (hundredths of a mm) by `SignalRules.classify`: with the `max` method on the
-area's maxima (the highest level any reporting station reaches); with `mean` on the areal
-means, compared without rounding: mean >= b mm exactly when sum >= 100 b x reporting, i.e.
-the sums classified at a scale of 100 x reporting. Output figures are Float64 millimetres
-(maximum / 100, sum / (100 x reporting)); `Statistics.step` gives exact Decimals as the
-warning module's `AreaStep`.
+observed amounts in (t - w, t], by time; it counts at t if it has an observation within
+the last RECENT_MINUTES (t - 9 ... t); an area's `reporting`, mean and maximum are over its
+counting stations. Levels are decided on exact integers (hundredths of a mm) by
+`SignalRules.classify`: with the `max` method on the area's maxima (the highest level any
+counting station reaches); with `mean` on the areal means, compared without rounding: mean
+>= b mm exactly when sum >= 100 b x reporting, i.e. the sums classified at a scale of 100 x
+reporting. Output figures are Float64 millimetres (maximum / 100, sum / (100 x
+reporting)); `Statistics.step` gives exact Decimals as the warning module's `AreaStep`.
 
-Gaps (HOLD_POLICY, the same in the streaming engine): a gap in the data neither raises,
-lowers nor cancels a warning. At a step where no station of an area reports, the area keeps
-the level and clause of its last step with data (none before any data); when that is a
-level, the step is marked held and has no AreaStep, so the warning's lifecycle sees no
-change. Its statistics are null (reporting 0) and it has no deciding station. The level is
-decided afresh as soon as a station of the area reports again.
+Gaps (HOLD_POLICY, govops.weather.stream_gaps, the same in the streaming engine): a gap in
+the data neither raises, lowers nor cancels a warning. At a step where no station of an
+area counts, the area keeps the level and clause of its last step with one (none before
+any data); when that is a level, the step is marked held and has no AreaStep, so the
+warning's lifecycle sees no change. Its statistics are null (reporting 0) and it has no
+deciding station. With the `max` method an area with sub-areas takes the held level of a
+sub-area when it is above its own (`held_via` names the sub-area; no deciding station).
+The level is decided afresh as soon as a station of the area reports again.
 
 A day of 20,000 minute stations (28.8 million rows) takes about 0.2 s on two cores; the
 first run on a machine compiles the kernels first (govops.weather.kernels)."""
@@ -25,7 +27,7 @@ first run on a machine compiles the kernels first (govops.weather.kernels)."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 import numpy as np
@@ -38,15 +40,20 @@ from govops.weather.grid import MINUTE_MS, STAMP, Grid, build_grid
 from govops.weather.layout import StationLayout
 from govops.weather.levels import NO_LEVEL, SignalRules
 from govops.weather.rolling import WINDOW_NAMES, Groups, roll, spans_of
+from govops.weather.stream_gaps import (
+    HOLD_POLICY,
+    RECENT_MINUTES,
+    Levels,
+    SubAreas,
+    no_via,
+    recent_steps,
+)
 from govops.weather.stream_plan import AreaReducer
 from govops.weather.stream_steps import MinuteStats, StepBuilder
 
 METHODS = ("max", "mean")
 STAGES = ("grid", "windows", "areas", "levels")
-HOLD_POLICY = (
-    "a gap in the data neither raises, lowers nor cancels a warning: the level is held, "
-    "marked held, until a station of the area reports again"
-)
+__all__ = ["HOLD_POLICY", "RECENT_MINUTES", "Statistics", "accumulate", "compute"]
 
 Int8Array = npt.NDArray[np.int8]
 BoolArray = npt.NDArray[np.bool_]
@@ -63,7 +70,13 @@ class Statistics:
     rules: SignalRules
     method: str
     reducer: AreaReducer
-    held: BoolArray  # areas x steps: no station reports, a level of earlier data is kept
+    held: BoolArray  # areas x steps: no station counts, a level of earlier data is kept
+    # areas x steps: the held sub-area whose level the area takes (max method), -1 for none
+    via: npt.NDArray[np.int64] = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+
+    def __post_init__(self) -> None:
+        if not self.via.size:  # not given: every level the area's own
+            object.__setattr__(self, "via", no_via(self.level.shape))
 
     @property
     def layout(self) -> StationLayout:
@@ -86,6 +99,7 @@ class Statistics:
         }
         columns |= {name: _named(code, names) for name, (code, names) in codes.items()}
         columns["held"] = self.held.ravel()
+        columns["held_via"] = _named(self.via.ravel(), self.layout.areas)
         reporting = self.stats.reporting.ravel()
         sizes = np.array([len(self.layout.members[a]) for a in self.layout.areas])
         columns |= {"reporting": reporting.astype(np.int32), "stations": np.repeat(sizes, steps)}
@@ -135,6 +149,7 @@ class Statistics:
             clause=self.clause[:, t],
             changed=np.zeros(len(self.layout.areas), dtype=np.bool_),
             held=self.held[:, t],
+            via=self.via[:, t],
         )
         shown = [position[a] for a in wanted if not self.held[position[a], t]]
         return builder.build(shown, minute, stats, self._windows_at(t))
@@ -143,13 +158,14 @@ class Statistics:
         return np.array([len(self.layout.members[a]) for a in self.layout.areas], dtype=np.int64)
 
     def _windows_at(self, t: int) -> npt.NDArray[np.int32]:
-        """windows x stations at step t; -1 for a station not reporting."""
+        """windows x stations at step t; -1 for a station not counting."""
         from govops.weather.kernels import windows_at  # noqa: PLC0415 (numba: see roll)
 
         grid = self.grid
         stamp = grid.origin_ms + t * grid.step * MINUTE_MS
         spans = np.array(spans_of(grid.step), dtype=np.int64) * grid.step * MINUTE_MS
-        return windows_at((grid.first, grid.stop, grid.stamps, grid.rain), stamp, spans)
+        recent = recent_steps(grid.step) * grid.step * MINUTE_MS
+        return windows_at((grid.first, grid.stop, grid.stamps, grid.rain), stamp, spans, recent)
 
 
 def kernels_cached() -> bool | None:
@@ -167,8 +183,9 @@ def compute(
     method: str = "max",
     step: int = 1,
 ) -> pl.DataFrame:
-    """Per area and step: area, minute, level, clause, station, held, reporting, stations,
-    and per window <name>_mean and <name>_max in mm (null where no station reports)."""
+    """Per area and step: area, minute, level, clause, station, held, held_via, reporting,
+    stations, and per window <name>_mean and <name>_max in mm (null where no station
+    counts)."""
     return accumulate(frame, layout, rules, method, step).frame()
 
 
@@ -197,22 +214,34 @@ def accumulate(
     decided = np.nonzero(clause != NO_LEVEL)
     window = np.array([WINDOW_NAMES.index(c.input) for c in rules.clauses], dtype=np.int64)
     station[decided] = stats.holder[window[clause[decided]], decided[0], decided[1]]
-    held = _hold(stats.reporting, level, clause)
+    levels = Levels(level, clause, stats.reporting == 0, no_via(level.shape), station)
+    _settle(levels, stats.reporting, SubAreas.plan(layout, len(rules.outcomes)), method)
+    held = (stats.reporting == 0) & (level != NO_LEVEL)
     told("levels")
-    return Statistics(grid, stats, level, clause, station, rules, method, reducer, held)
+    return Statistics(grid, stats, level, clause, station, rules, method, reducer, held, levels.via)
 
 
-def _hold(reporting: npt.NDArray[np.int64], level: Int8Array, clause: Int8Array) -> BoolArray:
-    """Apply HOLD_POLICY in place: at a step where no station of an area reports, the level
-    and clause of its last step with data (none before any). The steps holding a level."""
+def _settle(levels: Levels, reporting: npt.NDArray[np.int64], tree: SubAreas, method: str) -> None:
+    """HOLD_POLICY, in place: areas without sub-areas held first; then, layer by layer, each
+    parent takes a held sub-area's higher level (max method) and is held in its turn, so a
+    held parent keeps the level it had, sub-areas included, at its last step with data."""
+    layers = tree.layers if method == "max" else ()
+    parents = np.array([a for layer in layers for a in layer.parents.tolist()], dtype=np.int64)
+    _hold(np.setdiff1d(np.arange(len(reporting)), parents), reporting, levels)
+    for layer in layers:
+        tree.compose(layer, levels)
+        _hold(layer.parents, reporting, levels)
+
+
+def _hold(rows: npt.NDArray[np.int64], reporting: npt.NDArray[np.int64], levels: Levels) -> None:
+    """At a step where no station of an area counts, the level and clause of its last step
+    with one (none before any: step 0, itself without data or level)."""
     steps = np.arange(reporting.shape[1])
-    last = np.where(reporting > 0, steps, -1)
+    last = np.where(reporting[rows] > 0, steps, -1)
     np.maximum.accumulate(last, axis=1, out=last)
-    source = np.maximum(last, 0)  # before any data: step 0, itself without data or level
-    level[...] = np.take_along_axis(level, source, axis=1)
-    clause[...] = np.take_along_axis(clause, source, axis=1)
-    held: BoolArray = (reporting == 0) & (level != NO_LEVEL)
-    return held
+    source = np.maximum(last, 0)
+    levels.level[rows] = np.take_along_axis(levels.level[rows], source, axis=1)
+    levels.clause[rows] = np.take_along_axis(levels.clause[rows], source, axis=1)
 
 
 def _levels(stats: AreaStats, rules: SignalRules, method: str) -> tuple[Int8Array, Int8Array]:

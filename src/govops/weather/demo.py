@@ -10,10 +10,12 @@ slow convective cell that crosses the district from west to east between about 0
 (about 80 mm in its wettest hour), weakening as it leaves; the rain ends about 10:30. Six
 streets near the track pass 100 mm in 3 hours (red), four beside it orange, the north gets
 yellow or blue from the long light rain, Baizhifang (白纸坊) stays below every signal. The
-faults, never taking every station of a street at once nor the station that decides a
-street's level: a station down for 25 minutes in the storm, missing minutes, sentinels
-(999999, 999998), trace (999990), a duplicate and a conflicting row, a row out of order, an
-impossible and a negative amount, an unknown station and an unreadable time."""
+faults: a station down for 25 minutes in the storm, missing minutes (anywhere, the deciding
+stations' included: a station missing a few minutes still counts), sentinels (999999,
+999998), trace (999990), a duplicate and a conflicting row, a row out of order, an
+impossible and a negative amount, an unknown station and an unreadable time. The station
+down is one that does not decide its street's level meanwhile: silent for more than ten
+minutes, a station stops counting, and its street's level would rightly fall with it."""
 
 from __future__ import annotations
 
@@ -205,8 +207,7 @@ def _not_deciding(
 ) -> npt.NDArray[np.bool_]:
     """(minute, station): another station of its street has at least its accumulation in
     every window, so the street's (and the district's) maxima, and so its level, are the same
-    without it. Only such readings go missing here: with the `max` method a missing reading
-    of the deciding station would lower the street's level for that minute."""
+    without it (where the 25-minute outage may fall)."""
     safe = np.ones(rain.shape, dtype=bool)
     for minutes in (60, 180, 360, 720, 1440):
         windows = _windows(rain, minutes)
@@ -233,7 +234,7 @@ def _faults(ids: list[str], rain: npt.NDArray[np.int32], seed: int) -> Faults:
             break
         minute, station = int(rng.integers(MINUTES)), int(rng.integers(len(ids)))
         key = (int(street_of[station]), minute)
-        if key in taken or not safe[minute, station] or rain[minute, station] > 50:
+        if key in taken or rain[minute, station] > 50:
             continue
         taken.add(key)
         picked.append((station, minute))

@@ -8,10 +8,11 @@ at most one row per station and minute. Minute amounts sit on a grid of one-minu
 hourly amounts (resolution 60) on a grid of one-hour steps, each at the hour its amount ends,
 so a window of w minutes is w / 60 steps and sums by time stay right at the hour marks.
 
-A step with no row is not reported and holds 0: it adds nothing to any sum and a station is
-"reporting" at a step only if it has a row there. `build_grid` checks the columns and the
-stations (every station on the layout, rows grouped by station); each row's order, step and
-amount are checked when the engine places it (govops.weather.rolling), in the same pass."""
+A step with no row is not reported and holds 0: it adds nothing to any sum; a station
+counts at a step if it has a row within the last RECENT_MINUTES (govops.weather.stream_gaps).
+`build_grid` checks the columns and the stations (every station on the layout, rows grouped
+by station); each row's order, step and amount are checked when the engine places it
+(govops.weather.rolling), in the same pass."""
 
 from __future__ import annotations
 

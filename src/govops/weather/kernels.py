@@ -5,13 +5,14 @@ Work is cut into groups of stations (a block of one elementary segment of the st
 or a piece of a scattered area); the groups run in parallel, each on its own accumulators,
 so no two threads write the same memory. Per station of a group: its rows are placed into
 a row of cumulative rain (a few thousand int64, in the core's L1 cache), checked as they go
-(order, step, amount); then, per window and step, the window sum of a reporting station is
-folded into the group's maximum as one int64 key, sum << 16 | (65535 - its place in the
-group), so that one `max` keeps both the highest sum and, among equal sums, the first
-station. The group's sums over its reporting stations need no pass per window: the group's
-cumulative rain (the sum of its stations' rows) gives every window's sum, from which the
-windows of the stations silent at a step (about 1 %) are taken out one by one. Areas then
-combine their groups in the order of the axis (`combine`).
+(order, step, amount), and the steps where it does not count are marked (no row within the
+last RECENT_MINUTES: govops.weather.stream_gaps); then, per window and step, the window sum
+of a counting station is folded into the group's maximum as one int64 key, sum << 16 |
+(65535 - its place in the group), so that one `max` keeps both the highest sum and, among
+equal sums, the first station. The group's sums over its counting stations need no pass
+per window: the group's cumulative rain (the sum of its stations' rows) gives every
+window's sum, from which the windows of the stations not counting at a step (few) are
+taken out one by one. Areas then combine their groups in the order of the axis (`combine`).
 
 numba compiles the kernels on first use and caches the machine code beside this module
 (`cache=True`, in __pycache__): the first run on a machine spends about 10 s compiling;
@@ -43,10 +44,12 @@ def compiled(parallel: bool = False) -> Callable[[Kernel], Kernel]:
 @compiled()
 def _place(s: int, rows: Rows, where: I64, row: I64, silent: I64, gaps: I64) -> tuple[int, ...]:
     """Station s's rows into `row` (cumulative rain at row[reach + step]) and `silent` (-1 at
-    a step without a row); its silent steps listed in `gaps`. `where`: origin, step (ms),
-    steps, reach, largest amount. Returns (error, bad row, silent steps listed)."""
+    a step where it does not count: no row within the last `recent` steps); those steps
+    listed in `gaps`. `where`: origin, step (ms), steps, reach, largest amount, recent.
+    Returns (error, bad row, silent steps listed)."""
     first, stop, stamps, rain = rows
     origin, step_ms, steps, reach, largest = where[0], where[1], where[2], where[3], where[4]
+    recent = where[5]
     previous, k, listed, running = np.int64(BEFORE_ALL), -1, 0, np.int64(0)
     for r in range(first[s], stop[s]):
         stamp = stamps[r]
@@ -58,19 +61,37 @@ def _place(s: int, rows: Rows, where: I64, row: I64, silent: I64, gaps: I64) -> 
             if (stamp - origin) % step_ms != 0:
                 return OFF_STEP, r, 0
             after = (stamp - origin) // step_ms
-            for m in range(k + 1, after):
-                row[reach + m], silent[m], gaps[listed] = running, -1, m
-                listed += 1
+            listed = _gap(k, after, recent, running, row[reach:], (silent, gaps), listed)
             k = after
         if rain[r] < 0 or rain[r] > largest:
             return AMOUNT, r, 0
         running += rain[r]
         row[reach + k] = running
         previous = stamp
-    for m in range(k + 1, steps):
-        row[reach + m], silent[m], gaps[listed] = running, -1, m
-        listed += 1
+    listed = _gap(k, steps, recent, running, row[reach:], (silent, gaps), listed)
     return 0, -1, listed
+
+
+@compiled()
+def _gap(
+    k: int,
+    after: int,
+    recent: int,
+    running: np.int64,
+    row: I64,
+    marks: tuple[I64, I64],
+    listed: int,
+) -> int:
+    """Steps k + 1 .. after - 1 without a row after a row at step k (k = -1: none yet): the
+    rain stays (`row` from step 0); silent from `recent` steps after the last row, marked in
+    `marks` (silent, gaps listed). Returns the steps listed so far."""
+    silent, gaps = marks
+    for m in range(k + 1, after):
+        row[m] = running
+        if k < 0 or m - k >= recent:
+            silent[m], gaps[listed] = -1, m
+            listed += 1
+    return listed
 
 
 @compiled()
@@ -159,15 +180,15 @@ def combine(
 
 
 @compiled()
-def windows_at(rows: Rows, stamp: int, spans_ms: I64) -> I32:
+def windows_at(rows: Rows, stamp: int, spans_ms: I64, recent_ms: int) -> I32:
     """windows x stations: each station's window sums ending at `stamp` (ms), -1 for a
-    station without a row at that stamp."""
+    station that does not count there (no row in the `recent_ms` ending at `stamp`)."""
     first, stop, stamps, rain = rows
     out = np.full((len(spans_ms), len(first)), -1, np.int32)
     for s in range(len(first)):
         own = stamps[first[s] : stop[s]]
         end = np.searchsorted(own, stamp, side="right")
-        if end == 0 or own[end - 1] != stamp:
+        if end == 0 or own[end - 1] <= stamp - recent_ms:
             continue
         for i in range(len(spans_ms)):
             begin = np.searchsorted(own, stamp - spans_ms[i], side="right")

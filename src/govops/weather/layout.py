@@ -4,7 +4,7 @@ the pack's order) and the stations of every area, as index arrays for vectorised
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import numpy.typing as npt
@@ -28,6 +28,10 @@ class StationLayout:
     stations: tuple[str, ...]  # the station axis
     areas: tuple[str, ...]  # area codes, in the pack's order
     members: dict[str, Indices]  # area code -> positions of its stations on the axis
+    # area code -> its sub-areas (a district -> its streets), each area's stations including
+    # theirs; with the max method a held sub-area's level counts for its parent (see
+    # govops.weather.stream_gaps). Empty: no area has sub-areas.
+    children: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @classmethod
     def from_areas(cls, area_map: AreaMap, extra: Iterable[str] = ()) -> StationLayout:
@@ -44,7 +48,15 @@ class StationLayout:
             )
             for area in area_map
         }
-        return cls(tuple(order), tuple(a.code for a in area_map), members)
+        children = {
+            area.code: tuple(c.code for c in area_map.children(area.code)) for area in area_map
+        }
+        return cls(
+            tuple(order),
+            tuple(a.code for a in area_map),
+            members,
+            {code: codes for code, codes in children.items() if codes},
+        )
 
     def index(self) -> dict[str, int]:
         return {station: i for i, station in enumerate(self.stations)}

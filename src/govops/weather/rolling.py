@@ -8,8 +8,9 @@ not reported) never makes a window reach further back.
 The stations are cut into groups that never cross an elementary segment of the station axis
 (blocks of up to BLOCK stations), plus, for each area whose stations are not contiguous on
 the axis, its own groups (correct, only slower: its stations are placed twice). Per group
-and step the pass keeps the stations silent, the sum of every window over the reporting
-stations and the largest window of a reporting station with the first station holding it.
+and step the pass keeps the stations not counting (no row within the last RECENT_MINUTES:
+govops.weather.stream_gaps), the sum of every window over the counting stations and the
+largest window of a counting station with the first station holding it.
 The pass itself is govops.weather.kernels.group_statistics (compiled, in parallel)."""
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import numpy.typing as npt
 
 from govops.weather.grid import MINUTE_MS, Grid, ObservationError
 from govops.weather.layout import WINDOWS, Indices
+from govops.weather.stream_gaps import recent_steps
 from govops.weather.stream_plan import AreaReducer
 
 BLOCK = 512  # stations in a group at most (below 65,536: a key's place field)
@@ -87,8 +89,8 @@ class Groups:
 class Rolled:
     """Per group and step (windows in WINDOW_NAMES order)."""
 
-    absent: IntArray  # groups x steps: stations of the group silent at the step
-    total: IntArray  # groups x windows x steps: window sums over the reporting stations
+    absent: IntArray  # groups x steps: stations of the group not counting at the step
+    total: IntArray  # groups x windows x steps: window sums over the counting stations
     best: IntArray  # groups x windows x steps: largest window << 16 | place tag; -1 for none
 
 
@@ -109,7 +111,14 @@ def roll(grid: Grid, groups: Groups) -> Rolled:
 
     spans = np.array(spans_of(grid.step), dtype=np.int64)
     where = np.array(
-        [grid.origin_ms, grid.step * MINUTE_MS, grid.steps, spans.max(), MAX_AMOUNT],
+        [
+            grid.origin_ms,
+            grid.step * MINUTE_MS,
+            grid.steps,
+            spans.max(),
+            MAX_AMOUNT,
+            recent_steps(grid.step),
+        ],
         dtype=np.int64,
     )
     rows = (grid.first, grid.stop, grid.stamps, grid.rain)

@@ -12,17 +12,18 @@ so per-area sums are a subtraction too; only the stations absent this minute are
 one by one, and the maxima need one `reduceat`. A third ring records which stations
 reported at each minute (`observed`: how complete a station's window is).
 
-An area's statistics are over its *reporting* stations, those with an observation this
-minute (`AreaStep.reporting`); a station absent this minute counts in no mean or maximum.
-Before the first minute taken, and across a gap in the data, minutes count as missing (0 mm,
-not reporting).
+An area's statistics are over its *counting* stations (`AreaStep.reporting`), those with an
+observation within the last RECENT_MINUTES (`last_seen` keeps each station's last minute);
+a station silent for longer counts in no mean or maximum. Before the first minute taken,
+and across a gap in the data, minutes count as missing (0 mm, not reported).
 
-Gaps (HOLD_POLICY, the same in the batch engine): a gap in the data neither raises, lowers
-nor cancels a warning. In a minute where no station of an area reports, the area keeps the
-level and clause of its last minute with data (none before any data); when that is a level,
-the area is marked `held` and gets no AreaStep, so the warning's lifecycle sees no change.
-Its statistics are absent (reporting 0). The level is decided afresh as soon as a station of
-the area reports again."""
+Gaps (HOLD_POLICY, govops.weather.stream_gaps, the same in the batch engine): a gap in the
+data neither raises, lowers nor cancels a warning. In a minute where no station of an area
+counts, the area keeps the level and clause of its last minute with one (none before any
+data); when that is a level, the area is marked `held` and gets no AreaStep, so the
+warning's lifecycle sees no change. Its statistics are absent (reporting 0). With the `max`
+method an area with sub-areas then takes a held sub-area's level when it is above its own.
+The level is decided afresh as soon as a station of the area reports again."""
 
 from __future__ import annotations
 
@@ -35,6 +36,7 @@ import numpy.typing as npt
 
 from govops.weather.layout import WINDOWS, StationLayout
 from govops.weather.levels import NO_LEVEL, SignalRules
+from govops.weather.stream_gaps import HOLD_POLICY, RECENT_MINUTES, Levels, SubAreas
 from govops.weather.stream_plan import AreaReducer
 from govops.weather.stream_steps import MinuteStats, StepBuilder
 
@@ -43,10 +45,8 @@ WINDOW_NAMES = tuple(WINDOWS)
 WINDOW_MINUTES = np.array(list(WINDOWS.values()), dtype=np.int64)
 RING = int(WINDOW_MINUTES.max()) + 1  # cumulative sums now and over the 1,440 minutes before
 METHODS = ("max", "mean")
-HOLD_POLICY = (
-    "a gap in the data neither raises, lowers nor cancels a warning: the level is held, "
-    "marked held, until a station of the area reports again"
-)
+__all__ = ["HOLD_POLICY", "RECENT_MINUTES", "StreamOrderError", "StreamState"]
+NEVER = -(2**62)  # the last minute seen of a station that never reported
 MEAN_SCALE = 1_000_000  # areal means are compared in millionths of a hundredth
 
 Int32Array = npt.NDArray[np.int32]
@@ -87,12 +87,14 @@ class StreamState:
         self.ring = np.full((RING, n), 0, dtype=np.int32)  # cumulative rain per station
         self.segment_ring = np.full((RING, segments), 0, dtype=np.int64)  # ... per segment
         self.reported = np.full((RING, n), False)  # which stations reported when
+        self.last_seen = np.full(n, NEVER, dtype=np.int64)  # each station's last minute
         self.level = np.full(len(layout.areas), NO_LEVEL, dtype=np.int8)
         self.clause = np.full(len(layout.areas), NO_LEVEL, dtype=np.int8)
         self.last: int | None = None  # minute index of the last minute taken
         self.sizes = self.reducer.area_sums(
             self.reducer.segment_sizes[None, :], np.zeros((1, n), dtype=np.int32), count=True
         )[0]
+        self.tree = SubAreas.plan(layout, len(rules.outcomes))
         self.builder = StepBuilder(
             layout.stations, layout.areas, self.reducer, rules, method, WINDOW_NAMES, self.sizes
         )
@@ -133,7 +135,7 @@ class StreamState:
         taken = []
         if self.last is not None:
             for gap in range(self.last + 1, min(index, self.last + 1 + RING)):
-                taken.append(self._take(gap, self._missing, every_area))
+                taken.append(self._take(gap, self._missing, every_area, keep=True))
             self.last = max(self.last, index - 1)
         taken.append(self._take(index, checked, every_area))
         return taken
@@ -168,7 +170,11 @@ class StreamState:
             raise ValueError(f"values must be whole hundredths of a mm, got {array.dtype}")
         return array.astype(np.int32, copy=False)
 
-    def _take(self, index: int, values: Int32Array, every_area: bool = False) -> MinuteStats:
+    def _take(
+        self, index: int, values: Int32Array, every_area: bool = False, keep: bool = False
+    ) -> MinuteStats:
+        """One minute; `keep`: the stats carry a copy of the windows (a gap minute of
+        `advance_to`, whose windows the next minute overwrites) where a station counts."""
         slot, before = index % RING, (index - 1) % RING
         past = (index - WINDOW_MINUTES) % RING
         clipped = np.maximum(values, 0, out=self._clipped)  # missing counts as 0 mm
@@ -176,32 +182,46 @@ class StreamState:
         np.greater_equal(values, 0, out=self.reported[slot])
         segment_now = self.segment_ring[slot]
         np.add(self.segment_ring[before], self.reducer.segment_sum(clipped), out=segment_now)
+        np.copyto(self.last_seen, index, where=self.reported[slot])
         for row, minutes_ago in enumerate(past):
             np.subtract(now, self.ring[minutes_ago], out=self.windows[row])
         totals = segment_now[None, :] - self.segment_ring[past]
         counts = self.reducer.segment_sizes.copy()
-        self._drop_absent(values, totals, counts)
+        self._drop_absent(index, totals, counts)
         self.reducer.segment_max(self.windows, out=self._segment_max)
         maximum = self.reducer.area_max(self._segment_max, self.windows)
         total = self.reducer.area_sums(totals, self.windows)
         reporting = self.reducer.area_sums(counts[None, :], self.windows[:1], count=True)[0]
-        level, clause, held = self._hold(*self._classify(maximum, total, reporting), reporting)
-        changed = level != self.level
-        self.level, self.clause = level, clause
+        levels = self._hold(*self._classify(maximum, total, reporting), reporting)
+        held = levels.held & (levels.level != NO_LEVEL)  # no counting station, a level kept
+        changed = levels.level != self.level
+        self.level, self.clause = levels.level, levels.clause
         self.last = index
+        windows = self.windows.copy() if keep and bool(reporting.any()) else self.windows
         stats = MinuteStats(
-            minute_at(index), reporting, maximum, total, level, clause, changed, held=held
+            minute_at(index),
+            reporting,
+            maximum,
+            total,
+            levels.level,
+            levels.clause,
+            changed,
+            held=held,
+            via=levels.via,
+            windows=windows,
         )
         positions = np.flatnonzero(~held if every_area else changed)
         steps = self.builder.build(positions, stats.at, stats, self.windows)
         return replace(stats, steps=steps) if steps else stats
 
     def _drop_absent(
-        self, values: Int32Array, totals: npt.NDArray[np.int64], counts: npt.NDArray[np.int64]
+        self, index: int, totals: npt.NDArray[np.int64], counts: npt.NDArray[np.int64]
     ) -> None:
-        """Take the stations without an observation this minute out of the segment sums and
-        counts, and mark their windows -1 so no maximum sees them."""
-        absent = np.flatnonzero(np.less(values, 0, out=self._absent))
+        """Take the stations not counting this minute (no observation within the last
+        RECENT_MINUTES) out of the segment sums and counts, and mark their windows -1 so
+        no maximum sees them."""
+        silent = np.less(self.last_seen, index - (RECENT_MINUTES - 1), out=self._absent)
+        absent = np.flatnonzero(silent)
         if not absent.size:
             return
         segments = self.reducer.segment_of[absent]
@@ -218,12 +238,30 @@ class StreamState:
 
     def _hold(
         self, level: Int8Array, clause: Int8Array, reporting: npt.NDArray[np.int64]
-    ) -> tuple[Int8Array, Int8Array, npt.NDArray[np.bool_]]:
-        """HOLD_POLICY: an area without a reporting station keeps its level and clause;
-        held where that is a level (an area with none stays without one)."""
-        data = reporting > 0
-        held = ~data & (self.level != NO_LEVEL)
-        return np.where(data, level, self.level), np.where(data, clause, self.clause), held
+    ) -> Levels:
+        """HOLD_POLICY: an area without a counting station keeps its level and clause;
+        then, with the max method, parents take their held sub-areas' higher levels.
+        `held` of the result marks the areas without a counting station."""
+        silent = reporting == 0
+        levels = Levels(
+            np.where(silent, self.level, level),
+            np.where(silent, self.clause, clause),
+            silent,
+            np.full(len(level), -1, dtype=np.int64),
+        )
+        if self.method == "max" and bool(silent.any()):  # else no sub-area holds a level
+            for layer in self.tree.layers:
+                self.tree.compose(layer, levels)
+        return levels
+
+    def recount(self) -> None:
+        """Each station's last minute seen, from the ring of reports (after a restore)."""
+        self.last_seen.fill(NEVER)
+        if self.last is None:
+            return
+        for minutes_ago in range(RECENT_MINUTES - 1, -1, -1):  # oldest first; later win
+            minute = self.last - minutes_ago
+            np.copyto(self.last_seen, minute, where=self.reported[minute % RING])
 
     def _classify(
         self,

@@ -86,6 +86,7 @@ def load_state(
         _restore(getattr(state, name), array, name, path)
     last = header.get("last")
     state.last = None if last is None else int(last)
+    state.recount()
     notes = header.get("notes")
     return state, dict(notes) if isinstance(notes, dict) else {}
 

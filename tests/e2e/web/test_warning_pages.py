@@ -69,7 +69,7 @@ def test_the_district_and_its_streets_with_their_levels(client: TestClient) -> N
 def test_an_areas_day_with_charts_thresholds_and_events(client: TestClient) -> None:
     page = client.get(f"/warnings/areas/{STREET}").text
     assert "<h1>西长安街街道 <small>110102001</small></h1>" in page
-    assert "本区域共4个站；最新一分钟4个站上报；当日最少3个站" in page
+    assert "本区域共4个站；最近10分钟内4个站有观测；当日最少4个站" in page
     charts = re.findall(r'<svg class="chart" id="chart-(rain_\d+h)"', page)
     assert charts == ["rain_3h", "rain_6h", "rain_12h"]  # the windows the table tests
     three_hours = page[page.index('id="chart-rain_3h"') : page.index('id="chart-rain_6h"')]

@@ -38,7 +38,7 @@ def test_the_chinese_report_of_the_storm(report: DayReport) -> None:
     assert levels[0] == ["区域", "最高等级", "首次达到", "上报站数（最少/共）"]
     rows = {row[0]: row[1:] for row in levels[1:]}
     assert len(rows) == 16 and rows["白纸坊街道"][0] == "未达预警标准"
-    assert rows["西长安街街道"] == ["红色预警", "08:04", "3/4"]
+    assert rows["西长安街街道"] == ["红色预警", "08:04", "4/4"]
     assert peaks[0] == ["区域", "1小时", "3小时", "6小时", "12小时", "24小时"]
     street_peaks = {row[0]: row[1:] for row in peaks[1:]}["西长安街街道"]
     assert street_peaks[1] == "139.7\nXC0103 09:10"
@@ -57,7 +57,7 @@ def test_the_english_report_says_the_same(report: DayReport) -> None:
     paragraphs, (levels, _, events) = _read(daily_report_docx(report, "en"))
     assert paragraphs[0] == "Xicheng District rainstorm warning report, 2026-07-20"
     assert "red: 7 areas" in paragraphs
-    assert ["Xichang'anjie", "red", "08:04", "3/4"] in levels
+    assert ["Xichang'anjie", "red", "08:04", "4/4"] in levels
     assert events[0][2] == "Event" and {row[2] for row in events[1:]} == {
         "issued",
         "upgraded",

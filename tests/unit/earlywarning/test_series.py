@@ -50,19 +50,19 @@ def test_rows_carry_maximum_its_station_sum_and_the_exact_mean() -> None:
     assert len(to_rows.rows(stats, state.windows)) == len(PACK_LAYOUT.areas)
 
 
-def test_ties_name_the_first_station_and_no_reporting_station_leaves_no_figures() -> None:
+def test_ties_name_the_first_station_and_no_counting_station_leaves_no_figures() -> None:
     state = StreamState(PACK_LAYOUT, RULES, "max")
     to_rows = MinuteRows(PACK_LAYOUT, RULES)
     state.advance(minute(0), _row({5: 300, 6: 300}))
-    [gap, stats] = state.advance_to(minute(2), np.full(N, -1, dtype=np.int32))
-    assert _street(to_rows.rows(gap, None)).maximum == {}  # the gap: nobody reported
-    quiet = _street(to_rows.rows(stats, state.windows))
+    taken = state.advance_to(minute(11), np.full(N, -1, dtype=np.int32))
+    still = _street(to_rows.rows(taken[8], taken[8].windows))  # minute 9: still counting
+    assert still.reporting == 4 and still.maximum["rain_1h"] == 300
+    quiet = _street(to_rows.rows(taken[-1], taken[-1].windows))  # ten minutes without one
     assert quiet.reporting == 0 and quiet.max_station == {} and quiet.mean_mm("rain_1h") is None
-    state.advance(minute(3), _row({5: 0, 6: 0}))
-    tied = _street(to_rows.rows(state.advance(minute(4), _row({})), state.windows))
+    tied = _street(to_rows.rows(state.advance(minute(12), _row({5: 0, 6: 0})), state.windows))
     assert tied.max_station["rain_1h"] == "XC0202" and tied.maximum["rain_1h"] == 300
     with pytest.raises(ValueError, match="windows needed"):
-        to_rows.rows(state.advance(minute(5), _row({})), None)
+        to_rows.rows(state.advance(minute(13), _row({})), None)
 
 
 def test_json_gives_millimetres_as_exact_text_and_null_without_stations() -> None:

@@ -48,34 +48,45 @@ def test_the_red_bound_is_met_at_exactly_100_mm_in_3_hours() -> None:
     assert (after["level"], after["clause"], after["rain_3h_max"]) == ("yellow", "yellow-6h", 0.01)
 
 
-def test_area_statistics_are_over_the_reporting_stations_only() -> None:
-    # B rained 80 mm in the hour before minute 60 but is silent at 60: it counts in nothing.
-    rows = [("A", t, 10) for t in range(61)] + [("B", t, 80 * 100 // 60) for t in range(60)]
+def test_area_statistics_are_over_the_stations_counting_only() -> None:
+    # B rains 80 mm in the hour up to minute 59, then falls silent: it counts for the ten
+    # minutes after its last reading (to 68, its sums those of its observed minutes), then
+    # in nothing.
+    rows = [("A", t, 10) for t in range(71)] + [("B", t, 80 * 100 // 60) for t in range(60)]
     table = compute(observations(rows), ONE, RULES)
-    district = row(table, "D", 60)
+    both = row(table, "D", 59)
+    assert both["reporting"] == 2
+    assert both["rain_1h_mean"] == 42.9  # (6.00 + 79.80) / 2: 60 minutes at 0.1 and 1.33 mm
+    late = row(table, "S2", 68)
+    assert (late["reporting"], late["held"], late["rain_1h_max"]) == (1, False, 67.83)  # 9..59
+    district = row(table, "D", 70)
     assert (district["reporting"], district["stations"]) == (1, 2)
-    assert district["rain_1h_max"] == 6.0  # A's 60 minutes (1..60) of 0.1 mm
+    assert district["rain_1h_max"] == 6.0  # A's 60 minutes (11..70) of 0.1 mm
     assert district["rain_1h_mean"] == 6.0
-    silent = row(table, "S2", 60)
+    silent = row(table, "S2", 69)
     assert silent["reporting"] == 0
     assert (silent["rain_1h_mean"], silent["rain_1h_max"], silent["station"]) == (None,) * 3
     # ... and its level is the one of its last minute with data, held (B's 79.8 mm in 3 h)
     assert (silent["level"], silent["clause"], silent["held"]) == ("orange", "orange-3h", True)
-    assert row(table, "S2", 59)["held"] is False
-    both = row(table, "D", 59)
-    assert both["reporting"] == 2
-    assert both["rain_1h_mean"] == 42.9  # (6.00 + 79.80) / 2: 60 minutes at 0.1 and 1.33 mm
 
 
 def test_a_gap_holds_the_level_until_a_station_of_the_area_reports_again() -> None:
-    # A: 1 mm a minute 0..99 (red at 99), silent 100..159, dry from 160; B: dry from 5.
+    # A: 1 mm a minute 0..99 (red at 99), silent 100..159 (counting to 108), dry from 160;
+    # B: dry from 5.
     rows = [("A", t, 100 if t < 100 else 0) for t in range(200) if not 100 <= t < 160]
     table = compute(observations(rows + [("B", t, 0) for t in range(5, 200)]), ONE, RULES)
     street = table.filter(pl.col("area") == "S1")
     gap = street.filter(pl.col("held"))
-    assert gap["minute"].to_list() == [at(t) for t in range(100, 160)]
+    assert gap["minute"].to_list() == [at(t) for t in range(109, 160)]
     assert set(gap.select("level", "clause", "reporting").rows()) == {("red", "red-3h", 0)}
-    assert gap["station"].null_count() == gap["rain_3h_max"].null_count() == 60
+    assert gap["station"].null_count() == gap["rain_3h_max"].null_count() == 51
+    alive = row(table, "S1", 108)  # nine minutes without a reading: A still counts
+    assert (alive["level"], alive["held"], alive["reporting"], alive["station"]) == (
+        "red",
+        False,
+        1,
+        "A",
+    )
     back = row(table, "S1", 160)  # minutes 0..99 are still in the 3 h window: red, unchanged
     assert (back["level"], back["held"], back["station"]) == ("red", False, "A")
     assert row(table, "S1", 180)["level"] == "orange"  # minute 0 has left the 3 h window
@@ -84,14 +95,14 @@ def test_a_gap_holds_the_level_until_a_station_of_the_area_reports_again() -> No
 
 
 def test_a_gap_without_a_level_holds_nothing() -> None:
-    rows = [("A", t, 0) for t in range(10) if t != 5] + [("B", t, 0) for t in range(10)]
-    gap = row(compute(observations(rows), ONE, RULES), "S1", 5)
+    rows = [("A", t, 0) for t in range(30) if t < 5] + [("B", t, 0) for t in range(30)]
+    gap = row(compute(observations(rows), ONE, RULES), "S1", 20)
     assert (gap["reporting"], gap["level"], gap["held"]) == (0, None, False)
 
 
 def test_a_held_minute_has_no_step() -> None:
     rows = [("A", t, 100) for t in range(100)] + [("B", t, 0) for t in range(130)]
-    statistics = accumulate(observations(rows), ONE, RULES)
+    statistics = accumulate(observations(rows), ONE, RULES)  # A counts until 108
     assert [s.area for s in statistics.steps(at(120))] == ["D", "S2"]
     assert statistics.step("S1", at(99)).level == "red"
     with pytest.raises(ValueError, match="'S1' is held"):
@@ -141,10 +152,12 @@ def test_the_output_schema() -> None:
     assert [table.schema[c] for c in ("area", "level", "clause", "station")] == [pl.String] * 4
     assert [table.schema[c] for c in ("reporting", "stations")] == [pl.Int32] * 2
     assert table.schema["held"] == pl.Boolean
-    assert table.columns[:8] == [
-        "area", "minute", "level", "clause", "station", "held", "reporting", "stations"
+    assert table.schema["held_via"] == pl.String
+    assert table.columns[:9] == [
+        "area", "minute", "level", "clause", "station", "held", "held_via", "reporting",
+        "stations",
     ]  # fmt: skip
-    assert table.columns[8:10] == ["rain_1h_mean", "rain_1h_max"]
+    assert table.columns[9:11] == ["rain_1h_mean", "rain_1h_max"]
     assert table["area"].to_list() == ["D", "S1", "S2"]
 
 

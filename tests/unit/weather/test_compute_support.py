@@ -40,13 +40,17 @@ def observations(rows: Iterable[tuple[str, int, int]], step: int = 1) -> pl.Data
     )
 
 
-def layout(areas: Mapping[str, Sequence[str]], extra: Sequence[str] = ()) -> StationLayout:
+def layout(
+    areas: Mapping[str, Sequence[str]],
+    extra: Sequence[str] = (),
+    children: Mapping[str, tuple[str, ...]] | None = None,
+) -> StationLayout:
     """Areas (code -> stations) in order; the axis is the stations in order of first
-    appearance, then `extra`."""
+    appearance, then `extra`; `children`: area -> its sub-areas."""
     axis: list[str] = []
     for stations in areas.values():
         axis += [s for s in stations if s not in axis]
     axis += [s for s in extra if s not in axis]
     position = {s: i for i, s in enumerate(axis)}
     members = {a: np.array([position[s] for s in ss], dtype=np.intp) for a, ss in areas.items()}
-    return StationLayout(tuple(axis), tuple(areas), members)
+    return StationLayout(tuple(axis), tuple(areas), members, dict(children or {}))

@@ -34,14 +34,19 @@ def test_a_long_frame_in_another_order_than_the_axis_is_placed_exactly() -> None
     rain = rng.integers(0, 50, size=(300, 500)).astype(np.int32)
     present = rng.random((300, 500)) > 0.05
     present[:, 0] = present[:, -1] = True
+    present[:7, 100:150] = False  # silent long enough to stop counting
     rows = [(names[s], t, int(rain[s, t])) for s, t in zip(*np.nonzero(present), strict=True)]
     statistics = accumulate(observations(rows), lay, RULES)
-    assert np.array_equal(statistics.stats.reporting[0], present.sum(axis=0))
+    counting = present.copy()  # a reading in this minute or the nine before
+    for back in range(1, 10):
+        counting[:, back:] |= present[:, :-back]
+    assert not counting[:7, 109:150].any()
+    assert np.array_equal(statistics.stats.reporting[0], counting.sum(axis=0))
     cumulative = np.cumsum(np.where(present, rain, 0), axis=1)
     hour = cumulative - np.pad(cumulative, ((0, 0), (60, 0)))[:, :500]
-    expected = np.where(present, hour, -1).max(axis=0)
+    expected = np.where(counting, hour, -1).max(axis=0)
     assert np.array_equal(statistics.stats.maximum[0, 0], expected)
-    assert np.array_equal(statistics.stats.total[0, 0], np.where(present, hour, 0).sum(axis=0))
+    assert np.array_equal(statistics.stats.total[0, 0], np.where(counting, hour, 0).sum(axis=0))
 
 
 def test_hourly_stamps_make_hourly_steps() -> None:

@@ -1,6 +1,7 @@
 """The pass over groups of stations: windows by time, groups that never cross a segment,
-scattered areas in groups of their own, and per group the stations silent, the sums over
-the reporting stations and the largest window with the first station holding it."""
+scattered areas in groups of their own, and per group the stations not counting (silent
+ten minutes), the sums over the counting stations and the largest window with the first
+station holding it."""
 
 from __future__ import annotations
 
@@ -36,17 +37,19 @@ def test_contiguous_areas_take_their_blocks_and_scattered_ones_their_own_groups(
     assert groups.areas.tolist() == [[0, 3], [0, 1], [1, 3], [3, 4]]
 
 
-def test_per_group_figures_count_only_the_reporting_stations() -> None:
+def test_per_group_figures_count_only_the_counting_stations() -> None:
     lay = layout({"S": ["A", "B", "C"]})
-    # B had 90 mm at minute 0 and is silent at minute 1; A and C report 1 mm at both.
-    rows = [("A", 0, 100), ("A", 1, 100), ("B", 0, 9_000), ("C", 0, 100), ("C", 1, 100)]
+    # B had 90 mm at minute 0, then nothing: it counts to minute 9, not at 10. A and C
+    # report 1 mm at minutes 0 and 1, then 0 mm.
+    rows = [(s, t, 100 if t < 2 else 0) for s in "AC" for t in range(11)] + [("B", 0, 9_000)]
     groups = Groups.plan(AreaReducer.plan(lay))
-    rolled = roll(build_grid(observations(rows), lay), groups)
-    assert rolled.absent.tolist() == [[0, 1]]
-    assert rolled.total[0, :, 1].tolist() == [400] * 5  # A's and C's 2 mm, not B's 90
+    rolled = roll(build_grid(observations(sorted(rows)), lay), groups)
+    assert rolled.absent.tolist() == [[0] * 10 + [1]]
+    assert rolled.total[0, :, 9].tolist() == [9_400] * 5  # B's 90 mm still counted
+    assert rolled.total[0, :, 10].tolist() == [400] * 5  # A's and C's 2 mm, not B's 90
     values, places = rolled.best[0] >> 16, 65535 - (rolled.best[0] & 65535)
-    assert (values[:, 0].tolist(), places[:, 0].tolist()) == ([9_000] * 5, [1] * 5)
-    assert (values[:, 1].tolist(), places[:, 1].tolist()) == ([200] * 5, [0] * 5)  # A first
+    assert (values[:, 9].tolist(), places[:, 9].tolist()) == ([9_000] * 5, [1] * 5)
+    assert (values[:, 10].tolist(), places[:, 10].tolist()) == ([200] * 5, [0] * 5)  # A first
 
 
 def test_a_window_is_by_time_and_the_day_before_the_data_counts_nothing() -> None:
@@ -55,7 +58,11 @@ def test_a_window_is_by_time_and_the_day_before_the_data_counts_nothing() -> Non
     rolled = roll(build_grid(observations(rows), lay), Groups.plan(AreaReducer.plan(lay)))
     hour, day = rolled.best[0, 0] >> 16, rolled.best[0, 4] >> 16
     assert (hour[120], hour[2997], day[1437], day[2997]) == (20 * 7, 20 * 7, 480 * 7, 480 * 7)
-    assert (hour[1:3] == -1).all()  # silent minutes hold no maximum
+    assert hour[1:3].tolist() == [7, 7]  # missing minutes count, with the readings' sums
+    gone = roll(build_grid(observations([("A", 0, 7), ("A", 30, 7)]), lay), Groups.plan(
+        AreaReducer.plan(lay)
+    ))  # fmt: skip
+    assert ((gone.best[0, 0] >> 16)[[9, 10, 29, 30]]).tolist() == [7, -1, -1, 14]
 
 
 def test_amounts_beyond_the_bound_are_refused() -> None:

@@ -51,10 +51,11 @@ def test_figures_and_levels_equal_a_plain_reference_on_random_rain(
     rain = random_rain(minutes, len(layout.stations), seed=len(layout.areas), missing=0.08)
     state = StreamState(layout, RULES, method)
     expected = reference(rain, layout, method)
-    levels_seen, holds = set(), 0
+    levels_seen, holds, taken = set(), 0, 0
     for t in range(minutes):
         stats = state.advance(minute(t), rain[t])
         want = expected[t]
+        assert np.array_equal(stats.via, want["via"]), t
         assert np.array_equal(stats.reporting, want["reporting"]), t
         assert np.array_equal(stats.maximum, want["maximum"]), t
         assert np.array_equal(stats.total, want["total"]), t
@@ -63,8 +64,10 @@ def test_figures_and_levels_equal_a_plain_reference_on_random_rain(
         assert np.array_equal(stats.held, want["held"]), t
         levels_seen |= set(stats.level.tolist())
         holds += int(stats.held.sum())
+        taken += int((stats.via >= 0).sum())
     assert levels_seen == {-1, 0, 1, 2, 3}  # every level and none were met
-    assert holds > 0 or layout is PACK_LAYOUT  # the odd layout has areas silent at times
+    assert holds > 0 or layout is not PACK_LAYOUT  # its first street silent 90 minutes
+    assert (taken > 0) == (layout is PACK_LAYOUT and method == "max")  # a held street's level
 
 
 def test_a_gap_counts_as_missing_minutes_and_never_stretches_a_window() -> None:
@@ -72,7 +75,10 @@ def test_a_gap_counts_as_missing_minutes_and_never_stretches_a_window() -> None:
     state.advance(minute(0), rain_at({4: 3000}))
     taken = state.advance_to(minute(100), rain_at({4: 200}))
     assert [s.at for s in taken] == [minute(k) for k in range(1, 101)]
-    assert all(s.reporting.max() == 0 for s in taken[:-1])  # nobody reported in the gap
+    # every station (the district's 60) counts for the 9 minutes after its reading, then none
+    assert [int(s.reporting.max()) for s in taken[:-1]] == [N - 1] * 9 + [0] * 90
+    assert [s.windows is not None and s.windows[0, 4] for s in taken[:2]] == [3000, 3000]
+    assert taken[0].windows is not taken[1].windows  # kept: the next minute overwrites none
     last = taken[-1]
     assert window(state, STREET, "rain_1h", last) == 200  # the 30 mm left the hour
     assert window(state, STREET, "rain_3h", last) == 3200
@@ -92,16 +98,17 @@ def test_a_station_missing_minutes_sums_what_it_reported_within_the_window() -> 
     assert state.observed("rain_3h")[4:6].tolist() == [61, 121]  # only 121 minutes taken
 
 
-def test_an_absent_station_counts_in_no_maximum_or_mean() -> None:
+def test_a_station_silent_ten_minutes_counts_in_no_maximum_or_mean() -> None:
     state = StreamState(PACK_LAYOUT, RULES)
     state.advance(minute(0), rain_at({4: 5000, 5: 100}))
     row = rain_at({5: 100})
-    row[4] = -1  # the wet station is silent this minute
-    stats = state.advance(minute(1), row)
+    row[4] = -1  # the wet station falls silent
     position = PACK_LAYOUT.areas.index(STREET)
-    assert stats.reporting[position] == 3
-    assert window(state, STREET, "rain_3h", stats) == 200
-    assert stats.total[1, position] == 200
+    late = [state.advance(minute(t), row) for t in range(1, 11)]
+    assert [int(s.reporting[position]) for s in late] == [4] * 9 + [3]
+    assert window(state, STREET, "rain_3h", late[8]) == 5000  # still counting at minute 9
+    assert window(state, STREET, "rain_3h", late[9]) == 1100  # XC0202's 11 minutes of 1 mm
+    assert late[9].total[1, position] == 1100
 
 
 def test_a_gap_longer_than_a_day_is_skipped_once_nothing_can_change() -> None:
@@ -202,8 +209,10 @@ def test_a_silent_area_keeps_its_level_held_and_gets_no_step() -> None:
     state = StreamState(PACK_LAYOUT, RULES)
     state.advance(minute(0), rain_at({5: 5000}))  # the street reaches orange
     row = rain_at({})
-    row[4:8] = -1  # then none of its stations reports
-    stats = state.advance(minute(1), row, every_area=True)
+    row[4:8] = -1  # then none of its stations reports: they count until minute 9
+    for t in range(1, 10):
+        assert not state.advance(minute(t), row).held.any()
+    stats = state.advance(minute(10), row, every_area=True)
     street = PACK_LAYOUT.areas.index(STREET)
     assert (stats.held[street], stats.reporting[street], stats.maximum[:, street].max()) == (
         True,
@@ -216,7 +225,9 @@ def test_a_silent_area_keeps_its_level_held_and_gets_no_step() -> None:
     )
     assert STREET not in [s.area for s in stats.steps]  # every area but the held one
     assert len(stats.steps) == len(PACK_LAYOUT.areas) - 1
-    assert by_area(stats)[DISTRICT].level is None  # its other streets report, dry: decided
-    back = state.advance(minute(2), rain_at({}))  # the street reports again: 50 mm in 3 h
-    assert not back.held.any()
-    assert [(s.area, s.level) for s in back.steps] == [(DISTRICT, "orange")]  # street: no step
+    district = by_area(stats)[DISTRICT]  # its other streets report dry; the street's held
+    assert (district.level, district.held_via, district.deciding) == ("orange", STREET, ())
+    assert district.reporting == 56 and district.maximum["rain_3h"] == 0
+    back = state.advance(minute(11), rain_at({}))  # the street reports again: 50 mm in 3 h
+    assert not back.held.any() and back.via.max() == -1
+    assert back.steps == ()  # nothing changed: neither the street nor its district

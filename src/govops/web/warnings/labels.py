@@ -51,9 +51,9 @@ LABELS: dict[str, tuple[str, str]] = {
     "day.previous": ("前一天", "Previous day"),
     "day.next": ("后一天", "Next day"),
     "area.stations": (
-        "本区域共{stations}个站；最新一分钟{reporting}个站上报；当日最少{fewest}个站（{at}）",
-        "{stations} stations placed; {reporting} reporting at the latest minute; fewest in "
-        "the day {fewest} ({at})",
+        "本区域共{stations}个站；最近10分钟内{reporting}个站有观测；当日最少{fewest}个站（{at}）",
+        "{stations} stations placed; {reporting} with observations in the last 10 minutes; "
+        "fewest in the day {fewest} ({at})",
     ),
     "area.no_data": ("当日无统计数据。", "No statistics for this day."),
     "area.charts": ("最大累计雨量与预警阈值", "Highest accumulations against the thresholds"),
