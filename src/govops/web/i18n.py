@@ -11,8 +11,8 @@ from datetime import timedelta
 
 ZH = "zh-Hans"
 EN = "en"
-LANGUAGES = (ZH, EN)
 DEFAULT_LANGUAGE = ZH
+LANGUAGES = (DEFAULT_LANGUAGE, EN)  # the default first
 
 _ALIASES = {"zh": ZH, "zh-hans": ZH, "zh-cn": ZH, "cn": ZH, "en": EN, "en-us": EN, "en-gb": EN}
 

@@ -5,49 +5,44 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit
+from urllib.parse import quote, unquote
 
-import jinja2
 from fastapi import Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from govops.lawcode.pack import Pack
 from govops.web import i18n
+from govops.web.common_page import (
+    PageRequest,
+    read_page_request,
+    remember_language,
+    render_page,
+    without_language,
+)
 from govops.web.locales import Locale
 
-LANGUAGE_COOKIE = "govops_lang"
 OFFICER_COOKIE = "govops_officer"
-LANGUAGE_MAX_AGE = 365 * 24 * 3600
 OFFICER_MAX_AGE = 30 * 24 * 3600
-
-_TEMPLATES = jinja2.Environment(
-    loader=jinja2.PackageLoader("govops.web", "templates"),
-    autoescape=True,
-    undefined=jinja2.StrictUndefined,
-    trim_blocks=True,
-    lstrip_blocks=True,
-)
 
 
 @dataclass(frozen=True, slots=True)
 class Visit:
     """One request: the language it is answered in and the duty officer remembered."""
 
+    page_request: PageRequest
     loc: Locale
     officer: str
-    base: str  # where the router is mounted, "" at the root
-    language_chosen: bool  # ?lang= was given: remember it
+
+    @property
+    def base(self) -> str:
+        return self.page_request.base
 
 
 def visit(request: Request, pack: Pack) -> Visit:
-    asked = i18n.language_of(request.query_params.get("lang"))
-    language = asked or i18n.language_of(request.cookies.get(LANGUAGE_COOKIE))
-    loc = Locale(
-        language or i18n.DEFAULT_LANGUAGE, pack.timezone, pack.table("grade"), pack.language
-    )
+    page_request = read_page_request(request, i18n.language_of, i18n.LANGUAGES)
+    loc = Locale(page_request.language, pack.timezone, pack.table("grade"), pack.language)
     officer = unquote(request.cookies.get(OFFICER_COOKIE, "")).strip()[:50]
-    base = str(request.scope.get("root_path", "")).rstrip("/")
-    return Visit(loc, officer, base, asked is not None)
+    return Visit(page_request, loc, officer)
 
 
 def page(
@@ -55,22 +50,18 @@ def page(
 ) -> HTMLResponse:
     """A page; `page_url` is the address the language switch reloads (a GET page)."""
     loc = visit.loc
-    other = i18n.EN if loc.language == i18n.ZH else i18n.ZH
-    html = _TEMPLATES.get_template(template).render(
-        loc=loc,
-        t=loc.t,
-        tx=loc.tx,
-        when=loc.when,
-        officer=visit.officer,
-        base=visit.base,
-        here=without_language(page_url),
-        switch_url=with_language(page_url, other),
-        other_language=other,
-        **({"form": "", "errors": {}, "message": ""} | values),
-    )
-    response = HTMLResponse(html, status_code=status)
-    remember(response, visit)
-    return response
+    shown: dict[str, object] = {
+        "loc": loc,
+        "t": loc.t,
+        "tx": loc.tx,
+        "when": loc.when,
+        "officer": visit.officer,
+        "here": without_language(page_url),
+        "form": "",
+        "errors": {},
+        "message": "",
+    }
+    return render_page(visit.page_request, template, page_url, shown | values, status)
 
 
 def redirect(visit: Visit, url: str, officer: str = "") -> RedirectResponse:
@@ -81,27 +72,12 @@ def redirect(visit: Visit, url: str, officer: str = "") -> RedirectResponse:
 
 
 def remember(response: Response, visit: Visit, officer: str = "") -> None:
-    if visit.language_chosen:
-        response.set_cookie(
-            LANGUAGE_COOKIE, visit.loc.language, max_age=LANGUAGE_MAX_AGE, samesite="lax"
-        )
+    remember_language(response, visit.page_request)
     if officer and officer != visit.officer:
         # percent-encoded: a cookie value is ASCII, names are Chinese
         response.set_cookie(
             OFFICER_COOKIE, quote(officer), max_age=OFFICER_MAX_AGE, samesite="lax", httponly=True
         )
-
-
-def with_language(url: str, language: str) -> str:
-    parts = urlsplit(url)
-    query = [(k, v) for k, v in parse_qsl(parts.query) if k != "lang"] + [("lang", language)]
-    return f"{parts.path}?{urlencode(query)}"
-
-
-def without_language(url: str) -> str:
-    parts = urlsplit(url)
-    query = [(k, v) for k, v in parse_qsl(parts.query) if k != "lang"]
-    return f"{parts.path}?{urlencode(query)}" if query else parts.path
 
 
 def local_path(url: str, fallback: str) -> str:

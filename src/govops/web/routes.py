@@ -6,7 +6,6 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from datetime import datetime
-from importlib.resources import files
 from zoneinfo import ZoneInfo
 
 from fastapi import Request
@@ -21,9 +20,10 @@ from govops.lawcode.pack import Pack
 from govops.web import forms
 from govops.web.incident_page import fields, incident_context
 from govops.web.render import Visit, local_path, page, redirect, visit
+from govops.web.stylesheets import COMMON_STYLESHEET, Stylesheets
 from govops.web.views import row_view
 
-STATIC_TYPES = {"style.css": "text/css; charset=utf-8"}
+STYLESHEET = "style.css"  # what only the incident pages need, after common.css
 GRADES = ("I", "II", "III")
 STATUSES = ("open", "closed")
 
@@ -50,9 +50,7 @@ class WebPages:
         self.clock = clock
         self.grades = pack.table("grade")
         self.causes = {e.code for e in pack.vocabularies.get("cause", ())}
-        self.static = {
-            name: files("govops.web").joinpath("static", name).read_bytes() for name in STATIC_TYPES
-        }
+        self.stylesheets = Stylesheets(STYLESHEET, COMMON_STYLESHEET)
 
     def home(self, request: Request) -> Response:
         v = visit(request, self.pack)
@@ -246,7 +244,4 @@ class WebPages:
         return self._incident_page(v, incident, 422, form, errors, fields, message)
 
     def static_file(self, name: str) -> Response:
-        if name not in self.static:
-            return Response(status_code=404)
-        headers = {"Cache-Control": "max-age=3600"}
-        return Response(self.static[name], media_type=STATIC_TYPES[name], headers=headers)
+        return self.stylesheets.response(name)

@@ -19,7 +19,8 @@ def test_the_list_is_in_chinese_by_default_and_empty_at_first(client: TestClient
     assert response.status_code == 200
     assert '<html lang="zh-Hans">' in response.text
     assert "暂无事件。" in response.text
-    assert 'href="/static/style.css"' in response.text
+    common, own = 'href="/static/common.css"', 'href="/static/style.css"'
+    assert response.text.index(common) < response.text.index(own)  # the shared sheet first
     assert "http" not in response.text.split("<body>")[0]  # no asset from elsewhere
 
 
@@ -28,6 +29,9 @@ def test_the_stylesheet_is_served_by_the_router(client: TestClient) -> None:
     assert response.status_code == 200
     assert response.headers["content-type"].startswith("text/css")
     assert ".overdue" in response.text
+    common = client.get("/static/common.css")
+    assert common.status_code == 200 and common.headers["content-type"].startswith("text/css")
+    assert "header.top" in common.text and "http" not in common.text  # no external asset
     assert client.get("/static/../__init__.py").status_code == 404
     assert client.get("/static/missing.css").status_code == 404
 

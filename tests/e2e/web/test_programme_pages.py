@@ -202,10 +202,15 @@ def test_the_language_cookie_is_shared_with_the_incident_pages(client: TestClien
 
 def test_the_stylesheet_is_served_from_the_pages_router(client: TestClient) -> None:
     page = client.get(PLAN).text
-    assert '<link rel="stylesheet" href="/programmes/static/programme.css">' in page
+    common = '<link rel="stylesheet" href="/static/common.css">'
+    own = '<link rel="stylesheet" href="/programmes/static/programme.css">'
+    assert common in page and own in page and page.index(common) < page.index(own)
     css = client.get("/programmes/static/programme.css")
     assert css.status_code == 200 and css.headers["content-type"].startswith("text/css")
     assert "td.differs" in css.text and "http" not in css.text  # no external asset
+    shared = client.get("/static/common.css")  # served by this router alone as well
+    assert shared.status_code == 200 and shared.headers["content-type"].startswith("text/css")
+    assert "header.top" in shared.text and "http" not in shared.text
 
 
 def test_every_label_used_exists_in_both_languages() -> None:

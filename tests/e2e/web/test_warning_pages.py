@@ -16,8 +16,10 @@ import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
-from govops.web.render import LANGUAGE_COOKIE
-from govops.web.warnings import labels
+from govops.bootstrap import WARNING_PACK
+from govops.packs import load_builtin_pack
+from govops.web.common_page import LANGUAGE_COOKIE
+from govops.web.warnings import build_warning_web_router, labels
 from tests.e2e.warning_demo import demo_app
 from tests.e2e.web.pages import text
 
@@ -122,6 +124,26 @@ def test_the_daily_report_is_downloaded_in_the_pages_language(client: TestClient
     title = docx.Document(io.BytesIO(answer.content)).paragraphs[0].text
     assert title == "Xicheng District rainstorm warning report, 2026-07-20"
     client.cookies.clear()
+
+
+def test_the_router_alone_serves_both_its_stylesheets(demo: FastAPI) -> None:
+    pack = load_builtin_pack(WARNING_PACK)
+    alone = FastAPI()
+    alone.include_router(
+        build_warning_web_router(demo.state.warnings, demo.state.warning_series, pack)
+    )
+    with TestClient(alone) as client:
+        page = client.get("/warnings").text
+        common = '<link rel="stylesheet" href="/static/common.css">'
+        own = '<link rel="stylesheet" href="/warnings/static/warnings.css">'
+        assert common in page and own in page and page.index(common) < page.index(own)
+        for path, rule in (
+            ("/static/common.css", "header.top"),
+            ("/warnings/static/warnings.css", ".level.red"),
+        ):
+            css = client.get(path)
+            assert css.status_code == 200 and css.headers["content-type"].startswith("text/css")
+            assert rule in css.text and "http" not in css.text  # no external asset
 
 
 def test_every_label_exists_in_both_languages() -> None:

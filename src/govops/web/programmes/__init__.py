@@ -11,6 +11,7 @@ from fastapi import APIRouter
 
 from govops.lawcode.pack import Pack
 from govops.web.programmes.pages import STYLESHEET, ProgrammePages
+from govops.web.stylesheets import add_common_stylesheet, add_stylesheet
 
 __all__ = ["build_programme_router"]
 
@@ -21,7 +22,8 @@ def build_programme_router(packs: Mapping[str, Pack]) -> APIRouter:
     pages = ProgrammePages(packs)
     router = APIRouter(include_in_schema=False)
     get = ["GET"]
-    router.add_api_route(f"/programmes/static/{STYLESHEET}", pages.stylesheet_file, methods=get)
+    add_common_stylesheet(router)
+    add_stylesheet(router, f"/programmes/static/{STYLESHEET}", STYLESHEET)
     router.add_api_route("/programmes", pages.index, methods=get)
     router.add_api_route("/programmes/{pack_id}", pages.plan, methods=get)
     router.add_api_route("/programmes/{pack_id}/budget", pages.budget, methods=get)

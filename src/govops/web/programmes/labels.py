@@ -12,6 +12,7 @@ from collections.abc import Mapping
 VI = "vi"
 EN = "en"
 DEFAULT_LANGUAGE = VI
+LANGUAGES = (DEFAULT_LANGUAGE, EN)  # the default first
 
 _ALIASES = {"vi": VI, "vi-vn": VI, "en": EN, "en-us": EN, "en-gb": EN}
 

@@ -5,7 +5,6 @@ change while the server runs)."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from importlib.resources import files
 
 from fastapi import Request
 from fastapi.responses import Response
@@ -15,7 +14,7 @@ from govops.lawcode.plan_check import PlanCheck, check_plan
 from govops.lawcode.programme import Programme
 from govops.web.programmes.budget_page import budget_context
 from govops.web.programmes.plan_page import plan_context
-from govops.web.programmes.render import Visit, page, visit
+from govops.web.programmes.render import Visit, visit
 
 STYLESHEET = "programme.css"
 
@@ -27,12 +26,11 @@ class ProgrammePages:
             pack_id: check_plan(_programme(p)) for pack_id, p in self.packs.items()
         }
         self.documents = {p.document.id: p.document.title for p in self.packs.values()}
-        self.stylesheet = files("govops.web").joinpath("static", STYLESHEET).read_bytes()
 
     def index(self, request: Request) -> Response:
         v = visit(request, self.documents)
         packs = sorted(self.packs.values(), key=lambda p: p.id)
-        return page(v, "programme_list.html", f"{v.base}/programmes", {"packs": packs})
+        return v.render("programme_list.html", f"{v.base}/programmes", {"packs": packs})
 
     def plan(self, request: Request, pack_id: str) -> Response:
         v = visit(request, self.documents)
@@ -40,7 +38,7 @@ class ProgrammePages:
         if pack is None:
             return self._not_found(v, pack_id, f"{v.base}/programmes/{pack_id}")
         context = plan_context(_programme(pack)) | {"pack": pack, "current": "plan"}
-        return page(v, "programme_plan.html", f"{v.base}/programmes/{pack_id}", context)
+        return v.render("programme_plan.html", f"{v.base}/programmes/{pack_id}", context)
 
     def budget(self, request: Request, pack_id: str) -> Response:
         v = visit(request, self.documents)
@@ -49,14 +47,10 @@ class ProgrammePages:
         if pack is None:
             return self._not_found(v, pack_id, url)
         context = budget_context(self.checks[pack_id], v.reader.language)
-        return page(v, "programme_budget.html", url, context | {"pack": pack, "current": "budget"})
+        return v.render("programme_budget.html", url, context | {"pack": pack, "current": "budget"})
 
     def _not_found(self, v: Visit, pack_id: str, url: str) -> Response:
-        return page(v, "programme_error.html", url, {"pack_id": pack_id}, 404)
-
-    def stylesheet_file(self) -> Response:
-        headers = {"Cache-Control": "max-age=3600"}
-        return Response(self.stylesheet, media_type="text/css; charset=utf-8", headers=headers)
+        return v.render("programme_error.html", url, {"pack_id": pack_id}, 404)
 
 
 def _programme(pack: Pack) -> Programme:

@@ -11,6 +11,7 @@ from fastapi import APIRouter
 from govops.earlywarning.series_service import SeriesService
 from govops.earlywarning.service import WarningService
 from govops.lawcode.pack import Pack
+from govops.web.stylesheets import add_common_stylesheet, add_stylesheet
 from govops.web.warnings.pages import STYLESHEET, WarningPages
 
 __all__ = ["build_warning_web_router"]
@@ -23,7 +24,8 @@ def build_warning_web_router(
     pages = WarningPages(warnings, series, pack)
     router = APIRouter(include_in_schema=False)
     get = ["GET"]
-    router.add_api_route(f"/warnings/static/{STYLESHEET}", pages.stylesheet_file, methods=get)
+    add_common_stylesheet(router)
+    add_stylesheet(router, f"/warnings/static/{STYLESHEET}", STYLESHEET)
     router.add_api_route("/warnings", pages.index, methods=get)
     router.add_api_route("/warnings/report", pages.report, methods=get)
     router.add_api_route("/warnings/areas/{code}", pages.area, methods=get)

@@ -9,7 +9,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal
-from importlib.resources import files
 
 from fastapi import Request
 from fastapi.responses import Response
@@ -23,7 +22,7 @@ from govops.lawcode.pack import Pack
 from govops.reports.warnings_docx import daily_report_docx
 from govops.weather.levels import SignalClause, SignalRules
 from govops.web.warnings.charts import Chart, Threshold, svg_chart
-from govops.web.warnings.reader import Reader, Visit, page, visit
+from govops.web.warnings.reader import Reader, Visit, visit
 
 STYLESHEET = "warnings.css"
 SIGNAL_TABLE = "rainstorm_signal"
@@ -51,7 +50,6 @@ class WarningPages:
         if pack.areas is None:
             raise ValueError(f"pack {pack.id} has no areas")
         self.warnings, self.series, self.pack, self.areas = warnings, series, pack, pack.areas
-        self.stylesheet = files("govops.web").joinpath("static", STYLESHEET).read_bytes()
 
     def index(self, request: Request) -> Response:
         v = visit(request)
@@ -63,7 +61,7 @@ class WarningPages:
         at_latest = {} if latest is None else {r.area: r for r in self._minute(latest)}
         rows = [AreaRow(c, highest.get(c.area), at_latest.get(c.area)) for c in current]
         values = {"rows": rows, "latest": latest, "day": day, "legend": self._legend(day, v.reader)}
-        return page(v, "warnings_list.html", f"{v.base}/warnings", values)
+        return v.render("warnings_list.html", f"{v.base}/warnings", values)
 
     def area(self, request: Request, code: str) -> Response:
         v = visit(request)
@@ -91,7 +89,7 @@ class WarningPages:
             "charts": self._charts(v.reader, area.name, day, rows),
             "events": [self._event(e, v) for e in events],
         }
-        return page(v, "warnings_area.html", f"{url}?date={day.isoformat()}", values)
+        return v.render("warnings_area.html", f"{url}?date={day.isoformat()}", values)
 
     def report(self, request: Request) -> Response:
         v = visit(request)
@@ -107,10 +105,6 @@ class WarningPages:
         filename = f"rainstorm-warnings-{day.isoformat()}.docx"
         headers = {"Content-Disposition": f'attachment; filename="{filename}"'}
         return Response(document, media_type=DOCX, headers=headers)
-
-    def stylesheet_file(self) -> Response:
-        headers = {"Cache-Control": "max-age=3600"}
-        return Response(self.stylesheet, media_type="text/css; charset=utf-8", headers=headers)
 
     def _day(self, request: Request) -> date:
         text = (request.query_params.get("date") or "").strip()
@@ -179,7 +173,7 @@ class WarningPages:
         }
 
     def _error(self, v: Visit, url: str, message: str, status: int) -> Response:
-        return page(v, "warnings_error.html", url, {"message": message}, status)
+        return v.render("warnings_error.html", url, {"message": message}, status)
 
 
 def _threshold_label(reader: Reader, clause: SignalClause) -> str:
