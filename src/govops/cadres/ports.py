@@ -3,10 +3,10 @@ per person, inside one unit of work."""
 
 from __future__ import annotations
 
-from types import TracebackType
-from typing import Protocol, Self
+from typing import Protocol
 
 from govops.cadres.registry import Entry, Person
+from govops.ports import Transaction
 
 
 class RegistryConflictError(Exception):
@@ -28,17 +28,5 @@ class CadreRepository(Protocol):
         """A person's entries in seq order."""
 
 
-class CadreUnitOfWork(Protocol):
+class CadreUnitOfWork(Transaction, Protocol):
     cadres: CadreRepository
-
-    def __enter__(self) -> Self: ...
-
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        error: BaseException | None,
-        trace: TracebackType | None,
-    ) -> None:
-        """Roll back whatever was not committed."""
-
-    def commit(self) -> None: ...

@@ -3,10 +3,10 @@ selection case (`govops.cadres.procedure.Event`), inside one unit of work."""
 
 from __future__ import annotations
 
-from types import TracebackType
-from typing import Protocol, Self
+from typing import Protocol
 
 from govops.cadres.procedure import Event
+from govops.ports import Transaction
 
 
 class SelectionConflictError(Exception):
@@ -25,17 +25,5 @@ class SelectionRepository(Protocol):
         """Every case, the latest motion first (motions at the same instant by id)."""
 
 
-class SelectionUnitOfWork(Protocol):
+class SelectionUnitOfWork(Transaction, Protocol):
     selections: SelectionRepository
-
-    def __enter__(self) -> Self: ...
-
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        error: BaseException | None,
-        trace: TracebackType | None,
-    ) -> None:
-        """Roll back whatever was not committed."""
-
-    def commit(self) -> None: ...

@@ -9,11 +9,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 from enum import Enum
-from types import TracebackType
-from typing import Any, Protocol, Self
+from typing import Any, Protocol
 
 from govops.earlywarning.model import AreaStep, StationReading, WarningEvent, rank
 from govops.lawcode.citations import Citation
+from govops.ports import Transaction
 
 
 class WarningConflictError(Exception):
@@ -141,22 +141,10 @@ class DeliveryRepository(Protocol):
     ) -> list[Delivery]: ...
 
 
-class WarningUnitOfWork(Protocol):
+class WarningUnitOfWork(Transaction, Protocol):
     warnings: WarningLog
     subscriptions: SubscriptionRepository
     deliveries: DeliveryRepository
-
-    def __enter__(self) -> Self: ...
-
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        error: BaseException | None,
-        trace: TracebackType | None,
-    ) -> None:
-        """Roll back whatever was not committed."""
-
-    def commit(self) -> None: ...
 
 
 def step_to_json(step: AreaStep) -> dict[str, Any]:

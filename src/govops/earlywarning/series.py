@@ -14,12 +14,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
-from types import TracebackType
-from typing import Any, Protocol, Self
+from typing import Any, Protocol
 
 import numpy as np
 import numpy.typing as npt
 
+from govops.ports import Transaction
 from govops.weather.layout import WINDOWS, StationLayout
 from govops.weather.levels import NO_LEVEL, SignalRules
 from govops.weather.stream_steps import MinuteStats, mean_millimetres, millimetres
@@ -85,19 +85,8 @@ class SeriesLog(Protocol):
         """Reports whose period meets [start, end), oldest first."""
 
 
-class SeriesUnitOfWork(Protocol):
+class SeriesUnitOfWork(Transaction, Protocol):
     series: SeriesLog
-
-    def __enter__(self) -> Self: ...
-
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        error: BaseException | None,
-        trace: TracebackType | None,
-    ) -> None: ...
-
-    def commit(self) -> None: ...
 
 
 class MinuteRows:

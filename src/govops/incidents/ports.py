@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from types import TracebackType
-from typing import Any, Protocol, Self
+from typing import Any, Protocol
 
 from govops.incidents.model import Event
+from govops.ports import Transaction
 
 
 class ConcurrentUpdateError(Exception):
@@ -48,18 +48,6 @@ class Outbox(Protocol):
     def delivered(self, notification_id: int, at: datetime) -> None: ...
 
 
-class UnitOfWork(Protocol):
+class UnitOfWork(Transaction, Protocol):
     incidents: IncidentRepository
     outbox: Outbox
-
-    def __enter__(self) -> Self: ...
-
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        error: BaseException | None,
-        trace: TracebackType | None,
-    ) -> None:
-        """Roll back whatever was not committed."""
-
-    def commit(self) -> None: ...
