@@ -24,6 +24,7 @@ from rich.progress import Progress
 from govops.cli.context import encoding_option, load
 from govops.cli.output import fail, parse_date
 from govops.cli.tabular import check_format, read_records, write_records
+from govops.cli.warnings import load_stations
 from govops.earlywarning.model import rank
 from govops.lawcode.pack import Pack
 from govops.lawcode.parameters import ParameterError
@@ -32,7 +33,6 @@ from govops.weather.ingest import Ingested, read_observations
 from govops.weather.layout import StationLayout
 from govops.weather.levels import SignalRules, UnsupportedTableError
 from govops.weather.report import WeatherInputError
-from govops.weather.stations import read_stations
 
 PACK = "cn-xicheng-em-14fyp"
 TABLE = "rainstorm_signal"
@@ -113,10 +113,7 @@ def stages() -> Iterator[Stage]:
 
 def read(stations: Path, observations: Path, encoding: str) -> tuple[list[str], Ingested]:
     """The metadata's station ids and the checked observations, or a one-line stop."""
-    try:
-        known = list(read_stations(read_records(stations, encoding)))
-    except WeatherInputError as error:
-        fail(f"{stations}: {error}")
+    known = list(load_stations(stations, encoding, "en"))
     try:
         return known, read_observations(read_records(observations, encoding), known)
     except WeatherInputError as error:

@@ -19,7 +19,7 @@ import typer
 
 from govops.cli.context import encoding_option, load, rules_for
 from govops.cli.output import fail, to_json
-from govops.cli.tabular import read_records
+from govops.cli.warnings import load_stations
 from govops.earlywarning.lifecycle import WarningLifecycle
 from govops.earlywarning.model import WarningEvent
 from govops.earlywarning.series import AreaMinute, MinuteRows
@@ -27,8 +27,7 @@ from govops.earlywarning.state import LifecycleError
 from govops.lawcode.pack import Pack
 from govops.weather.layout import StationLayout
 from govops.weather.levels import SignalRules, UnsupportedTableError
-from govops.weather.report import LANGUAGES, WeatherInputError
-from govops.weather.stations import read_stations
+from govops.weather.report import LANGUAGES
 from govops.weather.stream import StreamState
 from govops.weather.stream_files import Arrival, gather, minutes, new_files
 from govops.weather.stream_snapshot import SnapshotError, load_state, save_state
@@ -256,10 +255,7 @@ def _watch(
         fail(f"pack {pack.id} has no areas to watch")
     extra: tuple[str, ...] = ()
     if stations is not None:
-        try:
-            extra = tuple(read_stations(read_records(stations, encoding)))
-        except WeatherInputError as error:
-            fail(f"{stations}: {error.say(lang)}")
+        extra = tuple(load_stations(stations, encoding, lang))
     layout = StationLayout.from_areas(pack.areas, extra=extra)
     parameters = rules_for(pack, None)
     try:
