@@ -2,7 +2,7 @@
 
     python bench/bench_eligibility.py [--cadres N] [--repeat R] [--seed S]
 
-govops.cadres.batch.screen (pack cn-cadre-selection, table eligibility) is the reference;
+govops.cadres.model.batch.screen (pack cn-cadre-selection, table eligibility) is the reference;
 the hand-written peers must give every cadre the same verdict and the same set of
 breaches (a bitmask in table order). Exits 1 on a mismatch, naming the first cadre.
 """
@@ -21,7 +21,7 @@ from eligibility_data import generate
 from eligibility_duckdb import connect, screen_duckdb, screening_sql
 from eligibility_pandas import screen_pandas
 from eligibility_rules import OUTCOMES, thresholds
-from govops.cadres.batch import screen
+from govops.cadres.model.batch import screen
 from govops.packs import load_builtin_pack
 from grading_timing import best_of, yes
 from machine import print_header
@@ -41,7 +41,7 @@ def parse_args() -> argparse.Namespace:
 
 
 def govops_codes(frame: pl.DataFrame) -> Screening:
-    """govops.cadres.batch.screen's frame as ids, verdict codes and breach bitmasks."""
+    """govops.cadres.model.batch.screen's frame as ids, verdict codes and breach bitmasks."""
     bits = {name: 1 << i for i, name in enumerate(OUTCOMES)}
     mask = frame["breaches"].list.eval(
         pl.element().cast(pl.String).replace_strict(bits, return_dtype=pl.Int64)

@@ -20,9 +20,9 @@ import time
 import numpy as np
 import polars as pl
 
-from govops.indicators.areas import LEVELS, parse_areas
-from govops.indicators.counts import count_records
-from govops.indicators.srb import estimate_levels
+from govops.programmes.model.srb.areas import LEVELS, parse_areas
+from govops.programmes.model.srb.counts import count_records
+from govops.programmes.model.srb.ratio import estimate_levels
 from grading_timing import best_of, yes
 from machine import print_header
 from srb_data import YEARS, areas_csv, prepare

@@ -12,16 +12,15 @@ policy) and the mean and maximum of each window over them; the level of the maxi
 rainstorm signal table, raised in a district and the city to the level a silent street
 holds when that is higher (the outage street below).
 
-Input, in memory, prepared outside the timing: govops, numpy and polars get the polars
-frame read from the cached Parquet file (station String, minute Datetime[ms, Asia/Shanghai],
-rain Int32; one chunk); DuckDB gets the same rows as its own table; pandas gets them as a
-pandas frame. The areas are given to each in its own form, outside the timing. Timed: from
-those rows to the area table, including the dense grid's construction for govops and numpy.
-govops's run is `govops.weather.compute.compute` (the `govops warnings compute` engine),
-whose table also names each level's deciding station and marks the levels held through a
-gap (no station reporting), which the peers do not. Its kernels are compiled by numba on
-the first run on a machine (about 10 s, then cached): that is done, and shown, before the
-timing.
+Input, in memory, prepared outside the timing: govops, numpy and polars get the polars frame read
+from the cached Parquet file (station String, minute Datetime[ms, Asia/Shanghai], rain Int32; one
+chunk); DuckDB gets the same rows as its own table; pandas gets them as a pandas frame. The areas
+are given to each in its own form, outside the timing. Timed: from those rows to the area table,
+including the dense grid's construction for govops and numpy. govops's run is
+`govops.warnings.model.weather.compute.compute` (the `govops warnings compute` engine), whose table
+also names each level's deciding station and marks the levels held through a gap (no station
+reporting), which the peers do not. Its kernels are compiled by numba on the first run on a machine
+(about 10 s, then cached): that is done, and shown, before the timing.
 
 The check: the area tables must be identical (every area and minute with a station
 counting: stations counting, level, and per window the mean as sum / (100 x reporting)
@@ -43,9 +42,9 @@ import numpy as np
 import polars as pl
 
 from govops.packs import load_builtin_pack
-from govops.weather.compute import compute, kernels_cached, millimetres
-from govops.weather.layout import StationLayout
-from govops.weather.levels import SignalRules
+from govops.warnings.model.weather.compute import compute, kernels_cached, millimetres
+from govops.warnings.model.weather.layout import StationLayout
+from govops.warnings.model.weather.levels import SignalRules
 from grading_timing import best_of, yes
 from machine import print_header
 from warnings_data import CITY, MINUTES, STATIONS, areas, prepare
@@ -73,7 +72,7 @@ def parse_args() -> argparse.Namespace:
 
 def normalised(frame: pl.DataFrame, govops: bool = False) -> pl.DataFrame:
     """One shape: the area-minutes with a station reporting, figures in mm as govops writes
-    them (govops.weather.compute.millimetres: correctly rounded divisions)."""
+    them (govops.warnings.model.weather.compute.millimetres: correctly rounded divisions)."""
     frame = frame.filter(pl.col("reporting") > 0)
     keys = frame.select(
         pl.col("area").cast(pl.String),

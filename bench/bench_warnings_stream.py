@@ -29,9 +29,9 @@ import numpy as np
 import polars as pl
 
 from govops.packs import load_builtin_pack
-from govops.weather.levels import SignalRules
-from govops.weather.stream import RING, StreamState
-from govops.weather.stream_steps import MinuteStats
+from govops.warnings.model.weather.levels import SignalRules
+from govops.warnings.model.weather.stream import RING, StreamState
+from govops.warnings.model.weather.stream_steps import MinuteStats
 from grading_timing import yes
 from machine import print_header
 from warnings_stream_data import Network, Rain, network, storms

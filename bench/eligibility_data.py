@@ -1,5 +1,5 @@
 """Synthetic cadres for the eligibility benchmark: three polars tables (cadres, positions,
-assessments) in the columnar schema of govops.cadres.batch, seeded numpy, vectorised.
+assessments) in the columnar schema of govops.cadres.model.batch, seeded numpy, vectorised.
 
 Each cadre has 1..9 positions (about 5 on average), laid back to back backwards from as_of
 at non-decreasing ranks; a post at the same rank sometimes overlaps the next (two posts at

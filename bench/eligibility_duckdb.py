@@ -1,4 +1,4 @@
-"""Hand-written DuckDB screening of the eligibility rules (the peer of govops.cadres.batch):
+"""Hand-written DuckDB screening of the eligibility rules (the peer of govops.cadres.model.batch):
 one SQL query over the three tables registered from arrow, thresholds from the pack's
 parameters (eligibility_rules.thresholds), the verdict and the breach bitmask of
 eligibility_rules.mask computed in SQL."""

@@ -1,4 +1,4 @@
-"""Hand-written pandas screening of the eligibility rules (the peer of govops.cadres.batch):
+"""Hand-written pandas screening of the eligibility rules (the peer of govops.cadres.model.batch):
 the same inputs computed with pandas group-bys and numpy, then eligibility_rules."""
 
 from __future__ import annotations

@@ -9,8 +9,8 @@ from datetime import date
 import numpy as np
 
 from eligibility_data import RESULTS
-from govops.lawcode.pack import Pack
-from govops.lawcode.tables import parameters_of
+from govops.lawcode.rules.tables import parameters_of
+from govops.lawcode.sources.pack import Pack
 
 REFUSE = (
     "work_years",

@@ -10,12 +10,12 @@ from typing import Any, TypeVar
 
 import polars as pl
 
-from govops.lawcode.batch import compile_batch
-from govops.lawcode.batch_inputs import prepare_inputs
-from govops.lawcode.decision import Decider
-from govops.lawcode.pack import Pack
-from govops.lawcode.parameters import ParameterSnapshot
-from govops.lawcode.tables import RuleTable
+from govops.lawcode.dated.parameters import ParameterSnapshot
+from govops.lawcode.rules.batch import compile_batch
+from govops.lawcode.rules.batch_inputs import prepare_inputs
+from govops.lawcode.rules.decision import Decider
+from govops.lawcode.rules.tables import RuleTable
+from govops.lawcode.sources.pack import Pack
 from govops.packs import load_builtin_pack
 from grading_data import AS_OF
 from grading_timing import Reference, Result, best_of, frame_check

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from govops.weather.layout import StationLayout
+from govops.warnings.model.weather.layout import StationLayout
 
 PROVINCES = 31
 STATIONS_PER_COUNTY = 27

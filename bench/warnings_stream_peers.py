@@ -19,7 +19,7 @@ import numpy as np
 import numpy.typing as npt
 import polars as pl
 
-from govops.weather.levels import SignalRules
+from govops.warnings.model.weather.levels import SignalRules
 from warnings_stream_data import Network
 
 WINDOW_MINUTES = (60, 180, 360, 720, 1440)

@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 from types import TracebackType
 from typing import Self
 
-from govops.incidents.model import Event
+from govops.incidents.model.incident import Event
 from govops.incidents.ports import ConcurrentUpdateError, Notification
 
 

@@ -9,14 +9,14 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from govops.cadres.registry_service import RegistryService
-from govops.cadres.selection_service import SelectionService
+from govops.cadres.service.registry import RegistryService
+from govops.cadres.service.selection import SelectionService
 from govops.calendars import calendar_for
-from govops.incidents.rules import IncidentRules
-from govops.incidents.service import IncidentService
-from govops.lawcode.adapters import Adapter
-from govops.lawcode.calendar import WorkingDayCalendar
-from govops.lawcode.pack import Pack
+from govops.incidents.model.rules import IncidentRules
+from govops.incidents.service.incident import IncidentService
+from govops.lawcode.dated.calendar import WorkingDayCalendar
+from govops.lawcode.rules.adapters import Adapter
+from govops.lawcode.sources.pack import Pack
 from govops.packs import builtin_pack_ids, load_builtin_pack, open_pack
 
 # The web and database libraries are imported only by the functions that use them:
@@ -26,10 +26,10 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
 
     from govops.config import Settings
-    from govops.earlywarning.demo import DemoStorm
-    from govops.earlywarning.series_service import SeriesService
-    from govops.earlywarning.service import WarningService
     from govops.incidents.ports import UnitOfWork
+    from govops.warnings.demo import DemoStorm
+    from govops.warnings.service.series import SeriesService
+    from govops.warnings.service.warning import WarningService
 
 INCIDENT_PACK = "cn-county-mass-incident"
 CADRE_PACK = "cn-cadre-selection"
@@ -45,7 +45,7 @@ def _now() -> datetime:
 
 def builtin_adapters() -> dict[str, Adapter]:
     """The record adapters packs may name, by name."""
-    from govops.cadres import cadre_record  # noqa: PLC0415
+    from govops.cadres.model.adapter import cadre_record  # noqa: PLC0415
 
     return {"cadre-record": cadre_record}
 
@@ -81,7 +81,8 @@ class Incidents:
 def build_incidents(settings: Settings, clock: Callable[[], datetime] = _now) -> Incidents:
     """Engine, migrations (to the newest schema), units of work, the pack's rules on its
     jurisdiction's working-day calendar, and the service."""
-    from govops.storage import make_engine, migrate, unit_of_work_factory  # noqa: PLC0415
+    from govops.incidents.storage.unit_of_work import unit_of_work_factory  # noqa: PLC0415
+    from govops.platform.storage.database import make_engine, migrate  # noqa: PLC0415
 
     engine = make_engine(settings.database_url)
     try:
@@ -104,13 +105,13 @@ def build_app(
     """The application: the API at /api/v1 and the web pages at /, over the database of
     `settings` (or over `incidents` already built); the engine is disposed at shutdown.
     The built-in packs' programmes are served at /programmes."""
-    from govops.api.warning_series import warning_series_router  # noqa: PLC0415
-    from govops.api.warnings import warnings_router  # noqa: PLC0415
-    from govops.earlywarning.webhooks import http_sender  # noqa: PLC0415
+    from govops.incidents.web import build_web_router  # noqa: PLC0415
+    from govops.programmes.web import build_programme_router  # noqa: PLC0415
     from govops.server import API_PREFIX, create_app  # noqa: PLC0415
-    from govops.web import build_web_router  # noqa: PLC0415
-    from govops.web.programmes import build_programme_router  # noqa: PLC0415
-    from govops.web.warnings import build_warning_web_router  # noqa: PLC0415
+    from govops.warnings.api.series import warning_series_router  # noqa: PLC0415
+    from govops.warnings.api.warning import warnings_router  # noqa: PLC0415
+    from govops.warnings.service.webhooks import http_sender  # noqa: PLC0415
+    from govops.warnings.web import build_warning_web_router  # noqa: PLC0415
 
     built = incidents or build_incidents(settings, clock)
     web = build_web_router(built.service, built.pack, built.clock)
@@ -141,14 +142,14 @@ def programme_packs() -> dict[str, Pack]:
 
 def build_cadre_registry(engine: Engine, clock: Callable[[], datetime] = _now) -> RegistryService:
     """The cadre registry on a migrated database, deciding eligibility by cn-cadre-selection."""
-    from govops.storage.cadre_repositories import cadre_unit_of_work_factory  # noqa: PLC0415
+    from govops.cadres.storage.registry import cadre_unit_of_work_factory  # noqa: PLC0415
 
     return RegistryService(cadre_unit_of_work_factory(engine), clock, load_builtin_pack(CADRE_PACK))
 
 
 def build_selections(engine: Engine, clock: Callable[[], datetime] = _now) -> SelectionService:
     """Selection cases on a migrated database, under cn-cadre-selection and its calendar."""
-    from govops.storage import selection_unit_of_work_factory  # noqa: PLC0415
+    from govops.cadres.storage.selection import selection_unit_of_work_factory  # noqa: PLC0415
 
     pack = load_builtin_pack(CADRE_PACK)
     calendar = calendar_for(pack.jurisdiction)
@@ -160,8 +161,8 @@ def build_warnings(
 ) -> WarningService:
     """Warnings of cn-xicheng-em-14fyp's areas on a migrated database; their CAP alerts
     issued by the district warning centre (`status` Exercise or Test for drills, demos)."""
-    from govops.earlywarning.service import WarningService, cap_writer  # noqa: PLC0415
-    from govops.storage.warnings import warning_unit_of_work_factory  # noqa: PLC0415
+    from govops.warnings.service.warning import WarningService, cap_writer  # noqa: PLC0415
+    from govops.warnings.storage.warning import warning_unit_of_work_factory  # noqa: PLC0415
 
     areas = load_builtin_pack(WARNING_PACK).areas
     assert areas is not None, f"{WARNING_PACK} ships its areas"
@@ -178,8 +179,8 @@ def _area_names() -> dict[str, dict[str, str]]:
 
 def build_series(engine: Engine, clock: Callable[[], datetime] = _now) -> SeriesService:
     """The per-area, per-minute statistics of cn-xicheng-em-14fyp's areas."""
-    from govops.earlywarning.series_service import SeriesService  # noqa: PLC0415
-    from govops.storage.warning_series import series_unit_of_work_factory  # noqa: PLC0415
+    from govops.warnings.service.series import SeriesService  # noqa: PLC0415
+    from govops.warnings.storage.series import series_unit_of_work_factory  # noqa: PLC0415
 
     return SeriesService(series_unit_of_work_factory(engine), clock, _area_names())
 
@@ -190,7 +191,7 @@ def load_warning_demo(
     """The demonstration storm of `day` (default: the Beijing day before the clock's)
     through the warning platform, its alerts marked Exercise (CAP status), on a migrated
     database holding no warning yet (earlywarning.demo.DemoNotEmptyError otherwise)."""
-    from govops.earlywarning.demo import load_demo_storm  # noqa: PLC0415
+    from govops.warnings.demo import load_demo_storm  # noqa: PLC0415
 
     pack = load_builtin_pack(WARNING_PACK)
     if day is None:

@@ -12,7 +12,7 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from govops.storage.database import default_database_url
+from govops.platform.storage.database import default_database_url
 
 PREFIX = "GOVOPS_"
 DEFAULT_HOST = "127.0.0.1"

@@ -9,16 +9,17 @@ from datetime import UTC, datetime
 from fastapi import APIRouter, FastAPI
 
 import govops
-from govops.api import problems
-from govops.api.cadre_reports import cadre_reports_router
-from govops.api.cadres import cadres_router
-from govops.api.deps import ApiContext
-from govops.api.incidents import incidents_router
-from govops.api.inputs import grading_inputs
-from govops.api.schemas import CloseBody, ReportBody
-from govops.api.selections import selections_router
-from govops.incidents.service import IncidentService
-from govops.lawcode.pack import Pack
+from govops.cadres.api.registry import cadres_router
+from govops.cadres.api.reports import cadre_reports_router
+from govops.cadres.api.selection import selections_router
+from govops.incidents.api import errors as incident_errors
+from govops.incidents.api.deps import ApiContext
+from govops.incidents.api.incident import incidents_router
+from govops.incidents.api.inputs import grading_inputs
+from govops.incidents.api.schemas import CloseBody, ReportBody
+from govops.incidents.service.incident import IncidentService
+from govops.lawcode.sources.pack import Pack
+from govops.platform.api import problems
 
 API_PREFIX = "/api/v1"
 DESCRIPTION = """\
@@ -78,7 +79,8 @@ def create_app(
     )
     app.state.govops = ApiContext(service=service, pack=pack, clock=clock)
     fields = set(grading_inputs(pack)) | set(ReportBody.model_fields) | {"note"}
-    problems.install(app, API_PREFIX, fields | set(CloseBody.model_fields))
+    known = fields | set(CloseBody.model_fields)
+    problems.install(app, API_PREFIX, known, incident_errors.FIELD_ERRORS, incident_errors.ANSWERS)
     app.include_router(incidents_router(pack), prefix=API_PREFIX)
     app.include_router(cadres_router(), prefix=API_PREFIX)
     app.include_router(selections_router(), prefix=API_PREFIX)

@@ -9,9 +9,9 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from govops.calendars import calendar_for
-from govops.incidents.rules import IncidentRules
-from govops.incidents.service import IncidentService
-from govops.lawcode.pack import Pack
+from govops.incidents.model.rules import IncidentRules
+from govops.incidents.service.incident import IncidentService
+from govops.lawcode.sources.pack import Pack
 from govops.packs import load_builtin_pack
 from tests.fakes import Clock, MemoryStore, MemoryUnitOfWork
 

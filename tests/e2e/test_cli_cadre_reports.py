@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from govops.bootstrap import build_cadre_registry
-from govops.storage import make_engine, migrate
+from govops.platform.storage.database import make_engine, migrate
 
 
 @pytest.fixture

@@ -14,11 +14,11 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from govops.cli.warnings import app as warnings_app
+from govops.warnings.cli.ingest import app as warnings_app
 
 REGISTERED = any(c.name == "compute" for c in warnings_app.registered_commands)
 SHIM = (
-    "import typer; from govops.cli.warnings_compute import compute_command; "
+    "import typer; from govops.warnings.cli.compute import compute_command; "
     "app = typer.Typer(pretty_exceptions_enable=False); app.callback()(lambda: None); "
     "app.command('compute')(compute_command); app()"
 )

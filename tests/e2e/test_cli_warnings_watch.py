@@ -21,12 +21,12 @@ import pytest
 from sqlalchemy import create_engine
 
 from govops.bootstrap import build_warnings
-from govops.earlywarning.model import EventKind
+from govops.warnings.model.warning import EventKind
 
 STREET = "110102003"  # 新街口街道: XC0201 .. XC0204
 DISTRICT = "110102"
 LOCAL_APP = (
-    "import typer; from govops.cli.warnings_watch import watch_command; "
+    "import typer; from govops.warnings.cli.watch import watch_command; "
     "app = typer.Typer(add_completion=False, pretty_exceptions_enable=False); "
     "app.command()(watch_command); app()"
 )
@@ -34,7 +34,7 @@ LOCAL_APP = (
 
 def _command() -> list[str]:
     import govops.cli.app  # noqa: F401, PLC0415 (registers the commands)
-    from govops.cli import warnings  # noqa: PLC0415
+    from govops.warnings.cli import ingest as warnings  # noqa: PLC0415
 
     if any(c.name == "watch" for c in warnings.app.registered_commands):
         return [sys.executable, "-m", "govops", "warnings", "watch"]

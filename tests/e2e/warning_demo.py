@@ -12,8 +12,8 @@ from sqlalchemy import Engine
 
 from govops.bootstrap import build_app, build_incidents, load_warning_demo
 from govops.config import Settings
-from govops.earlywarning.demo import DemoStorm
-from govops.weather.demo import DEMO_DAY
+from govops.warnings.demo import DemoStorm
+from govops.warnings.model.weather.demo import DEMO_DAY
 from tests.fakes import Clock
 
 BEIJING = ZoneInfo("Asia/Shanghai")

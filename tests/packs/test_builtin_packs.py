@@ -8,12 +8,12 @@ from decimal import Decimal
 import pytest
 
 from govops.bootstrap import builtin_adapters
-from govops.lawcode.cells import bound_points
-from govops.lawcode.inputs import InputError, InputKind, coerce_inputs
-from govops.lawcode.tables import RuleTable
+from govops.lawcode.rules.cells import bound_points
+from govops.lawcode.rules.inputs import InputError, InputKind, coerce_inputs
+from govops.lawcode.rules.tables import RuleTable
 from govops.packs import builtin_pack_ids, load_builtin_pack, pack_folder
 from govops.packs.cases import CaseResult, load_cases, run_cases
-from govops.packs.programme_cases import run_programme_cases
+from govops.packs.plans.cases import run_programme_cases
 
 
 def _all_cases() -> list[CaseResult]:

@@ -8,12 +8,14 @@ from fractions import Fraction
 
 import pytest
 
-from govops.cadres import AlertRules, ProcedureRules, cadre_record
-from govops.cadres.people import cited_rules
-from govops.lawcode.conditions import InRange, leaves, resolve_interval
-from govops.lawcode.inputs import InputError, InputKind
-from govops.lawcode.parameters import ParameterSnapshot
-from govops.lawcode.tables import RuleTable, Severity
+from govops.cadres.model.adapter import cadre_record
+from govops.cadres.model.alerts import AlertRules
+from govops.cadres.model.people import cited_rules
+from govops.cadres.model.selection import ProcedureRules
+from govops.lawcode.dated.parameters import ParameterSnapshot
+from govops.lawcode.rules.conditions import InRange, leaves, resolve_interval
+from govops.lawcode.rules.inputs import InputError, InputKind
+from govops.lawcode.rules.tables import RuleTable, Severity
 from govops.packs import load_builtin_pack, pack_folder
 from govops.packs.cases import CaseResult, load_cases, run_cases
 

@@ -1,12 +1,14 @@
-"""What the registry use cases need from storage: people, and an append-only log of entries
-per person, inside one unit of work."""
+"""What the cadre use cases need from storage, each inside one unit of work: for the
+registry, people and an append-only log of entries per person; for selections, an
+append-only log of events per selection case (`govops.cadres.model.selection.Event`)."""
 
 from __future__ import annotations
 
 from typing import Protocol
 
-from govops.cadres.registry import Entry, Person
-from govops.ports import Transaction
+from govops.cadres.model.registry import Entry, Person
+from govops.cadres.model.selection import Event
+from govops.platform.ports import Transaction
 
 
 class RegistryConflictError(Exception):
@@ -30,3 +32,23 @@ class CadreRepository(Protocol):
 
 class CadreUnitOfWork(Transaction, Protocol):
     cadres: CadreRepository
+
+
+class SelectionConflictError(Exception):
+    """Another writer appended to the same case first (the event's seq is taken)."""
+
+
+class SelectionRepository(Protocol):
+    def append(self, events: list[Event]) -> None:
+        """Store new events; SelectionConflictError if a (case, seq) pair already exists.
+        The first event of a case (seq 1, its motion) also lists the case."""
+
+    def events(self, case_id: str) -> list[Event]:
+        """A case's events in seq order (none for an unknown case)."""
+
+    def case_ids(self) -> list[str]:
+        """Every case, the latest motion first (motions at the same instant by id)."""
+
+
+class SelectionUnitOfWork(Transaction, Protocol):
+    selections: SelectionRepository

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from govops.calendars.cn import ChinaCalendar
 from govops.calendars.vn import VietnamCalendar
-from govops.lawcode.calendar import WorkingDayCalendar
+from govops.lawcode.dated.calendar import WorkingDayCalendar
 
 __all__ = ["ChinaCalendar", "UnknownJurisdiction", "VietnamCalendar", "calendar_for"]
 

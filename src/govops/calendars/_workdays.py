@@ -8,7 +8,7 @@ from functools import lru_cache
 
 import holidays
 
-from govops.lawcode.calendar import DayStatus, WorkingDayResult
+from govops.lawcode.dated.calendar import DayStatus, WorkingDayResult
 
 MAX_DAYS = 3660  # about ten years: far beyond any statutory deadline, so larger input is a bug
 _MAX_SCAN = 2 * MAX_DAYS + 366  # hard stop for the day-by-day walk

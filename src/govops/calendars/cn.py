@@ -18,7 +18,7 @@ from govops.calendars._workdays import (
     is_weekend,
     make_status,
 )
-from govops.lawcode.calendar import DayStatus, WorkingDayResult
+from govops.lawcode.dated.calendar import DayStatus, WorkingDayResult
 
 MAKE_UP_REASON = "make-up working day (调休)"
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from govops.calendars._workdays import classify_by_holidays, count_working_days, make_status
-from govops.lawcode.calendar import DayStatus, WorkingDayResult
+from govops.lawcode.dated.calendar import DayStatus, WorkingDayResult
 
 VN_CONFIRMED_THROUGH = 2026
 

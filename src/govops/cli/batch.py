@@ -11,15 +11,15 @@ from rich.console import Console
 from rich.progress import Progress
 
 from govops.cli.context import as_of_option, encoding_option, load, rules_for
-from govops.cli.output import fail, to_json
-from govops.cli.tabular import check_format, read_records, write_records
-from govops.lawcode.batch import BatchEvaluator, BatchInputError, compile_batch
-from govops.lawcode.batch_inputs import ColumnReport, check_columns
-from govops.lawcode.numbers import FigureError, parse_figure
-from govops.lawcode.pack import Pack
-from govops.lawcode.parameters import ParameterError, ParameterSnapshot
-from govops.lawcode.tables import RuleTable
-from govops.lawcode.whatif import what_if
+from govops.lawcode.dated.parameters import ParameterError, ParameterSnapshot
+from govops.lawcode.figures.zh import FigureError, parse_figure
+from govops.lawcode.rules.batch import BatchEvaluator, BatchInputError, compile_batch
+from govops.lawcode.rules.batch_inputs import ColumnReport, check_columns
+from govops.lawcode.rules.tables import RuleTable
+from govops.lawcode.rules.whatif import what_if
+from govops.lawcode.sources.pack import Pack
+from govops.platform.cli.output import fail, to_json
+from govops.platform.cli.tabular import check_format, read_records, write_records
 
 CHUNK_ROWS = 1_000_000
 RESULT_COLUMNS = ("outcome", "clause", "approximate")

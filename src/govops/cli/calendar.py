@@ -8,8 +8,8 @@ import typer
 
 from govops.calendars import UnknownJurisdiction
 from govops.cli.context import services
-from govops.cli.output import fail, parse_date, to_json
-from govops.lawcode.calendar import WorkingDayCalendar
+from govops.lawcode.dated.calendar import WorkingDayCalendar
+from govops.platform.cli.output import fail, parse_date, to_json
 
 app = typer.Typer(
     help="Working-day calendars (CN with make-up working days, VN).", no_args_is_help=True

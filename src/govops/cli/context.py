@@ -9,11 +9,11 @@ from typing import Annotated
 import typer
 
 from govops.bootstrap import Services, build_services
-from govops.cli.output import fail, parse_date
-from govops.lawcode.pack import Pack
-from govops.lawcode.parameters import ParameterError, ParameterSnapshot
+from govops.lawcode.dated.parameters import ParameterError, ParameterSnapshot
+from govops.lawcode.sources.pack import Pack
 from govops.packs import PackError
 from govops.packs.registry import UnknownPackError
+from govops.platform.cli.output import fail, parse_date
 
 as_of_option = Annotated[
     str | None,

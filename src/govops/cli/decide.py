@@ -10,15 +10,15 @@ from typing import Annotated
 import typer
 
 from govops.cli.context import as_of_option, encoding_option, load, rules_for, services
-from govops.cli.inputs import parse_json
-from govops.cli.output import decode_text, fail, to_json
-from govops.lawcode.adapters import Adapter
-from govops.lawcode.decision import Decider
-from govops.lawcode.inputs import InputError
-from govops.lawcode.pack import Pack
-from govops.lawcode.parameters import ParameterError
-from govops.lawcode.tables import RuleTable
-from govops.lawcode.verdict import assess
+from govops.lawcode.dated.parameters import ParameterError
+from govops.lawcode.rules.adapters import Adapter
+from govops.lawcode.rules.decision import Decider
+from govops.lawcode.rules.inputs import InputError
+from govops.lawcode.rules.tables import RuleTable
+from govops.lawcode.rules.verdict import assess
+from govops.lawcode.sources.pack import Pack
+from govops.platform.cli.inputs import parse_json
+from govops.platform.cli.output import decode_text, fail, to_json
 
 
 def decide_command(

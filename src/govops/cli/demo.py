@@ -8,16 +8,16 @@ from typing import Annotated
 import typer
 
 from govops.cli.context import load
-from govops.cli.output import fail
-from govops.cli.render import render_decision
-from govops.lawcode.decision import Decision, decide
-from govops.lawcode.inputs import InputError
-from govops.lawcode.pack import Pack
-from govops.lawcode.parameters import ParameterError, ParameterSnapshot
-from govops.lawcode.procedures import Deadline, SpanUnit, Stage
+from govops.lawcode.dated.parameters import ParameterError, ParameterSnapshot
+from govops.lawcode.dated.procedures import Deadline, SpanUnit, Stage
+from govops.lawcode.rules.decision import Decision, decide
+from govops.lawcode.rules.inputs import InputError
+from govops.lawcode.sources.pack import Pack
 from govops.packs import PackError, pack_folder
 from govops.packs.examples import load_examples
 from govops.packs.schema import ExampleModel
+from govops.platform.cli.output import fail
+from govops.platform.cli.render import render_decision
 
 DEMO_PACK = "cn-county-mass-incident"
 

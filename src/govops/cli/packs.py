@@ -7,14 +7,14 @@ from typing import Annotated
 import typer
 
 from govops.cli.context import as_of_option, load, rules_for, services
-from govops.cli.output import fail
-from govops.cli.render import render_analysis, render_pack
-from govops.lawcode.analysis import analyse
-from govops.lawcode.parameters import ParameterError
-from govops.lawcode.tables import HitPolicy
+from govops.lawcode.dated.parameters import ParameterError
+from govops.lawcode.rules.analysis import analyse
+from govops.lawcode.rules.tables import HitPolicy
 from govops.packs import PackError, builtin_pack_ids, load_builtin_pack, pack_folder
 from govops.packs.cases import run_cases
-from govops.packs.programme_cases import run_programme_cases
+from govops.packs.plans.cases import run_programme_cases
+from govops.platform.cli.output import fail
+from govops.platform.cli.render import render_analysis, render_pack
 
 app = typer.Typer(help="Inspect, check and test packs.", no_args_is_help=True)
 PackArg = Annotated[str, typer.Argument(help="A built-in pack id or a pack folder.")]

@@ -12,14 +12,14 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from govops.bootstrap import Incidents, build_app, build_incidents, load_warning_demo
-from govops.cli.notifications import OutboxWorker
-from govops.cli.output import fail
 from govops.incidents.demo import incident_count, load_demo
+from govops.incidents.service.outbox import OutboxWorker
+from govops.platform.cli.output import fail
 
 if TYPE_CHECKING:
     from fastapi import FastAPI
 
-    from govops.earlywarning.webhooks import DeliveryWorker
+    from govops.warnings.service.webhooks import DeliveryWorker
 
 WEBHOOK_INTERVAL = 10.0  # seconds between two rounds of webhook deliveries
 
@@ -123,7 +123,7 @@ def _load_demo(incidents: Incidents) -> None:
 
 
 def _load_storm(incidents: Incidents) -> None:
-    from govops.earlywarning.demo import DemoNotEmptyError  # noqa: PLC0415
+    from govops.warnings.demo import DemoNotEmptyError  # noqa: PLC0415
 
     try:
         storm = load_warning_demo(incidents.engine, incidents.clock)
@@ -141,7 +141,7 @@ def _load_storm(incidents: Incidents) -> None:
 def _webhook_worker(app: FastAPI) -> DeliveryWorker:
     """Delivers the warning alerts to the subscribed webhooks every WEBHOOK_INTERVAL
     seconds while the server runs (only here: the application alone never sends)."""
-    from govops.earlywarning.webhooks import DeliveryWorker  # noqa: PLC0415
+    from govops.warnings.service.webhooks import DeliveryWorker  # noqa: PLC0415
 
     service, send = app.state.warnings, app.state.warning_sender
 

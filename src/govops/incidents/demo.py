@@ -11,11 +11,11 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from govops.incidents.intake import AfterAction, Intake
-from govops.incidents.model import Incident, Stage
+from govops.incidents.model.incident import Incident, Stage
+from govops.incidents.model.intake import AfterAction, Intake
+from govops.incidents.model.rules import IncidentRules
 from govops.incidents.ports import UnitOfWork
-from govops.incidents.rules import IncidentRules
-from govops.incidents.service import IncidentService
+from govops.incidents.service.incident import IncidentService
 
 DEMO_KEY_PREFIX = "demo-"
 

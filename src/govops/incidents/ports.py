@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol
 
-from govops.incidents.model import Event
-from govops.ports import Transaction
+from govops.incidents.model.incident import Event
+from govops.platform.ports import Transaction
 
 
 class ConcurrentUpdateError(Exception):

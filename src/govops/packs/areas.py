@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from govops.lawcode.areas import Area, AreaMap
-from govops.lawcode.citations import Citation
+from govops.lawcode.sources.areas import Area, AreaMap
+from govops.lawcode.sources.citations import Citation
 from govops.packs.schema import AreasFile, Cite
 from govops.packs.yamlsource import PathKey, YamlFile
 

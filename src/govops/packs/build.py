@@ -6,20 +6,20 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 
-from govops.lawcode.areas import AreaMap
-from govops.lawcode.citations import Citation, CitationError, Document
-from govops.lawcode.inputs import InputKind, InputScalar, InputSpec
-from govops.lawcode.intervals import BoundaryConvention, BoundaryWord, Side
-from govops.lawcode.pack import Pack, VocabularyEntry
-from govops.lawcode.parameters import DatedValue, Parameter, ParameterSet
-from govops.lawcode.programme import Programme
-from govops.lawcode.tables import Clause, HitPolicy, Match, OutcomeRule, RuleTable, Severity
+from govops.lawcode.dated.parameters import DatedValue, Parameter, ParameterSet
+from govops.lawcode.plans.programme import Programme
+from govops.lawcode.rules.inputs import InputKind, InputScalar, InputSpec
+from govops.lawcode.rules.intervals import BoundaryConvention, BoundaryWord, Side
+from govops.lawcode.rules.tables import Clause, HitPolicy, Match, OutcomeRule, RuleTable, Severity
+from govops.lawcode.sources.areas import AreaMap
+from govops.lawcode.sources.citations import Citation, CitationError, Document
+from govops.lawcode.sources.pack import Pack, VocabularyEntry
 from govops.packs.areas import build_areas
 from govops.packs.conditions import ConditionParser
 from govops.packs.errors import PackProblem
+from govops.packs.plans.build import build_programme
+from govops.packs.plans.schema import ProgrammeFile
 from govops.packs.procedures import build_procedures
-from govops.packs.programme_build import build_programme
-from govops.packs.programme_schema import ProgrammeFile
 from govops.packs.schema import (
     AreasFile,
     Cite,

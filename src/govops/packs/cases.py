@@ -6,12 +6,12 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from govops.lawcode.adapters import Adapter
-from govops.lawcode.decision import Decision, decide
-from govops.lawcode.inputs import InputError
-from govops.lawcode.pack import Pack
-from govops.lawcode.parameters import ParameterError
-from govops.lawcode.verdict import assess
+from govops.lawcode.dated.parameters import ParameterError
+from govops.lawcode.rules.adapters import Adapter
+from govops.lawcode.rules.decision import Decision, decide
+from govops.lawcode.rules.inputs import InputError
+from govops.lawcode.rules.verdict import assess
+from govops.lawcode.sources.pack import Pack
 from govops.packs.errors import PackError, PackProblem
 from govops.packs.schema import CaseModel, CasesFile, ExpectModel
 from govops.packs.validation import validate_file

@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from govops.lawcode.conditions import (
+from govops.lawcode.rules.conditions import (
     AllOf,
     Always,
     AnyOf,
@@ -23,8 +23,8 @@ from govops.lawcode.conditions import (
     IsTrue,
     Not,
 )
-from govops.lawcode.inputs import InputKind, InputSpec
-from govops.lawcode.intervals import Bound, BoundaryConvention, Side, ValueRef
+from govops.lawcode.rules.inputs import InputKind, InputSpec
+from govops.lawcode.rules.intervals import Bound, BoundaryConvention, Side, ValueRef
 from govops.packs.yamlsource import PathKey
 
 Report = Callable[[list[PathKey], str], None]

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from govops.lawcode.citations import Document
-from govops.lawcode.pack import Pack
+from govops.lawcode.sources.citations import Document
+from govops.lawcode.sources.pack import Pack
 from govops.packs.build import PackBuilder
 from govops.packs.errors import PackError, PackProblem
-from govops.packs.programme_schema import ProgrammeFile
+from govops.packs.plans.schema import ProgrammeFile
 from govops.packs.schema import AreasFile, ManifestFile, ProceduresFile, TableFile
 from govops.packs.validation import Model, validate_file
 from govops.packs.yamlsource import YamlFile, read_yaml

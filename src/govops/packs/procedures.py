@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from govops.lawcode.citations import Citation
-from govops.lawcode.procedures import (
+from govops.lawcode.dated.procedures import (
     Catalogue,
     CatalogueItem,
     ChecklistItem,
@@ -13,6 +12,7 @@ from govops.lawcode.procedures import (
     SpanUnit,
     Stage,
 )
+from govops.lawcode.sources.citations import Citation
 from govops.packs.schema import Cite, ProceduresFile
 from govops.packs.yamlsource import PathKey, YamlFile
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from govops.lawcode.pack import Pack
+from govops.lawcode.sources.pack import Pack
 from govops.packs.loader import MANIFEST, load_pack
 
 BUILTIN = Path(__file__).parent / "builtin"

@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from govops.incidents.service import IncidentService
-from govops.lawcode.pack import Pack
+from govops.incidents.service.incident import IncidentService
+from govops.lawcode.sources.pack import Pack
 from govops.server import create_app
 from tests.fakes import Clock
 

@@ -11,10 +11,10 @@ import pytest
 from fastapi.testclient import TestClient
 
 from govops.bootstrap import build_cadre_registry
-from govops.incidents.service import IncidentService
-from govops.lawcode.pack import Pack
+from govops.incidents.service.incident import IncidentService
+from govops.lawcode.sources.pack import Pack
+from govops.platform.storage.database import make_engine, migrate
 from govops.server import create_app
-from govops.storage import make_engine, migrate
 from tests.e2e.api.conftest import problem_fields
 from tests.fakes import Clock
 

@@ -7,8 +7,8 @@ from fastapi.testclient import TestClient
 
 from govops.calendars import calendar_for
 from govops.incidents.demo import DatabaseNotEmptyError, incident_count, load_demo
-from govops.incidents.rules import IncidentRules
-from govops.lawcode.pack import Pack
+from govops.incidents.model.rules import IncidentRules
+from govops.lawcode.sources.pack import Pack
 from tests.e2e.api.conftest import API
 from tests.e2e.conftest import START
 from tests.fakes import Clock, MemoryStore, MemoryUnitOfWork

@@ -8,8 +8,8 @@ import logging
 import pytest
 from fastapi.testclient import TestClient
 
-from govops.incidents.service import IncidentService
-from govops.lawcode.pack import Pack
+from govops.incidents.service.incident import IncidentService
+from govops.lawcode.sources.pack import Pack
 from govops.server import create_app
 from tests.e2e.api.conftest import API, problem_fields, report
 from tests.fakes import Clock, MemoryStore

@@ -12,11 +12,11 @@ import pytest
 from fastapi.testclient import TestClient
 
 from govops.calendars import calendar_for
-from govops.incidents.rules import IncidentRules
-from govops.incidents.service import IncidentService
+from govops.incidents.model.rules import IncidentRules
+from govops.incidents.service.incident import IncidentService
+from govops.incidents.web import build_web_router
 from govops.packs import load_builtin_pack
 from govops.server import create_app
-from govops.web import build_web_router
 from tests.fakes import MemoryStore, MemoryUnitOfWork
 
 NOW = datetime(2026, 6, 1, 10, 0, tzinfo=ZoneInfo("Asia/Shanghai"))

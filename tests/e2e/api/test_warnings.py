@@ -20,7 +20,7 @@ from lxml import etree
 
 from govops.bootstrap import build_app
 from govops.config import Settings
-from govops.earlywarning.service import WarningService
+from govops.warnings.service.warning import WarningService
 from tests.e2e.api.conftest import problem_fields
 from tests.fakes import Clock
 from tests.unit.earlywarning.outbox_support import OTHER_STREET, START, STREET, storm

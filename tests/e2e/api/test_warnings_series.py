@@ -25,7 +25,7 @@ import pytest
 from fastapi.testclient import TestClient
 from lxml import etree
 
-from govops.earlywarning.demo import DemoStorm
+from govops.warnings.demo import DemoStorm
 from tests.e2e.api.conftest import problem_fields
 from tests.e2e.api.test_warnings import CAP, Webhook, cap_schema
 from tests.e2e.warning_demo import demo_app

@@ -15,9 +15,9 @@ import uvicorn
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
-from govops.incidents.service import IncidentService
-from govops.lawcode.pack import Pack
-from govops.web import build_web_router
+from govops.incidents.service.incident import IncidentService
+from govops.incidents.web import build_web_router
+from govops.lawcode.sources.pack import Pack
 from tests.fakes import Clock
 
 try:

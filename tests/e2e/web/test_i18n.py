@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from govops.web import i18n
+from govops.incidents.web import labels as i18n
 
 TEMPLATES = Path(i18n.__file__).parent / "templates"
 SOURCES = Path(i18n.__file__).parent

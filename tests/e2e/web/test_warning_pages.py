@@ -18,8 +18,8 @@ from fastapi.testclient import TestClient
 
 from govops.bootstrap import WARNING_PACK
 from govops.packs import load_builtin_pack
-from govops.web.common_page import LANGUAGE_COOKIE
-from govops.web.warnings import build_warning_web_router, labels
+from govops.platform.web.pages import LANGUAGE_COOKIE
+from govops.warnings.web import build_warning_web_router, labels
 from tests.e2e.warning_demo import demo_app
 from tests.e2e.web.pages import text
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
-from govops.lawcode.adapters import Adapted
+from govops.lawcode.rules.adapters import Adapted
 from govops.packs import load_pack
 from govops.packs.cases import run_cases
 from tests.integration.packs.test_loader_errors import TABLE, write_pack

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from govops.lawcode.findings import FindingSeverity
-from govops.lawcode.plan_check import check_plan
+from govops.lawcode.plans.check import check_plan
+from govops.lawcode.plans.findings import FindingSeverity
 from govops.packs import PackError, pack_folder
 from govops.packs.loader import load_pack
 

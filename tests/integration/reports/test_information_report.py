@@ -16,13 +16,13 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from govops.calendars import calendar_for
-from govops.incidents.intake import AfterAction, Intake
-from govops.incidents.model import Event, EventKind, Incident, fold
-from govops.incidents.rules import IncidentRules
-from govops.incidents.service import IncidentService
-from govops.lawcode.pack import Pack
+from govops.incidents.model.incident import Event, EventKind, Incident, fold
+from govops.incidents.model.intake import AfterAction, Intake
+from govops.incidents.model.rules import IncidentRules
+from govops.incidents.reports.information_report import information_report_docx
+from govops.incidents.service.incident import IncidentService
+from govops.lawcode.sources.pack import Pack
 from govops.packs.registry import load_builtin_pack
-from govops.reports import information_report_docx
 from tests.fakes import Clock, MemoryStore, MemoryUnitOfWork
 
 TZ = ZoneInfo("Asia/Shanghai")

@@ -11,8 +11,8 @@ import docx
 import pytest
 
 from govops.bootstrap import build_series, build_warnings
-from govops.earlywarning.report import DayReport, day_report
-from govops.reports.warnings_docx import daily_report_docx
+from govops.warnings.reports.daily import daily_report_docx
+from govops.warnings.service.daily import DayReport, day_report
 from tests.e2e.warning_demo import MORNING_AFTER, STORM_DAY, demo_database
 
 

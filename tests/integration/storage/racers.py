@@ -6,9 +6,10 @@ from datetime import UTC, datetime
 from multiprocessing.synchronize import Barrier
 from typing import Any
 
-from govops.incidents.model import Event, EventKind
+from govops.incidents.model.incident import Event, EventKind
 from govops.incidents.ports import ConcurrentUpdateError
-from govops.storage import make_engine, unit_of_work_factory
+from govops.incidents.storage.unit_of_work import unit_of_work_factory
+from govops.platform.storage.database import make_engine
 
 
 def append_seq_2(url: str, name: str, barrier: Barrier, results: Any) -> None:

@@ -11,10 +11,10 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, inspect
 
 from govops.bootstrap import build_cadre_registry
+from govops.cadres.model.registry import Entry, EntryKind, Person
 from govops.cadres.ports import RegistryConflictError
-from govops.cadres.registry import Entry, EntryKind, Person
-from govops.storage import database
-from govops.storage.cadre_repositories import SqlCadreUnitOfWork, cadre_unit_of_work_factory
+from govops.cadres.storage.registry import SqlCadreUnitOfWork, cadre_unit_of_work_factory
+from govops.platform.storage import database
 
 AT = datetime(2026, 6, 1, 9, 30, tzinfo=timezone(timedelta(hours=8)))
 

@@ -9,9 +9,9 @@ import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from govops.incidents.model import Event, EventKind
+from govops.incidents.model.incident import Event, EventKind
 from govops.incidents.ports import ConcurrentUpdateError
-from govops.storage import SqlUnitOfWork
+from govops.incidents.storage.unit_of_work import SqlUnitOfWork
 from tests.integration.storage.racers import append_seq_2
 
 NewUow = Callable[[], SqlUnitOfWork]

@@ -15,13 +15,13 @@ import pytest
 from sqlalchemy import Engine
 
 from govops.calendars import calendar_for
-from govops.incidents.intake import AfterAction, Intake
-from govops.incidents.model import Event, Status
+from govops.incidents.model.incident import Event, Status
+from govops.incidents.model.intake import AfterAction, Intake
+from govops.incidents.model.rules import IncidentRules
 from govops.incidents.ports import ConcurrentUpdateError, UnitOfWork
-from govops.incidents.rules import IncidentRules
-from govops.incidents.service import IncidentService
+from govops.incidents.service.incident import IncidentService
+from govops.incidents.storage.unit_of_work import SqlUnitOfWork, unit_of_work_factory
 from govops.packs import load_builtin_pack
-from govops.storage import SqlUnitOfWork, unit_of_work_factory
 
 NOW = datetime(2026, 6, 1, 9, 30, tzinfo=ZoneInfo("Asia/Shanghai"))
 INTAKE = Intake(

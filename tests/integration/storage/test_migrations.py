@@ -12,8 +12,9 @@ from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, inspect
 
-from govops.storage import database, default_database_url, make_engine, migrate
-from govops.storage.tables import metadata
+from govops.platform.storage import database
+from govops.platform.storage.database import default_database_url, make_engine, migrate
+from govops.platform.storage.metadata import metadata
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -75,11 +76,11 @@ def test_the_migration_scripts_are_package_data() -> None:
     package = ROOT / "src" / "govops"
     files = [
         p.relative_to(package).as_posix()
-        for p in (package / "storage" / "migrations").rglob("*")
+        for p in (package / "platform" / "storage" / "migrations").rglob("*")
         if p.is_file() and "__pycache__" not in p.parts
     ]
-    assert "storage/migrations/env.py" in files
-    assert "storage/migrations/script.py.mako" in files
+    assert "platform/storage/migrations/env.py" in files
+    assert "platform/storage/migrations/script.py.mako" in files
     assert [f for f in files if not any(fnmatch.fnmatchcase(f, p) for p in patterns)] == []
 
 

@@ -7,9 +7,9 @@ from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
-from govops.incidents.model import Event, EventKind
+from govops.incidents.model.incident import Event, EventKind
 from govops.incidents.ports import ConcurrentUpdateError, Notification
-from govops.storage import SqlUnitOfWork
+from govops.incidents.storage.unit_of_work import SqlUnitOfWork
 
 BEIJING = timezone(timedelta(hours=8))
 AT = datetime(2026, 6, 1, 9, 30, 15, 123456, tzinfo=BEIJING)

@@ -11,9 +11,17 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, inspect
 
 from govops.bootstrap import build_selections
-from govops.cadres.procedure import Event, Motion, ProbationOutcome, Step, StepRefusedError, Vote
-from govops.cadres.selection_ports import SelectionConflictError
-from govops.storage import SqlSelectionUnitOfWork, database, selection_unit_of_work_factory
+from govops.cadres.model.selection import (
+    Event,
+    Motion,
+    ProbationOutcome,
+    Step,
+    StepRefusedError,
+    Vote,
+)
+from govops.cadres.ports import SelectionConflictError
+from govops.cadres.storage.selection import SqlSelectionUnitOfWork, selection_unit_of_work_factory
+from govops.platform.storage import database
 
 CST = timezone(timedelta(hours=8))
 AT = datetime(2025, 9, 1, 9, 0, tzinfo=CST)

@@ -12,8 +12,8 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import Engine, func, select
 
-from govops.earlywarning.series import AreaMinute, IngestionRecord
-from govops.storage.warning_series import (
+from govops.warnings.model.series import AreaMinute, IngestionRecord
+from govops.warnings.storage.series import (
     SqlSeriesUnitOfWork,
     series_unit_of_work_factory,
     warning_series,

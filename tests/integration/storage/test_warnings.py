@@ -15,13 +15,8 @@ import pytest
 from sqlalchemy import Engine
 from sqlalchemy.exc import IntegrityError
 
-from govops.earlywarning.ports import (
-    DeliveryStatus,
-    Publication,
-    Subscription,
-    WarningConflictError,
-)
-from govops.storage.warnings import SqlWarningUnitOfWork, warning_unit_of_work_factory
+from govops.warnings.ports import DeliveryStatus, Publication, Subscription, WarningConflictError
+from govops.warnings.storage.warning import SqlWarningUnitOfWork, warning_unit_of_work_factory
 from tests.unit.earlywarning.outbox_support import OTHER_STREET, START, STREET, storm
 
 NewUow = Callable[[], SqlWarningUnitOfWork]

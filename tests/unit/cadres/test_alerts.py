@@ -7,8 +7,8 @@ from datetime import date, timedelta
 
 import pytest
 
-from govops.cadres.alerts import Alert, AlertKind, AlertRules, alerts
-from govops.cadres.people import (
+from govops.cadres.model.alerts import Alert, AlertKind, AlertRules, alerts
+from govops.cadres.model.people import (
     Bar,
     BarKind,
     Function,
@@ -18,8 +18,8 @@ from govops.cadres.people import (
     Registry,
     cited_rules,
 )
-from govops.lawcode.citations import Citation
-from govops.lawcode.parameters import ParameterVersion
+from govops.lawcode.dated.parameters import ParameterVersion
+from govops.lawcode.sources.citations import Citation
 
 DOC = "wuyi-cadre-regulation-2020"
 TODAY = date(2026, 6, 30)

@@ -10,13 +10,13 @@ from typing import Any
 import polars as pl
 import pytest
 
-from govops.cadres import cadre_record
-from govops.cadres.batch import screen, screen_inputs
-from govops.cadres.record import EDUCATION, RANKS, RESULTS
-from govops.lawcode.batch_figures import BatchInputError
-from govops.lawcode.decision import Decider
-from govops.lawcode.inputs import InputError
-from govops.lawcode.verdict import assess
+from govops.cadres.model.adapter import cadre_record
+from govops.cadres.model.batch import screen, screen_inputs
+from govops.cadres.model.record import EDUCATION, RANKS, RESULTS
+from govops.lawcode.rules.batch_figures import BatchInputError
+from govops.lawcode.rules.decision import Decider
+from govops.lawcode.rules.inputs import InputError
+from govops.lawcode.rules.verdict import assess
 from govops.packs.registry import load_builtin_pack
 
 PACK = load_builtin_pack("cn-cadre-selection")

@@ -10,8 +10,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from govops.cadres.people import Kinship, Relation, cited_rules
-from govops.cadres.procedure import (
+from govops.cadres.model.people import Kinship, Relation, cited_rules
+from govops.cadres.model.selection import (
     AccessDeniedError,
     Case,
     Event,
@@ -26,8 +26,8 @@ from govops.cadres.procedure import (
     fold,
     open_case,
 )
-from govops.lawcode.citations import Citation
-from govops.lawcode.parameters import ParameterValue, ParameterVersion
+from govops.lawcode.dated.parameters import ParameterValue, ParameterVersion
+from govops.lawcode.sources.citations import Citation
 
 from ..lawcode.builders import FakeCalendar
 

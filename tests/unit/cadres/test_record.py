@@ -7,9 +7,9 @@ from typing import Any
 
 import pytest
 
-from govops.cadres import cadre_record
-from govops.cadres.periods import completed_years, completed_years_of_union, union_days
-from govops.lawcode.inputs import InputError
+from govops.cadres.model.adapter import cadre_record
+from govops.cadres.model.periods import completed_years, completed_years_of_union, union_days
+from govops.lawcode.rules.inputs import InputError
 
 
 def record(**changes: Any) -> dict[str, Any]:

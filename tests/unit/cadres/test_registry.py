@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from govops.cadres import cadre_record
-from govops.cadres.registry import (
+from govops.cadres.model.adapter import cadre_record
+from govops.cadres.model.registry import (
     Entry,
     EntryKind,
     Person,
@@ -19,7 +19,7 @@ from govops.cadres.registry import (
     check_entry,
     fold,
 )
-from govops.cadres.registry_service import assemble
+from govops.cadres.service.registry import assemble
 
 TODAY = date(2026, 6, 30)
 AT = datetime(2026, 6, 1, tzinfo=UTC)

@@ -11,9 +11,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from govops.cadres.model.registry import Entry, Person, RegistryInputError
 from govops.cadres.ports import RegistryConflictError
-from govops.cadres.registry import Entry, Person, RegistryInputError
-from govops.cadres.registry_service import CadreNotFoundError, RegistryService
+from govops.cadres.service.registry import CadreNotFoundError, RegistryService
 from govops.packs import load_builtin_pack
 from tests.fakes import Clock
 

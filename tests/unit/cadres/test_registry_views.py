@@ -9,10 +9,9 @@ from typing import Any
 
 import pytest
 
-from govops.cadres.people import Bar, BarKind, Kinship, Position, Relation
-from govops.cadres.registry import Cadre, RegistryInputError
-from govops.cadres.registry_service import RegistryService
-from govops.cadres.registry_views import (
+from govops.cadres.model.people import Bar, BarKind, Kinship, Position, Relation
+from govops.cadres.model.registry import Cadre, RegistryInputError
+from govops.cadres.model.registry_views import (
     alert_rules,
     held_rank,
     next_rank,
@@ -20,6 +19,7 @@ from govops.cadres.registry_views import (
     registry_alerts,
     screen_registry,
 )
+from govops.cadres.service.registry import RegistryService
 from govops.packs import load_builtin_pack
 from tests.fakes import Clock
 from tests.unit.cadres.test_registry_service import NOW, MemoryRegistry, MemoryUnitOfWork

@@ -12,8 +12,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from govops.cadres.people import Kinship, Relation
-from govops.cadres.procedure import (
+from govops.cadres.model.people import Kinship, Relation
+from govops.cadres.model.selection import (
     AccessDeniedError,
     Event,
     Motion,
@@ -22,14 +22,14 @@ from govops.cadres.procedure import (
     StepRefusedError,
     Vote,
 )
-from govops.cadres.selection_ports import SelectionConflictError
-from govops.cadres.selection_service import (
+from govops.cadres.ports import SelectionConflictError
+from govops.cadres.service.selection import (
     SelectionInputError,
     SelectionNotFoundError,
     SelectionService,
 )
 from govops.calendars import calendar_for
-from govops.lawcode.citations import Citation
+from govops.lawcode.sources.citations import Citation
 from govops.packs import load_builtin_pack
 from tests.fakes import Clock
 

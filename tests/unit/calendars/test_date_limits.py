@@ -7,7 +7,7 @@ from datetime import date, timedelta
 import pytest
 
 from govops.calendars import ChinaCalendar, VietnamCalendar
-from govops.lawcode.calendar import WorkingDayCalendar
+from govops.lawcode.dated.calendar import WorkingDayCalendar
 
 CALENDARS: list[WorkingDayCalendar] = [ChinaCalendar(), VietnamCalendar()]
 

@@ -8,11 +8,11 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
-from govops.earlywarning.lifecycle import WarningLifecycle
-from govops.earlywarning.model import AreaStep, StationReading, WarningEvent
-from govops.earlywarning.service import cap_writer
-from govops.lawcode.citations import Citation
+from govops.lawcode.sources.citations import Citation
 from govops.packs import load_builtin_pack
+from govops.warnings.model.lifecycle import WarningLifecycle
+from govops.warnings.model.warning import AreaStep, StationReading, WarningEvent
+from govops.warnings.service.warning import cap_writer
 
 BEIJING = ZoneInfo("Asia/Shanghai")
 START = datetime(2026, 7, 20, 14, 0, tzinfo=BEIJING)

@@ -6,8 +6,8 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
-from govops.earlywarning.model import AreaStep, StationReading
-from govops.lawcode.citations import Citation
+from govops.lawcode.sources.citations import Citation
+from govops.warnings.model.warning import AreaStep, StationReading
 
 BEIJING = ZoneInfo("Asia/Shanghai")
 START = datetime(2024, 7, 21, 14, 0, tzinfo=BEIJING)

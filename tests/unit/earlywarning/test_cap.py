@@ -11,12 +11,12 @@ from functools import cache
 import pytest
 from lxml import etree
 
-from govops.earlywarning.cap import CAP_NAMESPACE, CapError, cap_alert
-from govops.earlywarning.lifecycle import WarningLifecycle
-from govops.earlywarning.model import AreaStep, EventKind, StationReading, WarningEvent
-from govops.earlywarning.wording import DEFAULT_CLAUSE_WINDOWS
 from govops.packs import load_builtin_pack
-from govops.weather.levels import SignalRules
+from govops.warnings.model.cap import CAP_NAMESPACE, CapError, cap_alert
+from govops.warnings.model.lifecycle import WarningLifecycle
+from govops.warnings.model.warning import AreaStep, EventKind, StationReading, WarningEvent
+from govops.warnings.model.weather.levels import SignalRules
+from govops.warnings.model.wording import DEFAULT_CLAUSE_WINDOWS
 
 from .steps import NAMES, SENDER, SENDER_NAME, rain, step
 

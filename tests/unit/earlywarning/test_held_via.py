@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from govops.earlywarning.lifecycle import WarningLifecycle
-from govops.earlywarning.ports import step_from_json, step_to_json
-from govops.earlywarning.wording import description
+from govops.warnings.model.lifecycle import WarningLifecycle
+from govops.warnings.model.wording import description
+from govops.warnings.ports import step_from_json, step_to_json
 from tests.unit.earlywarning.steps import rain, step
 
 DISTRICT = "110102"

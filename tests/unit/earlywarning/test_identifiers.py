@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from govops.earlywarning.identifiers import (
+from govops.warnings.model.identifiers import (
     BEIJING,
     IDENTIFIER_LENGTH,
     AlertIdentifier,

@@ -8,9 +8,9 @@ from dataclasses import replace
 
 import pytest
 
-from govops.earlywarning.lifecycle import WarningLifecycle, event_kind
-from govops.earlywarning.model import EventKind
-from govops.earlywarning.state import LifecycleError, LifecycleState
+from govops.warnings.model.lifecycle import WarningLifecycle, event_kind
+from govops.warnings.model.state import LifecycleError, LifecycleState
+from govops.warnings.model.warning import EventKind
 
 from .steps import STREET, rain, step
 

@@ -13,11 +13,11 @@ from typing import Self
 import numpy as np
 import pytest
 
-from govops.earlywarning.report import area_day
-from govops.earlywarning.series import AreaMinute, IngestionRecord, MinuteRows, minute_json
-from govops.earlywarning.series_service import SeriesService
-from govops.earlywarning.service import WarningInputError
-from govops.weather.stream import StreamState
+from govops.warnings.model.series import AreaMinute, IngestionRecord, MinuteRows, minute_json
+from govops.warnings.model.weather.stream import StreamState
+from govops.warnings.service.daily import area_day
+from govops.warnings.service.series import SeriesService
+from govops.warnings.service.warning import WarningInputError
 from tests.fakes import Clock
 from tests.unit.weather.stream_reference import PACK_LAYOUT, RULES, minute
 

@@ -13,17 +13,17 @@ import pytest
 from sqlalchemy import Engine, Table, func, select
 from sqlalchemy.exc import OperationalError
 
-from govops.earlywarning.model import WarningEvent
-from govops.earlywarning.ports import DeliveryStatus, Publication
-from govops.earlywarning.service import (
+from govops.platform.storage.database import make_engine, migrate
+from govops.warnings.model.warning import WarningEvent
+from govops.warnings.ports import DeliveryStatus, Publication
+from govops.warnings.service.warning import (
     FEED,
     WarningInputError,
     WarningNotFoundError,
     WarningService,
 )
-from govops.storage import make_engine, migrate
-from govops.storage.warning_tables import warning_events, webhook_deliveries
-from govops.storage.warnings import SqlDeliveries, warning_unit_of_work_factory
+from govops.warnings.storage.tables import warning_events, webhook_deliveries
+from govops.warnings.storage.warning import SqlDeliveries, warning_unit_of_work_factory
 from tests.fakes import Clock
 from tests.unit.earlywarning.outbox_support import (
     BEIJING,

@@ -14,11 +14,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine
 
-from govops.earlywarning.ports import DeliveryStatus
-from govops.earlywarning.service import WarningService
-from govops.earlywarning.webhooks import ALERT_HEADER, DELIVERY_HEADER, DeliveryError, Outgoing
-from govops.storage import make_engine, migrate
-from govops.storage.warnings import warning_unit_of_work_factory
+from govops.platform.storage.database import make_engine, migrate
+from govops.warnings.ports import DeliveryStatus
+from govops.warnings.service.warning import WarningService
+from govops.warnings.service.webhooks import ALERT_HEADER, DELIVERY_HEADER, DeliveryError, Outgoing
+from govops.warnings.storage.warning import warning_unit_of_work_factory
 from tests.fakes import Clock
 from tests.unit.earlywarning.outbox_support import START, area_names, real_alert, storm
 

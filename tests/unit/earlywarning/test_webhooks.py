@@ -14,7 +14,7 @@ from typing import ClassVar
 
 import pytest
 
-from govops.earlywarning.webhooks import (
+from govops.warnings.service.webhooks import (
     DeliveryError,
     DeliveryWorker,
     Outcome,

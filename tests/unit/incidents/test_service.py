@@ -9,11 +9,15 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from govops.calendars import calendar_for
-from govops.incidents.intake import AfterAction, IncidentInputError, Intake
-from govops.incidents.model import EventKind, Stage, Status
+from govops.incidents.model.incident import EventKind, Stage, Status
+from govops.incidents.model.intake import AfterAction, IncidentInputError, Intake
+from govops.incidents.model.rules import IncidentRules
 from govops.incidents.ports import Notification
-from govops.incidents.rules import IncidentRules
-from govops.incidents.service import IncidentClosedError, IncidentNotFoundError, IncidentService
+from govops.incidents.service.incident import (
+    IncidentClosedError,
+    IncidentNotFoundError,
+    IncidentService,
+)
 from govops.packs import load_builtin_pack
 from tests import fakes
 from tests.fakes import Clock, MemoryStore, MemoryUnitOfWork

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from govops.indicators.areas import parse_areas
-from govops.indicators.messages import IndicatorError
+from govops.programmes.model.srb.areas import parse_areas
+from govops.programmes.model.srb.messages import IndicatorError
 
 HEAD = "code,name,level,parent\n"
 GOOD = HEAD + "P,Tỉnh,province,\nD,Huyện,district,P\nC,Xã,commune,D\n"

@@ -5,9 +5,9 @@ from __future__ import annotations
 import polars as pl
 import pytest
 
-from govops.indicators.areas import parse_areas
-from govops.indicators.counts import count_records, parse_births, roll_up
-from govops.indicators.messages import IndicatorError
+from govops.programmes.model.srb.areas import parse_areas
+from govops.programmes.model.srb.counts import count_records, parse_births, roll_up
+from govops.programmes.model.srb.messages import IndicatorError
 
 AREAS = parse_areas(
     "code,name,level,parent\nP,Tỉnh,province,\nD,Huyện,district,P\nC1,Xã,commune,D\n"

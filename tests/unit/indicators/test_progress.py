@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import pytest
 
-from govops.indicators.progress import Z, assess_progress, births_needed
+from govops.programmes.model.srb.progress import Z, assess_progress, births_needed
 
 D = Decimal("0.4")
 

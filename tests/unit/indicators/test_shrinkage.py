@@ -7,10 +7,10 @@ import numpy as np
 import polars as pl
 import pytest
 
-from govops.indicators.areas import Area, AreaHierarchy
-from govops.indicators.counts import COUNT_SCHEMA
-from govops.indicators.messages import IndicatorError
-from govops.indicators.shrinkage import prior_strength, rank_communes
+from govops.programmes.model.srb.areas import Area, AreaHierarchy
+from govops.programmes.model.srb.counts import COUNT_SCHEMA
+from govops.programmes.model.srb.messages import IndicatorError
+from govops.programmes.model.srb.shrinkage import prior_strength, rank_communes
 
 
 def hierarchy(communes: dict[str, str]) -> AreaHierarchy:

@@ -9,9 +9,9 @@ import numpy as np
 import polars as pl
 import pytest
 
-from govops.indicators.areas import parse_areas
-from govops.indicators.counts import COUNT_SCHEMA, roll_up
-from govops.indicators.srb import estimate, estimate_levels, pool_years, share_interval
+from govops.programmes.model.srb.areas import parse_areas
+from govops.programmes.model.srb.counts import COUNT_SCHEMA, roll_up
+from govops.programmes.model.srb.ratio import estimate, estimate_levels, pool_years, share_interval
 from tests.unit.indicators.exact import clopper_pearson
 
 AREAS = parse_areas(

@@ -9,19 +9,19 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 
-from govops.lawcode.calendar import DayStatus, WorkingDayResult
-from govops.lawcode.citations import Citation
-from govops.lawcode.conditions import AllOf, Condition, InRange, IsTrue
-from govops.lawcode.inputs import InputKind, InputSpec
-from govops.lawcode.intervals import Bound, BoundaryConvention, BoundaryWord, Side, ValueRef
-from govops.lawcode.parameters import (
+from govops.lawcode.dated.calendar import DayStatus, WorkingDayResult
+from govops.lawcode.dated.parameters import (
     DatedValue,
     Parameter,
     ParameterSnapshot,
     ParameterValue,
     ParameterVersion,
 )
-from govops.lawcode.tables import Clause, HitPolicy, Match, OutcomeRule, RuleTable
+from govops.lawcode.rules.conditions import AllOf, Condition, InRange, IsTrue
+from govops.lawcode.rules.inputs import InputKind, InputSpec
+from govops.lawcode.rules.intervals import Bound, BoundaryConvention, BoundaryWord, Side, ValueRef
+from govops.lawcode.rules.tables import Clause, HitPolicy, Match, OutcomeRule, RuleTable
+from govops.lawcode.sources.citations import Citation
 
 DOCUMENT = "test-plan"
 AS_OF = date(2024, 6, 1)

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from govops.lawcode.citations import Citation
-from govops.lawcode.programme import (
+from govops.lawcode.plans.programme import (
     Activity,
     Budget,
     BudgetLine,
@@ -19,6 +18,7 @@ from govops.lawcode.programme import (
     Statement,
     Timeframe,
 )
+from govops.lawcode.sources.citations import Citation
 
 DOC = "plan"
 YEARS = (2016, 2017)

@@ -6,11 +6,11 @@ from decimal import Decimal
 
 import pytest
 
-from govops.lawcode.analysis import Analysis, analyse, decide_outcome
-from govops.lawcode.cells import Cell
-from govops.lawcode.conditions import Always, Condition
-from govops.lawcode.inputs import InputSpec
-from govops.lawcode.tables import Clause, HitPolicy, RuleTable
+from govops.lawcode.rules.analysis import Analysis, analyse, decide_outcome
+from govops.lawcode.rules.cells import Cell
+from govops.lawcode.rules.conditions import Always, Condition
+from govops.lawcode.rules.inputs import InputSpec
+from govops.lawcode.rules.tables import Clause, HitPolicy, RuleTable
 
 from .builders import (
     all_of,

@@ -7,11 +7,11 @@ import random
 import polars as pl
 import pytest
 
-from govops.lawcode.batch import BatchInputError, compile_batch, prepare_inputs
-from govops.lawcode.conditions import Always, Contains
-from govops.lawcode.decision import Decision, decide
-from govops.lawcode.parameters import ParameterSnapshot
-from govops.lawcode.tables import HitPolicy, Match, RuleTable
+from govops.lawcode.dated.parameters import ParameterSnapshot
+from govops.lawcode.rules.batch import BatchInputError, compile_batch, prepare_inputs
+from govops.lawcode.rules.conditions import Always, Contains
+from govops.lawcode.rules.decision import Decision, decide
+from govops.lawcode.rules.tables import HitPolicy, Match, RuleTable
 
 from .builders import (
     LEVEL_I,

@@ -8,11 +8,11 @@ from datetime import date
 import polars as pl
 import pytest
 
-from govops.lawcode.batch import VERDICT_DTYPE, compile_batch
-from govops.lawcode.decision import Decider
-from govops.lawcode.inputs import InputKind
-from govops.lawcode.tables import HitPolicy, Match, RuleTable
-from govops.lawcode.verdict import assess
+from govops.lawcode.rules.batch import VERDICT_DTYPE, compile_batch
+from govops.lawcode.rules.decision import Decider
+from govops.lawcode.rules.inputs import InputKind
+from govops.lawcode.rules.tables import HitPolicy, Match, RuleTable
+from govops.lawcode.rules.verdict import assess
 from govops.packs.registry import load_builtin_pack
 
 from .builders import clause, count_input, flag, flag_input, outcome, parameters, range_, table

@@ -7,8 +7,8 @@ from decimal import Decimal
 import polars as pl
 import pytest
 
-from govops.lawcode.batch import BatchInputError, compile_batch
-from govops.lawcode.tables import RuleTable
+from govops.lawcode.rules.batch import BatchInputError, compile_batch
+from govops.lawcode.rules.tables import RuleTable
 
 from .builders import clause, count_input, outcome, parameters, quantity_input, range_, table
 

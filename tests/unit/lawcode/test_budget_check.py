@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 from decimal import Decimal
 
-from govops.lawcode.budget_check import Basis, check_budget
-from govops.lawcode.findings import FindingSeverity
+from govops.lawcode.plans.budget import Basis, check_budget
+from govops.lawcode.plans.findings import FindingSeverity
 from tests.unit.lawcode.programme_fixtures import budget, consistent_budget, fig, line, talks
 
 

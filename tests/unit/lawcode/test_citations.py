@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from govops.lawcode.citations import Citation, CitationError
+from govops.lawcode.sources.citations import Citation, CitationError
 
 from .builders import DOCUMENT, cite
 

@@ -7,11 +7,11 @@ from datetime import date
 
 import pytest
 
-from govops.lawcode.conditions import Always, Contains, Not
-from govops.lawcode.decision import Decider, Decision, decide
-from govops.lawcode.inputs import InputError
-from govops.lawcode.parameters import ParameterError
-from govops.lawcode.tables import HitPolicy, Match
+from govops.lawcode.dated.parameters import ParameterError
+from govops.lawcode.rules.conditions import Always, Contains, Not
+from govops.lawcode.rules.decision import Decider, Decision, decide
+from govops.lawcode.rules.inputs import InputError
+from govops.lawcode.rules.tables import HitPolicy, Match
 
 from .builders import (
     DOCUMENT,

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from govops.lawcode.inputs import InputError, InputValue, coerce_inputs, coerce_one
+from govops.lawcode.rules.inputs import InputError, InputValue, coerce_inputs, coerce_one
 
 from .builders import count_input, flag_input, quantity_input, set_input
 

@@ -6,8 +6,8 @@ from decimal import Decimal
 
 import pytest
 
-from govops.lawcode.conditions import resolve_interval
-from govops.lawcode.intervals import Number, ResolvedBound, ResolvedInterval, Side, ValueRef
+from govops.lawcode.rules.conditions import resolve_interval
+from govops.lawcode.rules.intervals import Number, ResolvedBound, ResolvedInterval, Side, ValueRef
 
 from .builders import cite, convention, parameters, range_, version
 

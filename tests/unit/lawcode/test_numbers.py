@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from govops.lawcode.numbers import Figure, FigureError, parse_figure
+from govops.lawcode.figures.zh import Figure, FigureError, parse_figure
 
 _CN_DIGITS = "零一二三四五六七八九"
 

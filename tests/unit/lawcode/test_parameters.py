@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from govops.lawcode.parameters import ParameterError, ParameterSet, ParameterVersion
+from govops.lawcode.dated.parameters import ParameterError, ParameterSet, ParameterVersion
 
 from .builders import DOCUMENT, cite, dated, parameter, parameters
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import replace
 from decimal import Decimal
 
-from govops.lawcode.findings import FindingSeverity
-from govops.lawcode.plan_check import check_plan
-from govops.lawcode.plan_consistency import check_consistency
-from govops.lawcode.programme import CostComponent, Factor, Level
+from govops.lawcode.plans.check import check_plan
+from govops.lawcode.plans.consistency import check_consistency
+from govops.lawcode.plans.findings import FindingSeverity
+from govops.lawcode.plans.programme import CostComponent, Factor, Level
 from tests.unit.lawcode.programme_fixtures import (
     budget,
     consistent_budget,

@@ -6,8 +6,8 @@ from decimal import Decimal
 
 import pytest
 
-from govops.lawcode.plan_progress import ProgressError, ProgressRecord, summarise
-from govops.lawcode.programme import Comparator, Trajectory
+from govops.lawcode.plans.programme import Comparator, Trajectory
+from govops.lawcode.plans.progress import ProgressError, ProgressRecord, summarise
 from tests.unit.lawcode.programme_fixtures import consistent_budget, fig, output, programme
 
 D = Decimal

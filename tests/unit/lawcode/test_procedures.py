@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from govops.lawcode.procedures import Deadline, Due, SpanUnit, Stage
+from govops.lawcode.dated.procedures import Deadline, Due, SpanUnit, Stage
 
 from .builders import FakeCalendar, cite
 

@@ -7,9 +7,9 @@ from dataclasses import replace
 
 import pytest
 
-from govops.lawcode.decision import decide
-from govops.lawcode.tables import HitPolicy, RuleTable, Severity
-from govops.lawcode.verdict import Verdict, assess
+from govops.lawcode.rules.decision import decide
+from govops.lawcode.rules.tables import HitPolicy, RuleTable, Severity
+from govops.lawcode.rules.verdict import Verdict, assess
 
 from .builders import clause, count_input, outcome, parameters, range_, table
 

@@ -10,7 +10,7 @@ from decimal import Decimal
 
 import pytest
 
-from govops.lawcode.vi_numbers import (
+from govops.lawcode.figures.vi import (
     Lang,
     Style,
     ViNumberError,

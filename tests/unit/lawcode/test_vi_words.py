@@ -10,8 +10,8 @@ from decimal import Decimal
 
 import pytest
 
-from govops.lawcode.vi_numbers import ViNumberError
-from govops.lawcode.vi_words import Irregularity, WordsReading, parse_vi_number_words
+from govops.lawcode.figures.vi import ViNumberError
+from govops.lawcode.figures.vi_words import Irregularity, WordsReading, parse_vi_number_words
 
 THE_PLAN = "(Bằng chữ: Năm tỷ, bốn trăm, bốn bốn triệu đồng chẵn./.)"
 _DIGIT_WORDS = ["không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín"]

@@ -7,8 +7,8 @@ import random
 import polars as pl
 import pytest
 
-from govops.lawcode.parameters import ParameterError
-from govops.lawcode.whatif import what_if
+from govops.lawcode.dated.parameters import ParameterError
+from govops.lawcode.rules.whatif import what_if
 
 from .builders import LEVEL_I, grading_parameters, grading_table
 

@@ -11,9 +11,9 @@ import numpy as np
 import numpy.typing as npt
 
 from govops.packs import load_builtin_pack
-from govops.weather.layout import WINDOWS, StationLayout
-from govops.weather.levels import NO_LEVEL, SignalRules
-from govops.weather.stream_gaps import RECENT_MINUTES
+from govops.warnings.model.weather.layout import WINDOWS, StationLayout
+from govops.warnings.model.weather.levels import NO_LEVEL, SignalRules
+from govops.warnings.model.weather.stream_gaps import RECENT_MINUTES
 
 PACK = load_builtin_pack("cn-xicheng-em-14fyp")
 RULES = SignalRules.from_table(PACK.table("rainstorm_signal"), PACK.rules_as_of(date(2026, 7, 20)))

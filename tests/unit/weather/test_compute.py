@@ -8,7 +8,7 @@ from decimal import Decimal
 import polars as pl
 import pytest
 
-from govops.weather.compute import accumulate, compute, kernels_cached
+from govops.warnings.model.weather.compute import accumulate, compute, kernels_cached
 from tests.unit.weather.test_compute_support import RULES, at, layout, observations
 
 ONE = layout({"D": ["A", "B"], "S1": ["A"], "S2": ["B"]})

@@ -13,9 +13,9 @@ from functools import cache
 
 import pytest
 
-from govops.weather.compute import compute
-from govops.weather.layout import WINDOWS, StationLayout
-from govops.weather.stream_gaps import recent_steps
+from govops.warnings.model.weather.compute import compute
+from govops.warnings.model.weather.layout import WINDOWS, StationLayout
+from govops.warnings.model.weather.stream_gaps import recent_steps
 from tests.unit.weather.test_compute_support import RULES, layout, observations
 
 Observed = dict[tuple[str, int], int]

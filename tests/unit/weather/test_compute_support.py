@@ -10,8 +10,8 @@ import numpy as np
 import polars as pl
 
 from govops.packs import load_builtin_pack
-from govops.weather.layout import StationLayout
-from govops.weather.levels import SignalRules
+from govops.warnings.model.weather.layout import StationLayout
+from govops.warnings.model.weather.levels import SignalRules
 
 BEIJING = ZoneInfo("Asia/Shanghai")
 START = datetime(2026, 7, 20, 0, 1, tzinfo=BEIJING)  # the end of the day's first minute

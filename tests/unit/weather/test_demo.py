@@ -13,11 +13,11 @@ from zoneinfo import ZoneInfo
 import polars as pl
 import pytest
 
-from govops.earlywarning.lifecycle import WarningLifecycle
-from govops.earlywarning.model import EventKind, WarningEvent, rank
-from govops.lawcode.pack import Pack
+from govops.lawcode.sources.pack import Pack
 from govops.packs import load_builtin_pack
-from govops.weather.demo import (
+from govops.warnings.model.lifecycle import WarningLifecycle
+from govops.warnings.model.warning import EventKind, WarningEvent, rank
+from govops.warnings.model.weather.demo import (
     DEMO_DAY,
     STREET_CENTRES,
     demo_observations,
@@ -25,12 +25,12 @@ from govops.weather.demo import (
     demo_stations,
     write_demo_files,
 )
-from govops.weather.ingest import Ingested, read_observations
-from govops.weather.layout import StationLayout
-from govops.weather.levels import SignalRules
-from govops.weather.stations import read_stations
-from govops.weather.stream import StreamState
-from govops.weather.stream_files import minutes, read_table
+from govops.warnings.model.weather.ingest import Ingested, read_observations
+from govops.warnings.model.weather.layout import StationLayout
+from govops.warnings.model.weather.levels import SignalRules
+from govops.warnings.model.weather.stations import read_stations
+from govops.warnings.model.weather.stream import StreamState
+from govops.warnings.model.weather.stream_files import minutes, read_table
 
 BEIJING = ZoneInfo("Asia/Shanghai")
 # The story: each street's highest level (the README tells it).

@@ -8,8 +8,8 @@ import numpy as np
 import polars as pl
 import pytest
 
-from govops.weather.compute import accumulate
-from govops.weather.grid import ObservationError, build_grid
+from govops.warnings.model.weather.compute import accumulate
+from govops.warnings.model.weather.grid import ObservationError, build_grid
 from tests.unit.weather.test_compute_support import RULES, START, at, layout, observations
 
 # The axis order (by area) is not the frame's order (by station id).

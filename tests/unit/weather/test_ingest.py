@@ -11,14 +11,14 @@ from zoneinfo import ZoneInfo
 import polars as pl
 import pytest
 
-from govops.weather.ingest import (
+from govops.warnings.model.weather.ingest import (
     MAX_HOURLY_AMOUNT,
     MAX_MINUTE_AMOUNT,
     SCHEMA,
     Ingested,
     read_observations,
 )
-from govops.weather.report import WeatherInputError
+from govops.warnings.model.weather.report import WeatherInputError
 
 BEIJING = ZoneInfo("Asia/Shanghai")
 

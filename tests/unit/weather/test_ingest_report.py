@@ -11,8 +11,8 @@ from zoneinfo import ZoneInfo
 
 import polars as pl
 
-from govops.weather.ingest import Ingested, read_observations
-from govops.weather.report import EXCLUSIONS, NOTES
+from govops.warnings.model.weather.ingest import Ingested, read_observations
+from govops.warnings.model.weather.report import EXCLUSIONS, NOTES
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "weather"
 BEIJING = ZoneInfo("Asia/Shanghai")

@@ -10,10 +10,10 @@ from decimal import Decimal
 import numpy as np
 import pytest
 
-from govops.lawcode.decision import decide
+from govops.lawcode.rules.decision import decide
 from govops.packs import load_builtin_pack
-from govops.weather.layout import StationLayout
-from govops.weather.levels import NO_LEVEL, SignalRules, UnsupportedTableError
+from govops.warnings.model.weather.layout import StationLayout
+from govops.warnings.model.weather.levels import NO_LEVEL, SignalRules, UnsupportedTableError
 
 PACK = load_builtin_pack("cn-xicheng-em-14fyp")
 TABLE = PACK.table("rainstorm_signal")

@@ -8,9 +8,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from govops.weather.grid import ObservationError, build_grid
-from govops.weather.rolling import MAX_AMOUNT, Blocks, Groups, roll, spans_of
-from govops.weather.stream_plan import AreaReducer
+from govops.warnings.model.weather.grid import ObservationError, build_grid
+from govops.warnings.model.weather.rolling import MAX_AMOUNT, Blocks, Groups, roll, spans_of
+from govops.warnings.model.weather.stream_plan import AreaReducer
 from tests.unit.weather.test_compute_support import layout, observations
 
 

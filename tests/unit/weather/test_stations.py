@@ -9,8 +9,8 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from govops.weather.report import WeatherInputError
-from govops.weather.stations import Station, read_stations
+from govops.warnings.model.weather.report import WeatherInputError
+from govops.warnings.model.weather.stations import Station, read_stations
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "weather"
 

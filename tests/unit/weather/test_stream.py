@@ -9,11 +9,11 @@ from decimal import Decimal
 import numpy as np
 import pytest
 
-from govops.earlywarning.lifecycle import WarningLifecycle
-from govops.earlywarning.model import AreaStep, EventKind
-from govops.weather.layout import WINDOWS, StationLayout
-from govops.weather.stream import RING, StreamOrderError, StreamState
-from govops.weather.stream_steps import MinuteStats
+from govops.warnings.model.lifecycle import WarningLifecycle
+from govops.warnings.model.warning import AreaStep, EventKind
+from govops.warnings.model.weather.layout import WINDOWS, StationLayout
+from govops.warnings.model.weather.stream import RING, StreamOrderError, StreamState
+from govops.warnings.model.weather.stream_steps import MinuteStats
 from tests.unit.weather.stream_reference import (
     PACK_LAYOUT,
     RULES,

@@ -8,11 +8,11 @@ import numpy as np
 import polars as pl
 import pytest
 
-from govops.earlywarning.lifecycle import WarningLifecycle
-from govops.earlywarning.model import AreaStep, EventKind
-from govops.weather.compute import accumulate
-from govops.weather.layout import StationLayout
-from govops.weather.stream import StreamState
+from govops.warnings.model.lifecycle import WarningLifecycle
+from govops.warnings.model.warning import AreaStep, EventKind
+from govops.warnings.model.weather.compute import accumulate
+from govops.warnings.model.weather.layout import StationLayout
+from govops.warnings.model.weather.stream import StreamState
 from tests.unit.weather.stream_reference import (
     PACK_LAYOUT,
     RULES,

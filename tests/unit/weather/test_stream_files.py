@@ -8,8 +8,8 @@ from pathlib import Path
 import numpy as np
 import polars as pl
 
-from govops.weather.stream import minute_index
-from govops.weather.stream_files import gather, minutes, new_files
+from govops.warnings.model.weather.stream import minute_index
+from govops.warnings.model.weather.stream_files import gather, minutes, new_files
 from tests.unit.weather.stream_reference import PACK_LAYOUT, minute
 
 STATIONS = PACK_LAYOUT.stations

@@ -7,12 +7,12 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from govops.earlywarning.lifecycle import WarningLifecycle
-from govops.earlywarning.model import AreaStep, EventKind
-from govops.weather.compute import Statistics, accumulate
-from govops.weather.stream import StreamState
-from govops.weather.stream_gaps import RECENT_MINUTES, SubAreas
-from govops.weather.stream_steps import MinuteStats
+from govops.warnings.model.lifecycle import WarningLifecycle
+from govops.warnings.model.warning import AreaStep, EventKind
+from govops.warnings.model.weather.compute import Statistics, accumulate
+from govops.warnings.model.weather.stream import StreamState
+from govops.warnings.model.weather.stream_gaps import RECENT_MINUTES, SubAreas
+from govops.warnings.model.weather.stream_steps import MinuteStats
 from tests.unit.weather.stream_reference import PACK_LAYOUT, RULES, START, minute
 from tests.unit.weather.test_stream_batch import as_rows
 

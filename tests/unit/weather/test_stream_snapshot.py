@@ -9,9 +9,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from govops.weather.layout import StationLayout
-from govops.weather.stream import StreamState
-from govops.weather.stream_snapshot import SnapshotError, load_state, save_state
+from govops.warnings.model.weather.layout import StationLayout
+from govops.warnings.model.weather.stream import StreamState
+from govops.warnings.model.weather.stream_snapshot import SnapshotError, load_state, save_state
 from tests.unit.weather.stream_reference import PACK_LAYOUT, RULES, minute, random_rain
 
 

@@ -1,1 +1,0 @@
-"""The HTTP API (/api/v1): request and response schemas, problem documents, routes."""

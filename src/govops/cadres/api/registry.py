@@ -1,0 +1,202 @@
+"""Routes of /api/v1/cadres: the cadre registry (people, append-only entries, corrections)
+and eligibility for promotion decided from it by the pack cn-cadre-selection.
+
+The registry service is read from `app.state.cadres` (set by the composition root); the
+registry's own errors are answered here as RFC 9457 problems, like the incidents' ones.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Coroutine
+from datetime import datetime
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
+from pydantic import BaseModel, Field
+
+from govops.cadres.model.registry import Cadre, Entry, EntryKind, Person, RegistryInputError
+from govops.cadres.ports import RegistryConflictError
+from govops.cadres.service.registry import CadreNotFoundError, RegistryService
+from govops.platform.api.actor import HeaderActor, actor_of
+from govops.platform.api.jsonbody import ExactJSONRoute
+from govops.platform.api.problems import PROBLEM_RESPONSES, problem
+from govops.platform.api.schemas import Actor, FieldProblem, RequestBody
+
+KINDS = ", ".join(k.value for k in EntryKind)
+
+
+class CadreRoute(ExactJSONRoute):
+    """An exact-JSON route whose registry errors become problem documents."""
+
+    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
+        handler = super().get_route_handler()
+
+        async def answer(request: Request) -> Response:
+            try:
+                return await handler(request)
+            except RegistryInputError as error:
+                errors = [FieldProblem(field=error.field, message=error.message)]
+                detail = f"invalid input: {error.field}"
+                return problem(request, 422, detail, "invalid-input", errors)
+            except CadreNotFoundError as error:
+                return problem(request, 404, str(error.args[0]), "cadre-not-found")
+            except RegistryConflictError as error:
+                return problem(request, 409, str(error), "concurrent-update")
+
+        return answer
+
+
+def registry(request: Request) -> RegistryService:
+    found = getattr(request.app.state, "cadres", None)
+    if not isinstance(found, RegistryService):
+        raise HTTPException(503, "the cadre registry is not set up on this server")
+    return found
+
+
+Registry = Annotated[RegistryService, Depends(registry)]
+
+
+class PersonBody(RequestBody):
+    name: Annotated[str, Field(min_length=1, max_length=200, description="The cadre's name")]
+
+
+class EntryBody(RequestBody):
+    kind: str = Field(description=f"One of: {KINDS}")
+    data: dict[str, Any] = Field(description="The fields of the kind (see the README)")
+    actor: Actor
+
+
+class CorrectionBody(RequestBody):
+    kind: str | None = Field(
+        None, description="The corrected entry's kind (default), or 'retraction' to withdraw it"
+    )
+    data: dict[str, Any]
+    actor: Actor
+
+
+class EntryOut(BaseModel):
+    seq: int
+    kind: str
+    data: dict[str, Any]
+    actor: str
+    recorded_at: datetime
+    supersedes: int | None = Field(description="The entry this one corrects or withdraws")
+    superseded_by: int | None = Field(None, description="The entry that corrects this one")
+
+
+class PersonSummary(BaseModel):
+    id: str
+    name: str
+    created_at: datetime
+
+
+class PersonOut(PersonSummary):
+    version: int = Field(description="The seq of the last entry")
+    facts: dict[str, list[EntryOut]] = Field(description="The entries in force, by kind")
+    history: list[EntryOut] = Field(description="Every entry, superseded ones included")
+
+
+class PersonList(BaseModel):
+    count: int
+    cadres: list[PersonSummary]
+
+
+class EligibilityOut(BaseModel):
+    person: str
+    pack: str
+    verdict: str = Field(description="eligible, eligible_with_warnings or ineligible")
+    refusals: list[dict[str, Any]] = Field(description="Breaches that refuse, with articles")
+    warnings: list[dict[str, Any]] = Field(description="Breaches to be justified")
+    outcome: list[str] | str | None
+    fired: list[str]
+    citations: list[str]
+    record: dict[str, Any] = Field(description="The cadre record assembled from the registry")
+    sources: dict[str, int] = Field(description="Record field -> the entry it comes from")
+
+
+def entry_out(entry: Entry, superseded_by: int | None = None) -> EntryOut:
+    return EntryOut(
+        seq=entry.seq,
+        kind=entry.kind.value,
+        data=entry.data,
+        actor=entry.actor,
+        recorded_at=entry.recorded_at,
+        supersedes=entry.supersedes,
+        superseded_by=superseded_by,
+    )
+
+
+def person_out(cadre: Cadre) -> PersonOut:
+    facts: dict[str, list[EntryOut]] = {}
+    for entry in cadre.current:
+        facts.setdefault(entry.kind.value, []).append(entry_out(entry))
+    history = [entry_out(e, cadre.superseded_by.get(e.seq)) for e in cadre.entries]
+    person = cadre.person
+    return PersonOut(
+        id=person.id,
+        name=person.name,
+        created_at=person.created_at,
+        version=cadre.version,
+        facts=facts,
+        history=history,
+    )
+
+
+def summary(person: Person) -> PersonSummary:
+    return PersonSummary(id=person.id, name=person.name, created_at=person.created_at)
+
+
+def cadres_router() -> APIRouter:
+    router = APIRouter(
+        prefix="/cadres", tags=["cadres"], route_class=CadreRoute, responses=PROBLEM_RESPONSES
+    )
+
+    @router.post("", status_code=201, summary="Add a person to the registry")
+    def add(body: PersonBody, request: Request, response: Response, cadres: Registry) -> PersonOut:
+        cadre = cadres.add_person(body.name)
+        response.headers["Location"] = str(request.url_for("get_cadre", person_id=cadre.person.id))
+        return person_out(cadre)
+
+    @router.get("", summary="Everyone in the registry, by name")
+    def everyone(cadres: Registry) -> PersonList:
+        people = cadres.people()
+        return PersonList(count=len(people), cadres=[summary(p) for p in people])
+
+    @router.get("/{person_id}", name="get_cadre", summary="A person: facts in force and history")
+    def get(person_id: str, cadres: Registry) -> PersonOut:
+        return person_out(cadres.get(person_id))
+
+    @router.post("/{person_id}/entries", status_code=201, summary="Record a dated fact")
+    def add_entry(
+        person_id: str, body: EntryBody, cadres: Registry, header: HeaderActor
+    ) -> EntryOut:
+        actor = actor_of(body.actor, header)
+        return entry_out(cadres.add_entry(person_id, body.kind, body.data, actor))
+
+    @router.post(
+        "/{person_id}/entries/{seq}/corrections",
+        status_code=201,
+        summary="Correct (supersede) or withdraw an entry; the entry itself is kept",
+    )
+    def correct(
+        person_id: str, seq: int, body: CorrectionBody, cadres: Registry, header: HeaderActor
+    ) -> EntryOut:
+        actor = actor_of(body.actor, header)
+        return entry_out(cadres.correct(person_id, seq, body.kind, body.data, actor))
+
+    @router.get(
+        "/{person_id}/eligibility",
+        summary="Eligibility for promotion to a rank, by cn-cadre-selection, from the registry",
+    )
+    def eligibility(
+        person_id: str,
+        cadres: Registry,
+        target_rank: Annotated[str, Query(description="deputy_section .. division_chief")],
+        as_of: Annotated[str | None, Query(description="YYYY-MM-DD; default today")] = None,
+        exceptional: Annotated[bool, Query(description="Exceptional promotion (Art. 7)")] = False,
+        party_post: Annotated[bool, Query(description="The post is a Party post")] = False,
+    ) -> EligibilityOut:
+        answer = cadres.eligibility(person_id, target_rank, as_of, exceptional, party_post)
+        return EligibilityOut.model_validate(answer)
+
+    return router

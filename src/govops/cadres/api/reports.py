@@ -1,0 +1,110 @@
+"""Routes of /api/v1/cadre-reports: reports over the whole cadre registry.
+
+- `GET /alerts?as_of=&horizon_days=`: rotation, probation, avoidance and bars, soonest
+  first, with what the registry could not map (`notes`);
+- `GET /screening?as_of=`: each cadre's eligibility for the rank above the one held.
+
+Refusals are RFC 9457 problems, as for /cadres (a bad date is 422 naming `as_of`).
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query
+from pydantic import BaseModel, Field
+
+from govops.cadres.api.registry import CadreRoute, Registry
+from govops.cadres.model.registry import Cadre, RegistryInputError, parse_date
+from govops.cadres.model.registry_views import alert_rules, registry_alerts, screen_registry
+from govops.cadres.service.registry import RegistryService
+from govops.lawcode.dated.parameters import ParameterError
+from govops.packs import load_builtin_pack
+from govops.platform.api.problems import PROBLEM_RESPONSES
+
+CADRE_PACK = "cn-cadre-selection"
+AsOf = Annotated[str | None, Query(description="YYYY-MM-DD; default today")]
+
+
+class AlertPerson(BaseModel):
+    id: str
+    name: str
+
+
+class AlertOut(BaseModel):
+    kind: str = Field(description="rotation, probation, avoidance or bar")
+    people: list[AlertPerson]
+    article: str
+    start: date
+    end: date | None = Field(description="First day it no longer holds; null if standing")
+    detail: str
+
+
+class Note(BaseModel):
+    person: str
+    entry: int
+    message: str
+
+
+class AlertsOut(BaseModel):
+    as_of: date
+    horizon_days: int
+    count: int
+    alerts: list[AlertOut]
+    notes: list[Note] = Field(description="Registry entries the alerts could not use, and why")
+
+
+class ScreeningOut(BaseModel):
+    as_of: date
+    count: int
+    cadres: list[dict[str, Any]] = Field(
+        description="person, name, held_rank, target_rank, verdict (eligible, "
+        "eligible_with_warnings, ineligible, no_rank_above, undecided), refusals and "
+        "warnings with their articles, or error"
+    )
+
+
+def _day(cadres: RegistryService, as_of: str | None) -> date:
+    return cadres.today() if as_of is None else parse_date(as_of, "as_of")
+
+
+def _everyone(cadres: RegistryService) -> list[Cadre]:
+    return [cadres.get(person.id) for person in cadres.people()]
+
+
+def cadre_reports_router() -> APIRouter:
+    router = APIRouter(
+        prefix="/cadre-reports",
+        tags=["cadre reports"],
+        route_class=CadreRoute,
+        responses=PROBLEM_RESPONSES,
+    )
+
+    @router.get("/alerts", summary="Alerts over the registry: rotation, probation, bars")
+    def alerts(
+        cadres: Registry,
+        as_of: AsOf = None,
+        horizon_days: Annotated[int, Query(ge=0, le=3660, description="Days ahead")] = 30,
+    ) -> AlertsOut:
+        day = _day(cadres, as_of)
+        try:
+            rules = alert_rules(load_builtin_pack(CADRE_PACK), day)
+        except ParameterError as error:
+            raise RegistryInputError("as_of", str(error)) from None
+        lines, issues = registry_alerts(_everyone(cadres), day, rules, timedelta(horizon_days))
+        return AlertsOut(
+            as_of=day,
+            horizon_days=horizon_days,
+            count=len(lines),
+            alerts=[AlertOut.model_validate(line) for line in lines],
+            notes=[Note.model_validate(issue.as_dict()) for issue in issues],
+        )
+
+    @router.get("/screening", summary="Each cadre's eligibility for the rank above")
+    def screening(cadres: Registry, as_of: AsOf = None) -> ScreeningOut:
+        day = _day(cadres, as_of)
+        lines = screen_registry(_everyone(cadres), day, cadres.eligibility)
+        return ScreeningOut(as_of=day, count=len(lines), cadres=lines)
+
+    return router

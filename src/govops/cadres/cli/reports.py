@@ -1,0 +1,72 @@
+"""`govops cadres alerts` and `govops cadres screen`: reports over the whole cadre registry
+(GOVOPS_DATABASE_URL, default ./govops.db), as JSON Lines.
+
+Mapping notes (a relation the alerts cannot use, an ambiguous relative) go to stderr as
+`govops: note: ...`; they do not change the exit status.
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from typing import Annotated, Any
+
+import typer
+
+from govops.cadres.cli.registry import with_registry
+from govops.platform.cli.output import fail, parse_date, to_json
+
+AsOf = Annotated[str | None, typer.Option("--as-of", help="YYYY-MM-DD (default: today)")]
+
+
+def _day(registry: Any, as_of: str | None) -> date:
+    return registry.today() if as_of is None else parse_date(as_of, "--as-of")
+
+
+def _cadres(registry: Any) -> list[Any]:
+    return [registry.get(person.id) for person in registry.people()]
+
+
+def alerts_command(
+    as_of: AsOf = None,
+    horizon_days: Annotated[
+        int, typer.Option("--horizon-days", min=0, help="Look this many days ahead.")
+    ] = 30,
+) -> None:
+    """Alerts over the registry (rotation, probation, avoidance, bars), soonest first:
+    kind, people, article, start, end, detail."""
+    from datetime import timedelta  # noqa: PLC0415
+
+    from govops.bootstrap import CADRE_PACK  # noqa: PLC0415
+    from govops.cadres.model.registry_views import alert_rules, registry_alerts  # noqa: PLC0415
+    from govops.lawcode.dated.parameters import ParameterError  # noqa: PLC0415
+    from govops.packs import load_builtin_pack  # noqa: PLC0415
+
+    def report(registry: Any) -> tuple[list[dict[str, Any]], tuple[Any, ...]]:
+        day = _day(registry, as_of)
+        try:
+            rules = alert_rules(load_builtin_pack(CADRE_PACK), day)
+        except ParameterError as error:
+            fail(str(error))
+        return registry_alerts(_cadres(registry), day, rules, timedelta(days=horizon_days))
+
+    lines, issues = with_registry(report)
+    for issue in issues:
+        print(
+            f"govops: note: cadre {issue.person} entry {issue.entry}: {issue.message}",
+            file=sys.stderr,
+        )
+    for line in lines:
+        print(to_json(line))
+
+
+def screen_command(as_of: AsOf = None) -> None:
+    """Every cadre's eligibility for the rank above the one held (deputy_section for someone
+    holding no post): person, name, held and target rank, verdict, refusals, warnings."""
+    from govops.cadres.model.registry_views import screen_registry  # noqa: PLC0415
+
+    def screen(registry: Any) -> list[dict[str, Any]]:
+        return screen_registry(_cadres(registry), _day(registry, as_of), registry.eligibility)
+
+    for line in with_registry(screen):
+        print(to_json(line))

@@ -1,0 +1,146 @@
+"""`govops selections`: selection cases under the procedure of cn-cadre-selection, on the
+database of GOVOPS_DATABASE_URL (default: the SQLite file ./govops.db), migrated on first
+use, as `govops serve` does. Bodies are those of the API (/api/v1/selections)."""
+
+from __future__ import annotations
+
+import getpass
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Annotated, Any, TypeVar
+
+import typer
+
+from govops.platform.cli.inputs import database, json_option
+from govops.platform.cli.output import fail, to_json
+
+app = typer.Typer(help="Selection cases: motion, each step under its guards, the dossier.")
+T = TypeVar("T")
+
+JsonOption = Annotated[str, typer.Option("--json", help="The body, as a JSON object.")]
+ActorOption = Annotated[
+    str | None,
+    typer.Option("--actor", help="Who does it (default: the body's actor, or the login name)."),
+]
+CaseArgument = Annotated[str, typer.Argument(metavar="ID", help="The case's id.")]
+STEPS = "recommendation, investigation, decision, public_notice, appointment, probation_end"
+
+
+@contextmanager
+def _selections() -> Iterator[Any]:
+    """The selection service on the configured database; the engine is disposed after."""
+    from govops.bootstrap import build_selections  # noqa: PLC0415
+
+    with database() as engine:
+        yield build_selections(engine)
+
+
+def _run(action: Callable[[Any], T]) -> T:
+    """Run a use case, turning refusals into `govops: ...` and exit 2 (3 for a refused
+    step, 4 for a dossier refused to the reader)."""
+    from govops.cadres.model.selection import AccessDeniedError, StepRefusedError  # noqa: PLC0415
+    from govops.cadres.ports import SelectionConflictError  # noqa: PLC0415
+    from govops.cadres.service.selection import SelectionInputError, SelectionNotFoundError  # noqa: PLC0415
+
+    with _selections() as selections:
+        try:
+            return action(selections)
+        except StepRefusedError as error:
+            fail(f"{error.step} refused: {error.guard} ({error.cite}): {error.detail}", 3)
+        except SelectionInputError as error:
+            fail(f"{error.field}: {error.message}")
+        except SelectionNotFoundError as error:
+            fail(f"no selection {error.args[0]!r}")
+        except AccessDeniedError as error:
+            fail(str(error), 4)
+        except SelectionConflictError as error:
+            fail(str(error))
+
+
+def _body(model: Any, text: str) -> Any:
+    """The --json body checked by the API's model, each problem as `field: message`."""
+    from fastapi.exceptions import RequestValidationError  # noqa: PLC0415
+    from pydantic import ValidationError  # noqa: PLC0415
+
+    from govops.platform.api.problems import field_problems  # noqa: PLC0415
+
+    fields = json_option(text)
+    try:
+        return model.model_validate(fields)
+    except ValidationError as error:
+        found = field_problems(RequestValidationError(error.errors()), model.model_fields)
+        fail("; ".join(f"{p.field}: {p.message}" for p in found))
+
+
+def _actor(body: Any, option: str | None) -> str:
+    if body.actor and option and body.actor != option:
+        fail(f"actor: is {body.actor!r} in --json but {option!r} in --actor")
+    actor: str = body.actor or option or getpass.getuser()
+    return actor
+
+
+def _print(value: Any) -> None:
+    print(to_json(value.model_dump(mode="json"), indent=2))
+
+
+@app.command("open")
+def open_command(data: JsonOption, actor: ActorOption = None) -> None:
+    """Open a case with its motion (10): candidate, post, committee, team, plan,
+    relations ([{a, b, kind}], 43), at; prints the case with its id."""
+    from govops.cadres.api.selection import MotionBody, open_selection, selection_out  # noqa: PLC0415
+
+    body = _body(MotionBody, data)
+    who = _actor(body, actor)
+    _print(selection_out(_run(lambda s: open_selection(s, body, who))))
+
+
+@app.command("step")
+def step_command(
+    case_id: CaseArgument,
+    step: Annotated[str, typer.Argument(help=STEPS)],
+    data: Annotated[str, typer.Option("--json", help="The step's body.")] = "{}",
+    actor: ActorOption = None,
+) -> None:
+    """Record the next step if its guards hold; prints the event. A refused step names the
+    guard, its article and the figures, and exits with status 3."""
+    from govops.cadres.api.selection import STEP_BODIES, apply_step, event_out  # noqa: PLC0415
+    from govops.cadres.model.selection import Step  # noqa: PLC0415
+
+    model = next((m for s, m in STEP_BODIES.items() if s.value == step), None)
+    if model is None:
+        fail(f"unknown step {step!r}; one of: {STEPS}")
+    body = _body(model, data)
+    who = _actor(body, actor)
+    _print(event_out(_run(lambda s: apply_step(s, case_id, Step(step), body, who))))
+
+
+@app.command("show")
+def show_command(case_id: CaseArgument) -> None:
+    """A case without its dossier: candidate, post, committee, team, step reached, next."""
+    from govops.cadres.api.selection import selection_out  # noqa: PLC0415
+
+    _print(selection_out(_run(lambda s: s.get(case_id))))
+
+
+@app.command("list")
+def list_command() -> None:
+    """Every case, the latest motion first, one per line: id, step, candidate, post."""
+    for case in _run(lambda s: s.cases()):
+        print(f"{case.id}\t{case.step}\t{case.candidate}\t{case.post}")
+
+
+@app.command("dossier")
+def dossier_command(
+    case_id: CaseArgument,
+    reader: Annotated[str, typer.Option("--reader", help="Who reads it: team or committee.")],
+) -> None:
+    """The dossier: every step with who, when and its figures, for the selection team and
+    the committee only (anyone else: exit status 4)."""
+    from govops.cadres.api.selection import DossierOut, event_out, selection_out  # noqa: PLC0415
+
+    def read(selections: Any) -> DossierOut:
+        events = selections.dossier(case_id, reader)
+        shown = selection_out(selections.get(case_id))
+        return DossierOut(selection=shown, reader=reader, events=[event_out(e) for e in events])
+
+    _print(_run(read))

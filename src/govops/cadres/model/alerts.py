@@ -1,0 +1,147 @@
+"""What the organisation department should look at on a given day, from the registry:
+
+- rotation: a division-level cadre (副处, 正处) completes ten years in the same post (42(2));
+- probation: a probation (35) ends within the horizon (30 days by default);
+- avoidance: two relatives (43 para 2: spouses, lineal kin, collateral kin within three
+  generations, close in-laws) hold, now, posts the text forbids them: in the same unit, both
+  directly under the same leader; one the direct leader of the other; or, in a unit one of
+  them leads, the other in personnel, discipline, supervision, audit or finance work.
+  Merely working in the same unit is not forbidden by the text and is not reported;
+- bar: a bar still running on the day: demotion (no promotion for two years, 46),
+  accountability (引咎辞职, 责令辞职, 因问责被免职: no equivalent post for one year, 46),
+  discipline (its effect period, 17(6)).
+
+Dates follow the registry: an alert's `end` is the first day the situation no longer holds
+(the day the ten years are completed, the first day after the probation or the bar).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, timedelta
+from enum import StrEnum
+from itertools import product
+
+from govops.cadres.model.people import BarKind, Cited, Person, Position, Registry, years_after
+from govops.lawcode.sources.citations import Citation
+
+DIVISION_RANKS = frozenset({"deputy_division", "division_chief"})  # 处级 (42(2))
+HORIZON = timedelta(days=30)
+
+
+class AlertKind(StrEnum):
+    ROTATION = "rotation"
+    PROBATION = "probation"
+    AVOIDANCE = "avoidance"
+    BAR = "bar"
+
+
+@dataclass(frozen=True, slots=True)
+class AlertRules:
+    document: str  # the others are the pack's parameters of those names (cited_rules)
+    rotation_years: Cited[int]  # 处级干部在同一职位任满十年 (42(2))
+    demotion_no_promotion_years: Cited[int]  # 受到降职处理的, 两年内不得提升职务 (46)
+    accountability_no_equivalent_post_years: Cited[int]  # 一年内不得重新担任相当职务 (46)
+
+    def cite(self, article: str) -> Citation:
+        return Citation(self.document, article)
+
+
+@dataclass(frozen=True, slots=True)
+class Alert:
+    kind: AlertKind
+    people: tuple[str, ...]  # person ids: one, or the two relatives
+    cite: Citation
+    start: date  # the post's start, the later post's start, the bar's day
+    end: date | None  # first day it no longer holds; None for a conflict still standing
+    detail: str
+
+
+def alerts(
+    registry: Registry, today: date, rules: AlertRules, horizon: timedelta = HORIZON
+) -> list[Alert]:
+    """Every alert as of `today`, soonest first."""
+    found = [
+        *_rotations(registry, today, rules, horizon),
+        *_probations(registry, today, horizon, rules.cite("35")),
+        *_conflicts(registry, today, rules.cite("43")),
+        *_bars(registry, today, rules),
+    ]
+    return sorted(found, key=lambda a: (a.end or a.start, a.kind, a.people))
+
+
+def _current(person: Person, today: date) -> Iterator[Position]:
+    return (p for p in person.positions if p.held_on(today))
+
+
+def _rotations(
+    registry: Registry, today: date, rules: AlertRules, horizon: timedelta
+) -> Iterator[Alert]:
+    years = rules.rotation_years
+    for person in registry.people:
+        for post in _current(person, today):
+            due = years_after(post.start, years.value)
+            if post.rank in DIVISION_RANKS and due <= today + horizon:
+                detail = f"in post {post.post} ({post.unit}) since {post.start}: "
+                detail += f"{years.value} years on {due}; rotation due"
+                yield Alert(AlertKind.ROTATION, (person.id,), years.cite, post.start, due, detail)
+
+
+def _probations(
+    registry: Registry, today: date, horizon: timedelta, cite: Citation
+) -> Iterator[Alert]:
+    for person in registry.people:
+        for post in _current(person, today):
+            ends = post.probation_end
+            if ends is not None and today <= ends <= today + horizon:
+                detail = f"probation in post {post.post} ({post.unit}) completed on {ends}"
+                yield Alert(AlertKind.PROBATION, (person.id,), cite, post.start, ends, detail)
+
+
+def _conflicts(registry: Registry, today: date, cite: Citation) -> Iterator[Alert]:
+    people = {person.id: person for person in registry.people}
+    for relation in sorted(registry.relations(), key=lambda r: (r.a, r.b)):
+        if relation.a not in people or relation.b not in people:
+            continue
+        mine, theirs = _current(people[relation.a], today), _current(people[relation.b], today)
+        for one, other in product(mine, list(theirs)):
+            reason = _forbidden(one, other)
+            if reason:
+                detail = f"{relation.kind}: {relation.a} in {one.post}, {relation.b} in "
+                detail += f"{other.post}: {reason}"
+                since = max(one.start, other.start)
+                yield Alert(
+                    AlertKind.AVOIDANCE, (relation.a, relation.b), cite, since, None, detail
+                )
+
+
+def _forbidden(one: Position, other: Position) -> str:
+    """Why two relatives may not hold these two posts (43 para 2), or ""."""
+    if one.unit == other.unit and one.reports_to and one.reports_to == other.reports_to:
+        return f"both directly under {one.reports_to} in {one.unit}"
+    if one.reports_to == other.post or other.reports_to == one.post:
+        return "one is the direct leader of the other"
+    for leader, staff in ((one, other), (other, one)):
+        if leader.unit == staff.unit and leader.leading and staff.function is not None:
+            return f"{staff.function} work in {leader.unit}, which the other leads"
+    return ""
+
+
+def _bars(registry: Registry, today: date, rules: AlertRules) -> Iterator[Alert]:
+    demotion = rules.demotion_no_promotion_years
+    accountability = rules.accountability_no_equivalent_post_years
+    for person in registry.people:
+        for bar in person.bars:
+            if bar.kind is BarKind.DISCIPLINE:
+                if bar.effect_until is None:
+                    raise ValueError(f"{person.id}: a discipline bar needs its effect_until")
+                cite, end = rules.cite("17(6)"), bar.effect_until + timedelta(days=1)
+                what = "no promotion while the sanction has effect"
+            else:
+                rule = demotion if bar.kind is BarKind.DEMOTION else accountability
+                cite, end = rule.cite, years_after(bar.on, rule.value)
+                what = "no promotion" if bar.kind is BarKind.DEMOTION else "no equivalent post"
+            if bar.on <= today < end:
+                detail = f"{bar.kind} on {bar.on}: {what} until {end - timedelta(days=1)}"
+                yield Alert(AlertKind.BAR, (person.id,), cite, bar.on, end, detail)

@@ -1,0 +1,294 @@
+"""Selection use cases: a case opened by its motion, then each step of the procedure
+(`govops.cadres.model.selection`) appended as an event only when its guards hold. The only code
+that commits selection events; nothing is updated in place.
+
+- Rules: each step is judged by the pack's parameters in force on the day it was done
+  (`cited_rules(ProcedureRules, pack.rules_as_of(day))`), on the pack's jurisdiction's
+  working-day calendar (given by the composition root).
+- Times: a step's `at` (default: now) is taken in the pack's timezone, so its date is the
+  local day of the act; a time more than five minutes ahead of the clock is refused (a step
+  is recorded once done). Stored times come back in that timezone before being folded.
+- Relations (Art. 43, 44): the kinships that make a member or an investigator withdraw are
+  declared with the motion and kept in its event (`relations`), so the case carries them
+  itself; they are not read from the cadre registry, whose `relative` entries name
+  relatives by name, not by the person in the registry.
+- Concurrency: events are numbered per case; a writer that finds its number taken reads
+  again and redoes its step (at most RETRIES times).
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import replace
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from govops.cadres.model.people import Kinship, Relation, cited_rules
+from govops.cadres.model.selection import (
+    Case,
+    Event,
+    Motion,
+    ProbationOutcome,
+    Procedure,
+    ProcedureRules,
+    Step,
+    Vote,
+    dossier,
+    fold,
+    open_case,
+)
+from govops.cadres.ports import SelectionConflictError, SelectionUnitOfWork
+from govops.lawcode.dated.calendar import WorkingDayCalendar
+from govops.lawcode.dated.parameters import ParameterError
+from govops.lawcode.sources.pack import Pack
+
+RETRIES = 5
+MAX_AHEAD = timedelta(minutes=5)
+MAX_NAME, MAX_TEXT = 200, 10_000
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+Make = Callable[[Procedure, Case, datetime, str], Event]
+
+
+class SelectionNotFoundError(LookupError):
+    """No such selection case; args[0] is its id."""
+
+
+class SelectionInputError(ValueError):
+    """A field that cannot be accepted; the API answers 422 naming it."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(f"{field}: {message}")
+        self.field, self.message = field, message
+
+
+class SelectionService:
+    def __init__(
+        self,
+        unit_of_work: Callable[[], SelectionUnitOfWork],
+        clock: Callable[[], datetime],
+        pack: Pack,
+        calendar: WorkingDayCalendar,
+    ) -> None:
+        """`pack` (cn-cadre-selection) gives the rules and the local timezone; `calendar`
+        is its jurisdiction's working-day calendar."""
+        self._uow, self._clock, self._pack, self._calendar = unit_of_work, clock, pack, calendar
+        self._zone = ZoneInfo(pack.timezone)
+
+    def open(
+        self,
+        motion: Motion,
+        actor: str,
+        *,
+        at: datetime | None = None,
+        relations: Iterable[Relation] = (),
+    ) -> Case:
+        """MOTION (10): a new case for one candidate and one post, with the committee, the
+        selection team and the declared kinships (43)."""
+        actor = _text("actor", actor, 100)
+        motion = Motion(
+            _text("candidate", motion.candidate),
+            _text("post", motion.post),
+            _names("committee", motion.committee),
+            _names("team", motion.team),
+            _text("plan", motion.plan, MAX_TEXT, required=False),
+        )
+        declared = sorted({_relation(i, r) for i, r in enumerate(relations)})
+        when = self._when(at)
+        event = open_case(uuid.uuid4().hex, when, actor, motion, self._rules(when))
+        kinships = [{"a": a, "b": b, "kind": kind} for a, b, kind in declared]
+        event = replace(event, data=event.data | {"relations": kinships})
+        with self._uow() as uow:
+            uow.selections.append([event])
+            uow.commit()
+        return fold([event])
+
+    def recommend(
+        self,
+        case_id: str,
+        actor: str,
+        *,
+        expected: int,
+        attended: int,
+        interviewed: int,
+        at: datetime | None = None,
+    ) -> Event:
+        """RECOMMENDATION (11-15): attendance of those expected, and those interviewed."""
+        if expected < 0 or interviewed < 0:
+            raise SelectionInputError("expected" if expected < 0 else "interviewed", "is < 0")
+        if not 0 <= attended <= expected:
+            raise SelectionInputError("attended", f"{attended} is not 0 to {expected} expected")
+        return self._step(
+            case_id,
+            actor,
+            at,
+            lambda p, case, when, who: p.recommend(
+                case, when, who, expected=expected, attended=attended, heard=interviewed
+            ),
+        )
+
+    def investigate(
+        self,
+        case_id: str,
+        actor: str,
+        *,
+        investigators: Iterable[str],
+        consulted: int,
+        at: datetime | None = None,
+    ) -> Event:
+        """INVESTIGATION (16-27): the investigators (less those who withdraw, 44) and the
+        number of people consulted."""
+        team = _names("investigators", investigators)
+        if consulted < 0:
+            raise SelectionInputError("consulted", "is < 0")
+        return self._step(
+            case_id,
+            actor,
+            at,
+            lambda p, case, when, who: p.investigate(
+                case, when, who, team=team, consulted=consulted
+            ),
+        )
+
+    def decide(
+        self, case_id: str, actor: str, *, votes: Mapping[str, Vote], at: datetime | None = None
+    ) -> Event:
+        """DECISION (28-31): the opinion of each member present."""
+
+        def make(procedure: Procedure, case: Case, when: datetime, who: str) -> Event:
+            strangers = sorted(votes.keys() - case.committee)
+            if strangers:
+                raise SelectionInputError("votes", f"not on the committee: {strangers}")
+            return procedure.decide(case, when, who, votes=votes)
+
+        return self._step(case_id, actor, at, make)
+
+    def publish(self, case_id: str, actor: str, *, at: datetime | None = None) -> Event:
+        """PUBLIC_NOTICE (34) from the day of `at`, for the pack's working days."""
+        return self._step(case_id, actor, at, lambda p, case, when, who: p.publish(case, when, who))
+
+    def appoint(
+        self,
+        case_id: str,
+        actor: str,
+        *,
+        objection_upheld: bool = False,
+        at: datetime | None = None,
+    ) -> Event:
+        """APPOINTMENT (34, 37) after the notice has ended, unless its result bars it."""
+        return self._step(
+            case_id,
+            actor,
+            at,
+            lambda p, case, when, who: p.appoint(case, when, who, objection_upheld),
+        )
+
+    def end_probation(
+        self,
+        case_id: str,
+        actor: str,
+        *,
+        outcome: ProbationOutcome,
+        reason: str = "",
+        at: datetime | None = None,
+    ) -> Event:
+        """PROBATION_END (35): confirmed or not once it has run, or ended early with a reason."""
+        reason = _text("reason", reason, MAX_TEXT, required=False)
+        return self._step(
+            case_id,
+            actor,
+            at,
+            lambda p, case, when, who: p.end_probation(case, when, who, outcome, reason),
+        )
+
+    def get(self, case_id: str) -> Case:
+        with self._uow() as uow:
+            return self._load(uow, case_id)
+
+    def cases(self) -> list[Case]:
+        """Every case, the latest motion first."""
+        with self._uow() as uow:
+            return [self._load(uow, case_id) for case_id in uow.selections.case_ids()]
+
+    def dossier(self, case_id: str, reader: str) -> tuple[Event, ...]:
+        """Every step with who, when and its figures, for the selection team and the
+        committee only (AccessDeniedError otherwise)."""
+        return dossier(self.get(case_id), _text("reader", reader, 100))
+
+    def _step(self, case_id: str, actor: str, at: datetime | None, make: Make) -> Event:
+        """Read, judge, append; on a concurrent append, read again and redo."""
+        actor = _text("actor", actor, 100)
+        for _ in range(RETRIES):
+            when = self._when(at)
+            with self._uow() as uow:
+                case = self._load(uow, case_id)
+                procedure = Procedure(self._rules(when), self._calendar, _relations(case))
+                event = make(procedure, case, when, actor)
+                try:
+                    uow.selections.append([event])
+                    uow.commit()
+                except SelectionConflictError:
+                    continue
+                return event
+        raise SelectionConflictError(f"case {case_id} is being changed by others; try again")
+
+    def _load(self, uow: SelectionUnitOfWork, case_id: str) -> Case:
+        events = uow.selections.events(case_id)
+        if not events:
+            raise SelectionNotFoundError(case_id)
+        return fold([replace(e, at=e.at.astimezone(self._zone)) for e in events])
+
+    def _rules(self, when: datetime) -> ProcedureRules:
+        try:
+            return cited_rules(ProcedureRules, self._pack.rules_as_of(when.date()))
+        except ParameterError as error:
+            raise SelectionInputError("at", str(error)) from None
+
+    def _when(self, at: datetime | None) -> datetime:
+        now = self._clock()
+        if now.tzinfo is None:
+            raise ValueError("the clock must give timezone-aware times")
+        if at is None:
+            return now.astimezone(self._zone)
+        if at.tzinfo is None or at.utcoffset() is None:
+            raise SelectionInputError("at", "needs a UTC offset, e.g. 2026-06-01T09:30:00+08:00")
+        if at - now > MAX_AHEAD:
+            raise SelectionInputError("at", f"{at.isoformat()} is ahead of the clock ({now})")
+        return at.astimezone(self._zone)
+
+
+def _relations(case: Case) -> frozenset[Relation]:
+    declared = case.event(Step.MOTION).data.get("relations", [])
+    return frozenset(Relation(r["a"], r["b"], Kinship(r["kind"])) for r in declared)
+
+
+def _relation(index: int, relation: Relation) -> tuple[str, str, str]:
+    a = _text(f"relations[{index}].a", relation.a)
+    b = _text(f"relations[{index}].b", relation.b)
+    if a == b:
+        raise SelectionInputError(f"relations[{index}]", f"{a!r} cannot be their own relative")
+    try:
+        kind = Kinship(relation.kind)
+    except ValueError:
+        kinds = ", ".join(Kinship)
+        raise SelectionInputError(f"relations[{index}].kind", f"is not one of {kinds}") from None
+    return min(a, b), max(a, b), kind.value
+
+
+def _names(field: str, names: Iterable[str]) -> frozenset[str]:
+    return frozenset(_text(f"{field}[{i}]", name) for i, name in enumerate(names))
+
+
+def _text(field: str, value: object, limit: int = MAX_NAME, required: bool = True) -> str:
+    if not isinstance(value, str):
+        raise SelectionInputError(field, f"must be text, got {value!r}")
+    text = value.strip()
+    if required and not text:
+        raise SelectionInputError(field, "is required")
+    if len(text) > limit:
+        raise SelectionInputError(field, f"is longer than {limit} characters")
+    if _CONTROL.search(text):
+        raise SelectionInputError(field, "contains a control character; remove it")
+    return text

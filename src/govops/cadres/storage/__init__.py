@@ -1,0 +1,1 @@
+"""The cadre module's ports on SQLAlchemy Core: its tables, the registry and selections."""

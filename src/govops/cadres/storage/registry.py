@@ -1,0 +1,99 @@
+"""The cadre registry ports on SQLAlchemy Core: a repository on the unit of work's
+connection, and the unit of work itself (one connection, one transaction, committed only
+by `commit()`), on the same engine as the incidents.
+
+Entries are append-only: a taken (person, seq) pair is refused by the primary key inside
+`append` itself, as RegistryConflictError, in a savepoint so the unit of work stays usable.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from sqlalchemy import Connection, Engine, Row, insert, select
+from sqlalchemy.exc import IntegrityError
+
+from govops.cadres.model.registry import Entry, EntryKind, Person
+from govops.cadres.ports import CadreRepository, RegistryConflictError
+from govops.cadres.storage.tables import cadre_entries, cadre_people
+from govops.platform.storage.transaction import ConnectionUnitOfWork, is_unique_violation
+
+
+class SqlCadreRepository:
+    def __init__(self, connection: Connection) -> None:
+        self._connection = connection
+
+    def add_person(self, person: Person) -> None:
+        row = {"id": person.id, "name": person.name, "created_at": person.created_at}
+        self._connection.execute(insert(cadre_people), [row])
+
+    def person(self, person_id: str) -> Person | None:
+        query = select(cadre_people).where(cadre_people.c.id == person_id)
+        row = self._connection.execute(query).first()
+        return None if row is None else Person(row.id, row.name, row.created_at)
+
+    def people(self) -> list[Person]:
+        query = select(cadre_people).order_by(cadre_people.c.name, cadre_people.c.id)
+        return [Person(r.id, r.name, r.created_at) for r in self._connection.execute(query)]
+
+    def append(self, entries: list[Entry]) -> None:
+        if not entries:
+            return
+        rows = [
+            {
+                "person_id": e.person_id,
+                "seq": e.seq,
+                "kind": e.kind.value,
+                "data": e.data,
+                "actor": e.actor,
+                "recorded_at": e.recorded_at,
+                "supersedes": e.supersedes,
+            }
+            for e in entries
+        ]
+        try:
+            with self._connection.begin_nested():
+                self._connection.execute(insert(cadre_entries), rows)
+        except IntegrityError as error:
+            if is_unique_violation(error):
+                taken = ", ".join(f"{e.person_id} seq {e.seq}" for e in entries)
+                raise RegistryConflictError(f"already taken: {taken}") from error
+            raise
+
+    def entries(self, person_id: str) -> list[Entry]:
+        query = (
+            select(cadre_entries)
+            .where(cadre_entries.c.person_id == person_id)
+            .order_by(cadre_entries.c.seq)
+        )
+        return [_entry(row) for row in self._connection.execute(query)]
+
+
+class SqlCadreUnitOfWork(ConnectionUnitOfWork):
+    cadres: CadreRepository  # typed as the port, so a factory of it is the port's factory
+    conflict = RegistryConflictError
+
+    def _attach(self, connection: Connection) -> None:
+        self.cadres = SqlCadreRepository(connection)
+
+
+def cadre_unit_of_work_factory(engine: Engine) -> Callable[[], SqlCadreUnitOfWork]:
+    """What `RegistryService` takes: a new unit of work on `engine` for each use."""
+
+    def new_unit_of_work() -> SqlCadreUnitOfWork:
+        return SqlCadreUnitOfWork(engine)
+
+    return new_unit_of_work
+
+
+def _entry(row: Row[Any]) -> Entry:
+    return Entry(
+        person_id=row.person_id,
+        seq=row.seq,
+        kind=EntryKind(row.kind),
+        data=row.data,
+        actor=row.actor,
+        recorded_at=row.recorded_at,
+        supersedes=row.supersedes,
+    )

@@ -1,0 +1,93 @@
+"""The selection ports on SQLAlchemy Core: a repository on the unit of work's connection,
+and the unit of work itself (one connection, one transaction, committed only by
+`commit()`), on the same engine as the incidents and the cadre registry.
+
+Events are append-only: a taken (case, seq) pair is refused by the primary key inside
+`append` itself, as SelectionConflictError, in a savepoint so the unit of work stays usable.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from sqlalchemy import Connection, Engine, Row, insert, select
+from sqlalchemy.exc import IntegrityError
+
+from govops.cadres.model.selection import Event, Step
+from govops.cadres.ports import SelectionConflictError, SelectionRepository
+from govops.cadres.storage.tables import selection_cases, selection_events
+from govops.platform.storage.transaction import ConnectionUnitOfWork, is_unique_violation
+
+
+class SqlSelectionRepository:
+    def __init__(self, connection: Connection) -> None:
+        self._connection = connection
+
+    def append(self, events: list[Event]) -> None:
+        if not events:
+            return
+        rows = [
+            {
+                "case_id": e.case_id,
+                "seq": e.seq,
+                "step": e.step.value,
+                "at": e.at,
+                "actor": e.actor,
+                "data": e.data,
+            }
+            for e in events
+        ]
+        firsts = [{"id": e.case_id, "opened_at": e.at} for e in events if e.seq == 1]
+        try:
+            with self._connection.begin_nested():
+                self._connection.execute(insert(selection_events), rows)
+                if firsts:
+                    self._connection.execute(insert(selection_cases), firsts)
+        except IntegrityError as error:
+            if is_unique_violation(error):
+                taken = ", ".join(f"{e.case_id} seq {e.seq}" for e in events)
+                raise SelectionConflictError(f"already taken: {taken}") from error
+            raise
+
+    def events(self, case_id: str) -> list[Event]:
+        query = (
+            select(selection_events)
+            .where(selection_events.c.case_id == case_id)
+            .order_by(selection_events.c.seq)
+        )
+        return [_event(row) for row in self._connection.execute(query)]
+
+    def case_ids(self) -> list[str]:
+        query = select(selection_cases.c.id).order_by(
+            selection_cases.c.opened_at.desc(), selection_cases.c.id
+        )
+        return list(self._connection.scalars(query))
+
+
+class SqlSelectionUnitOfWork(ConnectionUnitOfWork):
+    selections: SelectionRepository  # typed as the port, so a factory of it is the port's
+    conflict = SelectionConflictError
+
+    def _attach(self, connection: Connection) -> None:
+        self.selections = SqlSelectionRepository(connection)
+
+
+def selection_unit_of_work_factory(engine: Engine) -> Callable[[], SqlSelectionUnitOfWork]:
+    """What `SelectionService` takes: a new unit of work on `engine` for each use."""
+
+    def new_unit_of_work() -> SqlSelectionUnitOfWork:
+        return SqlSelectionUnitOfWork(engine)
+
+    return new_unit_of_work
+
+
+def _event(row: Row[Any]) -> Event:
+    return Event(
+        case_id=row.case_id,
+        seq=row.seq,
+        step=Step(row.step),
+        at=row.at,
+        actor=row.actor,
+        data=row.data,
+    )

@@ -1,0 +1,167 @@
+"""Routes of /api/v1/incidents: report, read, search, follow up, tick off, close."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Body, Header, Query, Request, Response
+
+from govops.incidents.api.deps import Seen, Service
+from govops.incidents.api.inputs import follow_up_model, given_inputs, report_model
+from govops.incidents.api.schemas import (
+    ActorBody,
+    CloseBody,
+    FollowUpBody,
+    IncidentList,
+    IncidentOut,
+    ReportBody,
+)
+from govops.incidents.model.incident import Status
+from govops.incidents.model.intake import AfterAction, IncidentInputError, Intake
+from govops.incidents.model.rules import GRADE_TABLE
+from govops.incidents.reports.information_report import information_report_docx
+from govops.lawcode.sources.pack import Pack
+from govops.platform.api.actor import HeaderActor, actor_of
+from govops.platform.api.jsonbody import ExactJSONRoute
+from govops.platform.api.problems import PROBLEM_RESPONSES
+
+IdempotencyKey = Annotated[
+    str | None,
+    Header(
+        alias="Idempotency-Key",
+        min_length=1,
+        max_length=200,
+        description="A key of the client's choosing: a request repeated with the same key "
+        "returns the incident the first one created and creates nothing.",
+    ),
+]
+OptionalActor = Annotated[ActorBody | None, Body()]
+GradeQuery = Annotated[str | None, Query(description="A grade of the pack: I, II or III here")]
+LanguageQuery = Annotated[
+    Literal["zh-Hans", "en"], Query(alias="lang", description="zh-Hans (default) or en")
+]
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+OverdueQuery = Annotated[
+    bool | None, Query(description="Has (true) or has not (false) a deadline missed")
+]
+
+
+def incidents_router(pack: Pack) -> APIRouter:
+    """The routes for incidents graded with `pack` (its grading inputs are body fields)."""
+    router = APIRouter(
+        prefix="/incidents",
+        tags=["incidents"],
+        route_class=ExactJSONRoute,
+        responses=PROBLEM_RESPONSES,
+    )
+    grades = [o.value for o in pack.table(GRADE_TABLE).outcomes]
+
+    def report(
+        body: ReportBody,
+        request: Request,
+        response: Response,
+        service: Service,
+        seen: Seen,
+        header: HeaderActor,
+        idempotency_key: IdempotencyKey = None,
+    ) -> IncidentOut:
+        intake = Intake(
+            occurred_at=body.occurred_at,
+            place=body.place,
+            township=body.township,
+            summary=body.summary,
+            stage=body.stage,
+            causes=tuple(body.causes),
+            inputs=given_inputs(body, pack),
+        )
+        found = service.report(intake, actor_of(body.actor, header), idempotency_key)
+        response.headers["Location"] = str(request.url_for("get_incident", incident_id=found.id))
+        return seen.incident(found)
+
+    report.__annotations__["body"] = report_model(pack)  # the pack's inputs are fields
+    router.post(
+        "",
+        status_code=201,
+        summary="File a first report; it is graded, routed and its deadlines started",
+    )(report)
+
+    @router.get("", summary="Search incidents, newest report first")
+    def search(
+        service: Service,
+        seen: Seen,
+        grade: GradeQuery = None,
+        status: Status | None = None,
+        overdue: OverdueQuery = None,
+    ) -> IncidentList:
+        if grade is not None and grade not in grades:
+            raise IncidentInputError("grade", f"must be one of {', '.join(grades)}, got {grade!r}")
+        found = service.search(grade, status.value if status else None, overdue)
+        return IncidentList(count=len(found), incidents=[seen.summary(i) for i in found])
+
+    @router.get("/{incident_id}", name="get_incident", summary="An incident with its history")
+    def get(incident_id: str, service: Service, seen: Seen) -> IncidentOut:
+        return seen.incident(service.get(incident_id))
+
+    def follow_up(
+        incident_id: str, body: FollowUpBody, service: Service, seen: Seen, header: HeaderActor
+    ) -> IncidentOut:
+        actor = actor_of(body.actor, header)
+        found = service.follow_up(
+            incident_id, given_inputs(body, pack), body.note, actor, body.stage
+        )
+        return seen.incident(found)
+
+    follow_up.__annotations__["body"] = follow_up_model(pack)
+    router.post(
+        "/{incident_id}/follow-ups",
+        status_code=201,
+        summary="File a follow-up report (续报); a change of grade is recorded with its reason",
+    )(follow_up)
+
+    @router.post("/{incident_id}/close", summary="Close with the after-action record (6.1.5)")
+    def close(
+        incident_id: str, body: CloseBody, service: Service, seen: Seen, header: HeaderActor
+    ) -> IncidentOut:
+        record = AfterAction(body.loss_assessment, body.causes, body.lessons, body.rectification)
+        return seen.incident(service.close(incident_id, record, actor_of(body.actor, header)))
+
+    @router.post("/{incident_id}/actions/{action_id}/done", summary="Tick off a checklist action")
+    def action_done(
+        incident_id: str,
+        action_id: str,
+        service: Service,
+        seen: Seen,
+        header: HeaderActor,
+        body: OptionalActor = None,
+    ) -> IncidentOut:
+        actor = actor_of(body.actor if body else None, header)
+        return seen.incident(service.action_done(incident_id, action_id, actor))
+
+    @router.post("/{incident_id}/deadlines/{deadline_id}/met", summary="Record a deadline met")
+    def deadline_met(
+        incident_id: str,
+        deadline_id: str,
+        service: Service,
+        seen: Seen,
+        header: HeaderActor,
+        body: OptionalActor = None,
+    ) -> IncidentOut:
+        actor = actor_of(body.actor if body else None, header)
+        return seen.incident(service.deadline_met(incident_id, deadline_id, actor))
+
+    @router.get(
+        "/{incident_id}/report.docx",
+        summary="The information report (信息报送, 6.1.3(4)) with its follow-ups, as DOCX",
+        response_class=Response,
+        responses={200: {"content": {DOCX: {}}}},
+    )
+    def information_report(
+        incident_id: str, service: Service, language: LanguageQuery = "zh-Hans"
+    ) -> Response:
+        incident = service.get(incident_id)
+        document = information_report_docx(incident, pack, language=language)
+        filename = f"information-report-{incident_id}.docx"
+        headers = {"Content-Disposition": f'attachment; filename="{filename}"'}
+        return Response(document, media_type=DOCX, headers=headers)
+
+    return router

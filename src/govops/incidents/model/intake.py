@@ -1,0 +1,67 @@
+"""What a duty officer files: a first report or a follow-up, checked before anything is stored."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from govops.incidents.model.incident import Stage
+
+# Control characters cannot be stored in every database nor written into a report: a
+# text holding one is refused, since the event log keeps whatever it is given forever.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+MAX_KEY = 200
+
+
+def checked_text(field: str, value: str, required: bool = True) -> str:
+    if required and not value.strip():
+        raise IncidentInputError(field, "is required")
+    if _CONTROL.search(value):
+        raise IncidentInputError(field, "contains a control character; remove it")
+    return value
+
+
+class IncidentInputError(ValueError):
+    """A field of a report that cannot be accepted; the API answers 422 naming it."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(f"{field}: {message}")
+        self.field = field
+        self.message = message
+
+
+@dataclass(frozen=True, slots=True)
+class Intake:
+    occurred_at: datetime
+    place: str
+    township: str
+    summary: str
+    stage: Stage = Stage.INCIDENT
+    causes: tuple[str, ...] = ()
+    inputs: dict[str, Any] = field(default_factory=dict)  # grading inputs, as given
+
+    def __post_init__(self) -> None:
+        if self.occurred_at.tzinfo is None:
+            raise IncidentInputError(
+                "occurred_at", "needs a time zone, e.g. 2026-06-01T09:30+08:00"
+            )
+        for name in ("place", "township", "summary"):
+            checked_text(name, getattr(self, name))
+
+
+@dataclass(frozen=True, slots=True)
+class AfterAction:
+    """The closing record of 6.1.5: losses, causes and responsibility, lessons, rectification."""
+
+    loss_assessment: str
+    causes: str
+    lessons: str
+    rectification: str
+
+    def __post_init__(self) -> None:
+        for name in ("loss_assessment", "causes", "lessons", "rectification"):
+            if not getattr(self, name).strip():
+                raise IncidentInputError(name, "is required to close an incident (6.1.5)")
+            checked_text(name, getattr(self, name))

@@ -1,0 +1,237 @@
+"""Incident use cases. The only code that commits; every change appends events."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from dataclasses import asdict
+from datetime import datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from govops.incidents.model.incident import Event, EventKind, Incident, Stage, fold
+from govops.incidents.model.intake import (
+    MAX_KEY,
+    AfterAction,
+    IncidentInputError,
+    Intake,
+    checked_text,
+)
+from govops.incidents.model.rules import FollowUp, IncidentRules
+from govops.incidents.ports import ConcurrentUpdateError, Notification, UnitOfWork
+
+RETRIES = 5  # attempts when another officer appends to the same incident at the same time
+CLOCK_SKEW = timedelta(minutes=5)  # an occurred_at this far ahead of the server's clock is refused
+
+
+class IncidentNotFoundError(LookupError):
+    pass
+
+
+class IncidentClosedError(Exception):
+    pass
+
+
+class IncidentService:
+    def __init__(
+        self,
+        unit_of_work: Callable[[], UnitOfWork],
+        rules: IncidentRules,
+        clock: Callable[[], datetime],
+    ) -> None:
+        self._uow = unit_of_work
+        self._rules = rules
+        self._clock = clock
+
+    def report(self, intake: Intake, actor: str, idempotency_key: str | None = None) -> Incident:
+        """File a first report: grade it, route it, start its clocks. A repeated
+        idempotency key returns the incident the first request created."""
+        now = self._now()
+        checked_text("actor", actor)
+        if idempotency_key is not None and not 0 < len(idempotency_key) <= MAX_KEY:
+            raise IncidentInputError("Idempotency-Key", f"must be 1 to {MAX_KEY} characters")
+        if intake.occurred_at > now + CLOCK_SKEW:
+            raise IncidentInputError("occurred_at", "is in the future")
+        data = self._rules.first_report(intake, now)
+        try:
+            with self._uow() as uow:
+                if idempotency_key:
+                    known = uow.incidents.incident_for_key(idempotency_key)
+                    if known is not None:
+                        return fold(uow.incidents.events(known))
+                incident_id = uuid.uuid4().hex
+                event = Event(incident_id, 1, EventKind.REPORTED, now, actor, data)
+                uow.incidents.append([event])
+                if idempotency_key:
+                    uow.incidents.remember_key(idempotency_key, incident_id)
+                uow.outbox.add(_notifications(event, data["departments"]))
+                uow.commit()
+                return fold([event])
+        except ConcurrentUpdateError:
+            # The same key, filed at the same moment by a retry or a double click: the
+            # first one stored wins and this request answers with it.
+            if idempotency_key is None:
+                raise
+            with self._uow() as uow:
+                known = uow.incidents.incident_for_key(idempotency_key)
+                if known is None:
+                    raise
+                return fold(uow.incidents.events(known))
+
+    def follow_up(
+        self,
+        incident_id: str,
+        inputs: dict[str, Any],
+        note: str,
+        actor: str,
+        stage: Stage | None = None,
+    ) -> Incident:
+        """A numbered follow-up (续报): new figures, graded again; a change of grade is an
+        event of its own with its reason. `stage=Stage.INCIDENT` turns warning-stage
+        information into an incident (its clocks start then)."""
+        checked_text("actor", actor)
+        checked_text("note", note, required=False)
+        if not inputs and not note.strip() and stage is None:
+            raise IncidentInputError("note", "a follow-up gives new figures or a note")
+
+        def events(incident: Incident, now: datetime) -> list[Event]:
+            number = len(incident.reports)
+            data = self._rules.follow_up(incident, FollowUp(inputs, note, stage), number, now)
+            seq = incident.version + 1
+            new = [Event(incident_id, seq, EventKind.FOLLOW_UP, now, actor, data)]
+            if data["grade"] != incident.grade:
+                reason = self._rules.regrade_reason(incident.grade, data, note, number)
+                change = {"before": incident.grade, "after": data["grade"], "reason": reason}
+                new.append(Event(incident_id, seq + 1, EventKind.REGRADED, now, actor, change))
+            return new
+
+        return self._append(incident_id, events)
+
+    def action_done(self, incident_id: str, action_id: str, actor: str) -> Incident:
+        """Tick off an action; ticking it again (a double click) changes nothing."""
+        checked_text("actor", actor)
+
+        def events(incident: Incident, now: datetime) -> list[Event]:
+            action = next((a for a in incident.actions if a.id == action_id), None)
+            if action is None:
+                raise IncidentInputError("action", f"no action {action_id!r} on this incident")
+            if action.done_at is not None:
+                return []
+            return [_event(incident, EventKind.ACTION_DONE, now, actor, {"action": action_id})]
+
+        return self._append(incident_id, events)
+
+    def deadline_met(self, incident_id: str, deadline_id: str, actor: str) -> Incident:
+        """Record a deadline met; recording it again changes nothing."""
+        checked_text("actor", actor)
+
+        def events(incident: Incident, now: datetime) -> list[Event]:
+            deadline = next((d for d in incident.deadlines if d.id == deadline_id), None)
+            if deadline is None:
+                raise IncidentInputError(
+                    "deadline", f"no deadline {deadline_id!r} on this incident"
+                )
+            if deadline.met_at is not None:
+                return []
+            return [_event(incident, EventKind.DEADLINE_MET, now, actor, {"deadline": deadline_id})]
+
+        return self._append(incident_id, events)
+
+    def close(self, incident_id: str, record: AfterAction, actor: str) -> Incident:
+        checked_text("actor", actor)
+
+        def events(incident: Incident, now: datetime) -> list[Event]:
+            return [_event(incident, EventKind.CLOSED, now, actor, asdict(record))]
+
+        return self._append(incident_id, events)
+
+    def deliver_notifications(self, send: Callable[[Notification], None], limit: int = 100) -> int:
+        """Hand pending outbox notifications to `send` (a log, a webhook), oldest first, and
+        mark each delivered. A failing send stops the round; it and the rest stay pending
+        and are tried again next round. Returns how many were delivered."""
+        delivered = 0
+        with self._uow() as uow:
+            for notification in uow.outbox.pending(limit):
+                assert notification.id is not None
+                try:
+                    send(notification)
+                except Exception:
+                    break
+                uow.outbox.delivered(notification.id, self._now())
+                delivered += 1
+            uow.commit()
+        return delivered
+
+    def get(self, incident_id: str) -> Incident:
+        with self._uow() as uow:
+            events = uow.incidents.events(incident_id)
+        if not events:
+            raise IncidentNotFoundError(incident_id)
+        return fold(events)
+
+    def search(
+        self, grade: str | None = None, status: str | None = None, overdue: bool | None = None
+    ) -> list[Incident]:
+        now = self._now()
+        with self._uow() as uow:
+            incidents = [fold(uow.incidents.events(i)) for i in uow.incidents.incident_ids()]
+        return [
+            i
+            for i in incidents
+            if (grade is None or i.grade == grade)
+            and (status is None or i.status.value == status)
+            and (overdue is None or bool(i.overdue(now)) == overdue)
+        ]
+
+    def _append(
+        self, incident_id: str, make: Callable[[Incident, datetime], list[Event]]
+    ) -> Incident:
+        """Read, decide, append; on a concurrent append, read again and redo, so two
+        officers writing at once both land, in order, and neither update is lost."""
+        for _ in range(RETRIES):
+            now = self._now()
+            with self._uow() as uow:
+                events = uow.incidents.events(incident_id)
+                if not events:
+                    raise IncidentNotFoundError(incident_id)
+                incident = fold(events)
+                if incident.status.value == "closed":
+                    raise IncidentClosedError(incident_id)
+                new = make(incident, now)
+                if not new:
+                    return incident
+                departments = [e.data.get("new_departments", []) for e in new]
+                try:
+                    uow.incidents.append(new)
+                    uow.outbox.add(
+                        [
+                            n
+                            for e, d in zip(new, departments, strict=True)
+                            for n in _notifications(e, d)
+                        ]
+                    )
+                    uow.commit()
+                except ConcurrentUpdateError:
+                    continue  # another officer's event took this seq: read again and redo
+                return fold(events + new)
+        raise ConcurrentUpdateError(f"incident {incident_id} is being changed by others; try again")
+
+    def _now(self) -> datetime:
+        now = self._clock()
+        if now.tzinfo is None:
+            raise ValueError("the clock must give timezone-aware times")
+        return now.astimezone(ZoneInfo(self._rules.timezone))
+
+
+def _event(
+    incident: Incident, kind: EventKind, at: datetime, actor: str, data: dict[str, Any]
+) -> Event:
+    return Event(incident.id, incident.version + 1, kind, at, actor, data)
+
+
+def _notifications(event: Event, departments: list[dict[str, str]]) -> list[Notification]:
+    payload = {"event": event.kind.value, "incident": event.incident_id}
+    return [
+        Notification(event.incident_id, event.seq, d["code"], event.at, {**payload, **d})
+        for d in departments
+    ]

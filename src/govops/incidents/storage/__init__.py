@@ -1,0 +1,1 @@
+"""The incident module's ports on SQLAlchemy Core: its tables, repositories and unit of work."""

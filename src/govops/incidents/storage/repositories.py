@@ -1,0 +1,146 @@
+"""The incident ports on one SQLAlchemy connection, inside the unit of work's transaction.
+
+Statements run at once (Core, no ORM flush), so a taken (incident, seq) pair is refused by
+the primary key inside `append` itself, as ConcurrentUpdateError. Each write runs in a
+savepoint, so after that error the unit of work can still be used or committed.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection, Executable, Row, insert, select, update
+from sqlalchemy.exc import IntegrityError
+
+from govops.incidents.model.incident import Event, EventKind
+from govops.incidents.ports import ConcurrentUpdateError, Notification
+from govops.incidents.storage.tables import idempotency_keys, incident_events, incidents, outbox
+from govops.platform.storage.transaction import is_unique_violation
+
+# What the drivers call a clash on a primary key or unique constraint.
+
+
+class SqlIncidentRepository:
+    def __init__(self, connection: Connection) -> None:
+        self._connection = connection
+
+    def append(self, events: list[Event]) -> None:
+        """Store new events; ConcurrentUpdateError if an (incident, seq) pair is taken.
+        The first event of an incident (seq 1, its report) also lists the incident."""
+        if not events:
+            return
+        rows = [
+            {
+                "incident_id": e.incident_id,
+                "seq": e.seq,
+                "kind": e.kind.value,
+                "at": e.at,
+                "actor": e.actor,
+                "data": e.data,
+            }
+            for e in events
+        ]
+        firsts = [{"id": e.incident_id, "reported_at": e.at} for e in events if e.seq == 1]
+        taken = ", ".join(f"{e.incident_id} seq {e.seq}" for e in events)
+        statements: list[tuple[Executable, list[dict[str, Any]]]] = [
+            (insert(incident_events), rows)
+        ]
+        if firsts:
+            statements.append((insert(incidents), firsts))
+        _write(self._connection, statements, f"already taken: {taken}")
+
+    def events(self, incident_id: str) -> list[Event]:
+        query = (
+            select(incident_events)
+            .where(incident_events.c.incident_id == incident_id)
+            .order_by(incident_events.c.seq)
+        )
+        return [_event(row) for row in self._connection.execute(query)]
+
+    def incident_ids(self) -> list[str]:
+        """Every incident, newest report first (reports at the same instant by id)."""
+        query = select(incidents.c.id).order_by(incidents.c.reported_at.desc(), incidents.c.id)
+        return list(self._connection.scalars(query))
+
+    def incident_for_key(self, idempotency_key: str) -> str | None:
+        query = select(idempotency_keys.c.incident_id).where(
+            idempotency_keys.c.key == idempotency_key
+        )
+        return self._connection.scalar(query)
+
+    def remember_key(self, idempotency_key: str, incident_id: str) -> None:
+        """ConcurrentUpdateError if another request stored the same key first."""
+        row = {"key": idempotency_key, "incident_id": incident_id}
+        statement: Executable = insert(idempotency_keys)
+        _write(self._connection, [(statement, [row])], f"key already used: {idempotency_key}")
+
+
+class SqlOutbox:
+    def __init__(self, connection: Connection) -> None:
+        self._connection = connection
+
+    def add(self, notifications: list[Notification]) -> None:
+        if not notifications:
+            return
+        rows = [
+            {
+                "incident_id": n.incident_id,
+                "seq": n.seq,
+                "department": n.department,
+                "created_at": n.created_at,
+                "payload": n.payload,
+                "delivered_at": n.delivered_at,
+            }
+            for n in notifications
+        ]
+        self._connection.execute(insert(outbox), rows)
+
+    def pending(self, limit: int = 100) -> list[Notification]:
+        """Undelivered notifications, oldest first."""
+        query = (
+            select(outbox).where(outbox.c.delivered_at.is_(None)).order_by(outbox.c.id).limit(limit)
+        )
+        return [_notification(row) for row in self._connection.execute(query)]
+
+    def delivered(self, notification_id: int, at: datetime) -> None:
+        statement = update(outbox).where(outbox.c.id == notification_id).values(delivered_at=at)
+        self._connection.execute(statement)
+
+
+def _write(
+    connection: Connection,
+    statements: list[tuple[Executable, list[dict[str, Any]]]],
+    taken: str,
+) -> None:
+    try:
+        with connection.begin_nested():
+            for statement, rows in statements:
+                connection.execute(statement, rows)
+    except IntegrityError as error:
+        if is_unique_violation(error):
+            raise ConcurrentUpdateError(taken) from error
+        raise
+
+
+def _event(row: Row[Any]) -> Event:
+    return Event(
+        incident_id=row.incident_id,
+        seq=row.seq,
+        kind=EventKind(row.kind),
+        at=row.at,
+        actor=row.actor,
+        data=row.data,
+    )
+
+
+def _notification(row: Row[Any]) -> Notification:
+    return Notification(
+        incident_id=row.incident_id,
+        seq=row.seq,
+        department=row.department,
+        created_at=row.created_at,
+        payload=row.payload,
+        id=row.id,
+        delivered_at=row.delivered_at,
+    )

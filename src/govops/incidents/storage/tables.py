@@ -1,0 +1,48 @@
+"""The incidents' tables, as SQLAlchemy Core, on the metadata every module shares. The
+migrations in `govops.platform.storage.migrations` build them; a test checks that the
+migrated schema and these definitions agree."""
+
+from __future__ import annotations
+
+from sqlalchemy import JSON, Column, Index, Integer, String, Table, Text
+
+from govops.platform.storage.metadata import BigId, UtcDateTime, metadata
+
+incidents = Table(
+    "incidents",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("reported_at", UtcDateTime(), nullable=False),
+    Index(None, "reported_at"),
+)
+
+incident_events = Table(
+    "incident_events",
+    metadata,
+    Column("incident_id", String(64), primary_key=True),
+    Column("seq", Integer, primary_key=True, autoincrement=False),
+    Column("kind", String(32), nullable=False),
+    Column("at", UtcDateTime(), nullable=False),
+    Column("actor", Text, nullable=False),
+    Column("data", JSON, nullable=False),
+)
+
+idempotency_keys = Table(
+    "idempotency_keys",
+    metadata,
+    Column("key", String(200), primary_key=True),
+    Column("incident_id", String(64), nullable=False),
+)
+
+outbox = Table(
+    "outbox",
+    metadata,
+    Column("id", BigId, primary_key=True, autoincrement=True),
+    Column("incident_id", String(64), nullable=False),
+    Column("seq", Integer, nullable=False),
+    Column("department", String(64), nullable=False),
+    Column("created_at", UtcDateTime(), nullable=False),
+    Column("payload", JSON, nullable=False),
+    Column("delivered_at", UtcDateTime(), nullable=True),
+    Index(None, "delivered_at", "id"),
+)

@@ -1,0 +1,58 @@
+"""The county emergency office's web pages, server-rendered (Chinese by default, English
+on request): incidents, intake, the grade explained, deadlines, checklist, follow-ups,
+closure. `build_web_router` gives a router the composition root mounts at `/`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from fastapi import APIRouter, Depends
+
+from govops.incidents.service.incident import IncidentService
+from govops.incidents.web.pages import WebPages
+from govops.lawcode.sources.pack import Pack
+from govops.platform.web.same_origin import same_origin_only
+
+__all__ = ["build_web_router"]
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def build_web_router(
+    service: IncidentService, pack: Pack, clock: Callable[[], datetime] = _utc_now
+) -> APIRouter:
+    """The pages over `service`, labelled from `pack`; `clock` (timezone-aware) tells the
+    time left to each deadline."""
+    pages = WebPages(service, pack, clock)
+    router = APIRouter(include_in_schema=False)
+    get, post = ["GET"], ["POST"]
+    guard = [Depends(same_origin_only)]
+    router.add_api_route("/", pages.home, methods=get)
+    router.add_api_route("/incidents", pages.incidents, methods=get)
+    router.add_api_route("/incidents", pages.create, methods=post, dependencies=guard)
+    router.add_api_route("/incidents/new", pages.new, methods=get)
+    router.add_api_route("/incidents/{incident_id}", pages.show, methods=get)
+    router.add_api_route(
+        "/incidents/{incident_id}/actions/{action_id}",
+        pages.action_done,
+        methods=post,
+        dependencies=guard,
+    )
+    router.add_api_route(
+        "/incidents/{incident_id}/deadlines/{deadline_id}",
+        pages.deadline_met,
+        methods=post,
+        dependencies=guard,
+    )
+    router.add_api_route(
+        "/incidents/{incident_id}/follow-ups", pages.follow_up, methods=post, dependencies=guard
+    )
+    router.add_api_route(
+        "/incidents/{incident_id}/close", pages.close, methods=post, dependencies=guard
+    )
+    router.add_api_route("/officer", pages.set_officer, methods=post, dependencies=guard)
+    router.add_api_route("/static/{name}", pages.static_file, methods=get)
+    return router

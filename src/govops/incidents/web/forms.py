@@ -1,0 +1,178 @@
+"""Reading the submitted forms: every field checked on the server, every problem reported
+next to its field, in the page's language. Nothing here stores anything."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from govops.incidents.model.incident import Stage
+from govops.incidents.model.intake import AfterAction, IncidentInputError, Intake
+from govops.incidents.web.locales import Locale
+from govops.lawcode.rules.inputs import InputError, InputKind, coerce_one
+from govops.lawcode.rules.tables import RuleTable
+
+Fields = Mapping[str, list[str]]  # a submitted form: each name with its values
+Errors = dict[str, str]  # field name -> message shown next to it
+
+LIMITS = {"officer": 50, "township": 50, "place": 200, "summary": 2000, "note": 2000}
+CLOSE_FIELDS = ("loss_assessment", "causes", "lessons", "rectification")
+CLOSE_LIMIT = 4000
+FIGURE_KINDS = (InputKind.COUNT, InputKind.QUANTITY)
+CLOCK_SKEW = timedelta(minutes=5)  # an occurrence this far ahead of the clock is accepted
+
+
+def first(fields: Fields, name: str) -> str:
+    values = fields.get(name) or [""]
+    return values[0].strip()
+
+
+def text_field(
+    fields: Fields, name: str, loc: Locale, errors: Errors, *, required: bool = True
+) -> str:
+    value = first(fields, name)
+    limit = LIMITS.get(name, CLOSE_LIMIT)
+    if required and not value:
+        errors[name] = loc.t("error.required")
+    elif len(value) > limit:
+        errors[name] = loc.t("error.too_long", n=limit)
+    return value
+
+
+def read_officer(fields: Fields, remembered: str, loc: Locale, errors: Errors) -> str:
+    """The duty officer: the form's field, else the name the browser remembers."""
+    if "officer" in fields:
+        return text_field(fields, "officer", loc, errors)
+    if not remembered:
+        errors["officer"] = loc.t("error.required")
+    return remembered
+
+
+@dataclass(frozen=True, slots=True)
+class IntakeResult:
+    intake: Intake | None
+    errors: Errors
+
+
+def read_intake(
+    fields: Fields, loc: Locale, table: RuleTable, causes: set[str], now: datetime
+) -> IntakeResult:
+    errors: Errors = {}
+    occurred_at = read_time(first(fields, "occurred_at"), loc, now, errors)
+    township = text_field(fields, "township", loc, errors)
+    place = text_field(fields, "place", loc, errors)
+    summary = text_field(fields, "summary", loc, errors)
+    stage = first(fields, "stage") or Stage.INCIDENT.value
+    if stage not in {s.value for s in Stage}:
+        errors["stage"] = loc.t("error.choice")
+    chosen = [c for c in fields.get("causes", []) if c]
+    if any(c not in causes for c in chosen):
+        errors["causes"] = loc.t("error.choice")
+    inputs = read_figures(fields, loc, table, errors)
+    if errors or occurred_at is None:
+        return IntakeResult(None, errors)
+    try:
+        intake = Intake(occurred_at, place, township, summary, Stage(stage), tuple(chosen), inputs)
+    except IncidentInputError as error:
+        errors.update(service_error(error, loc, table))
+        return IntakeResult(None, errors)
+    return IntakeResult(intake, errors)
+
+
+def read_time(raw: str, loc: Locale, now: datetime, errors: Errors) -> datetime | None:
+    """A time as a datetime-local field sends it (2026-06-01T09:30), read in the pack's
+    time zone; a time with an offset is taken as given."""
+    if not raw:
+        errors["occurred_at"] = loc.t("error.required")
+        return None
+    try:
+        moment = datetime.fromisoformat(raw)
+    except ValueError:
+        errors["occurred_at"] = loc.t("error.datetime")
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=ZoneInfo(loc.timezone))
+    if moment > now + CLOCK_SKEW:
+        errors["occurred_at"] = loc.t("error.future")
+        return None
+    return moment
+
+
+def read_figures(
+    fields: Fields,
+    loc: Locale,
+    table: RuleTable,
+    errors: Errors,
+    current: Mapping[str, Any] | None = None,
+) -> dict[str, Any]:
+    """Grading inputs as typed. Figures left blank are not given (the first report takes
+    the table's default, a follow-up keeps the earlier figure). Flags are ticked boxes; in
+    a follow-up (with `current`) only flags whose box changed are given."""
+    inputs: dict[str, Any] = {}
+    for name, spec in table.inputs.items():
+        if spec.kind in FIGURE_KINDS:
+            raw = first(fields, name)
+            if not raw:
+                continue
+            try:
+                coerce_one(spec, raw)
+            except InputError as error:
+                errors[name] = loc.t("error.figure", detail=error.message)
+                continue
+            inputs[name] = raw
+        elif spec.kind is InputKind.FLAG:
+            ticked = bool(first(fields, name))
+            if current is None:
+                if ticked:
+                    inputs[name] = True
+            elif "flags_shown" in fields and ticked != is_set(current.get(name)):
+                inputs[name] = ticked
+    return inputs
+
+
+def is_set(value: object) -> bool:
+    """A flag as stored with the report's inputs: True, or the text 'true'."""
+    return value is True or (isinstance(value, str) and value.strip().lower() == "true")
+
+
+@dataclass(frozen=True, slots=True)
+class FollowUpResult:
+    inputs: dict[str, Any]
+    note: str
+    errors: Errors
+    becomes_incident: bool = False  # warning-stage information that has now happened
+
+
+def read_follow_up(
+    fields: Fields, loc: Locale, table: RuleTable, current: Mapping[str, Any]
+) -> FollowUpResult:
+    errors: Errors = {}
+    inputs = read_figures(fields, loc, table, errors, current)
+    note = text_field(fields, "note", loc, errors, required=False)
+    becomes_incident = bool(fields.get("becomes_incident"))
+    if not errors and not inputs and not note and not becomes_incident:
+        errors["note"] = loc.t("error.follow_up_empty")
+    return FollowUpResult(inputs, note, errors, becomes_incident)
+
+
+def read_after_action(fields: Fields, loc: Locale, errors: Errors) -> AfterAction | None:
+    values = {name: text_field(fields, name, loc, errors) for name in CLOSE_FIELDS}
+    if any(name in errors for name in CLOSE_FIELDS):
+        return None
+    try:
+        return AfterAction(**values)
+    except IncidentInputError as error:
+        errors[error.field] = loc.t("error.required")
+        return None
+
+
+def service_error(error: IncidentInputError, loc: Locale, table: RuleTable) -> Errors:
+    """The service's own refusal of a field, in the page's language where we know it."""
+    if error.message == "is required" or error.message.startswith("is required "):
+        return {error.field: loc.t("error.required")}
+    if error.field in table.inputs:
+        return {error.field: loc.t("error.figure", detail=error.message)}
+    return {error.field: error.message}

@@ -1,0 +1,259 @@
+"""The pages and the forms they post. Every write is a form POST answered by a redirect
+(303) to the page that shows the result; a refused form is shown again with its messages."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from fastapi import Request
+from fastapi.responses import Response
+from starlette.concurrency import run_in_threadpool
+
+from govops.incidents.model.incident import Incident, Stage
+from govops.incidents.model.intake import IncidentInputError
+from govops.incidents.ports import ConcurrentUpdateError
+from govops.incidents.service.incident import (
+    IncidentClosedError,
+    IncidentNotFoundError,
+    IncidentService,
+)
+from govops.incidents.web import forms
+from govops.incidents.web.incident_page import fields, incident_context
+from govops.incidents.web.render import Visit, local_path, page, redirect, visit
+from govops.incidents.web.views import row_view
+from govops.lawcode.sources.pack import Pack
+from govops.platform.web.stylesheets import COMMON_STYLESHEET, PLATFORM_WEB, Stylesheets
+
+STYLESHEET = "style.css"  # what only the incident pages need, after common.css
+GRADES = ("I", "II", "III")
+STATUSES = ("open", "closed")
+
+
+Write = Callable[[], Incident]  # the change to make, once the form is accepted
+Plan = Callable[[Visit, Incident, "forms.Fields", str], Write]
+
+
+class _RefusedError(Exception):
+    def __init__(self, errors: forms.Errors) -> None:
+        super().__init__(errors)
+        self.errors = errors
+
+
+async def _fields(request: Request) -> forms.Fields:
+    form = await request.form()
+    return {k: [v for v in form.getlist(k) if isinstance(v, str)] for k in form}
+
+
+class WebPages:
+    def __init__(self, service: IncidentService, pack: Pack, clock: Callable[[], datetime]) -> None:
+        self.service = service
+        self.pack = pack
+        self.clock = clock
+        self.grades = pack.table("grade")
+        self.causes = {e.code for e in pack.vocabularies.get("cause", ())}
+        self.stylesheets = Stylesheets(
+            {STYLESHEET: "govops.incidents.web", COMMON_STYLESHEET: PLATFORM_WEB}
+        )
+
+    def home(self, request: Request) -> Response:
+        v = visit(request, self.pack)
+        query = f"?{request.url.query}" if request.url.query else ""
+        return redirect(v, f"{v.base}/incidents{query}")
+
+    async def incidents(self, request: Request) -> Response:
+        v = visit(request, self.pack)
+        query = request.query_params
+        grade = query.get("grade") if query.get("grade") in GRADES else None
+        status = query.get("status") if query.get("status") in STATUSES else None
+        overdue = True if query.get("overdue") else None
+        found = await run_in_threadpool(self.service.search, grade, status, overdue)
+        now = self.clock()
+        rows = [row_view(i, now, v.loc) for i in found]
+        filters = {"grade": grade or "", "status": status or "", "overdue": bool(overdue)}
+        return page(
+            v, "incidents/list.html", str(request.url), rows=rows, filters=filters, grades=GRADES
+        )
+
+    def new(self, request: Request) -> Response:
+        v = visit(request, self.pack)
+        now = self.clock().astimezone(ZoneInfo(self.pack.timezone))
+        values = {"occurred_at": [now.strftime("%Y-%m-%dT%H:%M")], "officer": [v.officer]}
+        return self._intake_page(v, values, {})
+
+    async def create(self, request: Request) -> Response:
+        v = visit(request, self.pack)
+        fields = await _fields(request)
+        errors: forms.Errors = {}
+        officer = forms.read_officer(fields, v.officer, v.loc, errors)
+        result = forms.read_intake(fields, v.loc, self.grades, self.causes, self.clock())
+        errors.update(result.errors)
+        if result.intake is None or errors:
+            return self._intake_page(v, fields, errors, 422)
+        key = forms.first(fields, "key") or None
+        try:
+            incident = await run_in_threadpool(self.service.report, result.intake, officer, key)
+        except IncidentInputError as error:
+            return self._intake_page(v, fields, forms.service_error(error, v.loc, self.grades), 422)
+        return redirect(v, f"{v.base}/incidents/{incident.id}", officer)
+
+    def _intake_page(
+        self, v: Visit, values: forms.Fields, errors: forms.Errors, status: int = 200
+    ) -> Response:
+        values = dict(values)
+        values.setdefault("key", [uuid.uuid4().hex])
+        return page(
+            v,
+            "incidents/new.html",
+            f"{v.base}/incidents/new",
+            status,
+            values=values,
+            errors=errors,
+            stages=[s.value for s in Stage],
+            causes=self.pack.vocabularies.get("cause", ()),
+            fields=fields({}, self.pack, v.loc),
+        )
+
+    async def show(self, request: Request, incident_id: str) -> Response:
+        v = visit(request, self.pack)
+        try:
+            incident = await run_in_threadpool(self.service.get, incident_id)
+        except IncidentNotFoundError:
+            return self._not_found(v)
+        return self._incident_page(v, incident)
+
+    def _incident_page(
+        self,
+        v: Visit,
+        incident: Incident,
+        status: int = 200,
+        form: str = "",
+        errors: forms.Errors | None = None,
+        values: forms.Fields | None = None,
+        message: str = "",
+    ) -> Response:
+        context = incident_context(incident, self.pack, self.clock(), v.loc)
+        return page(
+            v,
+            "incidents/incident.html",
+            f"{v.base}/incidents/{incident.id}",
+            status,
+            form=form,
+            errors=errors or {},
+            values=values or {},
+            message=message,
+            **context,
+        )
+
+    def _not_found(self, v: Visit) -> Response:
+        url = f"{v.base}/incidents"
+        return page(v, "incidents/error.html", url, 404, message=v.loc.t("error.not_found"))
+
+    async def set_officer(self, request: Request) -> Response:
+        v = visit(request, self.pack)
+        fields = await _fields(request)
+        errors: forms.Errors = {}
+        officer = forms.text_field(fields, "officer", v.loc, errors)
+        back = local_path(forms.first(fields, "next"), f"{v.base}/incidents")
+        if errors:
+            return page(
+                v,
+                "incidents/error.html",
+                back,
+                422,
+                message=f"{v.loc.t('officer')}: " + errors["officer"],
+            )
+        return redirect(v, back, officer)
+
+    async def action_done(self, request: Request, incident_id: str, action_id: str) -> Response:
+        def plan(v: Visit, incident: Incident, fields: forms.Fields, officer: str) -> Write:
+            return lambda: self.service.action_done(incident.id, action_id, officer)
+
+        return await self._write(request, incident_id, "officer", "checklist", plan)
+
+    async def deadline_met(self, request: Request, incident_id: str, deadline_id: str) -> Response:
+        def plan(v: Visit, incident: Incident, fields: forms.Fields, officer: str) -> Write:
+            return lambda: self.service.deadline_met(incident.id, deadline_id, officer)
+
+        return await self._write(request, incident_id, "officer", "deadlines", plan)
+
+    async def follow_up(self, request: Request, incident_id: str) -> Response:
+        def plan(v: Visit, incident: Incident, fields: forms.Fields, officer: str) -> Write:
+            current = incident.reports[-1].inputs
+            result = forms.read_follow_up(fields, v.loc, self.grades, current)
+            if result.errors:
+                raise _RefusedError(result.errors)
+            stage = Stage.INCIDENT if result.becomes_incident else None
+            return lambda: self.service.follow_up(
+                incident.id, result.inputs, result.note, officer, stage
+            )
+
+        return await self._write(request, incident_id, "follow_up", "timeline", plan)
+
+    async def close(self, request: Request, incident_id: str) -> Response:
+        def plan(v: Visit, incident: Incident, fields: forms.Fields, officer: str) -> Write:
+            errors: forms.Errors = {}
+            record = forms.read_after_action(fields, v.loc, errors)
+            if record is None:
+                raise _RefusedError(errors)
+            return lambda: self.service.close(incident.id, record, officer)
+
+        return await self._write(request, incident_id, "close", "closure", plan)
+
+    async def _write(
+        self, request: Request, incident_id: str, form: str, anchor: str, plan: Plan
+    ) -> Response:
+        """Check the form, then make the change; the page comes back with the messages
+        (422), or the reason it cannot change (409), or a redirect to the result."""
+        v = visit(request, self.pack)
+        fields = await _fields(request)
+        try:
+            incident = await run_in_threadpool(self.service.get, incident_id)
+        except IncidentNotFoundError:
+            return self._not_found(v)
+        if incident.status.value == "closed":
+            return self._incident_page(v, incident, 409, message=v.loc.t("error.closed"))
+        errors: forms.Errors = {}
+        officer = forms.read_officer(fields, v.officer, v.loc, errors)
+        write: Write | None = None
+        try:
+            write = plan(v, incident, fields, officer)
+        except _RefusedError as refused:
+            errors.update(refused.errors)
+        if errors or write is None:
+            return self._refused(v, incident, form, errors, fields)
+        failed = await self._make(v, incident, form, fields, write)
+        return failed or redirect(v, f"{v.base}/incidents/{incident_id}#{anchor}", officer)
+
+    async def _make(
+        self, v: Visit, incident: Incident, form: str, fields: forms.Fields, write: Write
+    ) -> Response | None:
+        """Make the change; None once made, else the page saying why it was not."""
+        try:
+            await run_in_threadpool(write)
+        except IncidentClosedError:
+            return self._incident_page(v, incident, 409, message=v.loc.t("error.closed"))
+        except ConcurrentUpdateError:
+            return self._incident_page(v, incident, 409, message=v.loc.t("error.busy"))
+        except IncidentInputError as error:
+            if error.field in ("action", "deadline"):  # the item in the address is unknown
+                return self._incident_page(v, incident, 404, message=v.loc.t("error.no_item"))
+            refused = forms.service_error(error, v.loc, self.grades)
+            return self._refused(v, incident, form, refused, fields)
+        return None
+
+    def _refused(
+        self,
+        v: Visit,
+        incident: Incident,
+        form: str,
+        errors: forms.Errors,
+        fields: forms.Fields,
+    ) -> Response:
+        message = v.loc.t("error.form")
+        return self._incident_page(v, incident, 422, form, errors, fields, message)
+
+    def static_file(self, name: str) -> Response:
+        return self.stylesheets.response(name)

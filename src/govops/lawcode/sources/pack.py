@@ -1,0 +1,60 @@
+"""A pack: one source document turned into cited, dated, testable rules and data."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+
+from govops.lawcode.dated.parameters import ParameterError, ParameterSet, ParameterSnapshot
+from govops.lawcode.dated.procedures import Catalogue, ChecklistItem, Deadline, Text
+from govops.lawcode.plans.programme import Programme
+from govops.lawcode.rules.intervals import BoundaryConvention
+from govops.lawcode.rules.tables import RuleTable
+from govops.lawcode.sources.areas import AreaMap
+from govops.lawcode.sources.citations import Document
+
+
+@dataclass(frozen=True, slots=True)
+class VocabularyEntry:
+    code: str
+    label: Text
+
+
+@dataclass(frozen=True, slots=True)
+class Pack:
+    id: str
+    version: str
+    title: Text
+    jurisdiction: str
+    language: str
+    timezone: str
+    document: Document
+    convention: BoundaryConvention
+    parameters: ParameterSet
+    tables: Mapping[str, RuleTable]
+    vocabularies: Mapping[str, tuple[VocabularyEntry, ...]] = field(default_factory=dict)
+    deadlines: tuple[Deadline, ...] = ()
+    checklist: tuple[ChecklistItem, ...] = ()
+    catalogues: Mapping[str, Catalogue] = field(default_factory=dict)
+    programme: Programme | None = None  # a plan with activities, a budget and targets
+    areas: AreaMap | None = None  # areas the pack acts on, with their weather stations
+
+    def rules_as_of(self, day: date) -> ParameterSnapshot:
+        """The parameters in force on `day`; none before the document itself is in force."""
+        start = self.document.in_force_from
+        if start is not None and day < start:
+            raise ParameterError(
+                f"{self.document.id} is in force from {start.isoformat()}: "
+                f"no rules on {day.isoformat()}"
+            )
+        return self.parameters.as_of(day)
+
+    def table(self, table_id: str) -> RuleTable:
+        try:
+            return self.tables[table_id]
+        except KeyError:
+            known = ", ".join(self.tables)
+            raise KeyError(
+                f"pack {self.id!r} has no rule table {table_id!r} (has: {known})"
+            ) from None

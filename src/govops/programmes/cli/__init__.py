@@ -1,0 +1,12 @@
+"""The programme module's commands: `govops programme` (a plan's budget checked, its
+progress) and `govops srb` (the sex ratio at birth: compute, rank, progress)."""
+
+from __future__ import annotations
+
+import typer
+
+from govops.programmes.cli import plan, srb, srb_progress
+
+srb.app.command("progress")(srb_progress.progress_command)
+
+GROUPS: dict[str, typer.Typer] = {"programme": plan.app, "srb": srb.app}

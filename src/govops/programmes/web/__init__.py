@@ -1,0 +1,30 @@
+"""The programme pages, server-rendered, Vietnamese first (English on request): the plans
+packs carry, each plan's scope, targets, activities and agencies, and its budget checked
+row by row with every finding cited. `build_programme_router` gives a router the
+composition root mounts at `/` next to the incident pages."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from fastapi import APIRouter
+
+from govops.lawcode.sources.pack import Pack
+from govops.platform.web.stylesheets import add_common_stylesheet, add_stylesheet
+from govops.programmes.web.pages import STYLESHEET, ProgrammePages
+
+__all__ = ["build_programme_router"]
+
+
+def build_programme_router(packs: Mapping[str, Pack]) -> APIRouter:
+    """The pages over the packs of `packs` (by id) that have a programme; the others are
+    left out, as an unknown id is (404)."""
+    pages = ProgrammePages(packs)
+    router = APIRouter(include_in_schema=False)
+    get = ["GET"]
+    add_common_stylesheet(router)
+    add_stylesheet(router, f"/programmes/static/{STYLESHEET}", STYLESHEET, __name__)
+    router.add_api_route("/programmes", pages.index, methods=get)
+    router.add_api_route("/programmes/{pack_id}", pages.plan, methods=get)
+    router.add_api_route("/programmes/{pack_id}/budget", pages.budget, methods=get)
+    return router

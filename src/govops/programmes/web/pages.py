@@ -1,0 +1,61 @@
+"""The programme pages: the plans, one plan, its budget check. Read-only: the plans are
+pack data, checked once when the router is built (the check is pure and the packs never
+change while the server runs)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from fastapi import Request
+from fastapi.responses import Response
+
+from govops.lawcode.plans.check import PlanCheck, check_plan
+from govops.lawcode.plans.programme import Programme
+from govops.lawcode.sources.pack import Pack
+from govops.programmes.web.budget_page import budget_context
+from govops.programmes.web.plan_page import plan_context
+from govops.programmes.web.render import Visit, visit
+
+STYLESHEET = "programme.css"
+
+
+class ProgrammePages:
+    def __init__(self, packs: Mapping[str, Pack]) -> None:
+        self.packs = {pack_id: p for pack_id, p in packs.items() if p.programme is not None}
+        self.checks: dict[str, PlanCheck] = {
+            pack_id: check_plan(_programme(p)) for pack_id, p in self.packs.items()
+        }
+        self.documents = {p.document.id: p.document.title for p in self.packs.values()}
+
+    def index(self, request: Request) -> Response:
+        v = visit(request, self.documents)
+        packs = sorted(self.packs.values(), key=lambda p: p.id)
+        return v.render("programmes/list.html", f"{v.base}/programmes", {"packs": packs})
+
+    def plan(self, request: Request, pack_id: str) -> Response:
+        v = visit(request, self.documents)
+        pack = self.packs.get(pack_id)
+        if pack is None:
+            return self._not_found(v, pack_id, f"{v.base}/programmes/{pack_id}")
+        context = plan_context(_programme(pack)) | {"pack": pack, "current": "plan"}
+        return v.render("programmes/plan.html", f"{v.base}/programmes/{pack_id}", context)
+
+    def budget(self, request: Request, pack_id: str) -> Response:
+        v = visit(request, self.documents)
+        pack = self.packs.get(pack_id)
+        url = f"{v.base}/programmes/{pack_id}/budget"
+        if pack is None:
+            return self._not_found(v, pack_id, url)
+        context = budget_context(self.checks[pack_id], v.reader.language)
+        return v.render(
+            "programmes/budget.html", url, context | {"pack": pack, "current": "budget"}
+        )
+
+    def _not_found(self, v: Visit, pack_id: str, url: str) -> Response:
+        return v.render("programmes/error.html", url, {"pack_id": pack_id}, 404)
+
+
+def _programme(pack: Pack) -> Programme:
+    if pack.programme is None:  # the constructor keeps only packs with a programme
+        raise ValueError(f"the pack {pack.id} has no programme")
+    return pack.programme

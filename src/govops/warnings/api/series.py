@@ -1,0 +1,88 @@
+"""Routes of /api/v1/warnings for the statistics: each area's level and accumulations at
+every minute, by area and period, and the daily report as DOCX.
+
+The services are `app.state.warning_series` and `app.state.warnings` (set by the
+composition root)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
+from pydantic import BaseModel, Field
+
+from govops.platform.api.problems import PROBLEM_RESPONSES
+from govops.platform.api.schemas import AwareTime
+from govops.warnings.api.warning import WarningRoute, Warnings
+from govops.warnings.model.series import minute_json
+from govops.warnings.reports.daily import daily_report_docx
+from govops.warnings.service.daily import day_report, default_day
+from govops.warnings.service.series import MAX_PERIOD, SeriesService
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def series_service(request: Request) -> SeriesService:
+    found = getattr(request.app.state, "warning_series", None)
+    if not isinstance(found, SeriesService):
+        raise HTTPException(503, "warning statistics are not set up on this server")
+    return found
+
+
+Series = Annotated[SeriesService, Depends(series_service)]
+
+
+class SeriesOut(BaseModel):
+    count: int
+    minutes: list[dict[str, Any]] = Field(
+        description="Per area and minute (Beijing time, the end of the minute): level, "
+        "clause, stations reporting and placed, and per window (rain_1h ... rain_24h) the "
+        "maximum over the reporting stations, the station holding it and their mean, in mm "
+        "as text (exact); null where no station reports"
+    )
+
+
+def warning_series_router() -> APIRouter:
+    router = APIRouter(
+        prefix="/warnings", tags=["warnings"], route_class=WarningRoute, responses=PROBLEM_RESPONSES
+    )
+
+    @router.get(
+        "/series",
+        summary="Each area's level and accumulations minute by minute, by area and period",
+        description=f"Without from and to: the day up to the latest minute stored. A period "
+        f"is at most {MAX_PERIOD.days} days.",
+    )
+    def series(
+        service: Series,
+        area: Annotated[str | None, Query(max_length=32, description="Area code")] = None,
+        start: Annotated[AwareTime | None, Query(alias="from", description="From (incl.)")] = None,
+        end: Annotated[AwareTime | None, Query(alias="to", description="To (excl.)")] = None,
+    ) -> SeriesOut:
+        rows = [minute_json(row) for row in service.series(area, start, end)]
+        return SeriesOut(count=len(rows), minutes=rows)
+
+    @router.get(
+        "/report",
+        summary="The daily report (暴雨预警日报) of a Beijing day, as DOCX",
+        response_class=Response,
+        responses={200: {"content": {DOCX: {}}}},
+    )
+    def report(
+        service: Series,
+        warnings: Warnings,
+        day: Annotated[
+            date | None,
+            Query(alias="date", description="YYYY-MM-DD; default: the day of the latest minute"),
+        ] = None,
+        language: Annotated[Literal["zh-Hans", "en"], Query(alias="lang")] = "zh-Hans",
+    ) -> Response:
+        now = warnings.now()
+        chosen = day or default_day(service, now)
+        document = daily_report_docx(day_report(chosen, service, warnings, now), language)
+        filename = f"rainstorm-warnings-{chosen.isoformat()}.docx"
+        headers = {"Content-Disposition": f'attachment; filename="{filename}"'}
+        return Response(document, media_type=DOCX, headers=headers)
+
+    return router

@@ -1,0 +1,294 @@
+"""Routes of /api/v1/warnings: each area's current rainstorm warning level, the history of
+warning events with their traces, the CAP 1.2 alerts as published, webhook subscriptions,
+and the delivery outbox (with a route to run one delivery round on demand).
+
+The service is `app.state.warnings` and the webhook sender `app.state.warning_sender`
+(both set by the composition root). Deliveries are at least once: each request carries
+`Govops-Delivery` (the delivery's id, the same on a retry) and `Govops-Alert` (the CAP
+identifier), so a receiver can drop a request it has already taken."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Coroutine
+from datetime import datetime
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
+from pydantic import BaseModel, Field
+
+from govops.platform.api.jsonbody import ExactJSONRoute
+from govops.platform.api.problems import PROBLEM_RESPONSES, problem
+from govops.platform.api.schemas import AwareTime, FieldProblem, RequestBody
+from govops.warnings.model.warning import EventKind, WarningEvent
+from govops.warnings.ports import (
+    Delivery,
+    DeliveryStatus,
+    Publication,
+    Subscription,
+    WarningConflictError,
+    step_to_json,
+)
+from govops.warnings.service.warning import (
+    RoundReport,
+    WarningInputError,
+    WarningNotFoundError,
+    WarningService,
+)
+from govops.warnings.service.webhooks import CAP_MEDIA_TYPE, Sender
+
+Level = Literal["blue", "yellow", "orange", "red"]
+
+
+class WarningRoute(ExactJSONRoute):
+    """An exact-JSON route whose warning errors become problem documents."""
+
+    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
+        handler = super().get_route_handler()
+
+        async def answer(request: Request) -> Response:
+            try:
+                return await handler(request)
+            except WarningInputError as error:
+                errors = [FieldProblem(field=error.field, message=error.message)]
+                detail = f"invalid input: {error.field}"
+                return problem(request, 422, detail, "invalid-input", errors)
+            except WarningNotFoundError as error:
+                return problem(request, 404, f"no {error.args[0]!r} here", "not-found")
+            except WarningConflictError as error:
+                return problem(request, 409, str(error), "warning-conflict")
+
+        return answer
+
+
+def warnings(request: Request) -> WarningService:
+    found = getattr(request.app.state, "warnings", None)
+    if not isinstance(found, WarningService):
+        raise HTTPException(503, "early warning is not set up on this server")
+    return found
+
+
+def sender(request: Request) -> Sender:
+    found: Sender | None = getattr(request.app.state, "warning_sender", None)
+    if found is None:
+        raise HTTPException(503, "webhook delivery is not set up on this server")
+    return found
+
+
+Warnings = Annotated[WarningService, Depends(warnings)]
+Send = Annotated[Sender, Depends(sender)]
+
+
+class EventOut(BaseModel):
+    identifier: str = Field(description="The CAP alert's identifier (GB/T 35965.1 style)")
+    warning_id: str
+    area: str
+    seq: int
+    kind: EventKind
+    level: Level | None = Field(description="The level after the event; none once cancelled")
+    previous: Level | None
+    at: datetime = Field(description="Beijing time")
+    references: list[str] = Field(description="Identifiers of the warning's earlier alerts")
+    trace: dict[str, Any] = Field(
+        description="Why: the stations and accumulations (mm, as text), the rule clause and "
+        "its citation"
+    )
+    alert: str = Field(description="Where the CAP XML is")
+
+
+class AreaLevelOut(BaseModel):
+    area: str
+    name: dict[str, str]
+    level: Level | None
+    event: EventOut | None = Field(description="The area's last warning event, if any")
+
+
+class LevelsOut(BaseModel):
+    count: int
+    areas: list[AreaLevelOut]
+
+
+class HistoryOut(BaseModel):
+    count: int
+    events: list[EventOut]
+
+
+class SubscriptionBody(RequestBody):
+    url: str = Field(max_length=2000, description="http(s) URL the CAP alerts are POSTed to")
+    areas: list[Annotated[str, Field(min_length=1, max_length=32)]] = Field(
+        default_factory=list, max_length=100, description="Area codes; empty: every area"
+    )
+    min_level: Level = Field("blue", description="The lowest level the subscriber hears of")
+
+
+class SubscriptionOut(BaseModel):
+    id: str
+    url: str
+    areas: list[str]
+    min_level: Level
+    created_at: datetime
+
+
+class SubscriptionList(BaseModel):
+    count: int
+    subscriptions: list[SubscriptionOut]
+
+
+class DeliveryOut(BaseModel):
+    id: int
+    identifier: str
+    subscription_id: str
+    status: DeliveryStatus
+    attempts: int
+    next_attempt_at: datetime
+    last_error: str | None
+    delivered_at: datetime | None
+
+
+class DeliveryList(BaseModel):
+    count: int
+    deliveries: list[DeliveryOut]
+
+
+class PublicationOut(BaseModel):
+    identifier: str
+    channel: str = Field(description="feed, or webhook:<subscription id>")
+    published_at: datetime
+
+
+class PublicationList(BaseModel):
+    count: int
+    publications: list[PublicationOut]
+
+
+class RoundOut(BaseModel):
+    claimed: int
+    delivered: int
+    failed: int = Field(description="Failed this time, to be tried again later")
+    dead: int = Field(description="Failed for the last time")
+    postponed: int = Field(description="Not tried: an earlier alert to the subscriber failed")
+    lost_lease: int
+
+
+def event_out(request: Request, event: WarningEvent) -> EventOut:
+    return EventOut(
+        identifier=event.identifier,
+        warning_id=event.warning_id,
+        area=event.area,
+        seq=event.seq,
+        kind=event.kind,
+        level=event.level,  # type: ignore[arg-type]
+        previous=event.previous,  # type: ignore[arg-type]
+        at=event.at,
+        references=list(event.references),
+        trace=step_to_json(event.step),
+        alert=str(request.url_for("warning_alert", identifier=event.identifier)),
+    )
+
+
+def subscription_out(found: Subscription) -> SubscriptionOut:
+    return SubscriptionOut(
+        id=found.id,
+        url=found.url,
+        areas=list(found.areas),
+        min_level=found.min_level,  # type: ignore[arg-type]
+        created_at=found.created_at,
+    )
+
+
+def delivery_out(found: Delivery) -> DeliveryOut:
+    return DeliveryOut(**{name: getattr(found, name) for name in DeliveryOut.model_fields})
+
+
+def publication_out(found: Publication) -> PublicationOut:
+    return PublicationOut(
+        identifier=found.identifier, channel=found.channel, published_at=found.published_at
+    )
+
+
+def warnings_router() -> APIRouter:
+    router = APIRouter(
+        prefix="/warnings", tags=["warnings"], route_class=WarningRoute, responses=PROBLEM_RESPONSES
+    )
+
+    @router.get("", summary="Each area's current warning level")
+    def levels(request: Request, service: Warnings) -> LevelsOut:
+        areas = [
+            AreaLevelOut(
+                area=found.area,
+                name=dict(found.name),
+                level=found.level,  # type: ignore[arg-type]
+                event=None if found.event is None else event_out(request, found.event),
+            )
+            for found in service.current()
+        ]
+        return LevelsOut(count=len(areas), areas=areas)
+
+    @router.get("/history", summary="Warning events of an area and period, oldest first")
+    def history(
+        request: Request,
+        service: Warnings,
+        area: Annotated[str | None, Query(max_length=32, description="Area code")] = None,
+        start: Annotated[AwareTime | None, Query(alias="from", description="From (incl.)")] = None,
+        end: Annotated[AwareTime | None, Query(alias="to", description="To (excl.)")] = None,
+    ) -> HistoryOut:
+        events = [event_out(request, e) for e in service.history(area, start, end)]
+        return HistoryOut(count=len(events), events=events)
+
+    @router.get(
+        "/alerts/{identifier}.xml",
+        name="warning_alert",
+        summary="A CAP 1.2 alert, exactly as published",
+        response_class=Response,
+        responses={200: {"content": {CAP_MEDIA_TYPE: {}}}},
+    )
+    def alert(identifier: str, service: Warnings) -> Response:
+        return Response(service.alert(identifier), media_type=CAP_MEDIA_TYPE)
+
+    @router.get("/publications", summary="The publish log, oldest first")
+    def publications(
+        service: Warnings, identifier: Annotated[str | None, Query(max_length=200)] = None
+    ) -> PublicationList:
+        found = [publication_out(p) for p in service.publications(identifier)]
+        return PublicationList(count=len(found), publications=found)
+
+    _subscription_routes(router)
+    _delivery_routes(router)
+    return router
+
+
+def _subscription_routes(router: APIRouter) -> None:
+    @router.get("/subscriptions", summary="The active webhook subscriptions")
+    def subscriptions(service: Warnings) -> SubscriptionList:
+        found = [subscription_out(s) for s in service.subscriptions()]
+        return SubscriptionList(count=len(found), subscriptions=found)
+
+    @router.post("/subscriptions", status_code=201, summary="Subscribe a webhook to alerts")
+    def subscribe(body: SubscriptionBody, service: Warnings) -> SubscriptionOut:
+        return subscription_out(service.subscribe(body.url, body.areas, body.min_level))
+
+    @router.delete(
+        "/subscriptions/{subscription_id}",
+        status_code=204,
+        summary="Stop a subscription; its pending deliveries are dropped",
+    )
+    def unsubscribe(subscription_id: str, service: Warnings) -> Response:
+        service.unsubscribe(subscription_id)
+        return Response(status_code=204)
+
+
+def _delivery_routes(router: APIRouter) -> None:
+    @router.get("/deliveries", summary="Webhook deliveries, oldest first")
+    def deliveries(
+        service: Warnings,
+        identifier: Annotated[str | None, Query(max_length=200)] = None,
+        status: DeliveryStatus | None = None,
+    ) -> DeliveryList:
+        found = [delivery_out(d) for d in service.deliveries(identifier, status)]
+        return DeliveryList(count=len(found), deliveries=found)
+
+    @router.post("/deliveries/run", summary="Run one delivery round now (operators, tests)")
+    def run(
+        service: Warnings, send: Send, limit: Annotated[int, Query(ge=1, le=500)] = 50
+    ) -> RoundOut:
+        report: RoundReport = service.deliver_due(service.now(), send, limit)
+        return RoundOut(**{name: getattr(report, name) for name in RoundOut.model_fields})

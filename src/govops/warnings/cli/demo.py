@@ -1,0 +1,39 @@
+"""`govops warnings demo-files DIR`: the demonstration storm as the national station data
+service would deliver it (stations.csv, observations.csv in UTC), for trying `ingest`,
+`compute` and `watch` on real-looking files."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from govops.cli.context import load
+from govops.platform.cli.output import fail
+from govops.warnings.model.weather.demo import DEMO_DAY, write_demo_files
+
+PACK = "cn-xicheng-em-14fyp"
+
+
+def demo_files_command(
+    folder: Annotated[Path, typer.Argument(metavar="DIR", help="Where to write the files.")],
+    day: Annotated[str, typer.Option("--date", help="The Beijing date of the storm.")] = (
+        DEMO_DAY.isoformat()
+    ),
+) -> None:
+    """Write the demo stations and a day of minute observations with a storm crossing
+    Xicheng District (and the faults the ingestion report counts)."""
+    try:
+        storm_day = date.fromisoformat(day)
+    except ValueError:
+        fail(f"--date {day!r} is not a date such as 2026-07-20")
+    areas = load(PACK).areas
+    if areas is None:
+        fail(f"pack {PACK} has no areas")
+    try:
+        stations, observations = write_demo_files(folder, areas, storm_day)
+    except OSError as error:
+        fail(f"{folder}: cannot write: {error.strerror}")
+    print(f"{stations}\n{observations}")

@@ -1,0 +1,116 @@
+"""The ingestion report from the rows as read (each with its line and the reason it was
+excluded, if it was) and the rows kept: counts and first lines per reason and note,
+duplicate examples with both lines, and each station's span and missing steps."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import polars as pl
+
+from govops.warnings.model.weather.report import (
+    EXCLUSIONS,
+    FIRST_LINES,
+    NOTES,
+    Clash,
+    IngestReport,
+    StationSpan,
+    Tally,
+)
+
+
+def summarise(
+    rows: pl.DataFrame,
+    kept: pl.DataFrame,
+    *,
+    field: str,
+    resolution: int,
+    ignored: tuple[str, ...],
+    stations: Sequence[str] | None,
+) -> IngestReport:
+    """`rows`: every row read in file order (line, station, minute, hundredths, rounded,
+    sentinel, reason, kept_line, kept_rain); `kept`: the normalised frame."""
+    with_observations = set(kept["station"].unique().to_list())
+    return IngestReport(
+        field=field,
+        resolution_minutes=resolution,
+        rows_read=rows.height,
+        rows_kept=kept.height,
+        excluded=_tallies(rows.filter(pl.col("reason").is_not_null()), "reason", EXCLUSIONS),
+        notes=_tallies(_noted(rows), "note", NOTES),
+        clashes=_clashes(rows),
+        ignored_columns=ignored,
+        spans=_spans(kept, resolution),
+        without_observations=tuple(s for s in stations or () if s not in with_observations),
+        stations_in_metadata=None if stations is None else len(stations),
+    )
+
+
+def _tallies(found: pl.DataFrame, column: str, codes: Mapping[str, object]) -> dict[str, Tally]:
+    """Every code, in order, with its row count and first lines (0 and none if absent)."""
+    counted = found.group_by(column).agg(
+        rows=pl.len(), lines=pl.col("line").sort().head(FIRST_LINES)
+    )
+    by_code = {row[column]: row for row in counted.iter_rows(named=True)}
+    return {
+        code: Tally(by_code[code]["rows"], tuple(by_code[code]["lines"]))
+        if code in by_code
+        else Tally(0, ())
+        for code in codes
+    }
+
+
+def _noted(rows: pl.DataFrame) -> pl.DataFrame:
+    """(line, note) pairs: trace and rounding among rows kept; out of order among rows with
+    a station and a time, in file order (earlier than a preceding row of its station)."""
+    kept = rows.filter(pl.col("reason").is_null())
+    timed = rows.filter(
+        pl.col("station").fill_null("") != "", pl.col("minute").is_not_null()
+    ).with_columns(earlier=pl.col("minute") < pl.col("minute").cum_max().shift(1).over("station"))
+    return pl.concat(
+        [
+            kept.filter(pl.col("sentinel") == "trace").select("line", note=pl.lit("trace")),
+            kept.filter(pl.col("rounded")).select("line", note=pl.lit("rounded")),
+            timed.filter(pl.col("earlier")).select("line", note=pl.lit("out_of_order")),
+        ]
+    )
+
+
+def _clashes(rows: pl.DataFrame) -> tuple[Clash, ...]:
+    """The first few conflicts, then the first few duplicates, each beside the row kept."""
+    found: list[Clash] = []
+    for reason in ("conflict", "duplicate"):
+        first = rows.filter(pl.col("reason") == reason).head(FIRST_LINES)
+        found += [
+            Clash(
+                reason,
+                row["station"],
+                row["minute"],
+                row["line"],
+                row["hundredths"],
+                row["kept_line"],
+                row["kept_rain"],
+            )
+            for row in first.iter_rows(named=True)
+        ]
+    return tuple(found)
+
+
+def _spans(kept: pl.DataFrame, resolution: int) -> tuple[StationSpan, ...]:
+    """Per station: first and last stamp, steps observed, and steps missing between them
+    (a step is a minute, or an hour for hourly amounts)."""
+    step_ms = resolution * 60_000
+    spans = (
+        kept.group_by("station")
+        .agg(first=pl.col("minute").min(), last=pl.col("minute").max(), observed=pl.len())
+        .with_columns(
+            missing=(pl.col("last") - pl.col("first")).dt.total_milliseconds() // step_ms
+            + 1
+            - pl.col("observed")
+        )
+        .sort("station")
+    )
+    return tuple(
+        StationSpan(r["station"], r["first"], r["last"], r["observed"], r["missing"])
+        for r in spans.iter_rows(named=True)
+    )

@@ -1,0 +1,1 @@
+"""The daily rainstorm warning report as DOCX (`daily`)."""

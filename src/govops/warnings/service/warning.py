@@ -1,0 +1,281 @@
+"""Warning use cases: record events with their CAP alerts, publish and queue them for the
+subscribed webhooks, deliver them, and answer queries. The only code that commits.
+
+Recording is the outbox pattern: an event, its alert, its line in the publish log and one
+delivery per interested subscription are written in one transaction, so no event is ever
+stored without its deliveries (nor a delivery without its event). Sending happens later,
+outside any transaction (`deliver_due`; see `webhooks` for the guarantees)."""
+
+from __future__ import annotations
+
+import threading
+import uuid
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from govops.warnings.model.cap import cap_alert
+from govops.warnings.model.warning import LEVELS, WarningEvent
+from govops.warnings.ports import (
+    Claim,
+    Delivery,
+    DeliveryStatus,
+    Publication,
+    Subscription,
+    WarningUnitOfWork,
+)
+from govops.warnings.service.webhooks import (
+    Outcome,
+    Outgoing,
+    RetryPolicy,
+    Sender,
+    WebhookUrlError,
+    checked_webhook_url,
+    send_round,
+)
+
+FEED = "feed"  # the publish log's channel for this platform's own alert feed
+BATCH = 50  # deliveries claimed by one round
+REMOVED = "subscription removed"
+DEFAULT_POLICY = RetryPolicy()
+
+
+class WarningInputError(ValueError):
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(f"{field}: {message}")
+        self.field, self.message = field, message
+
+
+class WarningNotFoundError(LookupError):
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class CurrentWarning:
+    """An area's level now: its last event, or no warning ever (event None)."""
+
+    area: str
+    name: Mapping[str, str]  # language tag -> name; empty when the area is not known
+    event: WarningEvent | None
+
+    @property
+    def level(self) -> str | None:
+        return None if self.event is None else self.event.level
+
+
+@dataclass(frozen=True, slots=True)
+class RoundReport:
+    """What one delivery round did."""
+
+    claimed: int = 0
+    delivered: int = 0
+    failed: int = 0  # to be tried again
+    dead: int = 0  # given up
+    postponed: int = 0  # not tried: an earlier alert to the same subscriber failed
+    lost_lease: int = 0  # outcome not recorded: the lease had passed to another worker
+
+
+class WarningService:
+    def __init__(
+        self,
+        unit_of_work: Callable[[], WarningUnitOfWork],
+        clock: Callable[[], datetime],
+        alert: Callable[[WarningEvent], bytes],
+        areas: Mapping[str, Mapping[str, str]] | None = None,
+        policy: RetryPolicy = DEFAULT_POLICY,
+        timezone: str = "Asia/Shanghai",
+    ) -> None:
+        """`alert` makes an event's CAP XML. `areas` (code -> names by language, in the
+        order to list them) are listed by `current()` even before their first warning, and
+        are the only ones a subscription may name; None: any area code."""
+        self._uow = unit_of_work
+        self._clock = clock
+        self._alert = alert
+        self._areas = dict(areas or {})
+        self.policy = policy
+        self._zone = ZoneInfo(timezone)
+
+    def record(self, events: Sequence[WarningEvent]) -> list[WarningEvent]:
+        """Store each new event with its alert, publish it on the feed and queue its
+        deliveries, all in one transaction; an identifier stored already is skipped (a
+        repeated run records nothing twice). Returns the events newly recorded."""
+        alerts = [(event, self._alert(event)) for event in events]  # before the lock
+        now = self._now()
+        recorded: list[WarningEvent] = []
+        with self._uow() as uow:
+            subscriptions = uow.subscriptions.listing(active_only=True)
+            for event, cap in alerts:
+                if not uow.warnings.add(event, cap, now):
+                    continue
+                uow.warnings.publish([Publication(event.identifier, FEED, now)])
+                wanted = [s.id for s in subscriptions if s.wants(event)]
+                uow.deliveries.enqueue(event.identifier, wanted, now)
+                recorded.append(event)
+            uow.commit()
+        return recorded
+
+    def subscribe(
+        self, url: str, areas: Sequence[str] = (), min_level: str = "blue"
+    ) -> Subscription:
+        try:
+            url = checked_webhook_url(url)
+        except WebhookUrlError as error:
+            raise WarningInputError("url", str(error)) from None
+        if min_level not in LEVELS:
+            raise WarningInputError("min_level", f"must be one of {', '.join(LEVELS)}")
+        unknown = [a for a in areas if self._areas and a not in self._areas]
+        if unknown:
+            raise WarningInputError("areas", f"unknown area codes: {', '.join(unknown)}")
+        codes = tuple(dict.fromkeys(areas))
+        subscription = Subscription(uuid.uuid4().hex, url, codes, min_level, True, self._now())
+        with self._uow() as uow:
+            uow.subscriptions.add(subscription)
+            uow.commit()
+        return subscription
+
+    def subscriptions(self) -> list[Subscription]:
+        with self._uow() as uow:
+            return uow.subscriptions.listing(active_only=True)
+
+    def unsubscribe(self, subscription_id: str) -> int:
+        """Stop the subscription; its pending deliveries die. Returns how many did."""
+        with self._uow() as uow:
+            found = uow.subscriptions.get(subscription_id)
+            if found is None or not found.active:
+                raise WarningNotFoundError(subscription_id)
+            uow.subscriptions.deactivate(subscription_id, self._now())
+            abandoned = uow.deliveries.abandon(subscription_id, REMOVED)
+            uow.commit()
+        return abandoned
+
+    def current(self) -> list[CurrentWarning]:
+        """Each area's present state: the given areas first, in their order, then any
+        other area with events, by code."""
+        with self._uow() as uow:
+            latest = {e.area: self._seen(e) for e in uow.warnings.latest_per_area()}
+        areas = [*self._areas, *sorted(a for a in latest if a not in self._areas)]
+        return [CurrentWarning(a, self._areas.get(a, {}), latest.get(a)) for a in areas]
+
+    def history(
+        self, area: str | None = None, start: datetime | None = None, end: datetime | None = None
+    ) -> list[WarningEvent]:
+        """Events of `area` (every area if None) with start <= at < end, oldest first."""
+        for name, moment in (("from", start), ("to", end)):
+            if moment is not None and moment.utcoffset() is None:
+                raise WarningInputError(name, "needs a UTC offset, e.g. 2026-07-20T08:00+08:00")
+        if start is not None and end is not None and end <= start:
+            raise WarningInputError("to", "must be after from")
+        if area is not None and self._areas and area not in self._areas:
+            raise WarningInputError("area", f"unknown area code {area!r}")
+        with self._uow() as uow:
+            return [self._seen(e) for e in uow.warnings.history(area, start, end)]
+
+    def alert(self, identifier: str) -> bytes:
+        """The CAP XML exactly as recorded and delivered."""
+        with self._uow() as uow:
+            found = uow.warnings.alert(identifier)
+        if found is None:
+            raise WarningNotFoundError(identifier)
+        return found
+
+    def publications(self, identifier: str | None = None) -> list[Publication]:
+        with self._uow() as uow:
+            return uow.warnings.publications(identifier)
+
+    def deliveries(
+        self, identifier: str | None = None, status: DeliveryStatus | None = None
+    ) -> list[Delivery]:
+        with self._uow() as uow:
+            return uow.deliveries.listing(identifier, status)
+
+    def deliver_due(self, now: datetime, send: Sender, limit: int = BATCH) -> RoundReport:
+        """One round: lease up to `limit` due deliveries, send them outside the database
+        (see `webhooks.send_round`), record each outcome as soon as it is known."""
+        if now.utcoffset() is None:
+            raise ValueError("a round's time must be timezone-aware")
+        token = uuid.uuid4().hex
+        with self._uow() as uow:
+            claims = uow.deliveries.claim(now, now + self.policy.lease(limit), token, limit)
+            uow.commit()
+        round_ = _Round(self._uow, self.policy, now, token, {c.delivery_id: c for c in claims})
+        outgoing = [
+            Outgoing(c.delivery_id, c.subscription_id, c.url, c.identifier, c.cap) for c in claims
+        ]
+        send_round(outgoing, send, round_.settle)
+        return RoundReport(claimed=len(claims), **round_.counts)
+
+    def _seen(self, event: WarningEvent) -> WarningEvent:
+        """Storage gives UTC; answers are in the service's timezone (Beijing time)."""
+        return replace(event, at=event.at.astimezone(self._zone))
+
+    def now(self) -> datetime:
+        """The service's clock (a delivery round run on demand starts now)."""
+        return self._now()
+
+    def _now(self) -> datetime:
+        now = self._clock()
+        if now.tzinfo is None:
+            raise ValueError("the clock must give timezone-aware times")
+        return now
+
+
+def cap_writer(
+    area_names: Mapping[str, Mapping[str, str]],
+    sender: str,
+    sender_name: Mapping[str, str],
+    status: str = "Actual",
+) -> Callable[[WarningEvent], bytes]:
+    """What `WarningService` takes as `alert`: `cap.cap_alert` with the areas' names (code
+    -> language -> name) and the issuer; `status` Exercise or Test marks drills and demos."""
+
+    def alert(event: WarningEvent) -> bytes:
+        names = area_names.get(event.area)
+        if names is None:
+            raise WarningInputError("area", f"no area {event.area!r} to name in the alert")
+        return cap_alert(event, dict(names), sender, sender_name=dict(sender_name), status=status)
+
+    return alert
+
+
+class _Round:
+    """The outcomes of one round, each recorded in a transaction of its own (the sends run
+    in several threads, one per subscriber)."""
+
+    def __init__(
+        self,
+        unit_of_work: Callable[[], WarningUnitOfWork],
+        policy: RetryPolicy,
+        now: datetime,
+        token: str,
+        claims: dict[int, Claim],
+    ) -> None:
+        self._uow, self._policy, self._now, self._token = unit_of_work, policy, now, token
+        self._claims = claims
+        self._retry_of: dict[str, datetime] = {}  # subscription -> when its failure retries
+        self._lock = threading.Lock()
+        self.counts = dict.fromkeys(("delivered", "failed", "dead", "postponed", "lost_lease"), 0)
+
+    def settle(self, item: Outgoing, outcome: Outcome) -> None:
+        token, now, delivery_id = self._token, self._now, item.delivery_id
+        with self._uow() as uow:
+            deliveries = uow.deliveries
+            if not outcome.tried:  # waits for the failed alert before it
+                retry = self._retry_of.get(item.subscription_id, now)
+                held, kind = deliveries.postpone(delivery_id, token, retry), "postponed"
+            elif outcome.error is None:
+                held, kind = deliveries.delivered(delivery_id, token, now), "delivered"
+                if held:
+                    channel = f"webhook:{item.subscription_id}"
+                    uow.warnings.publish([Publication(item.identifier, channel, now)])
+            else:
+                attempts = self._claims[delivery_id].attempts + 1
+                retry_at = self._policy.retry_at(attempts, now)
+                held = deliveries.failed(delivery_id, token, outcome.error, retry_at)
+                if retry_at is not None and held:  # its other alerts wait behind this one
+                    self._retry_of[item.subscription_id] = retry_at
+                    deliveries.hold_back(item.subscription_id, retry_at)
+                kind = "failed" if retry_at is not None else "dead"
+            uow.commit()
+        with self._lock:
+            self.counts[kind if held else "lost_lease"] += 1

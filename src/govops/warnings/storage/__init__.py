@@ -1,0 +1,1 @@
+"""The warning module's ports on SQLAlchemy Core: its tables, warnings and series."""

@@ -1,0 +1,87 @@
+"""The early-warning tables, on the same metadata as the incident tables (so the
+migrations test compares them too). Built by migration 0004."""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+from govops.platform.storage.metadata import BigId, UtcDateTime, metadata
+
+# Append-only: one row per warning event, with the trace that caused it and its CAP alert
+# exactly as published. `id` orders events stored at the same instant.
+warning_events = Table(
+    "warning_events",
+    metadata,
+    Column("id", BigId, primary_key=True, autoincrement=True),
+    Column("identifier", String(200), nullable=False),
+    Column("warning_id", String(200), nullable=False),
+    Column("area", String(32), nullable=False),
+    Column("seq", Integer, nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("level", String(16), nullable=True),
+    Column("previous", String(16), nullable=True),
+    Column("at", UtcDateTime(), nullable=False),
+    Column("referenced", JSON, nullable=False),  # identifiers of the earlier alerts
+    Column("trace", JSON, nullable=False),  # the AreaStep (earlywarning.ports.step_to_json)
+    Column("cap", LargeBinary, nullable=False),
+    Column("recorded_at", UtcDateTime(), nullable=False),
+    UniqueConstraint("identifier"),
+    UniqueConstraint("warning_id", "seq"),
+    Index(None, "area", "at"),
+    Index(None, "at"),
+)
+
+# The publish log: when each alert went out, and where.
+warning_publications = Table(
+    "warning_publications",
+    metadata,
+    Column("id", BigId, primary_key=True, autoincrement=True),
+    Column("identifier", String(200), ForeignKey("warning_events.identifier"), nullable=False),
+    Column("channel", String(200), nullable=False),
+    Column("published_at", UtcDateTime(), nullable=False),
+    UniqueConstraint("identifier", "channel"),
+)
+
+webhook_subscriptions = Table(
+    "webhook_subscriptions",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("url", Text, nullable=False),
+    Column("areas", JSON, nullable=False),  # area codes; empty: every area
+    Column("min_level", String(16), nullable=False),
+    Column("active", Boolean, nullable=False),
+    Column("created_at", UtcDateTime(), nullable=False),
+    Column("removed_at", UtcDateTime(), nullable=True),
+)
+
+# The outbox: one row per (alert, subscription), written with the event. A worker leases
+# due rows (lease_until, lease_token) and sends them outside any transaction.
+webhook_deliveries = Table(
+    "webhook_deliveries",
+    metadata,
+    Column("id", BigId, primary_key=True, autoincrement=True),
+    Column("identifier", String(200), ForeignKey("warning_events.identifier"), nullable=False),
+    Column("subscription_id", String(64), ForeignKey("webhook_subscriptions.id"), nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("attempts", Integer, nullable=False),
+    Column("created_at", UtcDateTime(), nullable=False),
+    Column("next_attempt_at", UtcDateTime(), nullable=False),
+    Column("lease_until", UtcDateTime(), nullable=True),
+    Column("lease_token", String(64), nullable=True),
+    Column("last_error", Text, nullable=True),
+    Column("delivered_at", UtcDateTime(), nullable=True),
+    UniqueConstraint("identifier", "subscription_id"),
+    Index(None, "status", "next_attempt_at"),
+)

@@ -1,0 +1,32 @@
+"""The rainstorm warning pages, server-rendered (Chinese by default, English on request,
+the language remembered in the incident pages' cookie): the district and its streets with
+the warning in force in each, each area's day with charts of its accumulations against the
+thresholds and its warning events with their CAP alerts, and the daily report.
+`build_warning_web_router` gives a router the composition root mounts at `/`."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from govops.lawcode.sources.pack import Pack
+from govops.platform.web.stylesheets import add_common_stylesheet, add_stylesheet
+from govops.warnings.service.series import SeriesService
+from govops.warnings.service.warning import WarningService
+from govops.warnings.web.pages import STYLESHEET, WarningPages
+
+__all__ = ["build_warning_web_router"]
+
+
+def build_warning_web_router(
+    warnings: WarningService, series: SeriesService, pack: Pack
+) -> APIRouter:
+    """The pages over the services; areas, signals and thresholds from `pack`."""
+    pages = WarningPages(warnings, series, pack)
+    router = APIRouter(include_in_schema=False)
+    get = ["GET"]
+    add_common_stylesheet(router)
+    add_stylesheet(router, f"/warnings/static/{STYLESHEET}", STYLESHEET, __name__)
+    router.add_api_route("/warnings", pages.index, methods=get)
+    router.add_api_route("/warnings/report", pages.report, methods=get)
+    router.add_api_route("/warnings/areas/{code}", pages.area, methods=get)
+    return router

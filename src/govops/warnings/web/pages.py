@@ -1,0 +1,228 @@
+"""The warning pages: the district and its streets with the warning in force in each, one
+area's day (charts of its accumulations against the thresholds, its highest figures, its
+warning events with their alerts), and the daily report. Read-only: the data is written by
+the watch or the demo through the services."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+
+from fastapi import Request
+from fastapi.responses import Response
+
+from govops.lawcode.sources.pack import Pack
+from govops.warnings.model.series import AreaMinute
+from govops.warnings.model.warning import WarningEvent, rank
+from govops.warnings.model.weather.levels import SignalClause, SignalRules
+from govops.warnings.reports.daily import daily_report_docx
+from govops.warnings.service.daily import area_day, day_report, default_day
+from govops.warnings.service.series import SeriesService
+from govops.warnings.service.warning import CurrentWarning, WarningService
+from govops.warnings.web.charts import Chart, Threshold, svg_chart
+from govops.warnings.web.render import Reader, Visit, visit
+
+STYLESHEET = "warnings.css"
+SIGNAL_TABLE = "rainstorm_signal"
+ALERT_PATH = "/api/v1/warnings/alerts/{identifier}.xml"  # the API's route for a CAP alert
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+MINUTE = timedelta(minutes=1)
+MINUTES = 1440
+
+
+class BadDateError(ValueError):
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class AreaRow:
+    """A line of the overview: an area, its warning in force, its day."""
+
+    current: CurrentWarning
+    highest: str | None
+    latest: AreaMinute | None
+
+
+class WarningPages:
+    def __init__(self, warnings: WarningService, series: SeriesService, pack: Pack) -> None:
+        if pack.areas is None:
+            raise ValueError(f"pack {pack.id} has no areas")
+        self.warnings, self.series, self.pack, self.areas = warnings, series, pack, pack.areas
+
+    def index(self, request: Request) -> Response:
+        v = visit(request)
+        latest = self.series.latest_minute()
+        day = default_day(self.series, self.warnings.now())
+        start, end = self.series.day_bounds(day)
+        current = self.warnings.current()
+        highest = _highest(current, self.warnings.history(None, start, end), start)
+        at_latest = {} if latest is None else {r.area: r for r in self._minute(latest)}
+        rows = [AreaRow(c, highest.get(c.area), at_latest.get(c.area)) for c in current]
+        values = {"rows": rows, "latest": latest, "day": day, "legend": self._legend(day, v.reader)}
+        return v.render("warnings/list.html", f"{v.base}/warnings", values)
+
+    def area(self, request: Request, code: str) -> Response:
+        v = visit(request)
+        url = f"{v.base}/warnings/areas/{code}"
+        try:
+            area = self.areas.get(code)
+            day = self._day(request)
+        except KeyError:
+            return self._error(v, url, v.reader.label("error.no_area", code=code), 404)
+        except BadDateError as error:
+            return self._error(v, url, v.reader.label("error.bad_date", value=str(error)), 400)
+        start, end = self.series.day_bounds(day)
+        rows = self.series.day(day, code)
+        events = self.warnings.history(code, start, end)
+        summary = area_day(code, area.name, rows, events)
+        current = next((c for c in self.warnings.current() if c.area == code), None)
+        values = {
+            "area": area,
+            "day": day,
+            "previous_day": day - timedelta(days=1),
+            "next_day": day + timedelta(days=1),
+            "summary": summary,
+            "current": current,
+            "latest": rows[-1] if rows else None,
+            "charts": self._charts(v.reader, area.name, day, rows),
+            "events": [self._event(e, v) for e in events],
+        }
+        return v.render("warnings/area.html", f"{url}?date={day.isoformat()}", values)
+
+    def report(self, request: Request) -> Response:
+        v = visit(request)
+        try:
+            day = self._day(request)
+        except BadDateError as error:
+            message = v.reader.label("error.bad_date", value=str(error))
+            return self._error(v, f"{v.base}/warnings", message, 400)
+        now = self.warnings.now()
+        document = daily_report_docx(
+            day_report(day, self.series, self.warnings, now), v.reader.language
+        )
+        filename = f"rainstorm-warnings-{day.isoformat()}.docx"
+        headers = {"Content-Disposition": f'attachment; filename="{filename}"'}
+        return Response(document, media_type=DOCX, headers=headers)
+
+    def _day(self, request: Request) -> date:
+        text = (request.query_params.get("date") or "").strip()
+        if not text:
+            return default_day(self.series, self.warnings.now())
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            raise BadDateError(text[:40]) from None
+
+    def _minute(self, minute: datetime) -> list[AreaMinute]:
+        return self.series.series(None, minute, minute + MINUTE)
+
+    def _rules(self, day: date) -> SignalRules:
+        return SignalRules.from_table(self.pack.table(SIGNAL_TABLE), self.pack.rules_as_of(day))
+
+    def _legend(self, day: date, reader: Reader) -> list[tuple[str, str]]:
+        """Each signal with its rule in words, highest first, from the pack's table."""
+        return [
+            (
+                c.outcome,
+                reader.label("legend.rule", hours=_hours(c.input), mm=f"{c.threshold:g}"),
+            )
+            for c in self._rules(day).clauses
+        ]
+
+    def _charts(
+        self, reader: Reader, name: Mapping[str, str], day: date, rows: list[AreaMinute]
+    ) -> list[dict[str, object]]:
+        """One chart per window the signal table tests, shortest first."""
+        rules = self._rules(day)
+        start, _ = self.series.day_bounds(day)
+        windows = sorted({c.input for c in rules.clauses}, key=_hours_number)
+        charts: list[dict[str, object]] = []
+        for window in windows:
+            values: list[Decimal | None] = [None] * MINUTES
+            for row in rows:
+                values[int((row.at - start) / MINUTE)] = row.max_mm(window)
+            thresholds = [
+                Threshold(c.outcome, c.threshold, _threshold_label(reader, c))
+                for c in rules.clauses
+                if c.input == window
+            ]
+            title = reader.label(
+                "chart.title", area=reader.tx(name), hours=_hours(window), day=day.isoformat()
+            )
+            description = _description(reader, window, values, thresholds)
+            chart = Chart(title, description, values, thresholds, reader.label("unit.mm"))
+            charts.append(
+                {"window": window, "title": title, "svg": svg_chart(chart, f"chart-{window}")}
+            )
+        return charts
+
+    def _event(self, event: WarningEvent, v: Visit) -> dict[str, object]:
+        """An event for the history table, with the deciding clause's accumulation."""
+        windows = {c.clause_id: c.input for c in self._rules(event.at.date()).clauses}
+        window = windows.get(event.step.clause_id or "")
+        readings = [
+            (r.station, None if window is None else r.rain.get(window)) for r in event.step.deciding
+        ]
+        return {
+            "event": event,
+            "window": None if window is None else _hours(window),
+            "readings": readings,
+            "alert": v.base + ALERT_PATH.format(identifier=event.identifier),
+        }
+
+    def _error(self, v: Visit, url: str, message: str, status: int) -> Response:
+        return v.render("warnings/error.html", url, {"message": message}, status)
+
+
+def _threshold_label(reader: Reader, clause: SignalClause) -> str:
+    return reader.label(
+        "chart.threshold", colour=reader.colour(clause.outcome), mm=f"{clause.threshold:g}"
+    )
+
+
+def _description(
+    reader: Reader, window: str, values: list[Decimal | None], thresholds: list[Threshold]
+) -> str:
+    """What the chart shows, in words: the day's peak and when, and the thresholds."""
+    shown = ", ".join(t.label for t in thresholds)
+    found = [(minute, value) for minute, value in enumerate(values) if value is not None]
+    if not found:
+        return reader.label("chart.desc_empty", thresholds=shown)
+    minute, peak = max(found, key=lambda item: (item[1], -item[0]))
+    at = f"{minute // 60:02d}:{minute % 60:02d}"
+    hours = _hours(window)
+    return reader.label("chart.desc", hours=hours, mm=reader.mm(peak), at=at, thresholds=shown)
+
+
+def _hours(window: str) -> str:
+    return window.removeprefix("rain_").removesuffix("h")
+
+
+def _hours_number(window: str) -> int:
+    hours = _hours(window)
+    return int(hours) if hours.isdigit() else 0
+
+
+def _highest(
+    current: list[CurrentWarning], events: list[WarningEvent], start: datetime
+) -> dict[str, str | None]:
+    """Each area's highest level of the day: of its events in the day, and the level in
+    force when the day began (before its first event of the day, or all day)."""
+    highest: dict[str, str | None] = {}
+
+    def raise_to(area: str, level: str | None) -> None:
+        if rank(level) > rank(highest.get(area)):
+            highest[area] = level
+
+    seen: set[str] = set()
+    for event in events:
+        if event.area not in seen:
+            raise_to(event.area, event.previous)
+            seen.add(event.area)
+        raise_to(event.area, event.level)
+    for found in current:
+        if found.area not in seen and found.event is not None and found.event.at < start:
+            raise_to(found.area, found.level)
+    return highest
