@@ -6,7 +6,12 @@ import ast
 import sys
 from pathlib import Path
 
-SOURCE = Path(__file__).resolve().parents[2] / "src" / "govops"
+from tests.paths import REPOSITORY
+
+SOURCE = REPOSITORY / "src" / "govops"
+TESTS = REPOSITORY / "tests"
+MODULES = ("incidents", "cadres", "programmes", "warnings")
+ROOMS = {"model", "ports", "service", "demo", "storage", "api", "web", "reports", "cli"}
 CORE_MAY_IMPORT = set(sys.stdlib_module_names) | {"polars", "govops"}
 MAX_MODULE_LINES = 300
 
@@ -53,3 +58,27 @@ def test_modules_stay_small() -> None:
 def test_packs_are_data_not_code() -> None:
     builtin = SOURCE / "packs" / "builtin"
     assert [p.name for p in builtin.rglob("*") if p.is_file() and p.suffix != ".yaml"] == []
+
+
+def test_every_module_has_only_the_rooms_every_module_has() -> None:
+    """One module is one folder; what it holds is one of the same rooms (a module or a
+    package), as import-linter's exhaustive layers contract also checks."""
+    strays = {}
+    for module in MODULES:
+        folder = SOURCE / module
+        names = {p.stem for p in folder.iterdir() if p.name != "__init__.py"}
+        names -= {"__pycache__"}
+        strays[module] = sorted(names - ROOMS)
+    assert {m: s for m, s in strays.items() if s} == {}
+
+
+def test_the_tests_mirror_the_source_tree() -> None:
+    """Each folder of unit, integration and end-to-end tests is a package of the source."""
+    unmatched = []
+    for tier in ("unit", "integration", "e2e"):
+        for folder in (TESTS / tier).rglob("*"):
+            if not folder.is_dir() or folder.name == "__pycache__":
+                continue
+            if not (SOURCE / folder.relative_to(TESTS / tier)).is_dir():
+                unmatched.append(str(folder.relative_to(TESTS)))
+    assert unmatched == []

@@ -1,0 +1,131 @@
+"""/api/v1/cadre-reports: alerts and screening over an SQLite registry in tmp_path filled
+through the registry service, refusals as RFC 9457 problems."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from govops.bootstrap import build_cadre_registry
+from govops.cadres.service.registry import RegistryService
+from govops.incidents.service.incident import IncidentService
+from govops.lawcode.sources.pack import Pack
+from govops.platform.storage.database import make_engine, migrate
+from govops.server import create_app
+from tests.e2e.incidents.api.conftest import problem_fields
+from tests.fakes import Clock
+
+API = "/api/v1/cadre-reports"
+
+
+@pytest.fixture
+def registry(clock: Clock, tmp_path: Path) -> Iterator[RegistryService]:
+    engine = make_engine(f"sqlite:///{tmp_path / 'govops.db'}")
+    migrate(engine)
+    yield build_cadre_registry(engine, clock)
+    engine.dispose()
+
+
+@pytest.fixture
+def client(
+    service: IncidentService, pack: Pack, clock: Clock, registry: RegistryService
+) -> Iterator[TestClient]:
+    app = create_app(service, pack, clock=clock)
+    app.state.cadres = registry
+    with TestClient(app) as client:
+        yield client
+
+
+@pytest.fixture
+def people(registry: RegistryService) -> dict[str, str]:
+    """张三: 副处 since 2016-06-20 (ten years on 2026-06-20); 李四: probation to 2026-06-15
+    and demoted on 2025-01-01; 王五: nothing but a work start (undecidable)."""
+    ids = {}
+    for name, entries in (
+        (
+            "张三",
+            [
+                ("work_start", {"date": "2005-07-01"}),
+                ("education", {"level": "master"}),
+                ("position", {"rank": "deputy_division", "unit": "教务处", "start": "2016-06-20"}),
+            ],
+        ),
+        (
+            "李四",
+            [
+                ("work_start", {"date": "2010-07-01"}),
+                ("education", {"level": "bachelor"}),
+                (
+                    "position",
+                    {
+                        "rank": "section_chief",
+                        "unit": "科研处",
+                        "start": "2025-12-15",
+                        "probation_end": "2026-06-15",
+                    },
+                ),
+                ("demotion", {"on": "2025-01-01"}),
+            ],
+        ),
+        ("王五", [("work_start", {"date": "2010-07-01"})]),
+    ):
+        ids[name] = registry.add_person(name).person.id
+        for kind, data in entries:
+            registry.add_entry(ids[name], kind, data, "组织部")
+    return ids
+
+
+def test_alerts_soonest_first_with_articles(client: TestClient, people: dict[str, str]) -> None:
+    answer = client.get(f"{API}/alerts", params={"as_of": "2026-06-01"})
+    assert answer.status_code == 200, answer.text
+    body = answer.json()
+    assert (body["as_of"], body["horizon_days"], body["count"]) == ("2026-06-01", 30, 3)
+    assert [
+        (a["kind"], a["people"][0]["name"], a["article"], a["end"]) for a in body["alerts"]
+    ] == [
+        ("probation", "李四", "wuyi-cadre-regulation-2020 35", "2026-06-15"),
+        ("rotation", "张三", "wuyi-cadre-regulation-2020 42(2)", "2026-06-20"),
+        ("bar", "李四", "wuyi-cadre-regulation-2020 46", "2027-01-01"),
+    ]
+    assert body["alerts"][0]["people"] == [{"id": people["李四"], "name": "李四"}]
+    assert body["notes"] == []
+    narrow = client.get(f"{API}/alerts", params={"as_of": "2026-06-01", "horizon_days": 0})
+    assert [a["kind"] for a in narrow.json()["alerts"]] == ["bar"]
+
+
+def test_alerts_default_to_today(client: TestClient, people: dict[str, str]) -> None:
+    answer = client.get(f"{API}/alerts")  # the test clock: 2026-06-01
+    assert answer.status_code == 200 and answer.json()["as_of"] == "2026-06-01"
+
+
+def test_screening_for_the_rank_above(client: TestClient, people: dict[str, str]) -> None:
+    answer = client.get(f"{API}/screening", params={"as_of": "2026-06-01"})
+    assert answer.status_code == 200, answer.text
+    body = answer.json()
+    assert body["count"] == 3
+    found = {line["name"]: line for line in body["cadres"]}
+    assert found["张三"]["target_rank"] == "division_chief"
+    assert found["李四"]["verdict"] == "ineligible"
+    assert any(r["cite"] == ["wuyi-cadre-regulation-2020 46"] for r in found["李四"]["refusals"])
+    assert found["王五"]["verdict"] == "undecided"
+    assert found["王五"]["error"]["field"] == "education"
+
+
+def test_refusals_are_problems(client: TestClient, people: dict[str, str]) -> None:
+    assert problem_fields(client.get(f"{API}/alerts", params={"as_of": "1.6.2026"})) == {
+        "as_of": "must be a date YYYY-MM-DD, got '1.6.2026'"
+    }
+    assert "as_of" in problem_fields(client.get(f"{API}/screening", params={"as_of": "x"}))
+    assert "horizon_days" in problem_fields(client.get(f"{API}/alerts?horizon_days=-1"))
+    early = client.get(f"{API}/alerts", params={"as_of": "2001-01-01"})
+    assert "as_of" in problem_fields(early)
+
+
+def test_without_a_registry_the_server_says_so(service: IncidentService, pack: Pack) -> None:
+    with TestClient(create_app(service, pack)) as client:
+        answer = client.get(f"{API}/alerts")
+    assert answer.status_code == 503
+    assert answer.headers["content-type"] == "application/problem+json"

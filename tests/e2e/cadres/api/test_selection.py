@@ -1,0 +1,249 @@
+"""/api/v1/selections: a case from motion to probation end over HTTP, on an SQLite file in
+tmp_path; every guard refused as a 422 problem naming the guard, its article and the
+figures; the dossier for the team and the committee only."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from govops.bootstrap import build_selections
+from govops.incidents.service.incident import IncidentService
+from govops.lawcode.sources.pack import Pack
+from govops.platform.storage.database import make_engine, migrate
+from govops.server import create_app
+from tests.e2e.incidents.api.conftest import problem_fields
+from tests.fakes import Clock
+
+API = "/api/v1/selections"
+DOC = "wuyi-cadre-regulation-2020"
+COMMITTEE = [
+    "王书记",
+    "李校长",
+    "赵副书记",
+    "钱副校长",
+    "孙副校长",
+    "周委员",
+    "吴委员",
+    "郑委员",
+    "冯委员",
+]
+MOTION = {
+    "candidate": "张三",
+    "post": "教务处副处长",
+    "committee": COMMITTEE,
+    "team": ["陈干事", "林干事"],
+    "relations": [{"a": "周委员", "b": "张三", "kind": "spouse"}],
+    "at": "2025-09-01T09:00:00+08:00",
+    "actor": "组织部",
+}
+RECOMMENDATION = {"expected": 120, "attended": 100, "interviewed": 25}
+INVESTIGATION = {"investigators": ["陈干事", "林干事"], "consulted": 22}
+VOTES = dict.fromkeys(["王书记", "李校长", "赵副书记", "钱副校长", "吴委员"], "for") | {
+    "孙副校长": "against",
+    "郑委员": "defer",
+    "周委员": "for",  # the candidate's spouse: withdraws, not counted
+}
+STEPS: list[tuple[str, dict[str, Any], str]] = [
+    ("recommendation", RECOMMENDATION, "2025-09-05T15:00:00+08:00"),
+    ("investigation", INVESTIGATION, "2025-09-15T10:00:00+08:00"),
+    ("decision", {"votes": VOTES}, "2025-10-09T09:00:00+08:00"),
+    ("public_notice", {}, "2025-10-10T09:00:00+08:00"),
+    ("appointment", {}, "2025-10-17T09:00:00+08:00"),
+    ("probation_end", {"outcome": "confirmed"}, "2026-10-09T09:00:00+08:00"),
+]
+
+
+@pytest.fixture
+def client(
+    service: IncidentService, pack: Pack, clock: Clock, tmp_path: Path
+) -> Iterator[TestClient]:
+    clock.now = clock.now.replace(year=2026, month=11, day=20)
+    engine = make_engine(f"sqlite:///{tmp_path / 'govops.db'}")
+    migrate(engine)
+    app = create_app(service, pack, clock=clock)
+    app.state.selections = build_selections(engine, clock)
+    with TestClient(app) as client:
+        yield client
+    engine.dispose()
+
+
+def opened(client: TestClient, **changes: Any) -> str:
+    answer = client.post(API, json=MOTION | changes)
+    assert answer.status_code == 201, answer.text
+    case: str = answer.json()["id"]
+    assert answer.headers["Location"].endswith(f"{API}/{case}")
+    return case
+
+
+def step(client: TestClient, case: str, name: str, body: dict[str, Any], at: str) -> Any:
+    return client.post(f"{API}/{case}/{name}", json=body | {"at": at}, headers={"X-Actor": "x"})
+
+
+def until(client: TestClient, done: str, **changes: Any) -> str:
+    """A case with every step up to and including `done`."""
+    case = opened(client, **changes)
+    for name, body, at in STEPS:
+        answer = step(client, case, name, body, at)
+        assert answer.status_code == 201, answer.text
+        if name == done:
+            return case
+    return case
+
+
+def refused(answer: Any, step_name: str, guard: str, article: str, *figures: str) -> None:
+    assert problem_fields(answer).keys() == {guard}
+    document = answer.json()
+    assert document["code"] == "step-refused"
+    assert (document["step"], document["guard"], document["article"]) == (
+        step_name,
+        guard,
+        article,
+    )
+    assert document["cite"] == f"{DOC} {article}"
+    for figure in figures:
+        assert figure in document["detail"] and figure in document["errors"][0]["message"]
+
+
+def test_a_case_from_motion_to_probation_end(client: TestClient) -> None:
+    case = opened(client)
+    for name, body, at in STEPS:
+        answer = step(client, case, name, body, at)
+        assert answer.status_code == 201, answer.text
+        assert answer.json()["step"] == name and answer.json()["at"] == at
+    shown = client.get(f"{API}/{case}").json()
+    assert shown | {"committee": None} == {
+        "id": case,
+        "candidate": "张三",
+        "post": "教务处副处长",
+        "committee": None,
+        "team": ["林干事", "陈干事"],
+        "step": "probation_end",
+        "next": None,
+        "version": 7,
+    }
+    assert "events" not in shown
+    listed = client.get(API).json()
+    assert listed["count"] == 1 and listed["selections"][0]["id"] == case
+    dossier = client.get(
+        f"{API}/{case}/dossier", headers={"X-Actor": "%E7%8E%8B%E4%B9%A6%E8%AE%B0"}
+    )
+    assert dossier.status_code == 200, dossier.text
+    events = dossier.json()["events"]
+    assert dossier.json()["reader"] == "王书记" and [e["seq"] for e in events] == list(range(1, 8))
+    assert events[3]["data"]["recused"] == ["周委员"] and events[3]["data"]["in_favour"] == 5
+    assert events[4]["data"] == {"start": "2025-10-10", "end": "2025-10-16", "provisional": False}
+    assert events[5]["data"]["probation_end"] == "2026-10-09"
+
+
+@pytest.mark.parametrize(
+    ("done", "name", "body", "at", "refusal"),
+    [
+        ("motion", "recommendation", RECOMMENDATION | {"attended": 95},
+         "2025-09-05T15:00:00+08:00", ("attendance", "13", ("95 of 120", "96 (at least 4/5"))),
+        ("motion", "recommendation", RECOMMENDATION | {"interviewed": 19},
+         "2025-09-05T15:00:00+08:00", ("interviewed", "13(1)", ("19", "at least 20"))),
+        ("recommendation", "investigation", INVESTIGATION | {"investigators": ["陈干事", "周委员"]},
+         "2025-09-15T10:00:00+08:00", ("investigators", "22(3)", ("1 withdrawn under 44",))),
+        ("recommendation", "investigation", INVESTIGATION | {"consulted": 19},
+         "2025-09-15T10:00:00+08:00", ("consulted", "23(1)", ("19 consulted", "at least 20"))),
+        ("investigation", "decision", {"votes": dict.fromkeys(COMMITTEE[:6], "for")},
+         "2025-10-09T09:00:00+08:00", ("quorum", "30", ("5 of 9", "6 (at least 2/3 of 9)"))),
+        ("investigation", "decision", {"votes": VOTES | {"吴委员": "against"}},
+         "2025-10-09T09:00:00+08:00", ("majority", "31(3)", ("4 of 9", "5 (more than 1/2 of 9)"))),
+        ("investigation", "decision", {"votes": VOTES},
+         "2026-09-06T09:00:00+08:00", ("recommendation validity", "11", ("through 2026-09-05",))),
+        ("public_notice", "appointment", {},
+         "2025-10-16T09:00:00+08:00", ("public notice", "34", ("runs through 2025-10-16",))),
+        ("public_notice", "appointment", {"objection_upheld": True},
+         "2025-10-17T09:00:00+08:00", ("notice result", "34", ("bars it",))),
+        ("appointment", "probation_end", {"outcome": "confirmed"},
+         "2026-10-08T09:00:00+08:00", ("probation", "35", ("until 2026-10-09",))),
+        ("appointment", "probation_end", {"outcome": "ended_early"},
+         "2026-01-08T09:00:00+08:00", ("reason", "35", ("none given",))),
+        ("motion", "decision", {"votes": VOTES},
+         "2025-10-09T09:00:00+08:00", ("order", "29", ("next is recommendation",))),
+        ("recommendation", "investigation", INVESTIGATION,
+         "2025-09-04T10:00:00+08:00", ("chronology", "19", ("before the last step",))),
+    ],
+)  # fmt: skip
+def test_each_guard_is_refused_with_its_article_and_figures(
+    client: TestClient,
+    done: str,
+    name: str,
+    body: dict[str, Any],
+    at: str,
+    refusal: tuple[str, str, tuple[str, ...]],
+) -> None:
+    guard, article, figures = refusal
+    case = opened(client) if done == "motion" else until(client, done)
+    before = client.get(f"{API}/{case}").json()
+    refused(step(client, case, name, body, at), name, guard, article, *figures)
+    assert client.get(f"{API}/{case}").json() == before  # nothing recorded
+
+
+def test_a_motion_without_committee_or_team_is_refused(client: TestClient) -> None:
+    answer = client.post(API, json=MOTION | {"committee": []})
+    refused(answer, "motion", "committee", "30", "no member named")
+    answer = client.post(API, json=MOTION | {"team": []})
+    refused(answer, "motion", "selection team", "9", "no member named")
+    assert client.get(API).json()["count"] == 0
+
+
+def test_the_dossier_is_refused_to_anyone_else(client: TestClient) -> None:
+    case = until(client, "decision")
+    for reader in ("陈干事", "冯委员"):
+        allowed = client.get(f"{API}/{case}/dossier", headers={"X-Actor": reader.encode()})
+        assert allowed.status_code == 200 and len(allowed.json()["events"]) == 4
+    denied = client.get(f"{API}/{case}/dossier", headers={"X-Actor": "stranger"})
+    assert (
+        denied.status_code == 403 and denied.headers["content-type"] == "application/problem+json"
+    )
+    assert denied.json()["code"] == "dossier-denied" and "stranger" in denied.json()["detail"]
+    assert "events" not in denied.text
+    assert problem_fields(client.get(f"{API}/{case}/dossier")) == {
+        "X-Actor": "is required: the reader of the dossier"
+    }
+
+
+def test_bad_requests_are_problems(client: TestClient) -> None:
+    case = opened(client)
+    assert client.get(f"{API}/nope").status_code == 404
+    assert (
+        client.post(f"{API}/nope/public_notice", json={"actor": "x"}).json()["code"] == "not-found"
+    )
+    fields = problem_fields(
+        step(client, case, "recommendation", {"expected": -1, "atended": 1}, "x")
+    )
+    assert set(fields) == {"expected", "atended", "attended", "interviewed", "at"}
+    assert fields["atended"].startswith("is not a field of this request")
+    naive = step(client, case, "public_notice", {}, "2025-10-10T09:00:00")
+    assert "UTC offset" in problem_fields(naive)["at"]
+    ahead = step(client, case, "public_notice", {}, "2026-12-01T09:00:00+08:00")
+    assert "ahead of the clock" in problem_fields(ahead)["at"]
+    motion = client.post(f"{API}/{case}/motion", json={})
+    assert problem_fields(motion) == {"step": "the motion opens a case: POST /selections"}
+    assert client.post(f"{API}/{case}/nonsense", json={}).status_code == 422
+    no_actor = client.post(f"{API}/{case}/recommendation", json=RECOMMENDATION)
+    assert "actor" in problem_fields(no_actor)
+    for name, body, at in STEPS[:2]:
+        assert step(client, case, name, body, at).status_code == 201
+    outsider = step(
+        client, case, "decision", {"votes": {"路人": "for"}}, "2025-10-09T09:00:00+08:00"
+    )
+    assert problem_fields(outsider) == {"votes": "not on the committee: ['路人']"}
+    bad_vote = step(
+        client, case, "decision", {"votes": {"王书记": "maybe"}}, "2025-10-09T09:00:00+08:00"
+    )
+    assert "votes.王书记" in problem_fields(bad_vote)
+
+
+def test_the_routes_are_in_the_openapi_document(client: TestClient) -> None:
+    paths = client.get("/api/v1/openapi.json").json()["paths"]
+    assert {API, f"{API}/{{case_id}}", f"{API}/{{case_id}}/dossier"} <= set(paths)
+    record = paths[f"{API}/{{case_id}}/{{step}}"]["post"]
+    assert "probation_end" in record["description"] and "`votes`" in record["description"]

@@ -1,0 +1,306 @@
+"""The incident API end to end over in-memory storage: report, read, follow up, tick off,
+close, search; idempotent retries; answers in the pack's timezone."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+from fastapi.testclient import TestClient
+
+from govops.incidents.service.incident import IncidentService
+from govops.lawcode.sources.pack import Pack
+from govops.server import create_app
+from tests.e2e.incidents.api.conftest import API, problem_fields, report
+from tests.fakes import Clock, MemoryStore
+
+
+def test_a_report_is_created_graded_and_read_back(client: TestClient) -> None:
+    created = client.post(API, json=report())
+    assert created.status_code == 201, created.text
+    incident = created.json()
+    assert created.headers["location"].endswith(f"{API}/{incident['id']}")
+    assert incident["grade"] == "II"
+    assert incident["status"] == "open" and incident["stage"] == "incident"
+    assert incident["reported_at"] == "2026-06-01T10:00:00+08:00"
+    assert incident["occurred_at"] == "2026-06-01T09:30:00+08:00"
+    assert incident["pack"] == "cn-county-mass-incident 1.0.0"
+    assert "land_resources" in [d["code"] for d in incident["departments"]]
+    assert [a["id"] for a in incident["actions"]] == ["II-start-plans", "II-report", "II-supervise"]
+    first = incident["reports"][0]
+    assert first["number"] == 0 and first["actor"] == "城关镇值班员 李明"
+    assert first["inputs"] == {"participants": "约1200"}
+    decision = first["decision"]
+    assert decision["outcome"] == "II" and decision["fired"] == ["II-1"]
+    assert decision["approximate"] == ["participants"]
+    assert decision["trace"] and "I" in decision["why_not"]
+    assert decision["why_not"]["I"]["summary"].startswith("participants 1200 < 5000")
+
+    read = client.get(f"{API}/{incident['id']}")
+    assert read.status_code == 200
+    assert read.json() == incident
+
+
+def test_figures_as_staff_type_them_and_exact_numbers(client: TestClient) -> None:
+    words = client.post(API, json=report(participants="五千"))
+    assert words.json()["grade"] == "I"
+    text = (
+        '{"occurred_at": "2026-06-01T09:30:00+08:00", "place": "高速路口", "township": "城关镇",'
+        ' "summary": "堵路", "actor": "甲", "traffic_stopped_hours": %s}'
+    )
+    below = client.post(API, content=text % "7.99999999999999999999", headers=_json())
+    assert below.status_code == 201, below.text
+    assert below.json()["grade"] is None
+    assert below.json()["reports"][0]["inputs"] == {
+        "traffic_stopped_hours": "7.99999999999999999999"
+    }
+    at_bound = client.post(API, content=text % "8", headers=_json())
+    assert at_bound.json()["grade"] == "I"
+
+
+def _json() -> dict[str, str]:
+    return {"content-type": "application/json"}
+
+
+def test_a_retry_with_the_same_idempotency_key_creates_nothing_twice(
+    client: TestClient, store: MemoryStore
+) -> None:
+    key = {"Idempotency-Key": "report-7f3a"}
+    first = client.post(API, json=report(), headers=key)
+    notifications = len(store.notifications)
+    again = client.post(API, json=report(), headers=key)
+    assert first.status_code == again.status_code == 201
+    assert again.json() == first.json()
+    assert len(store.events) == 1 and len(store.notifications) == notifications
+    other = client.post(API, json=report(), headers={"Idempotency-Key": "report-8b2c"})
+    assert other.json()["id"] != first.json()["id"]
+    assert client.get(API).json()["count"] == 2
+
+
+def test_without_a_key_each_post_is_a_new_incident(client: TestClient) -> None:
+    client.post(API, json=report())
+    client.post(API, json=report())
+    assert client.get(API).json()["count"] == 2
+
+
+def test_the_actor_may_come_from_the_x_actor_header(client: TestClient) -> None:
+    encoded = {"X-Actor": "%E5%BC%A0%E4%B8%89"}  # 张三, percent-encoded UTF-8
+    answer = client.post(API, json=report(actor=...), headers=encoded)
+    assert answer.json()["reports"][0]["actor"] == "张三"
+    raw = client.post(API, json=report(actor=...), headers={"X-Actor": "张三".encode()})
+    assert raw.json()["reports"][0]["actor"] == "张三"
+    assert "actor" in problem_fields(client.post(API, json=report(actor=...)))
+    both = client.post(API, json=report(actor="李四"), headers=encoded)
+    assert "X-Actor" in problem_fields(both)["actor"]
+
+
+def test_a_follow_up_that_upgrades_records_the_regrade_and_its_reason(
+    client: TestClient, clock: Clock
+) -> None:
+    incident = client.post(API, json=report()).json()
+    clock.advance(minutes=40)
+    answer = client.post(
+        f"{API}/{incident['id']}/follow-ups",
+        json={"participants": "约5500", "injured": 6, "note": "人数持续增加,堵塞省道"},
+        headers={"X-Actor": "%E7%8E%8B%E8%8A%B3"},
+    )
+    assert answer.status_code == 201, answer.text
+    upgraded = answer.json()
+    assert upgraded["grade"] == "I"
+    follow_up = upgraded["reports"][1]
+    assert follow_up["number"] == 1 and follow_up["actor"] == "王芳"
+    assert follow_up["inputs"] == {"participants": "约5500", "injured": 6}
+    assert follow_up["decision"]["fired"] == ["I-1"]
+    [regrade] = upgraded["regrades"]
+    assert (regrade["before"], regrade["after"]) == ("II", "I")
+    assert regrade["at"] == "2026-06-01T10:40:00+08:00"
+    assert regrade["reason"].startswith("#1: II → I (I-1")
+    assert "人数持续增加" in regrade["reason"]
+    due = {d["id"]: d["due"] for d in upgraded["deadlines"]}
+    assert due == {
+        "level-I-report-county": "2026-06-01T10:40:00+08:00",
+        "level-I-county-to-province": "2026-06-01T11:40:00+08:00",
+    }
+    assert client.get(f"{API}/{incident['id']}").json() == upgraded
+
+
+def test_a_follow_up_with_only_a_note_keeps_the_grade(client: TestClient) -> None:
+    incident = client.post(API, json=report()).json()
+    answer = client.post(
+        f"{API}/{incident['id']}/follow-ups", json={"note": "现场平稳", "actor": "甲"}
+    )
+    assert answer.status_code == 201
+    assert answer.json()["grade"] == "II" and answer.json()["regrades"] == []
+
+
+def test_checklist_actions_are_ticked_off(client: TestClient, clock: Clock) -> None:
+    incident = client.post(API, json=report()).json()
+    clock.advance(minutes=15)
+    done = client.post(
+        f"{API}/{incident['id']}/actions/II-start-plans/done", json={"actor": "县应急办 王芳"}
+    )
+    assert done.status_code == 200, done.text
+    action = done.json()["actions"][0]
+    assert action["done_at"] == "2026-06-01T10:15:00+08:00"
+    assert action["done_by"] == "县应急办 王芳"
+    assert done.json()["open_actions"] == 2
+    by_header = client.post(
+        f"{API}/{incident['id']}/actions/II-report/done", headers={"X-Actor": "zhao"}
+    )
+    assert by_header.json()["actions"][1]["done_by"] == "zhao"
+    unknown = client.post(f"{API}/{incident['id']}/actions/I-work-group/done", json={"actor": "甲"})
+    assert "I-work-group" in problem_fields(unknown)["action"]
+
+
+def test_deadlines_are_met_and_overdue_ones_are_flagged(client: TestClient, clock: Clock) -> None:
+    incident = client.post(API, json=report(participants=6000)).json()
+    assert [d["overdue"] for d in incident["deadlines"]] == [False, False]
+    county = incident["deadlines"][0]
+    # "immediately" to the county runs from 09:30, when it happened; filing it here at
+    # 10:00 is the report to the county: met, late.
+    assert (county["due"], county["met_at"]) == (
+        "2026-06-01T09:30:00+08:00",
+        "2026-06-01T10:00:00+08:00",
+    )
+    assert incident["deadlines"][1]["due"] == "2026-06-01T11:00:00+08:00"  # from the filing
+    clock.advance(minutes=5)
+    met = client.post(
+        f"{API}/{incident['id']}/deadlines/level-I-county-to-province/met", json={"actor": "甲"}
+    )
+    assert met.status_code == 200, met.text
+    province = met.json()["deadlines"][1]
+    assert province["met_at"] == "2026-06-01T10:05:00+08:00" and province["overdue"] is False
+    again = client.post(
+        f"{API}/{incident['id']}/deadlines/level-I-county-to-province/met", json={"actor": "乙"}
+    )
+    assert again.json()["version"] == met.json()["version"]  # a second "met" changes nothing
+    clock.advance(hours=1)
+    assert client.get(f"{API}/{incident['id']}").json()["overdue"] is False
+    other = client.post(API, json=report(participants=6000)).json()
+    clock.advance(hours=1, minutes=1)
+    later = client.get(f"{API}/{other['id']}").json()
+    province = later["deadlines"][1]
+    assert province["met_at"] is None and province["overdue"] is True and later["overdue"]
+    unknown = client.post(f"{API}/{incident['id']}/deadlines/nope/met", json={"actor": "甲"})
+    assert "nope" in problem_fields(unknown)["deadline"]
+
+
+AFTER_ACTION = {
+    "loss_assessment": "无人员伤亡",
+    "causes": "补偿标准未公开",
+    "lessons": "提前公开标准",
+    "rectification": "修订补偿办法",
+    "actor": "县应急办 王芳",
+}
+
+
+def test_a_closed_incident_takes_nothing_more(client: TestClient, clock: Clock) -> None:
+    incident = client.post(API, json=report()).json()
+    clock.advance(days=1)
+    closed = client.post(f"{API}/{incident['id']}/close", json=AFTER_ACTION)
+    assert closed.status_code == 200, closed.text
+    assert closed.json()["status"] == "closed"
+    assert closed.json()["closure"] == {
+        **{k: v for k, v in AFTER_ACTION.items() if k != "actor"},
+        "closed_at": "2026-06-02T10:00:00+08:00",
+        "closed_by": "县应急办 王芳",
+    }
+    for path, body in (
+        ("follow-ups", {"participants": 6000, "actor": "甲"}),
+        ("close", AFTER_ACTION),
+        ("actions/II-report/done", {"actor": "甲"}),
+        ("deadlines/whatever/met", {"actor": "甲"}),
+    ):
+        answer = client.post(f"{API}/{incident['id']}/{path}", json=body)
+        assert answer.status_code == 409, path
+        assert answer.headers["content-type"] == "application/problem+json"
+        assert answer.json()["code"] == "incident-closed"
+
+
+def test_unknown_incidents_are_404(client: TestClient) -> None:
+    for method, path, body in (
+        ("GET", "nope", None),
+        ("POST", "nope/follow-ups", {"note": "x", "actor": "甲"}),
+        ("POST", "nope/close", AFTER_ACTION),
+        ("POST", "nope/actions/II-report/done", {"actor": "甲"}),
+        ("POST", "nope/deadlines/x/met", {"actor": "甲"}),
+    ):
+        answer = client.request(method, f"{API}/{path}", json=body)
+        assert answer.status_code == 404, path
+        assert answer.headers["content-type"] == "application/problem+json"
+        assert answer.json()["code"] == "incident-not-found"
+    assert client.get("/api/v1/no-such-route").status_code == 404
+
+
+def test_search_by_grade_status_and_overdue(client: TestClient, clock: Clock) -> None:
+    level_ii = client.post(API, json=report()).json()["id"]
+    clock.advance(minutes=1)
+    level_i = client.post(API, json=report(participants=6000)).json()["id"]
+    clock.advance(minutes=1)
+    warning = client.post(API, json=report(stage="warning", participants=1500)).json()["id"]
+    clock.advance(minutes=1)
+    closed = client.post(API, json=report(participants=300)).json()["id"]
+    client.post(f"{API}/{closed}/close", json=AFTER_ACTION)
+
+    def ids(query: str) -> list[str]:
+        answer = client.get(f"{API}?{query}")
+        assert answer.status_code == 200, answer.text
+        assert answer.json()["count"] == len(answer.json()["incidents"])
+        return [i["id"] for i in answer.json()["incidents"]]
+
+    assert ids("") == [closed, warning, level_i, level_ii]
+    assert ids("grade=II") == [warning, level_ii]
+    assert ids("grade=I") == [level_i]
+    assert ids("status=closed") == [closed]
+    assert ids("status=open&grade=III") == []
+    assert ids("overdue=true") == []  # "immediately" to the county is met by the filing itself
+    clock.advance(hours=1)  # past the 1-hour deadlines (6.1.3(1) and 5.2)
+    assert ids("overdue=true") == [warning, level_i]
+    assert ids("overdue=false") == [closed, level_ii]
+    summary = client.get(f"{API}?overdue=true").json()["incidents"][0]
+    # the warning's hour runs from when the township learnt of it (09:30), not from filing
+    assert summary["overdue"] is True and summary["next_due"] == "2026-06-01T10:30:00+08:00"
+
+
+def test_the_openapi_document_describes_the_api(client: TestClient) -> None:
+    answer = client.get("/api/v1/openapi.json")
+    assert answer.status_code == 200
+    document = answer.json()
+    assert {p for p in document["paths"] if p.startswith(API)} == {
+        API,
+        f"{API}/{{incident_id}}",
+        f"{API}/{{incident_id}}/follow-ups",
+        f"{API}/{{incident_id}}/close",
+        f"{API}/{{incident_id}}/actions/{{action_id}}/done",
+        f"{API}/{{incident_id}}/deadlines/{{deadline_id}}/met",
+        f"{API}/{{incident_id}}/report.docx",
+    }
+    schemas = document["components"]["schemas"]
+    report_fields = schemas["IncidentReport"]["properties"]
+    assert {"participants", "armed_fight", "occurred_at", "causes", "stage"} <= set(report_fields)
+    assert "land" in report_fields["causes"]["items"]["enum"]
+    assert "participants" in schemas["FollowUpReport"]["properties"]
+    create = document["paths"][API]["post"]
+    assert "Idempotency-Key" in [p["name"] for p in create["parameters"]]
+    assert list(create["responses"]["422"]["content"]) == ["application/problem+json"]
+    assert client.get("/api/v1/docs").status_code == 404  # its page would need a CDN
+
+
+def test_an_unexpected_error_is_a_500_problem_without_a_traceback(
+    service: IncidentService, pack: Pack, caplog: pytest.LogCaptureFixture
+) -> None:
+    def broken(*_: object, **__: object) -> object:
+        raise RuntimeError("the disk is on fire")
+
+    service.search = broken  # type: ignore[method-assign]
+    app = create_app(service, pack)
+    with (
+        TestClient(app, raise_server_exceptions=False) as client,
+        caplog.at_level(logging.ERROR, logger="govops.api"),
+    ):
+        answer = client.get(API)
+    assert answer.status_code == 500
+    assert answer.headers["content-type"] == "application/problem+json"
+    assert answer.json()["code"] == "internal-error"
+    assert "fire" not in answer.text and "Traceback" not in answer.text
+    assert "the disk is on fire" in caplog.text

@@ -1,0 +1,160 @@
+"""The list, the intake form and its checks, language and officer, without a browser."""
+
+from __future__ import annotations
+
+from fastapi.testclient import TestClient
+
+from tests.e2e.pages import GOOD_REPORT, errors, report, section, text
+from tests.fakes import Clock
+
+
+def test_the_root_leads_to_the_list(client: TestClient) -> None:
+    response = client.get("/?lang=en", follow_redirects=False)
+    assert response.status_code == 303
+    assert response.headers["location"] == "/incidents?lang=en"
+
+
+def test_the_list_is_in_chinese_by_default_and_empty_at_first(client: TestClient) -> None:
+    response = client.get("/incidents")
+    assert response.status_code == 200
+    assert '<html lang="zh-Hans">' in response.text
+    assert "暂无事件。" in response.text
+    common, own = 'href="/static/common.css"', 'href="/static/style.css"'
+    assert response.text.index(common) < response.text.index(own)  # the shared sheet first
+    assert "http" not in response.text.split("<body>")[0]  # no asset from elsewhere
+
+
+def test_the_stylesheet_is_served_by_the_router(client: TestClient) -> None:
+    response = client.get("/static/style.css")
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("text/css")
+    assert ".overdue" in response.text
+    common = client.get("/static/common.css")
+    assert common.status_code == 200 and common.headers["content-type"].startswith("text/css")
+    assert "header.top" in common.text and "http" not in common.text  # no external asset
+    assert client.get("/static/../__init__.py").status_code == 404
+    assert client.get("/static/missing.css").status_code == 404
+
+
+def test_the_intake_form_offers_the_packs_causes_figures_and_criteria(
+    client: TestClient,
+) -> None:
+    page = client.get("/incidents/new").text
+    assert 'value="demolition_and_arrears"' in page
+    assert "城市房屋拆迁、改造,拖欠工程款" in page  # the cause's label from the pack
+    assert 'id="f-participants"' in page and "参与人数 (人)" in page
+    assert 'name="treat_as_level_II"' in page
+    assert 'value="2026-06-01T10:00"' in page  # occurred_at starts at now, local time
+    english = client.get("/incidents/new?lang=en").text
+    assert "urban demolition and redevelopment, unpaid construction money" in english
+    assert "traffic stopped hours" in english  # the pack has input labels in Chinese only
+
+
+def test_a_report_lands_on_its_page_with_the_grade_explained(client: TestClient) -> None:
+    response = client.post("/incidents", data=GOOD_REPORT, follow_redirects=False)
+    assert response.status_code == 303
+    assert "govops_officer=%E5%BC%A0%E4%B8%89" in response.headers["set-cookie"]
+    page = client.get(response.headers["location"]).text
+    explanation = section(page, "explanation")
+    assert "定级: 重大群体性事件 (II级)" in explanation
+    assert "II-1 4.2(1)" in explanation
+    assert "参与人数在1000人以上、5000人以下" in explanation
+    assert "参与人数 = 约1200" in explanation
+    assert "按约数定级:参与人数" in explanation
+    assert "为何不是特别重大群体性事件 (I级): participants 1200 < 5000 for level I, 4.1(1)" in (
+        explanation
+    )
+    assert "参与人数:现为 1200,需要 >= 5000" in explanation
+    departments = section(page, "departments")
+    assert "县公安局 3.1.3 公安局" in departments and "县建设局 3.1.3 建设局" in departments
+    assert "当前等级无报告时限。" in section(page, "deadlines")
+    assert "已完成 0/3" in section(page, "checklist")
+    assert "初报,定为 重大群体性事件 (II级)" in section(page, "timeline")
+    assert 'value="张三"' in page  # the officer is remembered in the forms
+
+
+def test_fields_are_checked_on_the_server_with_messages_next_to_them(
+    client: TestClient,
+) -> None:
+    data = {**GOOD_REPORT, "officer": "", "place": " ", "participants": "近5000"}
+    data |= {"deaths": "5000元", "occurred_at": "昨天", "summary": "x" * 2001}
+    response = client.post("/incidents", data=data)
+    assert response.status_code == 422
+    found = errors(response.text)
+    assert found["officer"] == "必填"
+    assert found["place"] == "必填"
+    assert found["occurred_at"] == "时间格式不对,应为 2026-06-01 09:30"
+    assert found["summary"] == "不能超过2000个字"
+    assert found["participants"].startswith("数字无法接受:")
+    assert "5000元" in found["deaths"] and "人" in found["deaths"]
+    assert "报告未提交" in response.text
+    assert 'value="城关镇"' in response.text  # what was typed is kept
+    assert 'value="demolition_and_arrears" checked' in response.text
+    assert client.get("/incidents").text.count("<tr") == 0
+
+
+def test_messages_follow_the_language(client: TestClient) -> None:
+    data = {**GOOD_REPORT, "place": "", "participants": "abc"}
+    response = client.post("/incidents?lang=en", data=data)
+    found = errors(response.text)
+    assert found["place"] == "required"
+    assert found["participants"] == (
+        "figure not accepted: cannot read 'abc' as a figure: unexpected 'a'"
+    )
+    assert '<html lang="en">' in response.text
+
+
+def test_an_occurrence_in_the_future_or_an_unknown_cause_is_refused(
+    client: TestClient, clock: Clock
+) -> None:
+    data = {**GOOD_REPORT, "occurred_at": "2026-06-01T11:00", "causes": ["no_such_cause"]}
+    found = errors(client.post("/incidents", data=data).text)
+    assert found == {"occurred_at": "发生时间不能晚于现在", "causes": "无效的选项"}
+    with_offset = {**GOOD_REPORT, "occurred_at": "2026-06-01T01:30:00+00:00"}
+    page = client.get(report(client, **with_offset)).text
+    assert "2026-06-01 09:30" in page  # shown in the pack's time zone
+
+
+def test_ticked_criteria_grade_the_report(client: TestClient) -> None:
+    data = {**GOOD_REPORT, "participants": "50", "treat_as_level_II": "true"}
+    explanation = section(client.get(report(client, **data)).text, "explanation")
+    assert "定级: 重大群体性事件 (II级)" in explanation
+    assert "II-8 4.2(8)" in explanation
+    assert "视情作为重大事件对待 = 是" in explanation
+
+
+def test_a_repeated_submission_files_one_incident(client: TestClient) -> None:
+    first = report(client, key="form-1")
+    again = report(client, key="form-1")
+    assert first == again
+    assert client.get("/incidents").text.count("<tr class=") == 1
+
+
+def test_the_language_is_remembered_and_switched_back(client: TestClient) -> None:
+    english = client.get("/incidents?lang=en")
+    assert "govops_lang=en" in english.headers["set-cookie"]
+    assert 'href="/incidents?lang=zh-Hans"' in english.text
+    assert '<html lang="en">' in client.get("/incidents/new").text
+    assert '<html lang="zh-Hans">' in client.get("/incidents?lang=zh").text
+    assert '<html lang="zh-Hans">' in client.get("/incidents").text
+
+
+def test_the_officer_is_set_from_the_header_and_only_local_redirects_follow(
+    client: TestClient,
+) -> None:
+    response = client.post(
+        "/officer", data={"officer": "李四", "next": "/incidents/new"}, follow_redirects=False
+    )
+    assert response.headers["location"] == "/incidents/new"
+    assert 'value="李四"' in client.get("/incidents/new").text
+    away = client.post(
+        "/officer", data={"officer": "李四", "next": "//evil.example"}, follow_redirects=False
+    )
+    assert away.headers["location"] == "/incidents"
+    empty = client.post("/officer", data={"officer": "", "next": "/incidents"})
+    assert empty.status_code == 422 and "值班员: 必填" in text(empty.text)
+
+
+def test_text_from_users_is_escaped(client: TestClient) -> None:
+    page = client.get(report(client, summary="<script>alert(1)</script>")).text
+    assert "<script>" not in page and "&lt;script&gt;" in page
