@@ -114,11 +114,17 @@ def build_app(
     from govops.warnings.web import build_warning_web_router  # noqa: PLC0415
 
     built = incidents or build_incidents(settings, clock)
-    web = build_web_router(built.service, built.pack, built.clock)
+    language = settings.language
+    web = build_web_router(built.service, built.pack, built.clock, language)
     app = create_app(
-        built.service, built.pack, web, clock=built.clock, on_shutdown=[built.engine.dispose]
+        built.service,
+        built.pack,
+        web,
+        clock=built.clock,
+        on_shutdown=[built.engine.dispose],
+        language=language,
     )
-    app.include_router(build_programme_router(programme_packs()))
+    app.include_router(build_programme_router(programme_packs(), language))
     app.state.cadres = build_cadre_registry(built.engine, built.clock)
     app.state.selections = build_selections(built.engine, built.clock)
     app.state.warnings = build_warnings(built.engine, built.clock)
@@ -128,7 +134,10 @@ def build_app(
     app.include_router(warning_series_router(), prefix=API_PREFIX)
     app.include_router(
         build_warning_web_router(
-            app.state.warnings, app.state.warning_series, load_builtin_pack(WARNING_PACK)
+            app.state.warnings,
+            app.state.warning_series,
+            load_builtin_pack(WARNING_PACK),
+            language,
         )
     )
     return app

@@ -4,6 +4,9 @@
   ./govops.db; or e.g. postgresql+psycopg://user:password@host/dbname)
 - GOVOPS_HOST: the address to listen on (default 127.0.0.1, this machine only)
 - GOVOPS_PORT: the port (default 8000)
+- GOVOPS_LANGUAGE: the organisation's language (zh-Hans, zh-Hant, vi or en), what pages,
+  answers and commands speak to a reader who has not chosen one (default: each module's
+  own, the language of the document it runs: Chinese, or Vietnamese for the Thanh Hóa plan)
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from govops.platform.i18n.languages import LANGUAGES, language_of
 from govops.platform.storage.database import default_database_url
 
 PREFIX = "GOVOPS_"
@@ -28,6 +32,7 @@ class Settings:
     database_url: str
     host: str = DEFAULT_HOST
     port: int = DEFAULT_PORT
+    language: str | None = None  # the organisation's language; None: each module's own
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -37,6 +42,7 @@ class Settings:
             database_url=database_url or default_database_url(),
             host=env.get(f"{PREFIX}HOST", "").strip() or DEFAULT_HOST,
             port=parse_port(env.get(f"{PREFIX}PORT", ""), f"{PREFIX}PORT"),
+            language=parse_language(env.get(f"{PREFIX}LANGUAGE", ""), f"{PREFIX}LANGUAGE"),
         )
 
 
@@ -50,3 +56,12 @@ def parse_port(text: str, name: str) -> int:
     if not 1 <= port <= 65535:
         raise SettingsError(f"{name} must be between 1 and 65535, got {port}")
     return port
+
+
+def parse_language(text: str, name: str) -> str | None:
+    if not text.strip():
+        return None
+    language = language_of(text)
+    if language is None:
+        raise SettingsError(f"{name} must be one of {', '.join(LANGUAGES)}, got {text!r}")
+    return language

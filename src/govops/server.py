@@ -20,6 +20,7 @@ from govops.incidents.api.schemas import CloseBody, ReportBody
 from govops.incidents.service.incident import IncidentService
 from govops.lawcode.sources.pack import Pack
 from govops.platform.api import problems
+from govops.platform.api.language import set_default_language
 
 API_PREFIX = "/api/v1"
 DESCRIPTION = """\
@@ -53,6 +54,7 @@ def create_app(
     *,
     clock: Callable[[], datetime] = _utc_now,
     on_shutdown: Sequence[Callable[[], object]] = (),
+    language: str | None = None,
 ) -> FastAPI:
     """`clock` tells which deadlines are overdue in the answers (give the service's clock);
     `on_shutdown` runs when the server stops (e.g. to dispose of the database engine)."""
@@ -78,6 +80,7 @@ def create_app(
         redoc_url=None,
     )
     app.state.govops = ApiContext(service=service, pack=pack, clock=clock)
+    set_default_language(app, language or pack.language, pack.timezone)
     fields = set(grading_inputs(pack)) | set(ReportBody.model_fields) | {"note"}
     known = fields | set(CloseBody.model_fields)
     problems.install(app, API_PREFIX, known, incident_errors.FIELD_ERRORS, incident_errors.ANSWERS)

@@ -22,11 +22,14 @@ def _utc_now() -> datetime:
 
 
 def build_web_router(
-    service: IncidentService, pack: Pack, clock: Callable[[], datetime] = _utc_now
+    service: IncidentService,
+    pack: Pack,
+    clock: Callable[[], datetime] = _utc_now,
+    language: str | None = None,
 ) -> APIRouter:
     """The pages over `service`, labelled from `pack`; `clock` (timezone-aware) tells the
-    time left to each deadline."""
-    pages = WebPages(service, pack, clock)
+    time left to each deadline; `language` is the organisation's (default: the pack's)."""
+    pages = WebPages(service, pack, clock, language or pack.language)
     router = APIRouter(include_in_schema=False)
     get, post = ["GET"], ["POST"]
     guard = [Depends(same_origin_only)]

@@ -48,7 +48,10 @@ async def _fields(request: Request) -> forms.Fields:
 
 
 class WebPages:
-    def __init__(self, service: IncidentService, pack: Pack, clock: Callable[[], datetime]) -> None:
+    def __init__(
+        self, service: IncidentService, pack: Pack, clock: Callable[[], datetime], language: str
+    ) -> None:
+        self.language = language  # the organisation's: for a reader who chose none
         self.service = service
         self.pack = pack
         self.clock = clock
@@ -59,12 +62,12 @@ class WebPages:
         )
 
     def home(self, request: Request) -> Response:
-        v = visit(request, self.pack)
+        v = visit(request, self.pack, self.language)
         query = f"?{request.url.query}" if request.url.query else ""
         return redirect(v, f"{v.base}/incidents{query}")
 
     async def incidents(self, request: Request) -> Response:
-        v = visit(request, self.pack)
+        v = visit(request, self.pack, self.language)
         query = request.query_params
         grade = query.get("grade") if query.get("grade") in GRADES else None
         status = query.get("status") if query.get("status") in STATUSES else None
@@ -78,13 +81,13 @@ class WebPages:
         )
 
     def new(self, request: Request) -> Response:
-        v = visit(request, self.pack)
+        v = visit(request, self.pack, self.language)
         now = self.clock().astimezone(ZoneInfo(self.pack.timezone))
         values = {"occurred_at": [now.strftime("%Y-%m-%dT%H:%M")], "officer": [v.officer]}
         return self._intake_page(v, values, {})
 
     async def create(self, request: Request) -> Response:
-        v = visit(request, self.pack)
+        v = visit(request, self.pack, self.language)
         fields = await _fields(request)
         errors: forms.Errors = {}
         officer = forms.read_officer(fields, v.officer, v.loc, errors)
@@ -117,7 +120,7 @@ class WebPages:
         )
 
     async def show(self, request: Request, incident_id: str) -> Response:
-        v = visit(request, self.pack)
+        v = visit(request, self.pack, self.language)
         try:
             incident = await run_in_threadpool(self.service.get, incident_id)
         except IncidentNotFoundError:
@@ -152,7 +155,7 @@ class WebPages:
         return page(v, "incidents/error.html", url, 404, message=v.loc.t("error.not_found"))
 
     async def set_officer(self, request: Request) -> Response:
-        v = visit(request, self.pack)
+        v = visit(request, self.pack, self.language)
         fields = await _fields(request)
         errors: forms.Errors = {}
         officer = forms.text_field(fields, "officer", v.loc, errors)
@@ -207,7 +210,7 @@ class WebPages:
     ) -> Response:
         """Check the form, then make the change; the page comes back with the messages
         (422), or the reason it cannot change (409), or a redirect to the result."""
-        v = visit(request, self.pack)
+        v = visit(request, self.pack, self.language)
         fields = await _fields(request)
         try:
             incident = await run_in_threadpool(self.service.get, incident_id)

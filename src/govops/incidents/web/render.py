@@ -10,7 +10,6 @@ from urllib.parse import quote, unquote
 from fastapi import Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from govops.incidents.web import labels as i18n
 from govops.incidents.web.locales import Locale
 from govops.lawcode.sources.pack import Pack
 from govops.platform.web.pages import (
@@ -38,8 +37,8 @@ class Visit:
         return self.page_request.base
 
 
-def visit(request: Request, pack: Pack) -> Visit:
-    page_request = read_page_request(request, i18n.language_of, i18n.LANGUAGES)
+def visit(request: Request, pack: Pack, language: str) -> Visit:
+    page_request = read_page_request(request, language, pack.timezone)
     loc = Locale(page_request.language, pack.timezone, pack.table("grade"), pack.language)
     officer = unquote(request.cookies.get(OFFICER_COOKIE, "")).strip()[:50]
     return Visit(page_request, loc, officer)

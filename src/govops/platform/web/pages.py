@@ -1,11 +1,13 @@
-"""What the three page families (incidents, programmes, rainstorm warnings) share around
-their own content: the templates, the language the reader wants, where the router is
+"""What every page family (incidents, programmes, rainstorm warnings, ...) shares around
+its own content: the templates, the language the reader wants, where the router is
 mounted, and the page answered in that language.
 
 The language is the one asked for with ?lang=, else the one remembered in the
-`govops_lang` cookie every family shares, else the family's default. Each family keeps
-its own languages (incidents and warnings zh-Hans/en, programmes vi/en) and reads a value
-it does not know as "not chosen". A language asked for is remembered for a year.
+`govops_lang` cookie every family shares, else the browser's Accept-Language, else the
+organisation's default; every family speaks every language of the catalogs. A language
+asked for is remembered for a year. Templates translate with `_()`, `ngettext()` and
+`pgettext()`, format with `t` (the request's translator) and show pack texts with `tx()`,
+which marks a text shown in the document's own language with its `lang`.
 """
 
 from __future__ import annotations
@@ -18,12 +20,13 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 import jinja2
 from fastapi import Request
 from fastapi.responses import HTMLResponse, Response
+from markupsafe import Markup, escape
+
+from govops.platform.i18n.languages import LANGUAGES, OWN_NAMES, choose
+from govops.platform.i18n.translator import Translator, translator
 
 LANGUAGE_COOKIE = "govops_lang"
 LANGUAGE_MAX_AGE = 365 * 24 * 3600
-
-# A language tag (`en`, `zh`, `vi-VN`, ...) -> the family's language it names, else None.
-LanguageOf = Callable[[str | None], str | None]
 
 
 class ModuleTemplates(jinja2.BaseLoader):
@@ -59,27 +62,48 @@ TEMPLATES = jinja2.Environment(
 )
 
 
+TEMPLATES = jinja2.Environment(
+    loader=ModuleTemplates(),
+    autoescape=True,
+    undefined=jinja2.StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+
+
 @dataclass(frozen=True, slots=True)
 class PageRequest:
-    """What every page reads from its request: the language and where it is mounted."""
+    """What every page reads from its request: the language, its translator, and where
+    the router is mounted."""
 
     language: str
     language_asked: bool  # given with ?lang=: remember it
-    other_language: str  # the one the language switch offers
     base: str  # where the router is mounted, without a trailing slash: "" at the root
+    translator: Translator
+
+
+@dataclass(frozen=True, slots=True)
+class LanguageLink:
+    """One entry of the language switch: the language in its own words, and the page in it."""
+
+    language: str
+    name: str
+    url: str
 
 
 def read_page_request(
-    request: Request, language_of: LanguageOf, languages: tuple[str, str]
+    request: Request, default_language: str, timezone: str = "Asia/Shanghai"
 ) -> PageRequest:
-    """The request to a family that speaks `languages`, its default first: the language
-    of ?lang=, else of the cookie, else the default."""
-    default, second = languages
-    asked = language_of(request.query_params.get("lang"))
-    language = asked or language_of(request.cookies.get(LANGUAGE_COOKIE)) or default
-    other = second if language == default else default
+    """The request's language: ?lang=, else the cookie, else Accept-Language, else
+    `default_language` (the organisation's); times shown in `timezone`."""
+    choice = choose(
+        request.query_params.get("lang"),
+        request.cookies.get(LANGUAGE_COOKIE),
+        request.headers.get("accept-language"),
+        default_language,
+    )
     base = str(request.scope.get("root_path", "")).rstrip("/")
-    return PageRequest(language, asked is not None, other, base)
+    return PageRequest(choice.language, choice.asked, base, translator(choice.language, timezone))
 
 
 def remember_language(response: Response, page_request: PageRequest) -> None:
@@ -87,6 +111,27 @@ def remember_language(response: Response, page_request: PageRequest) -> None:
         response.set_cookie(
             LANGUAGE_COOKIE, page_request.language, max_age=LANGUAGE_MAX_AGE, samesite="lax"
         )
+
+
+def shown_text(t: Translator, texts: Mapping[str, str]) -> Markup:
+    """A pack text for the page: in the reader's language when the pack has it (or in the
+    other Chinese script), else in the document's own, marked with its `lang`."""
+    found = t.text(texts)
+    if found.language == t.language:
+        return escape(found.text)
+    return Markup('<span lang="{}">{}</span>').format(found.language, found.text)
+
+
+def template_words(t: Translator) -> dict[str, object]:
+    """What every template translates and formats with."""
+    return {
+        "_": t._,
+        "ngettext": t.ngettext,
+        "pgettext": t.pgettext,
+        "say": t.say,
+        "t": t,
+        "tx": lambda texts: shown_text(t, texts),
+    }
 
 
 def render_page(
@@ -98,12 +143,17 @@ def render_page(
 ) -> HTMLResponse:
     """The page `template` shows with `values`, and with what skeleton.html needs: the
     language, where the router is mounted, and the language switch, which reloads
-    `page_url`. The language is remembered when it was asked for."""
+    `page_url` in each other language. The language is remembered when it was asked for."""
+    switch = [
+        LanguageLink(language, OWN_NAMES[language], with_language(page_url, language))
+        for language in LANGUAGES
+        if language != page_request.language
+    ]
     html = TEMPLATES.get_template(template).render(
         language=page_request.language,
         base=page_request.base,
-        switch_url=with_language(page_url, page_request.other_language),
-        other_language=page_request.other_language,
+        languages=switch,
+        **template_words(page_request.translator),
         **values,
     )
     response = HTMLResponse(html, status_code=status)

@@ -15,11 +15,13 @@ from govops.programmes.web.pages import STYLESHEET, ProgrammePages
 
 __all__ = ["build_programme_router"]
 
+DOCUMENT_LANGUAGE = "vi"  # the plans' own language: for a reader who chose none
 
-def build_programme_router(packs: Mapping[str, Pack]) -> APIRouter:
+
+def build_programme_router(packs: Mapping[str, Pack], language: str | None = None) -> APIRouter:
     """The pages over the packs of `packs` (by id) that have a programme; the others are
     left out, as an unknown id is (404)."""
-    pages = ProgrammePages(packs)
+    pages = ProgrammePages(packs, language or DOCUMENT_LANGUAGE)
     router = APIRouter(include_in_schema=False)
     get = ["GET"]
     add_common_stylesheet(router)

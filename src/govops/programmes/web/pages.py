@@ -20,7 +20,8 @@ STYLESHEET = "programme.css"
 
 
 class ProgrammePages:
-    def __init__(self, packs: Mapping[str, Pack]) -> None:
+    def __init__(self, packs: Mapping[str, Pack], language: str) -> None:
+        self.language = language  # the organisation's: for a reader who chose none
         self.packs = {pack_id: p for pack_id, p in packs.items() if p.programme is not None}
         self.checks: dict[str, PlanCheck] = {
             pack_id: check_plan(_programme(p)) for pack_id, p in self.packs.items()
@@ -28,12 +29,12 @@ class ProgrammePages:
         self.documents = {p.document.id: p.document.title for p in self.packs.values()}
 
     def index(self, request: Request) -> Response:
-        v = visit(request, self.documents)
+        v = visit(request, self.documents, self.language)
         packs = sorted(self.packs.values(), key=lambda p: p.id)
         return v.render("programmes/list.html", f"{v.base}/programmes", {"packs": packs})
 
     def plan(self, request: Request, pack_id: str) -> Response:
-        v = visit(request, self.documents)
+        v = visit(request, self.documents, self.language)
         pack = self.packs.get(pack_id)
         if pack is None:
             return self._not_found(v, pack_id, f"{v.base}/programmes/{pack_id}")
@@ -41,7 +42,7 @@ class ProgrammePages:
         return v.render("programmes/plan.html", f"{v.base}/programmes/{pack_id}", context)
 
     def budget(self, request: Request, pack_id: str) -> Response:
-        v = visit(request, self.documents)
+        v = visit(request, self.documents, self.language)
         pack = self.packs.get(pack_id)
         url = f"{v.base}/programmes/{pack_id}/budget"
         if pack is None:

@@ -62,6 +62,6 @@ class Reader:
 Visit = ReaderVisit[Reader]
 
 
-def visit(request: Request, documents: Mapping[str, str]) -> Visit:
-    page_request = read_page_request(request, labels.language_of, labels.LANGUAGES)
+def visit(request: Request, documents: Mapping[str, str], language: str) -> Visit:
+    page_request = read_page_request(request, language)
     return ReaderVisit(page_request, Reader(page_request.language, documents))

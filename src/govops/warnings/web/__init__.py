@@ -18,10 +18,11 @@ __all__ = ["build_warning_web_router"]
 
 
 def build_warning_web_router(
-    warnings: WarningService, series: SeriesService, pack: Pack
+    warnings: WarningService, series: SeriesService, pack: Pack, language: str | None = None
 ) -> APIRouter:
-    """The pages over the services; areas, signals and thresholds from `pack`."""
-    pages = WarningPages(warnings, series, pack)
+    """The pages over the services; areas, signals and thresholds from `pack`; `language`
+    is the organisation's (default: the pack's)."""
+    pages = WarningPages(warnings, series, pack, language or pack.language)
     router = APIRouter(include_in_schema=False)
     get = ["GET"]
     add_common_stylesheet(router)

@@ -46,13 +46,16 @@ class AreaRow:
 
 
 class WarningPages:
-    def __init__(self, warnings: WarningService, series: SeriesService, pack: Pack) -> None:
+    def __init__(
+        self, warnings: WarningService, series: SeriesService, pack: Pack, language: str
+    ) -> None:
+        self.language = language  # the organisation's: for a reader who chose none
         if pack.areas is None:
             raise ValueError(f"pack {pack.id} has no areas")
         self.warnings, self.series, self.pack, self.areas = warnings, series, pack, pack.areas
 
     def index(self, request: Request) -> Response:
-        v = visit(request)
+        v = visit(request, self.language, self.pack.timezone)
         latest = self.series.latest_minute()
         day = default_day(self.series, self.warnings.now())
         start, end = self.series.day_bounds(day)
@@ -64,7 +67,7 @@ class WarningPages:
         return v.render("warnings/list.html", f"{v.base}/warnings", values)
 
     def area(self, request: Request, code: str) -> Response:
-        v = visit(request)
+        v = visit(request, self.language, self.pack.timezone)
         url = f"{v.base}/warnings/areas/{code}"
         try:
             area = self.areas.get(code)
@@ -92,7 +95,7 @@ class WarningPages:
         return v.render("warnings/area.html", f"{url}?date={day.isoformat()}", values)
 
     def report(self, request: Request) -> Response:
-        v = visit(request)
+        v = visit(request, self.language, self.pack.timezone)
         try:
             day = self._day(request)
         except BadDateError as error:

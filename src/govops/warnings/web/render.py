@@ -60,6 +60,6 @@ class Reader:
 Visit = ReaderVisit[Reader]
 
 
-def visit(request: Request) -> Visit:
-    page_request = read_page_request(request, languages.language_of, languages.LANGUAGES)
+def visit(request: Request, language: str, timezone: str) -> Visit:
+    page_request = read_page_request(request, language, timezone)
     return ReaderVisit(page_request, Reader(page_request.language))
