@@ -4,5 +4,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 python3 -m venv .venv
-.venv/bin/python -m pip install --quiet --disable-pip-version-check -e .
+# The versions the tests passed with, checked against their hashes (scripts/lock.sh).
+.venv/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes \
+    -r requirements/runtime.lock
+.venv/bin/python -m pip install --quiet --disable-pip-version-check --no-deps \
+    --no-build-isolation -e .
 exec .venv/bin/govops serve --demo "$@"

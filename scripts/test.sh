@@ -7,7 +7,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 python3 -m venv .venv
-.venv/bin/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+# The versions locked with their hashes (scripts/lock.sh), then govops itself.
+.venv/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes \
+    -r requirements/dev.lock
+.venv/bin/python -m pip install --quiet --disable-pip-version-check --no-deps \
+    --no-build-isolation -e '.[dev]'
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
 .venv/bin/mypy

@@ -10,6 +10,7 @@ mean psycopg too).
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 from pathlib import Path
@@ -40,7 +41,16 @@ def make_engine(url: str | URL) -> Engine:
         parsed = parsed.set(drivername="postgresql+psycopg")
     if parsed.get_backend_name() == "sqlite":
         return _sqlite_engine(parsed)
+    if parsed.get_driver_name() == "psycopg" and importlib.util.find_spec("psycopg") is None:
+        raise MissingDriverError(
+            "PostgreSQL needs the psycopg driver, which the default install leaves out: "
+            "pip install 'govops[postgres]'"
+        )
     return create_engine(parsed, json_serializer=_to_json, pool_pre_ping=True)
+
+
+class MissingDriverError(RuntimeError):
+    """The database URL names a driver that is not installed."""
 
 
 def migrate(target: Engine | str | URL) -> None:
