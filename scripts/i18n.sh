@@ -16,11 +16,13 @@ python=.venv/bin/python
 locales=src/govops/platform/i18n/locale
 pot="$locales/messages.pot"
 "$python" -m babel.messages.frontend extract -F babel.cfg --sort-output --no-wrap \
-    --add-location=file -k msg -k msg_n:1,2 --project=govops -o "$pot" src/govops >/dev/null
+    --add-location=file -k msg -k msg_n:1,2 --project=govops -o "$pot" src/govops 2>&1 \
+    | { grep -v "^extracting messages from\|^writing PO template" || true; }
 for locale in zh_Hans zh_Hant vi en; do
     if [[ -f "$locales/$locale/LC_MESSAGES/messages.po" ]]; then
         "$python" -m babel.messages.frontend update --no-fuzzy-matching --no-wrap \
-            --ignore-obsolete -i "$pot" -d "$locales" -l "$locale" >/dev/null
+            --ignore-obsolete -i "$pot" -d "$locales" -l "$locale" 2>&1 \
+            | { grep -v "^updating catalog" || true; }
     else
         "$python" -m babel.messages.frontend init --no-wrap -i "$pot" -d "$locales" -l "$locale"
     fi
@@ -29,4 +31,5 @@ if [[ -n "${GOVOPS_I18N_TRANSLATIONS:-}" ]]; then
     "$python" scripts/i18n_import.py "$locales" "$GOVOPS_I18N_TRANSLATIONS"
 fi
 "$python" scripts/i18n_fill.py "$locales"
-"$python" -m babel.messages.frontend compile -d "$locales" -D messages >/dev/null
+"$python" -m babel.messages.frontend compile -d "$locales" -D messages 2>&1 \
+    | { grep -v "^compiling catalog" || true; }

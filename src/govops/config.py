@@ -15,6 +15,7 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from govops.lawcode.texts.messages import Message, msg
 from govops.platform.i18n.languages import LANGUAGES, language_of
 from govops.platform.storage.database import default_database_url
 
@@ -24,7 +25,12 @@ DEFAULT_PORT = 8000
 
 
 class SettingsError(ValueError):
-    """An environment variable whose value cannot be used."""
+    """An environment variable whose value cannot be used; `message` says which and why
+    (translated where shown; str() is the English)."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(str(message))
+        self.message = message
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,9 +58,13 @@ def parse_port(text: str, name: str) -> int:
     try:
         port = int(text.strip())
     except ValueError:
-        raise SettingsError(f"{name} must be a port number, got {text!r}") from None
+        raise SettingsError(
+            msg("{name} must be a port number, got {text}", name=name, text=repr(text))
+        ) from None
     if not 1 <= port <= 65535:
-        raise SettingsError(f"{name} must be between 1 and 65535, got {port}")
+        raise SettingsError(
+            msg("{name} must be between 1 and 65535, got {port}", name=name, port=str(port))
+        )
     return port
 
 
@@ -63,5 +73,12 @@ def parse_language(text: str, name: str) -> str | None:
         return None
     language = language_of(text)
     if language is None:
-        raise SettingsError(f"{name} must be one of {', '.join(LANGUAGES)}, got {text!r}")
+        raise SettingsError(
+            msg(
+                "{name} must be one of {languages}, got {text}",
+                name=name,
+                languages=", ".join(LANGUAGES),
+                text=repr(text),
+            )
+        )
     return language

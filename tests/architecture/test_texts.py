@@ -111,9 +111,9 @@ class _Literals(ast.NodeVisitor):
             self.generic_visit(node)
 
     def visit_Constant(self, node: ast.Constant) -> None:
-        if isinstance(node.value, str) and _sentence(node.value):
-            if NOT_SHOWN not in self.lines[node.lineno - 1]:
-                self.found.append((node.lineno, node.value))
+        shown = NOT_SHOWN not in self.lines[node.lineno - 1]
+        if isinstance(node.value, str) and _sentence(node.value) and shown:
+            self.found.append((node.lineno, node.value))
 
 
 def _adapter_modules() -> list[Path]:

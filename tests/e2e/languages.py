@@ -27,15 +27,31 @@ VIETNAMESE = re.compile(
 )
 LATIN_PHRASE = re.compile(r"[A-Za-z]{2,}[ \u00a0]+[A-Za-z]{2,}")
 WORD = re.compile(r"[^\W\d_]+")
+ROMAN = re.compile(r"[IVXLC]+")  # the numbers of a document's parts (III.2.4), not words
 ENGLISH_WORDS = frozenset(
-    "the a an of to in on at by for from with and or not no is are was be been this that "
-    "these those it its as all any each per than then there here which who what when where "
-    "how has have had will would can could may must should do does did yet only more less "
-    "none some your you we our new see back".split()
+    """
+    the a an of to in on at by for from with and or not no is are was be been this that
+    these those it its as all any each per than then there here which who what when where
+    how has have had will would can could may must should do does did yet only more less
+    none some your you we our new see back
+    """.split()  # noqa: SIM905  (a word list reads better as words)
 )
 SKIPPED = {"script", "style", "code", "kbd", "samp"}
-VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
-        "track", "wbr"}
+VOID = {
+    "area",
+    "base",
+    "br",
+    "col",
+    "embed",
+    "hr",
+    "img",
+    "input",
+    "link",
+    "meta",
+    "source",
+    "track",
+    "wbr",
+}
 SHOWN_ATTRIBUTES = ("title", "placeholder", "alt", "aria-label")
 
 
@@ -97,7 +113,7 @@ def foreign(text: str, language: str, names: Iterable[str] = ()) -> bool:
         if HAN.search(text):
             return True
         words = WORD.findall(text)
-        english = [w for w in words if w.isascii()]
+        english = [w for w in words if w.isascii() and not ROMAN.fullmatch(w)]
         return (
             len(english) >= 2
             and not VIETNAMESE.search(text)

@@ -19,7 +19,7 @@ def page(language: str, body: str) -> str:
         ("zh-Hans", "<p>處置中</p>", ["處置中"]),  # Traditional in a Simplified page
         ("zh-Hant", "<p>處置中</p><p>处置中</p>", ["处置中"]),
         ("zh-Hans", '<p>Kế hoạch</p><p lang="vi">Kế hoạch số 161</p>', ["Kế hoạch"]),
-        ("vi", "<p>Kế hoạch số 161/KH-UBND</p><p>SRB 115</p>", []),
+        ("vi", "<p>Kế hoạch số 161/KH-UBND</p><p>SRB 115</p><p>III.2.4 a</p>", []),
         ("vi", "<p>Download the report</p><p>事件</p>", ["Download the report", "事件"]),
         ("vi", '<p><span lang="zh-Hans">一般</span> cấp IV</p>', []),
         ("en", "<p>Incidents of Thanh Hóa</p>", []),

@@ -38,7 +38,7 @@ def test_the_mass_incident_pack_is_built_in() -> None:
     "result", CASES, ids=lambda r: f"{r.file.parent.parent.name}:{r.table}:{r.name}"
 )
 def test_worked_case(result: CaseResult) -> None:
-    assert result.passed, "\n".join(result.failures)
+    assert result.passed, "\n".join(str(f) for f in result.failures)
 
 
 def test_every_grade_clause_is_exercised_by_a_worked_case() -> None:

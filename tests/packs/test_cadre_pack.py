@@ -11,7 +11,7 @@ import pytest
 from govops.cadres.model.adapter import cadre_record
 from govops.cadres.model.alerts import AlertRules
 from govops.cadres.model.people import cited_rules
-from govops.cadres.model.selection import ProcedureRules
+from govops.cadres.model.steps import ProcedureRules
 from govops.lawcode.dated.parameters import ParameterSnapshot
 from govops.lawcode.rules.conditions import InRange, leaves, resolve_interval
 from govops.lawcode.rules.inputs import InputError, InputKind
@@ -26,7 +26,7 @@ RESULTS = list(run_cases(load_builtin_pack(PACK), pack_folder(PACK), adapters=AD
 
 @pytest.mark.parametrize("result", RESULTS, ids=lambda r: f"{r.table}:{r.name}")
 def test_worked_case(result: CaseResult) -> None:
-    assert result.passed, "\n".join(result.failures)
+    assert result.passed, "\n".join(str(f) for f in result.failures)
 
 
 def test_every_clause_fires_in_a_worked_case() -> None:

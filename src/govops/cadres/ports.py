@@ -8,11 +8,17 @@ from typing import Protocol
 
 from govops.cadres.model.registry import Entry, Person
 from govops.cadres.model.selection import Event
+from govops.lawcode.texts.messages import Text
 from govops.platform.ports import Transaction
 
 
 class RegistryConflictError(Exception):
-    """Another writer appended to the same person first (the entry's seq is taken)."""
+    """Another writer appended to the same person first (the entry's seq is taken);
+    `message` says so (a Message from the service; the database's words from storage)."""
+
+    def __init__(self, message: Text) -> None:
+        super().__init__(str(message))
+        self.message = message
 
 
 class CadreRepository(Protocol):
@@ -35,7 +41,12 @@ class CadreUnitOfWork(Transaction, Protocol):
 
 
 class SelectionConflictError(Exception):
-    """Another writer appended to the same case first (the event's seq is taken)."""
+    """Another writer appended to the same case first (the event's seq is taken);
+    `message` says so (a Message from the service; the database's words from storage)."""
+
+    def __init__(self, message: Text) -> None:
+        super().__init__(str(message))
+        self.message = message
 
 
 class SelectionRepository(Protocol):

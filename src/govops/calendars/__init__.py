@@ -4,11 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from govops.calendars._workdays import CalendarRangeError
 from govops.calendars.cn import ChinaCalendar
 from govops.calendars.vn import VietnamCalendar
 from govops.lawcode.dated.calendar import WorkingDayCalendar
+from govops.lawcode.texts.messages import Message, msg
 
-__all__ = ["ChinaCalendar", "UnknownJurisdiction", "VietnamCalendar", "calendar_for"]
+__all__ = [
+    "CalendarRangeError",
+    "ChinaCalendar",
+    "UnknownJurisdiction",
+    "VietnamCalendar",
+    "calendar_for",
+]
 
 _CALENDARS: dict[str, Callable[[], WorkingDayCalendar]] = {
     "CN": ChinaCalendar,
@@ -17,7 +25,12 @@ _CALENDARS: dict[str, Callable[[], WorkingDayCalendar]] = {
 
 
 class UnknownJurisdiction(ValueError):  # noqa: N818 - public name fixed by the API
-    """No working-day calendar exists for the requested jurisdiction."""
+    """No working-day calendar exists for the requested jurisdiction; `message` says which
+    there are (translated where shown; str() is the English)."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(str(message))
+        self.message = message
 
 
 def calendar_for(jurisdiction: str) -> WorkingDayCalendar:
@@ -26,6 +39,10 @@ def calendar_for(jurisdiction: str) -> WorkingDayCalendar:
     if make_calendar is None:
         supported = ", ".join(sorted(_CALENDARS))
         raise UnknownJurisdiction(
-            f"no working-day calendar for jurisdiction {jurisdiction!r}; supported: {supported}"
+            msg(
+                "no working-day calendar for jurisdiction {jurisdiction}; supported: {supported}",
+                jurisdiction=repr(jurisdiction),
+                supported=supported,
+            )
         )
     return make_calendar()

@@ -9,12 +9,22 @@ from functools import lru_cache
 import holidays
 
 from govops.lawcode.dated.calendar import DayStatus, WorkingDayResult
+from govops.lawcode.texts.messages import Message, msg
 
 MAX_DAYS = 3660  # about ten years: far beyond any statutory deadline, so larger input is a bug
 _MAX_SCAN = 2 * MAX_DAYS + 366  # hard stop for the day-by-day walk
 _SATURDAY = 5
 
 DayStatusLookup = Callable[[date], DayStatus]
+
+
+class CalendarRangeError(ValueError):
+    """A count of working days the calendar does not make; `message` says why (translated
+    where shown; str() is the English)."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(str(message))
+        self.message = message
 
 
 def is_weekend(day: date) -> bool:
@@ -62,9 +72,14 @@ def count_working_days(lookup: DayStatusLookup, start: date, days: int) -> Worki
     day = start
     for _ in range(_MAX_SCAN):
         if day == date.max:
-            raise ValueError(
-                f"counting {days} working day(s) from {start} runs past {date.max}, "
-                "the last date supported"
+            raise CalendarRangeError(
+                msg(
+                    "counting {days} working days from {start} runs past {last}, the last "
+                    "date supported",
+                    days=days,
+                    start=start,
+                    last=date.max,
+                )
             )
         day += timedelta(days=1)
         status = lookup(day)
@@ -78,6 +93,10 @@ def count_working_days(lookup: DayStatusLookup, start: date, days: int) -> Worki
 
 def _check_days(days: int) -> None:
     if days < 0:
-        raise ValueError(f"days must be zero or positive, got {days}; count forward only")
+        raise CalendarRangeError(
+            msg("days must be zero or positive, got {days}; count forward only", days=days)
+        )
     if days > MAX_DAYS:
-        raise ValueError(f"days must be at most {MAX_DAYS}, got {days}")
+        raise CalendarRangeError(
+            msg("days must be at most {limit}, got {days}", limit=MAX_DAYS, days=days)
+        )

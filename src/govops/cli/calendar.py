@@ -6,10 +6,13 @@ from typing import Annotated
 
 import typer
 
-from govops.calendars import UnknownJurisdiction
-from govops.cli.context import services
+from govops.calendars import CalendarRangeError, UnknownJurisdiction
+from govops.cli.context import DEFAULT_LANGUAGE, services
 from govops.lawcode.dated.calendar import WorkingDayCalendar
+from govops.platform.cli.language import LanguageOption, command_translator
 from govops.platform.cli.output import fail, parse_date, to_json
+from govops.platform.i18n.languages import VI
+from govops.platform.i18n.translator import Translator
 
 app = typer.Typer(
     help="Working-day calendars (CN with make-up working days, VN).", no_args_is_help=True
@@ -17,17 +20,27 @@ app = typer.Typer(
 Jurisdiction = Annotated[str, typer.Option("--jurisdiction", help="CN or VN.")]
 
 
-def _calendar(jurisdiction: str) -> WorkingDayCalendar:
+def _default_language(jurisdiction: str) -> str:
+    """Vietnamese for Vietnam's calendar, else the Chinese of the built-in packs."""
+    return VI if jurisdiction.strip().upper() == "VN" else DEFAULT_LANGUAGE
+
+
+def _calendar(jurisdiction: str, t: Translator) -> WorkingDayCalendar:
     try:
         return services().calendar(jurisdiction)
     except UnknownJurisdiction as error:
-        fail(str(error))
+        fail(t.say(error.message))
 
 
 @app.command()
-def check(jurisdiction: Jurisdiction, day: Annotated[str, typer.Argument(metavar="DATE")]) -> None:
+def check(
+    jurisdiction: Jurisdiction,
+    day: Annotated[str, typer.Argument(metavar="DATE")],
+    lang: LanguageOption = None,
+) -> None:
     """Is DATE a working day? Provisional when the year's schedule is not confirmed."""
-    status = _calendar(jurisdiction).day_status(parse_date(day, "DATE"))
+    t = command_translator(lang, _default_language(jurisdiction))
+    status = _calendar(jurisdiction, t).day_status(parse_date(day, "DATE", t))
     print(
         to_json(
             {
@@ -45,12 +58,15 @@ def add_working_days(
     jurisdiction: Jurisdiction,
     start: Annotated[str, typer.Option("--from", help="The day the period starts (not counted).")],
     days: Annotated[int, typer.Option("--days", help="Working days to count.")],
+    lang: LanguageOption = None,
 ) -> None:
     """The DAYS-th working day after --from, e.g. the end of a 5-working-day public notice."""
+    t = command_translator(lang, _default_language(jurisdiction))
+    calendar = _calendar(jurisdiction, t)
     try:
-        result = _calendar(jurisdiction).add_working_days(parse_date(start, "--from"), days)
-    except ValueError as error:
-        fail(str(error))
+        result = calendar.add_working_days(parse_date(start, "--from", t), days)
+    except CalendarRangeError as error:
+        fail(t.say(error.message))
     print(
         to_json(
             {

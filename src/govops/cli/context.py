@@ -1,24 +1,31 @@
-"""What every command needs: the services from the composition root, the pack, the date."""
+"""What every command needs: the services from the composition root, the pack, the date,
+and the words of the core's errors in the reader's language where the core gives them."""
 
 from __future__ import annotations
 
 from datetime import date
 from functools import cache
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import typer
 
 from govops.bootstrap import Services, build_services
 from govops.lawcode.dated.parameters import ParameterError, ParameterSnapshot
+from govops.lawcode.rules.tables import RuleTable
 from govops.lawcode.sources.pack import Pack
+from govops.lawcode.texts.messages import Message
 from govops.packs import PackError
-from govops.packs.registry import UnknownPackError
+from govops.packs.errors import UnknownPackError
 from govops.platform.cli.output import fail, parse_date
+from govops.platform.i18n.languages import ZH_HANS
+from govops.platform.i18n.translator import Translator
 
 as_of_option = Annotated[
     str | None,
     typer.Option("--as-of", help="Apply the rules in force on this date (default: today)."),
 ]
+# The language of the built-in packs these commands run when nothing else is asked.
+DEFAULT_LANGUAGE = ZH_HANS
 
 
 @cache
@@ -35,22 +42,54 @@ encoding_option = Annotated[
 ]
 
 
-def load(name: str, exit_code: int = 2) -> Pack:
+def said(t: Translator, error: BaseException) -> str:
+    """An error's words: its message in the reader's language when it carries one, else
+    what it says (the core's English)."""
+    message = getattr(error, "message", None)
+    if isinstance(message, Message | str) and message:
+        return t.say(message)
+    return str(error.args[0]) if isinstance(error, KeyError) and error.args else str(error)
+
+
+def stop(t: Translator, error: BaseException, exit_code: int = 2) -> NoReturn:
+    fail(error.shown(t) if isinstance(error, PackError) else said(t, error), exit_code)
+
+
+def load(name: str, t: Translator, exit_code: int = 2) -> Pack:
     try:
         return services().open_pack(name)
     except (UnknownPackError, PackError) as error:
-        fail(str(error), exit_code)
+        stop(t, error, exit_code)
 
 
-def resolve_as_of(pack: Pack, as_of: str | None) -> date:
+def table_of(pack: Pack, rule: str, t: Translator) -> RuleTable:
+    table = pack.tables.get(rule)
+    if table is None:
+        fail(
+            t._(
+                "pack {pack} has no rule table {table} (has: {tables})",
+                pack=pack.id,
+                table=repr(rule),
+                tables=", ".join(pack.tables),
+            )
+        )
+    return table
+
+
+def resolve_as_of(pack: Pack, as_of: str | None, t: Translator) -> date:
     if as_of is None:
         return services().today(pack.timezone)
-    return parse_date(as_of, "--as-of")
+    return parse_date(as_of, "--as-of", t)
 
 
-def rules_for(pack: Pack, as_of: str | None) -> ParameterSnapshot:
-    """The parameters in force on --as-of (default today), or a clear stop."""
+def rules_on(pack: Pack, day: date, t: Translator) -> ParameterSnapshot:
+    """The parameters in force on `day`, or a clear stop."""
     try:
-        return pack.rules_as_of(resolve_as_of(pack, as_of))
+        return pack.rules_as_of(day)
     except ParameterError as error:
-        fail(str(error))
+        fail(t.say(error.message))
+
+
+def rules_for(pack: Pack, as_of: str | None, t: Translator) -> ParameterSnapshot:
+    """The parameters in force on --as-of (default today), or a clear stop."""
+    return rules_on(pack, resolve_as_of(pack, as_of, t), t)

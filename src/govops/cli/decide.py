@@ -1,4 +1,5 @@
-"""`govops decide`: one JSON object or JSON Lines on stdin, one JSON answer per record."""
+"""`govops decide`: one JSON object or JSON Lines on stdin, one JSON answer per record.
+The answers are data; an error's `message` is in the command's language (--lang)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,15 @@ from typing import Annotated
 
 import typer
 
-from govops.cli.context import as_of_option, encoding_option, load, rules_for, services
+from govops.cli.context import (
+    DEFAULT_LANGUAGE,
+    as_of_option,
+    encoding_option,
+    load,
+    rules_for,
+    services,
+    table_of,
+)
 from govops.lawcode.dated.parameters import ParameterError
 from govops.lawcode.rules.adapters import Adapter
 from govops.lawcode.rules.decision import Decider
@@ -17,8 +26,10 @@ from govops.lawcode.rules.inputs import InputError
 from govops.lawcode.rules.tables import RuleTable
 from govops.lawcode.rules.verdict import assess
 from govops.lawcode.sources.pack import Pack
-from govops.platform.cli.inputs import parse_json
+from govops.platform.cli.inputs import JsonInputError, parse_json
+from govops.platform.cli.language import LanguageOption, command_translator
 from govops.platform.cli.output import decode_text, fail, to_json
+from govops.platform.i18n.translator import Translator
 
 
 def decide_command(
@@ -27,19 +38,18 @@ def decide_command(
     as_of: as_of_option = None,
     explain: Annotated[bool, typer.Option("--explain", help="Add the trace and why-not.")] = False,
     encoding: encoding_option = "utf-8",
+    lang: LanguageOption = None,
 ) -> None:
     """Decide records read from stdin; a bad record gets an error line, exit status 2."""
-    loaded = load(pack)
-    try:
-        table = loaded.table(rule)
-    except KeyError as error:
-        fail(str(error.args[0]))
-    adapter = _adapter(table)
-    decider = RecordDecider(loaded, table, adapter, as_of)
+    t = command_translator(lang, DEFAULT_LANGUAGE)
+    loaded = load(pack, t)
+    table = table_of(loaded, rule, t)
+    adapter = _adapter(table, t)
+    decider = RecordDecider(loaded, table, adapter, as_of, t)
     sys.stdout.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
-    text = decode_text(sys.stdin.buffer.read(), "stdin", encoding)
+    text = decode_text(sys.stdin.buffer.read(), "stdin", encoding, t)
     if not text.strip():
-        fail("no record on stdin: give one JSON object, or JSON Lines")
+        fail(t._("no record on stdin: give one JSON object, or JSON Lines"))
     failed = False
     for record in read_json_records(text):
         answer = decider.answer(record, explain)
@@ -52,26 +62,32 @@ def decide_command(
 def read_json_records(text: str) -> Iterator[object]:
     """The whole input as one JSON value if it is one (pretty-printed objects are common),
     otherwise one JSON value per non-empty line. A line that cannot be read is yielded as a
-    ValueError so that its error is reported in its place."""
+    JsonInputError so that its error is reported in its place."""
     try:
         yield parse_json(text)
         return
-    except ValueError:
+    except JsonInputError:
         pass
     for line in text.splitlines():
         if line.strip():
             try:
                 yield parse_json(line)
-            except ValueError as error:
+            except JsonInputError as error:
                 yield error
 
 
-def _adapter(table: RuleTable) -> Adapter | None:
+def _adapter(table: RuleTable, t: Translator) -> Adapter | None:
     if table.adapter is None:
         return None
     adapters = services().adapters()
     if table.adapter not in adapters:
-        fail(f"table {table.id!r} needs the record adapter {table.adapter!r}, not built in")
+        fail(
+            t._(
+                "table {table} needs the record adapter {adapter}, not built in",
+                table=repr(table.id),
+                adapter=repr(table.adapter),
+            )
+        )
     return adapters[table.adapter]
 
 
@@ -79,22 +95,30 @@ class RecordDecider:
     """Decides records on the rules in force on --as-of, or, for a table fed by an adapter,
     on the date the record itself speaks of (its as_of), else today."""
 
-    def __init__(self, pack: Pack, table: RuleTable, adapter: Adapter | None, as_of: str | None):
-        self.pack, self.table, self.adapter = pack, table, adapter
-        self.fixed = rules_for(pack, as_of) if as_of is not None or adapter is None else None
+    def __init__(
+        self,
+        pack: Pack,
+        table: RuleTable,
+        adapter: Adapter | None,
+        as_of: str | None,
+        t: Translator,
+    ) -> None:
+        self.pack, self.table, self.adapter, self.t = pack, table, adapter, t
+        self.fixed = rules_for(pack, as_of, t) if as_of is not None or adapter is None else None
         self._by_date: dict[date, Decider] = {}
 
     def answer(self, record: object, explain: bool) -> dict[str, object]:
-        if isinstance(record, ValueError):
-            return _error(None, str(record))
+        t = self.t
+        if isinstance(record, JsonInputError):
+            return _error(None, t.say(record.message))
         if not isinstance(record, dict):
-            return _error(None, "each record must be a JSON object")
+            return _error(None, t._("each record must be a JSON object"))
         try:
             return self._decide(record, explain)
         except InputError as error:
-            return _error(error.field, error.message)
+            return _error(error.field, t.say(error.message))
         except ParameterError as error:
-            return _error(None, str(error))
+            return _error(None, t.say(error.message))
 
     def _decide(self, record: dict[str, object], explain: bool) -> dict[str, object]:
         inputs, day = record, None

@@ -14,7 +14,11 @@ import typer
 from govops.bootstrap import Incidents, build_app, build_incidents, load_warning_demo
 from govops.incidents.demo import incident_count, load_demo
 from govops.incidents.service.outbox import OutboxWorker
+from govops.lawcode.texts.messages import N_
+from govops.platform.cli.language import LanguageOption, command_translator
 from govops.platform.cli.output import fail
+from govops.platform.i18n.languages import ZH_HANS
+from govops.platform.i18n.translator import Translator
 
 if TYPE_CHECKING:
     from fastapi import FastAPI
@@ -22,6 +26,9 @@ if TYPE_CHECKING:
     from govops.warnings.service.webhooks import DeliveryWorker
 
 WEBHOOK_INTERVAL = 10.0  # seconds between two rounds of webhook deliveries
+# The demo incidents' stage and status, as the list printed after loading them names them.
+_STAGES = {"warning": N_("warning stage"), "incident": N_("incident stage")}
+_STATUSES = {"open": N_("open"), "closed": N_("closed")}
 
 
 def serve_command(
@@ -41,26 +48,35 @@ def serve_command(
         int | None,
         typer.Option("--port", min=1, max=65535, help="Port (default: GOVOPS_PORT or 8000)."),
     ] = None,
+    lang: LanguageOption = None,
 ) -> None:
     """Serve the incident pages at / and the API at /api/v1 until stopped (Ctrl+C).
-    The database is GOVOPS_DATABASE_URL (default: the SQLite file ./govops.db)."""
+    The database is GOVOPS_DATABASE_URL (default: the SQLite file ./govops.db). --lang is
+    the language of what this command prints, not of the pages (each reader chooses)."""
     # Imported here, not with the module: the other commands need no web server.
     import uvicorn  # noqa: PLC0415
 
     from govops.config import Settings, SettingsError  # noqa: PLC0415
 
+    t = command_translator(lang, ZH_HANS)
     try:
         settings = Settings.from_env()
     except SettingsError as error:
-        fail(str(error))
+        fail(t.say(error.message))
     settings = replace(settings, host=host or settings.host, port=port or settings.port)
     try:
         incidents = build_incidents(settings)
     except Exception as error:  # a bad URL, a server that does not answer, a missing driver
-        fail(f"cannot open the database {_shown(settings.database_url)}: {error}")
+        fail(
+            t._(
+                "cannot open the database {url}: {error}",
+                url=_shown(settings.database_url, t),
+                error=str(error),
+            )
+        )
     if demo:
-        _load_demo(incidents)
-        _load_storm(incidents)
+        _load_demo(incidents, t)
+        _load_storm(incidents, t)
     app = build_app(settings, incidents=incidents)
     address = _address(settings.host, settings.port)
 
@@ -68,9 +84,10 @@ def serve_command(
         async def startup(self, sockets: list[socket.socket] | None = None) -> None:
             await super().startup(sockets)
             if self.started:
-                print(f"govops is serving the incident pages at {address}", flush=True)
-                print(f"  API: {address}api/v1/incidents (OpenAPI: {address}api/v1/openapi.json)")
-                print("  Press Ctrl+C to stop.", flush=True)
+                print(t._("govops is serving the incident pages at {address}", address=address))
+                api, openapi = f"{address}api/v1/incidents", f"{address}api/v1/openapi.json"
+                print("  " + t._("API: {api} (OpenAPI: {openapi})", api=api, openapi=openapi))
+                print("  " + t._("Press Ctrl+C to stop."), flush=True)
 
     server = Server(uvicorn.Config(app, host=settings.host, port=settings.port))
     # uvicorn shuts down gracefully on SIGINT or SIGTERM, then raises the signal again for
@@ -87,7 +104,8 @@ def serve_command(
     except _Stopped:
         pass
     except SystemExit:  # uvicorn has logged why (e.g. the port is in use)
-        fail(f"could not serve on {settings.host}:{settings.port}", 1)
+        where = f"{settings.host}:{settings.port}"
+        fail(t._("could not serve on {address}", address=where), 1)
     finally:
         webhooks.stop()
         outbox.stop()
@@ -110,31 +128,46 @@ def _stopped(signum: int, frame: FrameType | None) -> None:
     raise _Stopped
 
 
-def _load_demo(incidents: Incidents) -> None:
+def _load_demo(incidents: Incidents, t: Translator) -> None:
     count = incident_count(incidents.unit_of_work)
     if count:
-        print(f"The database already holds {count} incident(s): demo incidents not loaded.")
+        print(
+            t.ngettext(
+                "The database already holds {count} incident: demo incidents not loaded.",
+                "The database already holds {count} incidents: demo incidents not loaded.",
+                count,
+            )
+        )
         return
     loaded = load_demo(incidents.unit_of_work, incidents.rules, incidents.clock())
-    print(f"Loaded {len(loaded)} demo incidents:")
+    print(
+        t.ngettext("Loaded {count} demo incident:", "Loaded {count} demo incidents:", len(loaded))
+    )
     for incident in loaded:
         grade = incident.grade or "-"
-        print(f"  {grade:>3} {incident.stage.value:<8} {incident.status.value:<6} {incident.place}")
+        stage = t._(_STAGES[incident.stage.value])
+        status = t._(_STATUSES[incident.status.value])
+        print(f"  {grade:>3} {stage} {status} {incident.place}")
 
 
-def _load_storm(incidents: Incidents) -> None:
+def _load_storm(incidents: Incidents, t: Translator) -> None:
     from govops.warnings.demo import DemoNotEmptyError  # noqa: PLC0415
 
     try:
         storm = load_warning_demo(incidents.engine, incidents.clock)
     except DemoNotEmptyError:
-        print("The database already holds warnings: the demo storm is not loaded.")
+        print(t._("The database already holds warnings: the demo storm is not loaded."))
         return
     levels = sum(1 for e in storm.events if e.seq == 1)
     print(
-        f"Loaded the demo storm of {storm.day.isoformat()} (Beijing time): {storm.minutes} "
-        f"minutes, {len(storm.events)} warning events in {levels} warnings, CAP status "
-        "Exercise; see /warnings."
+        t._(
+            "Loaded the demo storm of {day} (Beijing time): {minutes}, {events} in {warnings}, "
+            "CAP status Exercise; see /warnings.",
+            day=storm.day,
+            minutes=t.ngettext("{count} minute", "{count} minutes", storm.minutes),
+            events=t.ngettext("{count} warning event", "{count} warning events", len(storm.events)),
+            warnings=t.ngettext("{count} rainstorm warning", "{count} rainstorm warnings", levels),
+        )
     )
 
 
@@ -158,11 +191,11 @@ def _address(host: str, port: int) -> str:
     return f"http://{shown}:{port}/"
 
 
-def _shown(url: str) -> str:
+def _shown(url: str, t: Translator) -> str:
     """The database URL without its password."""
     from sqlalchemy.engine import make_url  # noqa: PLC0415
 
     try:
         return make_url(url).render_as_string(hide_password=True)
     except Exception:  # not even a URL: say so without repeating it
-        return "(an unreadable GOVOPS_DATABASE_URL)"
+        return t._("(an unreadable GOVOPS_DATABASE_URL)")

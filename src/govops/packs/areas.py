@@ -7,13 +7,23 @@ from collections.abc import Callable, Sequence
 
 from govops.lawcode.sources.areas import Area, AreaMap
 from govops.lawcode.sources.citations import Citation
+from govops.lawcode.texts.messages import N_, Message, Text, msg
 from govops.packs.schema import AreasFile, Cite
 from govops.packs.yamlsource import PathKey, YamlFile
 
 PARENT_LEVEL = {"street": "district"}
+_LEVELS = {"district": N_("district"), "street": N_("street")}
+
+
+def _level(code: str | None) -> Message | str:
+    """An area level in the reader's words; the level above when none is named."""
+    if code is None:
+        return Message(N_("level above"))
+    return Message(_LEVELS[code]) if code in _LEVELS else code
+
 
 CiteFn = Callable[[Cite, list[PathKey], YamlFile | None], Citation]
-ReportFn = Callable[[YamlFile, Sequence[PathKey], str], None]
+ReportFn = Callable[[YamlFile, Sequence[PathKey], Text], None]
 
 
 def build_areas(model: AreasFile, source: YamlFile, cite: CiteFn, report: ReportFn) -> AreaMap:
@@ -23,23 +33,39 @@ def build_areas(model: AreasFile, source: YamlFile, cite: CiteFn, report: Report
     for index, m in enumerate(model.areas):
         where: list[PathKey] = ["areas", index]
         if m.code in seen_codes:
-            report(source, [*where, "code"], f"area {m.code!r} twice")
+            report(source, [*where, "code"], msg("area {code} twice", code=repr(m.code)))
         seen_codes[m.code] = m.level
         wanted = PARENT_LEVEL.get(m.level)
         if m.parent is None and wanted is not None:
-            report(source, where, f"a {m.level} needs the {wanted} it belongs to ('parent')")
+            report(
+                source,
+                where,
+                msg(
+                    "a {level} needs the {wanted} it belongs to ('parent')",
+                    level=_level(m.level),
+                    wanted=_level(wanted),
+                ),
+            )
         elif m.parent is not None and seen_codes.get(m.parent) != wanted:
             report(
                 source,
                 [*where, "parent"],
-                f"parent {m.parent!r} is not a {wanted or 'level above'} listed before it",
+                msg(
+                    "parent {parent} is not a {level} listed before it",
+                    parent=repr(m.parent),
+                    level=_level(wanted),
+                ),
             )
         for s_index, station in enumerate(m.stations):
             if station in seen_stations:
                 report(
                     source,
                     [*where, "stations", s_index],
-                    f"station {station!r} is already in area {seen_stations[station]!r}",
+                    msg(
+                        "station {station} is already in area {area}",
+                        station=repr(station),
+                        area=repr(seen_stations[station]),
+                    ),
                 )
             seen_stations[station] = m.code
         areas.append(

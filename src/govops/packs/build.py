@@ -14,8 +14,10 @@ from govops.lawcode.rules.tables import Clause, HitPolicy, Match, OutcomeRule, R
 from govops.lawcode.sources.areas import AreaMap
 from govops.lawcode.sources.citations import Citation, CitationError, Document
 from govops.lawcode.sources.pack import Pack, VocabularyEntry
+from govops.lawcode.texts.messages import Message, Text, msg
 from govops.packs.areas import build_areas
 from govops.packs.conditions import ConditionParser
+from govops.packs.defaults import FITTING_DEFAULT, default_fits, finite_number
 from govops.packs.errors import PackProblem
 from govops.packs.plans.build import build_programme
 from govops.packs.plans.schema import ProgrammeFile
@@ -69,7 +71,7 @@ class PackBuilder:
         self.programme: Programme | None = None
         self.areas: AreaMap | None = None
 
-    def report(self, source: YamlFile, where: Sequence[PathKey], message: str) -> None:
+    def report(self, source: YamlFile, where: Sequence[PathKey], message: Text) -> None:
         self.problems.append(source.problem(where, message))
 
     def cite(self, raw: Cite, where: list[PathKey], source: YamlFile | None = None) -> Citation:
@@ -96,20 +98,26 @@ class PackBuilder:
         in_force = self.document.in_force_from
         for i, dated in enumerate(values):
             if dated.start and dated.end and dated.start >= dated.end:
-                self.report(self.source, [*where, i], "'from' must be before 'to'")
+                self.report(self.source, [*where, i], msg("'from' must be before 'to'"))
             if in_force and dated.start and dated.start < in_force:
-                self.report(self.source, [*where, i], f"'from' is before the document's {in_force}")
+                self.report(
+                    self.source,
+                    [*where, i],
+                    msg("'from' is before the document's {day}", day=in_force),
+                )
         parameter = Parameter(name, values, model.unit, model.description)
         for _first, second in parameter.overlapping_periods():
             index = values.index(second)
             self.report(
-                self.source, [*where, index], f"validity overlaps another value of {name!r}"
+                self.source,
+                [*where, index],
+                msg("validity overlaps another value of {name}", name=repr(name)),
             )
         return parameter
 
     def add_table(self, model: TableFile, source: YamlFile) -> None:
         if model.id in self.tables:
-            self.report(source, ["id"], f"a second table with id {model.id!r}")
+            self.report(source, ["id"], msg("a second table with id {id}", id=repr(model.id)))
         inputs = {name: self._input(name, m, source) for name, m in model.inputs.items()}
         parser = ConditionParser(
             inputs,
@@ -141,11 +149,15 @@ class PackBuilder:
         if kind is InputKind.SET:
             entries = self.vocabularies.get(model.vocabulary or "")
             if entries is None:
+                declared = ", ".join(self.vocabularies)
                 self.report(
                     source,
                     ["inputs", name],
-                    "a set input names one of the manifest's vocabularies "
-                    f"({', '.join(self.vocabularies) or 'none declared'}) with 'vocabulary:'",
+                    msg(
+                        "a set input names one of the manifest's vocabularies ({declared}) "
+                        "with 'vocabulary:'",
+                        declared=declared or msg("none declared"),
+                    ),
                 )
             vocabulary = frozenset(e.code for e in entries or ())
         default: InputScalar | None = (
@@ -157,11 +169,15 @@ class PackBuilder:
             and not isinstance(default, bool)
         ):
             default = Decimal(default)  # a quantity is a Decimal, whole or not
-        if not _default_fits(kind, default):
+        if not default_fits(kind, default):
             self.report(
                 source,
                 ["inputs", name, "default"],
-                f"default does not fit a {kind.value} input ({_FITTING_DEFAULT[kind]})",
+                msg(
+                    "default does not fit a {kind} input ({fitting})",
+                    kind=kind.value,
+                    fitting=Message(FITTING_DEFAULT[kind]),
+                ),
             )
         label = model.label.get(self.manifest.language, name)
         return InputSpec(name, kind, label, default, vocabulary, model.unit)
@@ -187,14 +203,18 @@ class PackBuilder:
         for index, outcome in enumerate(outcomes):
             if outcome.value in values:
                 where: list[PathKey] = ["outcomes", index, "outcome"]
-                self.report(source, where, f"outcome {outcome.value!r} is listed twice")
+                self.report(
+                    source,
+                    where,
+                    msg("outcome {outcome} is listed twice", outcome=repr(outcome.value)),
+                )
             values.add(outcome.value)
             for position, clause in enumerate(outcome.clauses):
                 if clause.id in seen:
                     self.report(
                         source,
                         ["outcomes", index, "clauses", position, "id"],
-                        f"clause id {clause.id!r} is used twice",
+                        msg("clause id {id} is used twice", id=repr(clause.id)),
                     )
                 seen.add(clause.id)
 
@@ -219,7 +239,11 @@ class PackBuilder:
                 set(self.manifest.parameters) - self.used_parameters - read_by_modules
             ):
                 where: list[PathKey] = ["parameters", name]
-                self.report(self.source, where, f"parameter {name!r} is used by no clause")
+                self.report(
+                    self.source,
+                    where,
+                    msg("parameter {name} is used by no clause", name=repr(name)),
+                )
         self._numeric_bounds()
         outcomes = {o.value for t in self.tables.values() for o in t.outcomes}
         deadlines, checklist, catalogues = build_procedures(
@@ -252,30 +276,10 @@ class PackBuilder:
         """Every parameter used as a bound must be a finite number in every period."""
         for name in sorted(self.used_parameters & set(self.manifest.parameters)):
             for i, dated in enumerate(self.parameters.parameters[name].values):
-                if not _finite_number(dated.value):
+                if not finite_number(dated.value):
                     where: list[PathKey] = ["parameters", name, "values", i, "value"]
-                    self.report(self.source, where, f"{dated.value!r} is not a finite number")
-
-
-_FITTING_DEFAULT = {
-    InputKind.COUNT: "a whole number >= 0",
-    InputKind.QUANTITY: "a number >= 0",
-    InputKind.FLAG: "true or false",
-    InputKind.SET: "a list of codes",
-}
-
-
-def _finite_number(value: object) -> bool:
-    if isinstance(value, bool) or not isinstance(value, int | Decimal):
-        return False
-    return isinstance(value, int) or value.is_finite()
-
-
-def _default_fits(kind: InputKind, default: InputScalar | None) -> bool:
-    if default is None:
-        return True
-    if kind is InputKind.FLAG:
-        return isinstance(default, bool)
-    if kind is InputKind.SET:
-        return isinstance(default, frozenset)
-    return isinstance(default, int | Decimal) and not isinstance(default, bool) and default >= 0
+                    self.report(
+                        self.source,
+                        where,
+                        msg("{value} is not a finite number", value=repr(dated.value)),
+                    )

@@ -12,7 +12,8 @@ from govops.lawcode.rules.decision import Decision, decide
 from govops.lawcode.rules.inputs import InputError
 from govops.lawcode.rules.verdict import assess
 from govops.lawcode.sources.pack import Pack
-from govops.packs.errors import PackError, PackProblem
+from govops.lawcode.texts.messages import N_, Text, msg
+from govops.packs.errors import PackError, PackProblem, Translator
 from govops.packs.schema import CaseModel, CasesFile, ExpectModel
 from govops.packs.validation import validate_file
 from govops.packs.yamlsource import read_yaml
@@ -26,7 +27,7 @@ class CaseResult:
     line: int | None
     table: str
     name: str
-    failures: tuple[str, ...]
+    failures: tuple[Text, ...]  # messages; a plain str is a text the core gave (English)
 
     @property
     def passed(self) -> bool:
@@ -34,9 +35,19 @@ class CaseResult:
 
     def __str__(self) -> str:
         status = "ok  " if self.passed else "FAIL"
-        where = f"{self.file.name}:{self.line}"
         detail = "".join(f"\n      {f}" for f in self.failures)
-        return f"{status} {where} [{self.table}] {self.name}{detail}"
+        return f"{status} {self._where()}{detail}"
+
+    def shown(self, t: Translator) -> str:
+        """The result in the reader's language, one line per failure under it."""
+        status = (
+            t.pgettext("case result", "ok") if self.passed else t.pgettext("case result", "FAIL")
+        )
+        detail = "".join(f"\n      {t.say(f)}" for f in self.failures)
+        return f"{status} {self._where()}{detail}"
+
+    def _where(self) -> str:
+        return f"{self.file.name}:{self.line} [{self.table}] {self.name}"
 
 
 def load_cases(folder: Path) -> list[tuple[Path, list[tuple[int | None, CasesFile, CaseModel]]]]:
@@ -72,47 +83,71 @@ def run_cases(
 
 def _check(
     pack: Pack, cases_file: CasesFile, case: CaseModel, adapters: Mapping[str, Adapter]
-) -> Iterator[str]:
-    try:
-        table = pack.table(cases_file.table)
-    except KeyError as error:
-        yield str(error.args[0])
+) -> Iterator[Text]:
+    table = pack.tables.get(cases_file.table)
+    if table is None:
+        yield msg(
+            "pack {pack} has no rule table {table} (has: {tables})",
+            pack=pack.id,
+            table=repr(cases_file.table),
+            tables=", ".join(pack.tables),
+        )
         return
     expect = case.expect
     if table.adapter is not None and table.adapter not in adapters:
-        yield f"table {table.id!r} needs the adapter {table.adapter!r}, which was not given"
+        yield msg(
+            "table {table} needs the adapter {adapter}, which was not given",
+            table=repr(table.id),
+            adapter=repr(table.adapter),
+        )
         return
+    day = case.as_of or cases_file.as_of
     try:
         record: Mapping[str, object] = case.input
         if table.adapter is not None:
             record = adapters[table.adapter](case.input).inputs
-        decision = decide(table, record, pack.rules_as_of(case.as_of or cases_file.as_of))
+        decision = decide(table, record, pack.rules_as_of(day))
     except ParameterError as error:
-        yield str(error)
+        yield error.message
         return
     except InputError as error:
         if expect.error != error.field:
-            yield f"unexpected input error: {error}"
+            yield msg(
+                "unexpected input error: {field}: {problem}",
+                field=error.field,
+                problem=error.message,
+            )
         return
     if expect.error is not None:
-        yield f"expected an error on {expect.error!r}, got outcome {decision.outcome!r}"
+        yield msg(
+            "expected an error on {field}, got outcome {outcome}",
+            field=repr(expect.error),
+            outcome=repr(decision.outcome),
+        )
         return
     yield from _compare(decision, expect)
 
 
-def _compare(decision: Decision, expect: ExpectModel) -> Iterator[str]:
+def _compare(decision: Decision, expect: ExpectModel) -> Iterator[Text]:
+    def differs(template: str, got: object, expected: object) -> Text:
+        return msg(template, got=repr(got), expected=repr(expected))
+
     if decision.outcome != expect.outcome:
-        yield f"outcome {decision.outcome!r}, expected {expect.outcome!r}"
+        yield differs(N_("outcome {got}, expected {expected}"), decision.outcome, expect.outcome)
     fired = [c.id for c in decision.fired]
     if expect.fired is not None and fired != expect.fired:
-        yield f"fired {fired}, expected {expect.fired}"
+        yield differs(N_("fired {got}, expected {expected}"), fired, expect.fired)
     nearest = {w.outcome.value: [c.id for c in w.clauses] for w in decision.why_not}
     if expect.why_not is not None and nearest != expect.why_not:
-        yield f"why-not {nearest}, expected {expect.why_not}"
+        yield differs(N_("why-not {got}, expected {expected}"), nearest, expect.why_not)
     approximate = sorted(n for n, v in decision.inputs.items() if v.approximate)
     if expect.approximate is not None and approximate != sorted(expect.approximate):
-        yield f"approximate inputs {approximate}, expected {sorted(expect.approximate)}"
+        yield differs(
+            N_("approximate inputs {got}, expected {expected}"),
+            approximate,
+            sorted(expect.approximate),
+        )
     if expect.verdict is not None:
         verdict = assess(decision).verdict.value
         if verdict != expect.verdict:
-            yield f"verdict {verdict!r}, expected {expect.verdict!r}"
+            yield differs(N_("verdict {got}, expected {expected}"), verdict, expect.verdict)

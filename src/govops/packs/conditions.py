@@ -25,9 +25,10 @@ from govops.lawcode.rules.conditions import (
 )
 from govops.lawcode.rules.inputs import InputKind, InputSpec
 from govops.lawcode.rules.intervals import Bound, BoundaryConvention, Side, ValueRef
+from govops.lawcode.texts.messages import N_, Message, Text, msg
 from govops.packs.yamlsource import PathKey
 
-Report = Callable[[list[PathKey], str], None]
+Report = Callable[[list[PathKey], Text], None]
 _COMBINATORS = ("all", "any", "not", "always")
 
 
@@ -41,25 +42,25 @@ class ConditionParser:
 
     def parse(self, raw: object, where: list[PathKey]) -> Condition:
         if not isinstance(raw, dict):
-            self.report(where, "a condition must be a mapping")
+            self.report(where, msg("a condition must be a mapping"))
             return Always()
         combinators = [key for key in _COMBINATORS if key in raw]
         if combinators and len(raw) == 1:
             return self._combinator(combinators[0], raw[combinators[0]], [*where, combinators[0]])
         if "input" in raw and not combinators:
             return self._leaf(raw, where)
-        self.report(where, "a condition has either 'input' or one of all/any/not/always")
+        self.report(where, msg("a condition has either 'input' or one of all/any/not/always"))
         return Always()
 
     def _combinator(self, key: str, value: object, where: list[PathKey]) -> Condition:
         if key == "always":
             if value is not True:
-                self.report(where, "'always' must be true")
+                self.report(where, msg("'always' must be true"))
             return Always()
         if key == "not":
             return Not(self.parse(value, where))
         if not isinstance(value, list) or not value:
-            self.report(where, f"'{key}' needs a non-empty list of conditions")
+            self.report(where, msg("{key} needs a non-empty list of conditions", key=repr(key)))
             return Always()
         children = tuple(self.parse(item, [*where, i]) for i, item in enumerate(value))
         return AllOf(children) if key == "all" else AnyOf(children)
@@ -68,7 +69,10 @@ class ConditionParser:
         name = raw["input"]
         spec = self.inputs.get(name) if isinstance(name, str) else None
         if spec is None:
-            self.report([*where, "input"], f"unknown input {name!r}; declare it under inputs")
+            self.report(
+                [*where, "input"],
+                msg("unknown input {name}; declare it under inputs", name=repr(name)),
+            )
             return Always()
         tests = {key: value for key, value in raw.items() if key != "input"}
         if spec.kind is InputKind.FLAG:
@@ -79,7 +83,13 @@ class ConditionParser:
 
     def _flag(self, spec: InputSpec, tests: dict[str, object], where: list[PathKey]) -> Condition:
         if set(tests) != {"is"} or not isinstance(tests["is"], bool):
-            self.report(where, f"flag input {spec.name!r} is tested with 'is: true' or 'is: false'")
+            self.report(
+                where,
+                msg(
+                    "flag input {name} is tested with 'is: true' or 'is: false'",
+                    name=repr(spec.name),
+                ),
+            )
             return Always()
         return IsTrue(spec.name, tests["is"])
 
@@ -88,11 +98,18 @@ class ConditionParser:
     ) -> Condition:
         member = tests.get("contains")
         if set(tests) != {"contains"} or not isinstance(member, str):
-            self.report(where, f"set input {spec.name!r} is tested with 'contains: CODE'")
+            self.report(
+                where, msg("set input {name} is tested with 'contains: CODE'", name=repr(spec.name))
+            )
             return Always()
         if member not in spec.vocabulary:
             self.report(
-                [*where, "contains"], f"code {member!r} is not in the vocabulary of {spec.name!r}"
+                [*where, "contains"],
+                msg(
+                    "code {code} is not in the vocabulary of {name}",
+                    code=repr(member),
+                    name=repr(spec.name),
+                ),
             )
         return Contains(spec.name, member)
 
@@ -105,23 +122,35 @@ class ConditionParser:
                 self.report([*where, word], str(error))
                 continue
             if boundary.side in bounds:
-                self.report([*where, word], f"two {boundary.side.value} bounds on {spec.name!r}")
+                template = (
+                    N_("two lower bounds on {name}")
+                    if boundary.side is Side.LOWER
+                    else N_("two upper bounds on {name}")
+                )
+                self.report([*where, word], Message(template, {"name": repr(spec.name)}))
             bounds[boundary.side] = Bound(self._value(value, [*where, word]), boundary)
         if not bounds:
-            self.report(where, f"numeric input {spec.name!r} needs a bound such as 以上 or 以下")
+            self.report(
+                where,
+                msg(
+                    "numeric input {name} needs a bound such as 以上 or 以下", name=repr(spec.name)
+                ),
+            )
         return InRange(spec.name, bounds.get(Side.LOWER), bounds.get(Side.UPPER))
 
     def _value(self, value: object, where: list[PathKey]) -> ValueRef:
         if isinstance(value, int | Decimal) and not isinstance(value, bool):
             literal = value
             if isinstance(literal, Decimal) and not literal.is_finite():
-                self.report(where, f"a bound must be a finite number, not {value}")
+                self.report(
+                    where, msg("a bound must be a finite number, not {value}", value=str(value))
+                )
             return ValueRef(literal=literal)
         if isinstance(value, dict) and set(value) == {"param"} and isinstance(value["param"], str):
             name = value["param"]
             if name not in self.parameters:
-                self.report([*where, "param"], f"unknown parameter {name!r}")
+                self.report([*where, "param"], msg("unknown parameter {name}", name=repr(name)))
             self.used_parameters.add(name)
             return ValueRef(parameter=name)
-        self.report(where, "a bound is a number or {param: NAME}")
+        self.report(where, msg("a bound is a number or {example}", example="{param: NAME}"))
         return ValueRef(literal=0)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from govops.lawcode.sources.citations import Document
 from govops.lawcode.sources.pack import Pack
+from govops.lawcode.texts.messages import msg
 from govops.packs.build import PackBuilder
 from govops.packs.errors import PackError, PackProblem
 from govops.packs.plans.schema import ProgrammeFile
@@ -26,7 +27,7 @@ TABLES = "tables"
 def load_pack(folder: Path) -> Pack:
     """Raises PackError listing every problem found."""
     if not (folder / MANIFEST).is_file():
-        raise PackError([PackProblem(folder / MANIFEST, None, "", "no pack manifest here")])
+        raise PackError([PackProblem(folder / MANIFEST, None, "", msg("no pack manifest here"))])
     problems: list[PackProblem] = []
     manifest_read = _read(folder / MANIFEST, ManifestFile, problems)
     if manifest_read is None:
@@ -40,7 +41,7 @@ def load_pack(folder: Path) -> Pack:
     )
     builder = PackBuilder(manifest, document, source, problems)
     for path in sorted((folder / TABLES).glob("*.yml")):
-        problems.append(PackProblem(path, None, "", "pack files end in .yaml"))
+        problems.append(PackProblem(path, None, "", msg("pack files end in .yaml")))
     for path in sorted((folder / TABLES).glob("*.yaml")):
         table_read = _read(path, TableFile, problems)
         if table_read is None:

@@ -13,12 +13,13 @@ from govops.lawcode.dated.procedures import (
     Stage,
 )
 from govops.lawcode.sources.citations import Citation
+from govops.lawcode.texts.messages import Text, msg
 from govops.packs.schema import Cite, ProceduresFile
 from govops.packs.yamlsource import PathKey, YamlFile
 
 Procedures = tuple[tuple[Deadline, ...], tuple[ChecklistItem, ...], dict[str, Catalogue]]
 CiteFn = Callable[[Cite, list[PathKey], YamlFile], Citation]
-ReportFn = Callable[[YamlFile, Sequence[PathKey], str], None]
+ReportFn = Callable[[YamlFile, Sequence[PathKey], Text], None]
 
 
 def build_procedures(
@@ -39,7 +40,11 @@ def build_procedures(
             for index, values in enumerate(applies):
                 for unknown in sorted(set(values) - outcomes):
                     where: list[PathKey] = [kind, index, "applies_to"]
-                    report(source, where, f"{unknown!r} is no outcome of any table")
+                    report(
+                        source,
+                        where,
+                        msg("{outcome} is no outcome of any table", outcome=repr(unknown)),
+                    )
     deadlines = tuple(
         Deadline(
             d.id,

@@ -6,13 +6,20 @@ from functools import cache
 from pathlib import Path
 
 from govops.lawcode.sources.pack import Pack
+from govops.lawcode.texts.messages import msg
+from govops.packs.errors import UnknownPackError
 from govops.packs.loader import MANIFEST, load_pack
 
 BUILTIN = Path(__file__).parent / "builtin"
 
-
-class UnknownPackError(LookupError):
-    pass
+__all__ = [
+    "BUILTIN",
+    "UnknownPackError",
+    "builtin_pack_ids",
+    "load_builtin_pack",
+    "open_pack",
+    "pack_folder",
+]
 
 
 def builtin_pack_ids() -> list[str]:
@@ -29,19 +36,32 @@ def pack_folder(name: str) -> Path:
     if _is_path(name):
         if (Path(name) / MANIFEST).is_file():
             return Path(name)
-        raise UnknownPackError(f"no pack manifest ({MANIFEST}) in folder {name!r}")
+        raise UnknownPackError(
+            msg(
+                "no pack manifest ({manifest}) in folder {folder}",
+                manifest=MANIFEST,
+                folder=repr(name),
+            )
+        )
     if (BUILTIN / name / MANIFEST).is_file():
         return BUILTIN / name
     known = ", ".join(builtin_pack_ids())
-    raise UnknownPackError(f"no pack {name!r}: not a built-in pack ({known}) nor a pack folder")
+    raise UnknownPackError(
+        msg(
+            "no pack {name}: not a built-in pack ({known}) nor a pack folder",
+            name=repr(name),
+            known=known,
+        )
+    )
 
 
 @cache
 def load_builtin_pack(pack_id: str) -> Pack:
     if (BUILTIN / pack_id / MANIFEST).is_file():
         return load_pack(BUILTIN / pack_id)
+    known = ", ".join(builtin_pack_ids())
     raise UnknownPackError(
-        f"no built-in pack {pack_id!r} (built-in: {', '.join(builtin_pack_ids())})"
+        msg("no built-in pack {name} (built-in: {known})", name=repr(pack_id), known=known)
     )
 
 

@@ -12,8 +12,18 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from govops.lawcode.texts.messages import Message, msg
+
 Text = dict[str, str]
 Scalar = bool | int | Decimal | str
+
+
+class SchemaValueError(ValueError):
+    """What a validator refuses, said as a message (the pack author reads it)."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(str(message))
+        self.message = message
 
 
 class Strict(BaseModel):
@@ -163,7 +173,9 @@ class ExpectModel(Strict):
     def _outcome_or_error(self) -> ExpectModel:
         has_outcome = "outcome" in self.model_fields_set
         if has_outcome == (self.error is not None):
-            raise ValueError("an expectation gives either 'outcome' (null for none) or 'error'")
+            raise SchemaValueError(
+                msg("an expectation gives either 'outcome' (null for none) or 'error'")
+            )
         return self
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import yaml
 
+from govops.lawcode.texts.messages import Message, Text, msg, msg_n
 from govops.packs.errors import PackProblem
 
 PathKey = str | int
@@ -24,8 +25,6 @@ PathKey = str | int
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_DEPTH = 100  # lists and mappings inside each other; real packs need about ten
 _MAX_REPORTED = 100  # anchors and aliases named before the rest are left unlisted
-_ALIAS_REFUSED = "YAML aliases (*name) are not allowed in packs"
-_ANCHOR_REFUSED = "YAML anchors (&name) are not allowed in packs"
 
 
 @dataclass
@@ -44,7 +43,7 @@ class YamlFile:
             node = child
         return None if node is None else node.start_mark.line + 1
 
-    def problem(self, where: Sequence[PathKey], message: str) -> PackProblem:
+    def problem(self, where: Sequence[PathKey], message: Text) -> PackProblem:
         return PackProblem(self.path, self.line(where), dotted(where), message)
 
 
@@ -70,11 +69,11 @@ def read_yaml(path: Path) -> tuple[YamlFile | None, list[PackProblem]]:
         with path.open("rb") as stream:
             raw = stream.read(MAX_FILE_BYTES + 1)  # never more, however large the file
         if len(raw) > MAX_FILE_BYTES:
-            message = "file is larger than 5 MB; a pack file should be far smaller"
-            return None, [PackProblem(path, None, "", message)]
+            too_large = msg("file is larger than 5 MB; a pack file should be far smaller")
+            return None, [PackProblem(path, None, "", too_large)]
         text = raw.decode("utf-8")
     except (OSError, UnicodeDecodeError) as error:
-        return None, [PackProblem(path, None, "", f"cannot read: {error}")]
+        return None, [PackProblem(path, None, "", msg("cannot read: {error}", error=str(error)))]
     try:
         refused = _refuse_anchors_and_deep_nesting(path, text)
         if refused:
@@ -85,9 +84,9 @@ def read_yaml(path: Path) -> tuple[YamlFile | None, list[PackProblem]]:
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
-        return None, [PackProblem(path, line, "", f"not valid YAML: {error}")]
+        return None, [PackProblem(path, line, "", msg("not valid YAML: {error}", error=str(error)))]
     except RecursionError:  # a backstop: the depth check should stop this first
-        return None, [PackProblem(path, None, "", "nested too deeply to read")]
+        return None, [PackProblem(path, None, "", msg("nested too deeply to read"))]
 
 
 def _refuse_anchors_and_deep_nesting(path: Path, text: str) -> list[PackProblem]:
@@ -107,21 +106,34 @@ def _refuse_anchors_and_deep_nesting(path: Path, text: str) -> list[PackProblem]
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
             if depth > MAX_DEPTH:
-                message = f"nested too deeply: more than {MAX_DEPTH} levels of lists and mappings"
-                return [*problems, PackProblem(path, line, "", message)]
+                deep = msg(
+                    "nested too deeply: more than {levels} levels of lists and mappings",
+                    levels=MAX_DEPTH,
+                )
+                return [*problems, PackProblem(path, line, "", deep)]
         elif isinstance(event, yaml.CollectionEndEvent):
             depth -= 1
     if refused > _MAX_REPORTED:
-        message = f"{refused - _MAX_REPORTED} more YAML anchors and aliases not listed"
-        problems.append(PackProblem(path, None, "", message))
+        more = msg_n(
+            "{count} more YAML anchor or alias not listed",
+            "{count} more YAML anchors and aliases not listed",
+            refused - _MAX_REPORTED,
+        )
+        problems.append(PackProblem(path, None, "", more))
     return problems
 
 
-def _anchor_or_alias(event: yaml.Event) -> str | None:
+def _anchor_or_alias(event: yaml.Event) -> Message | None:
     if isinstance(event, yaml.AliasEvent):
-        return f"{_ALIAS_REFUSED}; write the value out in full instead of *{event.anchor}"
+        alias = "*" + str(event.anchor)
+        return msg(
+            "YAML aliases (*name) are not allowed in packs; write the value out in full "
+            "instead of {alias}",
+            alias=alias,
+        )
     if isinstance(event, yaml.NodeEvent) and event.anchor is not None:
-        return f"{_ANCHOR_REFUSED}; remove &{event.anchor}"
+        anchor = "&" + event.anchor
+        return msg("YAML anchors (&name) are not allowed in packs; remove {anchor}", anchor=anchor)
     return None
 
 
@@ -158,7 +170,12 @@ def _duplicate_keys(source: YamlFile, node: yaml.Node | None) -> list[PackProble
             if key_node.value in seen:
                 line = key_node.start_mark.line + 1
                 problems.append(
-                    PackProblem(source.path, line, "", f"key {key_node.value!r} is written twice")
+                    PackProblem(
+                        source.path,
+                        line,
+                        "",
+                        msg("key {key} is written twice", key=repr(key_node.value)),
+                    )
                 )
             seen.add(key_node.value)
             problems += _duplicate_keys(source, value_node)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from govops.lawcode.sources.pack import Pack
+from govops.lawcode.texts.messages import Message, msg
 from govops.warnings.model.lifecycle import WarningLifecycle
 from govops.warnings.model.series import AreaMinute, MinuteRows
 from govops.warnings.model.warning import WarningEvent
@@ -31,7 +32,12 @@ CHUNK = 240  # minutes of rows written per transaction
 
 
 class DemoNotEmptyError(Exception):
-    """The demonstration storm is loaded only where no warning or statistic is stored."""
+    """The demonstration storm is loaded only where no warning or statistic is stored;
+    said as a message (translated where it is shown)."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(str(message))
+        self.message = message
 
 
 @dataclass(frozen=True)
@@ -59,7 +65,7 @@ def load_demo_storm(
     if pack.areas is None:
         raise ValueError(f"pack {pack.id} has no areas")
     if not series.is_empty() or warnings.history():
-        raise DemoNotEmptyError("warning events or statistics are stored already")
+        raise DemoNotEmptyError(msg("warning events or statistics are stored already"))
     metadata = demo_stations(pack.areas)
     observations, _ = demo_observations(metadata, day)
     ingested = read_observations(observations, read_stations(metadata))

@@ -12,12 +12,25 @@ from enum import Enum
 from typing import Any, Protocol
 
 from govops.lawcode.sources.citations import Citation
+from govops.lawcode.texts.messages import Message, msg
 from govops.platform.ports import Transaction
 from govops.warnings.model.warning import AreaStep, StationReading, WarningEvent, rank
 
 
 class WarningConflictError(Exception):
-    """Another event already holds this place (warning, seq) under another identifier."""
+    """Another event already holds this place (warning, seq) under another identifier;
+    which, as a message (translated where it is shown), or as the database said it (a
+    unique violation at commit)."""
+
+    def __init__(self, message: Message | str) -> None:
+        super().__init__(str(message))
+        self.message = message
+
+    @classmethod
+    def taken(cls, warning_id: str, seq: int) -> WarningConflictError:
+        return cls(
+            msg("warning {warning} seq {seq} is another alert's", warning=warning_id, seq=str(seq))
+        )
 
 
 class DeliveryStatus(Enum):

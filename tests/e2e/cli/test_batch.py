@@ -53,7 +53,7 @@ def test_batch_refuses_a_bad_file_naming_what_to_fix(
 ) -> None:
     source = tmp_path / "incidents.csv"
     source.write_text(csv, encoding="utf-8")
-    done = govops("batch", PACK, "grade", str(source), str(tmp_path / "out.csv"))
+    done = govops("batch", PACK, "grade", str(source), str(tmp_path / "out.csv"), "--lang", "en")
     assert done.returncode == 2
     assert message in done.stderr
     assert "Traceback" not in done.stderr
@@ -107,15 +107,19 @@ def test_batch_reads_late_irregular_figures_in_a_large_csv(govops: Run, tmp_path
 def test_batch_checks_the_output_format_before_any_work(govops: Run, tmp_path: Path) -> None:
     source = tmp_path / "incidents.csv"
     source.write_text("participants\n100\n", encoding="utf-8")
-    done = govops("batch", PACK, "grade", str(source), str(tmp_path / "out.json"))
+    done = govops("batch", PACK, "grade", str(source), str(tmp_path / "out.json"), "--lang", "en")
     assert done.returncode == 2
-    assert "output must be .csv or .parquet" in done.stderr
+    assert f"{tmp_path / 'out.json'}: OUTPUT must be .csv or .parquet" in done.stderr
+    chinese = govops("batch", PACK, "grade", str(source), str(tmp_path / "out.json"))
+    assert chinese.stderr == f"govops: {tmp_path / 'out.json'}：OUTPUT 必须是 .csv 或 .parquet\n"
 
 
 def test_what_if_on_a_collect_table_is_a_clear_error(govops: Run, tmp_path: Path) -> None:
     source = tmp_path / "incidents.csv"
     source.write_text("deaths\n1\n", encoding="utf-8")
-    done = govops("what-if", PACK, "route", str(source), "--set", "participants_level_I=6000")
+    done = govops(
+        "what-if", PACK, "route", str(source), "--set", "participants_level_I=6000", "--lang", "en"
+    )
     assert done.returncode == 2
     assert "what-if compares the outcome of a first-hit table; 'route' collects" in done.stderr
 
@@ -126,11 +130,15 @@ def test_batch_reads_a_gbk_csv_when_told_and_writes_utf8_with_bom_for_excel(
     source = tmp_path / "incidents.csv"
     source.write_bytes("地点,participants\n某镇,五千\n".encode("gbk"))
     target = tmp_path / "out.csv"
-    refused = govops("batch", PACK, "grade", str(source), str(target))
+    refused = govops("batch", PACK, "grade", str(source), str(target), "--lang", "en")
     assert refused.returncode == 2
     assert (
         "is not utf-8 text at byte 0 (a CSV saved by Excel on a Chinese PC: --encoding gb18030)"
         in refused.stderr
+    )
+    chinese = govops("batch", PACK, "grade", str(source), str(target))
+    assert "在第0字节处不是 utf-8 文本（中文电脑上用 Excel 保存的 CSV：--encoding gb18030）" in (
+        chinese.stderr
     )
     done = govops("batch", PACK, "grade", str(source), str(target), "--encoding", "gb18030")
     assert done.returncode == 0, done.stderr
@@ -140,15 +148,19 @@ def test_batch_reads_a_gbk_csv_when_told_and_writes_utf8_with_bom_for_excel(
 
 
 def test_decide_refuses_input_that_is_no_known_text_encoding() -> None:
-    done = subprocess.run(
-        [sys.executable, "-m", "govops", "decide", PACK, "grade"],
-        input=b"\xff\xfe\x00",
-        capture_output=True,
-        timeout=60,
-        check=False,
-    )
-    assert done.returncode == 2
-    assert b"stdin is not utf-8 text at byte 0" in done.stderr
+    said = {}
+    for lang in ("en", "vi"):
+        done = subprocess.run(
+            [sys.executable, "-m", "govops", "decide", PACK, "grade", "--lang", lang],
+            input=b"\xff\xfe\x00",
+            capture_output=True,
+            timeout=60,
+            check=False,
+        )
+        assert done.returncode == 2
+        said[lang] = done.stderr.decode("utf-8")
+    assert "stdin is not utf-8 text at byte 0" in said["en"]
+    assert "stdin không phải văn bản utf-8 tại byte 0" in said["vi"]
 
 
 def test_batch_takes_columns_headed_with_the_inputs_chinese_labels(
@@ -177,6 +189,8 @@ def test_what_if_takes_fractional_hours_and_refuses_negative_values(
         "what-if", PACK, "grade", str(source), "--set", "traffic_stopped_hours_level_I=7.5"
     )
     assert [json.loads(line)["row"] for line in done.stdout.splitlines()] == [1]
-    negative = govops("what-if", PACK, "grade", str(source), "--set", "participants_level_I=-5")
+    negative = govops(
+        "what-if", PACK, "grade", str(source), "--set", "participants_level_I=-5", "--lang", "en"
+    )
     assert negative.returncode == 2
     assert "cannot be negative" in negative.stderr

@@ -29,11 +29,11 @@ def _get(url: str) -> Any:
         return json.load(answer)
 
 
-def _serve(tmp_path: Path, port: int) -> subprocess.Popen[str]:
+def _serve(tmp_path: Path, port: int, lang: str = "en") -> subprocess.Popen[str]:
     env = os.environ | {"GOVOPS_DATABASE_URL": f"sqlite:///{tmp_path / 'demo.db'}"}
     env.pop("GOVOPS_PORT", None)
     return subprocess.Popen(
-        [sys.executable, "-m", "govops", "serve", "--demo", "--port", str(port)],
+        [sys.executable, "-m", "govops", "serve", "--demo", "--port", str(port), "--lang", lang],
         cwd=tmp_path,
         env=env,
         stdout=subprocess.PIPE,
@@ -87,13 +87,14 @@ def test_serve_demo_answers_and_stops_cleanly(tmp_path: Path) -> None:
     assert closed["count"] == 1
     assert upgraded["regrades"][0]["before"] == "II" and upgraded["regrades"][0]["after"] == "I"
 
-    again = _serve(tmp_path, port)
+    again = _serve(tmp_path, port, "zh-Hans")
     try:
         assert _wait_for(url, again)["count"] == 5
     finally:
         code, out, err = _stop(again)
     assert code == 0, err
-    assert "already holds 5 incident(s)" in out
+    assert "数据库中已有5起事件：未载入演示事件。" in out
+    assert f"govops 正在 http://127.0.0.1:{port}/ 提供事件页面" in out
 
 
 def test_serve_refuses_a_bad_port_setting_without_a_traceback(tmp_path: Path) -> None:
@@ -108,4 +109,14 @@ def test_serve_refuses_a_bad_port_setting_without_a_traceback(tmp_path: Path) ->
         check=False,
     )
     assert done.returncode == 2
-    assert done.stderr == "govops: GOVOPS_PORT must be a port number, got 'eighty'\n"
+    assert done.stderr == "govops: GOVOPS_PORT 必须是端口号，收到 'eighty'\n"  # Chinese by default
+    english = subprocess.run(
+        [sys.executable, "-m", "govops", "serve"],
+        cwd=tmp_path,
+        env=env | {"LANG": "en_GB.UTF-8"},  # the shell's language
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert english.stderr == "govops: GOVOPS_PORT must be a port number, got 'eighty'\n"

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from govops.packs import PackError, load_pack
+from govops.platform.i18n.translator import translator
 
 MANIFEST = """\
 id: test-pack
@@ -187,4 +188,18 @@ def test_a_value_fitting_no_type_gets_one_message_naming_what_fits(tmp_path: Pat
     manifest = MANIFEST.replace("value: 6000,", "value: [6000],")
     found = problems(write_pack(tmp_path, manifest=manifest))
     assert len(found) == 1
-    assert "it should be a valid boolean or a valid integer or a valid string" in found[0]
+    assert "value: must be true or false or a number or text" in found[0]
+
+
+def test_problems_are_said_in_the_readers_language(tmp_path: Path) -> None:
+    manifest = MANIFEST.replace("value: 6000,", "value: [6000],")
+    with pytest.raises(PackError) as caught:
+        load_pack(write_pack(tmp_path, manifest=manifest))
+    error = caught.value
+    assert error.shown(translator("zh-Hans")).splitlines() == [
+        "规则包中有1个问题：",
+        f"  {tmp_path / 'pack.yaml'}:16: parameters.threshold.values[1].value: "
+        "必须是布尔值（true/false）或数字或文本",
+    ]
+    assert error.shown(translator("vi")).endswith("phải là giá trị true/false hoặc số hoặc văn bản")
+    assert str(error).startswith("1 problem in pack:\n")

@@ -12,6 +12,7 @@ from govops.lawcode.plans.check import check_plan
 from govops.lawcode.plans.findings import FindingSeverity
 from govops.packs import PackError, pack_folder
 from govops.packs.loader import load_pack
+from govops.platform.i18n.translator import translator
 
 PACK = "vn-thanhhoa-srb-2016"
 
@@ -71,7 +72,9 @@ def test_an_unreadable_figure_is_refused_with_its_line(pack_copy: Path) -> None:
     [problem] = error.value.problems
     assert problem.file.name == "programme.yaml"
     assert problem.line is not None
-    assert "5,44,4" in problem.message
+    assert "cannot read '5,44,4' as a number" in str(problem)
+    assert "không đọc được '5,44,4' thành số" in problem.shown(translator("vi"))
+    assert "无法将 '5,44,4' 读作数字" in problem.shown(translator("zh-Hans"))
 
 
 def test_funding_that_names_no_budget_item_is_refused(pack_copy: Path) -> None:

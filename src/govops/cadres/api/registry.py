@@ -2,7 +2,9 @@
 and eligibility for promotion decided from it by the pack cn-cadre-selection.
 
 The registry service is read from `app.state.cadres` (set by the composition root); the
-registry's own errors are answered here as RFC 9457 problems, like the incidents' ones.
+registry's own errors are answered here as RFC 9457 problems, like the incidents' ones, the
+detail and the field messages in the request's language (?lang=, Accept-Language); the
+data (codes, entries, records) is the same in every language.
 """
 
 from __future__ import annotations
@@ -17,10 +19,17 @@ from pydantic import BaseModel, Field
 from govops.cadres.model.registry import Cadre, Entry, EntryKind, Person, RegistryInputError
 from govops.cadres.ports import RegistryConflictError
 from govops.cadres.service.registry import CadreNotFoundError, RegistryService
+from govops.lawcode.texts.messages import Text, msg
 from govops.platform.api.actor import HeaderActor, actor_of
 from govops.platform.api.jsonbody import ExactJSONRoute
-from govops.platform.api.problems import PROBLEM_RESPONSES, problem
-from govops.platform.api.schemas import Actor, FieldProblem, RequestBody
+from govops.platform.api.language import request_translator
+from govops.platform.api.problems import (
+    PROBLEM_RESPONSES,
+    ProblemResponse,
+    field_problem,
+    problem,
+)
+from govops.platform.api.schemas import Actor, RequestBody
 
 KINDS = ", ".join(k.value for k in EntryKind)
 
@@ -35,21 +44,27 @@ class CadreRoute(ExactJSONRoute):
             try:
                 return await handler(request)
             except RegistryInputError as error:
-                errors = [FieldProblem(field=error.field, message=error.message)]
-                detail = f"invalid input: {error.field}"
-                return problem(request, 422, detail, "invalid-input", errors)
+                return invalid(request, error.field, error.message)
             except CadreNotFoundError as error:
-                return problem(request, 404, str(error.args[0]), "cadre-not-found")
+                return problem(request, 404, error.message, "cadre-not-found")
             except RegistryConflictError as error:
-                return problem(request, 409, str(error), "concurrent-update")
+                return problem(request, 409, error.message, "concurrent-update")
 
         return answer
+
+
+def invalid(request: Request, field: str, message: Text) -> ProblemResponse:
+    """422 naming the field, its message in the request's language."""
+    errors = [field_problem(request, field, message)]
+    detail = msg("invalid input: {fields}", fields=field)
+    return problem(request, 422, detail, "invalid-input", errors)
 
 
 def registry(request: Request) -> RegistryService:
     found = getattr(request.app.state, "cadres", None)
     if not isinstance(found, RegistryService):
-        raise HTTPException(503, "the cadre registry is not set up on this server")
+        t = request_translator(request)
+        raise HTTPException(503, t._("the cadre registry is not set up on this server"))
     return found
 
 

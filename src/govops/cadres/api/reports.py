@@ -4,7 +4,9 @@
   first, with what the registry could not map (`notes`);
 - `GET /screening?as_of=`: each cadre's eligibility for the rank above the one held.
 
-Refusals are RFC 9457 problems, as for /cadres (a bad date is 422 naming `as_of`).
+Refusals are RFC 9457 problems, as for /cadres (a bad date is 422 naming `as_of`). The
+words (an alert's `detail`, a note's `message`, a screening `error`'s message) are in the
+request's language (?lang=, Accept-Language); codes, ids, articles and dates are not.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request
 from pydantic import BaseModel, Field
 
 from govops.cadres.api.registry import CadreRoute, Registry
@@ -21,7 +23,9 @@ from govops.cadres.model.registry_views import alert_rules, registry_alerts, scr
 from govops.cadres.service.registry import RegistryService
 from govops.lawcode.dated.parameters import ParameterError
 from govops.packs import load_builtin_pack
+from govops.platform.api.language import request_translator
 from govops.platform.api.problems import PROBLEM_RESPONSES
+from govops.platform.i18n.translator import Translator
 
 CADRE_PACK = "cn-cadre-selection"
 AsOf = Annotated[str | None, Query(description="YYYY-MM-DD; default today")]
@@ -73,6 +77,18 @@ def _everyone(cadres: RegistryService) -> list[Cadre]:
     return [cadres.get(person.id) for person in cadres.people()]
 
 
+def said(t: Translator, line: dict[str, Any], key: str) -> dict[str, Any]:
+    """`line` with its message under `key` (a Message) in the reader's language."""
+    return line | {key: t.say(line[key])}
+
+
+def screening_line(t: Translator, line: dict[str, Any]) -> dict[str, Any]:
+    """A screening line with its error's message in the reader's language."""
+    if "error" not in line:
+        return line
+    return line | {"error": said(t, line["error"], "message")}
+
+
 def cadre_reports_router() -> APIRouter:
     router = APIRouter(
         prefix="/cadre-reports",
@@ -83,6 +99,7 @@ def cadre_reports_router() -> APIRouter:
 
     @router.get("/alerts", summary="Alerts over the registry: rotation, probation, bars")
     def alerts(
+        request: Request,
         cadres: Registry,
         as_of: AsOf = None,
         horizon_days: Annotated[int, Query(ge=0, le=3660, description="Days ahead")] = 30,
@@ -91,20 +108,23 @@ def cadre_reports_router() -> APIRouter:
         try:
             rules = alert_rules(load_builtin_pack(CADRE_PACK), day)
         except ParameterError as error:
-            raise RegistryInputError("as_of", str(error)) from None
+            raise RegistryInputError("as_of", error.message) from None
         lines, issues = registry_alerts(_everyone(cadres), day, rules, timedelta(horizon_days))
+        t = request_translator(request)
         return AlertsOut(
             as_of=day,
             horizon_days=horizon_days,
             count=len(lines),
-            alerts=[AlertOut.model_validate(line) for line in lines],
-            notes=[Note.model_validate(issue.as_dict()) for issue in issues],
+            alerts=[AlertOut.model_validate(said(t, line, "detail")) for line in lines],
+            notes=[Note.model_validate(said(t, issue.as_dict(), "message")) for issue in issues],
         )
 
     @router.get("/screening", summary="Each cadre's eligibility for the rank above")
-    def screening(cadres: Registry, as_of: AsOf = None) -> ScreeningOut:
+    def screening(request: Request, cadres: Registry, as_of: AsOf = None) -> ScreeningOut:
         day = _day(cadres, as_of)
         lines = screen_registry(_everyone(cadres), day, cadres.eligibility)
-        return ScreeningOut(as_of=day, count=len(lines), cadres=lines)
+        t = request_translator(request)
+        shown = [screening_line(t, line) for line in lines]
+        return ScreeningOut(as_of=day, count=len(shown), cadres=shown)
 
     return router

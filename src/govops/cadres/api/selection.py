@@ -3,7 +3,9 @@ each step recorded only when its guards hold; a refused step is a 422 problem na
 step, the guard, its article (`cite`, `article`) and the figures (`detail`). The dossier is
 for the selection team and the committee only (reader: X-Actor; anyone else gets 403).
 The service is `app.state.selections` (set by the composition root); the bodies,
-`apply_step` and the views are shared with `govops selections`."""
+`apply_step` and the views are shared with `govops selections`. Problem details and field
+messages are in the request's language (?lang=, Accept-Language); the codes (`step`,
+`guard`, `code`) and the article are the same in every language."""
 
 from __future__ import annotations
 
@@ -16,35 +18,27 @@ from fastapi import APIRouter, Body, Depends, HTTPException, Request, Response
 from fastapi.exceptions import RequestValidationError
 from pydantic import BaseModel, Field, ValidationError
 
+from govops.cadres.api.registry import invalid
 from govops.cadres.model.people import Kinship, Relation
-from govops.cadres.model.selection import (
-    ORDER,
-    AccessDeniedError,
-    Case,
-    Event,
-    Motion,
-    ProbationOutcome,
-    Step,
-    StepRefusedError,
-    Vote,
-)
+from govops.cadres.model.selection import AccessDeniedError, Case, Event, Motion
+from govops.cadres.model.steps import ORDER, ProbationOutcome, Step, StepRefusedError, Vote
 from govops.cadres.ports import SelectionConflictError
 from govops.cadres.service.selection import (
     SelectionInputError,
     SelectionNotFoundError,
     SelectionService,
 )
+from govops.lawcode.texts.messages import msg
 from govops.platform.api.actor import HeaderActor, actor_of
 from govops.platform.api.jsonbody import ExactJSONRoute
-from govops.platform.api.problems import PROBLEM_RESPONSES, ProblemResponse, problem
-from govops.platform.api.schemas import (
-    Actor,
-    AwareTime,
-    FieldProblem,
-    Problem,
-    RequestBody,
-    ShortText,
+from govops.platform.api.language import request_translator
+from govops.platform.api.problems import (
+    PROBLEM_RESPONSES,
+    ProblemResponse,
+    field_problem,
+    problem,
 )
+from govops.platform.api.schemas import Actor, AwareTime, Problem, RequestBody, ShortText
 
 Count = Annotated[int, Field(ge=0)]
 Names = Annotated[list[str], Field(max_length=500)]
@@ -63,23 +57,23 @@ class SelectionRoute(ExactJSONRoute):
             except StepRefusedError as error:
                 return refused(request, error)
             except SelectionInputError as error:
-                errors = [FieldProblem(field=error.field, message=error.message)]
-                detail = f"invalid input: {error.field}"
-                return problem(request, 422, detail, "invalid-input", errors)
+                return invalid(request, error.field, error.message)
             except SelectionNotFoundError as error:
-                return problem(request, 404, f"no selection {error.args[0]!r}", "not-found")
+                return problem(request, 404, error.message, "not-found")
             except AccessDeniedError as error:
-                return problem(request, 403, str(error), "dossier-denied")
+                return problem(request, 403, error.message, "dossier-denied")
             except SelectionConflictError as error:
-                return problem(request, 409, str(error), "concurrent-update")
+                return problem(request, 409, error.message, "concurrent-update")
 
         return answer
 
 
 def refused(request: Request, error: StepRefusedError) -> ProblemResponse:
-    """422 with the guard as the field, and the step, guard and citation as members."""
-    errors = [FieldProblem(field=error.guard, message=error.detail)]
-    document = json.loads(bytes(problem(request, 422, str(error), "step-refused", errors).body))
+    """422 with the guard as the field, and the step, guard and citation as members; the
+    detail and the field message in the request's language, the article as written."""
+    errors = [field_problem(request, error.guard, error.detail)]
+    answer = problem(request, 422, error.message, "step-refused", errors)
+    document = json.loads(bytes(answer.body))
     members = {"step": str(error.step), "guard": error.guard, "cite": str(error.cite)}
     return ProblemResponse(document | members | {"article": error.cite.article}, 422)
 
@@ -87,7 +81,8 @@ def refused(request: Request, error: StepRefusedError) -> ProblemResponse:
 def selections(request: Request) -> SelectionService:
     found = getattr(request.app.state, "selections", None)
     if not isinstance(found, SelectionService):
-        raise HTTPException(503, "selection cases are not set up on this server")
+        t = request_translator(request)
+        raise HTTPException(503, t._("selection cases are not set up on this server"))
     return found
 
 
@@ -229,11 +224,6 @@ def _fields(model: type[BaseModel]) -> str:
     return ", ".join(f"`{name}`" for name in model.model_fields if name not in ("at", "actor"))
 
 
-STEPS_DOC = "Record the next step. Bodies (each with optional `at` and `actor`): " + "; ".join(
-    f"**{step}**: {_fields(model) or 'nothing more'}" for step, model in STEP_BODIES.items()
-)
-
-
 def selections_router() -> APIRouter:
     router = APIRouter(
         prefix="/selections",
@@ -266,13 +256,19 @@ def selections_router() -> APIRouter:
     @router.get("/{case_id}/dossier", summary="The dossier, for the team and the committee")
     def read_dossier(case_id: str, cases: Selections, reader: HeaderActor) -> DossierOut:
         if reader is None:
-            raise SelectionInputError("X-Actor", "is required: the reader of the dossier")
+            raise SelectionInputError("X-Actor", msg("is required: the reader of the dossier"))
         events = cases.dossier(case_id, reader)
         shown = selection_out(cases.get(case_id))
         return DossierOut(selection=shown, reader=reader, events=[event_out(e) for e in events])
 
     @router.post(
-        "/{case_id}/{step}", status_code=201, summary="Record a step", description=STEPS_DOC
+        "/{case_id}/{step}",
+        status_code=201,
+        summary="Record a step",
+        description="Record the next step. Bodies (each with optional `at` and `actor`): "
+        + "; ".join(
+            f"**{step}**: {_fields(model) or 'nothing more'}" for step, model in STEP_BODIES.items()
+        ),
     )
     def record(
         case_id: str,
@@ -285,7 +281,9 @@ def selections_router() -> APIRouter:
     ) -> EventOut:
         model = STEP_BODIES.get(step)
         if model is None:
-            raise SelectionInputError("step", "the motion opens a case: POST /selections")
+            raise SelectionInputError(
+                "step", msg("the motion opens a case: {how}", how="POST /selections")
+            )
         try:
             body = model.model_validate(fields)
         except ValidationError as error:

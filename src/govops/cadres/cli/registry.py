@@ -1,5 +1,6 @@
 """`govops cadres`: the cadre registry on the database of GOVOPS_DATABASE_URL (default: the
-SQLite file ./govops.db), migrated on first use, as `govops serve` does."""
+SQLite file ./govops.db), migrated on first use, as `govops serve` does. What they print is
+JSON data; refusals and notes are in the reader's language (--lang, default Chinese)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,10 @@ from typing import Annotated, Any, TypeVar
 import typer
 
 from govops.platform.cli.inputs import database, json_option
+from govops.platform.cli.language import LanguageOption, command_translator
 from govops.platform.cli.output import fail, to_json
+from govops.platform.i18n.languages import ZH_HANS
+from govops.platform.i18n.translator import Translator
 
 app = typer.Typer(help="The cadre registry: people, dated entries, corrections, eligibility.")
 T = TypeVar("T")
@@ -22,30 +26,34 @@ ActorOption = Annotated[
 ]
 
 
+def translator_for(lang: str | None) -> Translator:
+    """The language of these commands: --lang, the shell's, GOVOPS_LANGUAGE, else Chinese
+    (the language of the regulation the registry serves)."""
+    return command_translator(lang, ZH_HANS)
+
+
 @contextmanager
-def _registry() -> Iterator[Any]:
+def _registry(t: Translator) -> Iterator[Any]:
     """The registry service on the configured database; the engine is disposed after."""
     from govops.bootstrap import build_cadre_registry  # noqa: PLC0415
 
-    with database() as engine:
+    with database(t) as engine:
         yield build_cadre_registry(engine)
 
 
-def with_registry(action: Callable[[Any], T]) -> T:
+def with_registry(action: Callable[[Any], T], t: Translator) -> T:
     """Run a use case, turning the registry's refusals into `govops: ...` and exit 2."""
     from govops.cadres.model.registry import RegistryInputError  # noqa: PLC0415
     from govops.cadres.ports import RegistryConflictError  # noqa: PLC0415
     from govops.cadres.service.registry import CadreNotFoundError  # noqa: PLC0415
 
-    with _registry() as registry:
+    with _registry(t) as registry:
         try:
             return action(registry)
         except RegistryInputError as error:
-            fail(f"{error.field}: {error.message}")
-        except CadreNotFoundError as error:
-            fail(str(error.args[0]))
-        except RegistryConflictError as error:
-            fail(str(error))
+            fail(t._("{field}: {problem}", field=error.field, problem=error.message))
+        except (CadreNotFoundError, RegistryConflictError) as error:
+            fail(t.say(error.message))
 
 
 def _print(value: object) -> None:
@@ -67,9 +75,12 @@ def _entry(entry: Any) -> dict[str, Any]:
 
 
 @app.command("add")
-def add_command(name: Annotated[str, typer.Argument(help="The cadre's name.")]) -> None:
+def add_command(
+    name: Annotated[str, typer.Argument(help="The cadre's name.")], lang: LanguageOption = None
+) -> None:
     """Add a person; prints the person with the id to use in the other commands."""
-    _print(_person(with_registry(lambda r: r.add_person(name))))
+    t = translator_for(lang)
+    _print(_person(with_registry(lambda r: r.add_person(name), t)))
 
 
 @app.command("entry")
@@ -78,11 +89,13 @@ def entry_command(
     kind: Annotated[str, typer.Argument(help="position, work_start, education, training, ...")],
     data: JsonOption,
     actor: ActorOption = None,
+    lang: LanguageOption = None,
 ) -> None:
     """Record a dated fact about a person (append-only)."""
-    fields = json_option(data)
+    t = translator_for(lang)
+    fields = json_option(data, t)
     who = actor or getpass.getuser()
-    _print(_entry(with_registry(lambda r: r.add_entry(person_id, kind, fields, who))))
+    _print(_entry(with_registry(lambda r: r.add_entry(person_id, kind, fields, who), t)))
 
 
 @app.command("correct")
@@ -94,23 +107,28 @@ def correct_command(
         str | None, typer.Option("--kind", help="'retraction' to withdraw the entry.")
     ] = None,
     actor: ActorOption = None,
+    lang: LanguageOption = None,
 ) -> None:
     """Supersede an entry with a corrected one (or withdraw it); the entry is kept."""
-    fields = json_option(data)
+    t = translator_for(lang)
+    fields = json_option(data, t)
     who = actor or getpass.getuser()
-    _print(_entry(with_registry(lambda r: r.correct(person_id, seq, kind, fields, who))))
+    _print(_entry(with_registry(lambda r: r.correct(person_id, seq, kind, fields, who), t)))
 
 
 @app.command("show")
-def show_command(person_id: Annotated[str, typer.Argument(metavar="ID")]) -> None:
+def show_command(
+    person_id: Annotated[str, typer.Argument(metavar="ID")], lang: LanguageOption = None
+) -> None:
     """A person: the facts in force, by kind, and the whole history."""
-    _print(_person(with_registry(lambda r: r.get(person_id))))
+    t = translator_for(lang)
+    _print(_person(with_registry(lambda r: r.get(person_id), t)))
 
 
 @app.command("list")
-def list_command() -> None:
+def list_command(lang: LanguageOption = None) -> None:
     """Everyone in the registry, one per line: id, name."""
-    for person in with_registry(lambda r: r.people()):
+    for person in with_registry(lambda r: r.people(), translator_for(lang)):
         print(f"{person.id}\t{person.name}")
 
 
@@ -123,10 +141,12 @@ def eligibility_command(
     as_of: Annotated[str | None, typer.Option("--as-of", help="YYYY-MM-DD (default today)")] = None,
     exceptional: Annotated[bool, typer.Option("--exceptional", help="Art. 7")] = False,
     party_post: Annotated[bool, typer.Option("--party-post", help="A Party post")] = False,
+    lang: LanguageOption = None,
 ) -> None:
     """Eligibility for promotion, decided by cn-cadre-selection from the registry: the
     verdict, each breach with its article, and the record used."""
+    t = translator_for(lang)
     answer = with_registry(
-        lambda r: r.eligibility(person_id, target_rank, as_of, exceptional, party_post)
+        lambda r: r.eligibility(person_id, target_rank, as_of, exceptional, party_post), t
     )
     _print(answer)

@@ -1,5 +1,6 @@
 """`govops cadres alerts` and `govops cadres screen`: reports over the whole cadre registry
-(GOVOPS_DATABASE_URL, default ./govops.db), as JSON Lines.
+(GOVOPS_DATABASE_URL, default ./govops.db), as JSON Lines; an alert's `detail` and a
+screening error's message are in the reader's language (--lang, default Chinese).
 
 Mapping notes (a relation the alerts cannot use, an ambiguous relative) go to stderr as
 `govops: note: ...`; they do not change the exit status.
@@ -13,14 +14,16 @@ from typing import Annotated, Any
 
 import typer
 
-from govops.cadres.cli.registry import with_registry
+from govops.cadres.cli.registry import translator_for, with_registry
+from govops.platform.cli.language import LanguageOption
 from govops.platform.cli.output import fail, parse_date, to_json
+from govops.platform.i18n.translator import Translator
 
 AsOf = Annotated[str | None, typer.Option("--as-of", help="YYYY-MM-DD (default: today)")]
 
 
-def _day(registry: Any, as_of: str | None) -> date:
-    return registry.today() if as_of is None else parse_date(as_of, "--as-of")
+def _day(registry: Any, as_of: str | None, t: Translator) -> date:
+    return registry.today() if as_of is None else parse_date(as_of, "--as-of", t)
 
 
 def _cadres(registry: Any) -> list[Any]:
@@ -32,41 +35,52 @@ def alerts_command(
     horizon_days: Annotated[
         int, typer.Option("--horizon-days", min=0, help="Look this many days ahead.")
     ] = 30,
+    lang: LanguageOption = None,
 ) -> None:
     """Alerts over the registry (rotation, probation, avoidance, bars), soonest first:
     kind, people, article, start, end, detail."""
     from datetime import timedelta  # noqa: PLC0415
 
     from govops.bootstrap import CADRE_PACK  # noqa: PLC0415
+    from govops.cadres.api.reports import said  # noqa: PLC0415
     from govops.cadres.model.registry_views import alert_rules, registry_alerts  # noqa: PLC0415
     from govops.lawcode.dated.parameters import ParameterError  # noqa: PLC0415
     from govops.packs import load_builtin_pack  # noqa: PLC0415
 
+    t = translator_for(lang)
+
     def report(registry: Any) -> tuple[list[dict[str, Any]], tuple[Any, ...]]:
-        day = _day(registry, as_of)
+        day = _day(registry, as_of, t)
         try:
             rules = alert_rules(load_builtin_pack(CADRE_PACK), day)
         except ParameterError as error:
-            fail(str(error))
+            fail(t.say(error.message))
         return registry_alerts(_cadres(registry), day, rules, timedelta(days=horizon_days))
 
-    lines, issues = with_registry(report)
+    lines, issues = with_registry(report, t)
     for issue in issues:
-        print(
-            f"govops: note: cadre {issue.person} entry {issue.entry}: {issue.message}",
-            file=sys.stderr,
+        note = t._(
+            "note: cadre {cadre} entry {seq}: {problem}",
+            cadre=issue.person,
+            seq=issue.entry,
+            problem=issue.message,
         )
+        print(f"govops: {note}", file=sys.stderr)
     for line in lines:
-        print(to_json(line))
+        print(to_json(said(t, line, "detail")))
 
 
-def screen_command(as_of: AsOf = None) -> None:
+def screen_command(as_of: AsOf = None, lang: LanguageOption = None) -> None:
     """Every cadre's eligibility for the rank above the one held (deputy_section for someone
     holding no post): person, name, held and target rank, verdict, refusals, warnings."""
+    from govops.cadres.api.reports import screening_line  # noqa: PLC0415
     from govops.cadres.model.registry_views import screen_registry  # noqa: PLC0415
 
-    def screen(registry: Any) -> list[dict[str, Any]]:
-        return screen_registry(_cadres(registry), _day(registry, as_of), registry.eligibility)
+    t = translator_for(lang)
 
-    for line in with_registry(screen):
-        print(to_json(line))
+    def screen(registry: Any) -> list[dict[str, Any]]:
+        day = _day(registry, as_of, t)
+        return screen_registry(_cadres(registry), day, registry.eligibility)
+
+    for line in with_registry(screen, t):
+        print(to_json(screening_line(t, line)))

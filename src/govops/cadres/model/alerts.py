@@ -23,8 +23,19 @@ from datetime import date, timedelta
 from enum import StrEnum
 from itertools import product
 
-from govops.cadres.model.people import BarKind, Cited, Person, Position, Registry, years_after
+from govops.cadres.model.people import (
+    BAR_NAMES,
+    FUNCTION_NAMES,
+    KINSHIP_NAMES,
+    BarKind,
+    Cited,
+    Person,
+    Position,
+    Registry,
+    years_after,
+)
 from govops.lawcode.sources.citations import Citation
+from govops.lawcode.texts.messages import Message, msg, msg_n
 
 DIVISION_RANKS = frozenset({"deputy_division", "division_chief"})  # 处级 (42(2))
 HORIZON = timedelta(days=30)
@@ -55,7 +66,7 @@ class Alert:
     cite: Citation
     start: date  # the post's start, the later post's start, the bar's day
     end: date | None  # first day it no longer holds; None for a conflict still standing
-    detail: str
+    detail: Message  # what it is, translated where shown
 
 
 def alerts(
@@ -83,8 +94,15 @@ def _rotations(
         for post in _current(person, today):
             due = years_after(post.start, years.value)
             if post.rank in DIVISION_RANKS and due <= today + horizon:
-                detail = f"in post {post.post} ({post.unit}) since {post.start}: "
-                detail += f"{years.value} years on {due}; rotation due"
+                detail = msg_n(
+                    "in post {post} ({unit}) since {start}: {count} year on {due}; rotation due",
+                    "in post {post} ({unit}) since {start}: {count} years on {due}; rotation due",
+                    years.value,
+                    post=post.post,
+                    unit=post.unit,
+                    start=post.start,
+                    due=due,
+                )
                 yield Alert(AlertKind.ROTATION, (person.id,), years.cite, post.start, due, detail)
 
 
@@ -95,7 +113,12 @@ def _probations(
         for post in _current(person, today):
             ends = post.probation_end
             if ends is not None and today <= ends <= today + horizon:
-                detail = f"probation in post {post.post} ({post.unit}) completed on {ends}"
+                detail = msg(
+                    "probation in post {post} ({unit}) completed on {day}",
+                    post=post.post,
+                    unit=post.unit,
+                    day=ends,
+                )
                 yield Alert(AlertKind.PROBATION, (person.id,), cite, post.start, ends, detail)
 
 
@@ -107,25 +130,36 @@ def _conflicts(registry: Registry, today: date, cite: Citation) -> Iterator[Aler
         mine, theirs = _current(people[relation.a], today), _current(people[relation.b], today)
         for one, other in product(mine, list(theirs)):
             reason = _forbidden(one, other)
-            if reason:
-                detail = f"{relation.kind}: {relation.a} in {one.post}, {relation.b} in "
-                detail += f"{other.post}: {reason}"
+            if reason is not None:
+                detail = msg(
+                    "{kinship}: {one} in {post}, {other} in {other_post}: {reason}",
+                    kinship=Message(KINSHIP_NAMES[relation.kind]),
+                    one=relation.a,
+                    post=one.post,
+                    other=relation.b,
+                    other_post=other.post,
+                    reason=reason,
+                )
                 since = max(one.start, other.start)
                 yield Alert(
                     AlertKind.AVOIDANCE, (relation.a, relation.b), cite, since, None, detail
                 )
 
 
-def _forbidden(one: Position, other: Position) -> str:
-    """Why two relatives may not hold these two posts (43 para 2), or ""."""
+def _forbidden(one: Position, other: Position) -> Message | None:
+    """Why two relatives may not hold these two posts (43 para 2), or None."""
     if one.unit == other.unit and one.reports_to and one.reports_to == other.reports_to:
-        return f"both directly under {one.reports_to} in {one.unit}"
+        return msg("both directly under {leader} in {unit}", leader=one.reports_to, unit=one.unit)
     if one.reports_to == other.post or other.reports_to == one.post:
-        return "one is the direct leader of the other"
+        return msg("one is the direct leader of the other")
     for leader, staff in ((one, other), (other, one)):
         if leader.unit == staff.unit and leader.leading and staff.function is not None:
-            return f"{staff.function} work in {leader.unit}, which the other leads"
-    return ""
+            return msg(
+                "{function} work in {unit}, which the other leads",
+                function=Message(FUNCTION_NAMES[staff.function]),
+                unit=leader.unit,
+            )
+    return None
 
 
 def _bars(registry: Registry, today: date, rules: AlertRules) -> Iterator[Alert]:
@@ -135,13 +169,22 @@ def _bars(registry: Registry, today: date, rules: AlertRules) -> Iterator[Alert]
         for bar in person.bars:
             if bar.kind is BarKind.DISCIPLINE:
                 if bar.effect_until is None:
-                    raise ValueError(f"{person.id}: a discipline bar needs its effect_until")
+                    raise ValueError(
+                        f"{person.id}: a discipline bar needs its effect_until"
+                    )  # a bug
                 cite, end = rules.cite("17(6)"), bar.effect_until + timedelta(days=1)
-                what = "no promotion while the sanction has effect"
+                what = msg("no promotion while the sanction has effect")
             else:
                 rule = demotion if bar.kind is BarKind.DEMOTION else accountability
                 cite, end = rule.cite, years_after(bar.on, rule.value)
-                what = "no promotion" if bar.kind is BarKind.DEMOTION else "no equivalent post"
+                demoted = bar.kind is BarKind.DEMOTION
+                what = msg("no promotion") if demoted else msg("no equivalent post")
             if bar.on <= today < end:
-                detail = f"{bar.kind} on {bar.on}: {what} until {end - timedelta(days=1)}"
+                detail = msg(
+                    "{bar} on {day}: {what} until {until}",
+                    bar=Message(BAR_NAMES[bar.kind]),
+                    day=bar.on,
+                    what=what,
+                    until=end - timedelta(days=1),
+                )
                 yield Alert(AlertKind.BAR, (person.id,), cite, bar.on, end, detail)

@@ -26,11 +26,13 @@ from datetime import date
 import polars as pl
 
 from govops.cadres.model.adapter import RECENT_ASSESSMENT_YEARS
+from govops.cadres.model.batch_periods import completed_years, years_of_union
 from govops.cadres.model.record import EDUCATION, JUDGED, RANKS, RESULTS
 from govops.lawcode.dated.parameters import ParameterSnapshot
 from govops.lawcode.rules.batch import BatchEvaluator
 from govops.lawcode.rules.batch_figures import BatchInputError
 from govops.lawcode.rules.tables import RuleTable
+from govops.lawcode.texts.messages import Message, msg
 
 _FLAGS = (
     "target_is_party_post",
@@ -42,56 +44,6 @@ _FLAGS = (
     *JUDGED,
 )
 _DATES = ("party_join_date", "establishment_date", "demoted_on", "discipline_until")
-_SPAN = 1 << 20  # days: more than any career; separates cadres in one running maximum
-
-
-def completed_years(start: pl.Expr, end: pl.Expr) -> pl.Expr:
-    """periods.completed_years: whole years by anniversary, never negative."""
-    years = end.dt.year() - start.dt.year()
-    before = _month_day(end) < _month_day(start)
-    return (years - before.cast(pl.Int32)).clip(lower_bound=0)
-
-
-def _month_day(day: pl.Expr) -> pl.Expr:
-    return day.dt.month().cast(pl.Int32) * 100 + day.dt.day().cast(pl.Int32)
-
-
-def _anniversary(start: pl.Expr, years: pl.Expr) -> pl.Expr:
-    """start + years; 29 February falls on 1 March in a common year."""
-    year = start.dt.year() + years
-    leap = (year % 4 == 0) & ((year % 100 != 0) | (year % 400 == 0))
-    shifted = (start.dt.month() == 2) & (start.dt.day() == 29) & ~leap
-    day = pl.when(shifted).then(28).otherwise(start.dt.day())
-    return pl.date(year, start.dt.month(), day) + pl.duration(days=shifted.cast(pl.Int32))
-
-
-def years_of_union(periods: pl.LazyFrame) -> pl.LazyFrame:
-    """periods.completed_years_of_union per cadre_id over columns (cadre_id, start, end):
-    periods merged where they overlap or touch, each merged period's completed years, plus
-    one year per 365 leftover days of all of them together. Columns cadre_id, years."""
-    day = pl.col("start").min()
-    ordered = periods.filter(pl.col("start") < pl.col("end")).sort("cadre_id", "start", "end")
-    group = (pl.col("cadre_id") != pl.col("cadre_id").shift(1)).fill_null(True).cum_sum()
-    merged = (
-        ordered.with_columns(
-            group=group.cast(pl.Int64) * _SPAN,
-            s=(pl.col("start") - day).dt.total_days(),
-            e=(pl.col("end") - day).dt.total_days(),
-        )
-        .with_columns(reach=(pl.col("group") + pl.col("e")).cum_max().shift(1))
-        .with_columns(
-            run=((pl.col("group") + pl.col("s")) > pl.col("reach")).fill_null(True).cum_sum()
-        )
-        .group_by("run")
-        .agg(pl.col("cadre_id").first(), pl.col("start").min(), pl.col("end").max())
-    )
-    whole = completed_years(pl.col("start"), pl.col("end"))
-    leftover = (pl.col("end") - _anniversary(pl.col("start"), whole)).dt.total_days()
-    return (
-        merged.with_columns(whole=whole, leftover=leftover)
-        .group_by("cadre_id")
-        .agg((pl.col("whole").sum() + pl.col("leftover").sum() // 365).alias("years"))
-    )
 
 
 def screen_inputs(
@@ -142,7 +94,7 @@ def screen_inputs(
     _refuse(
         frame.select("id", bad=pl.col("rank_jump") <= 0),
         "target_rank",
-        "is not above the rank now held: no promotion",
+        msg("is not above the rank now held: no promotion"),
     )
     return frame
 
@@ -208,14 +160,14 @@ def _cadres(frame: pl.DataFrame) -> pl.LazyFrame:
             "id", bad=(pl.col("target_rank") == 0) & pl.col("on_establishment").is_null()
         ),
         "on_establishment",
-        "is required for a deputy section post (6(3))",
+        msg("is required for a deputy section post ({article})", article="6(3)"),
     )
     _refuse(
         checked.select(
             "id", bad=pl.col("personnel_agency") & pl.col("establishment_date").is_null()
         ),
         "establishment_date",
-        "is required when personnel_agency is true",
+        msg("is required when personnel_agency is true"),
     )
     return checked.lazy()
 
@@ -237,7 +189,7 @@ def _positions(frame: pl.DataFrame, as_of: date) -> pl.LazyFrame:
     _refuse(
         checked.select(id="cadre_id", bad=bad.fill_null(False)),
         "positions",
-        f"a period ends before it starts or lies after as_of {as_of}",
+        msg("a period ends before it starts or lies after as_of {as_of}", as_of=as_of),
     )
     return checked.lazy()
 
@@ -247,7 +199,7 @@ def _assessments(frame: pl.DataFrame, as_of: date) -> pl.LazyFrame:
     _refuse(
         checked.select(id="cadre_id", bad=pl.col("year") >= as_of.year),
         "assessments",
-        f"a year has not ended on as_of {as_of}",
+        msg("a year has not ended on as_of {as_of}", as_of=as_of),
     )
     return checked.lazy()
 
@@ -258,19 +210,31 @@ def _code(name: str, codes: tuple[str, ...], frame: pl.DataFrame) -> pl.Expr:
     wrong = sorted(set(unknown.to_list()) - set(codes))
     if wrong or frame.get_column(name).null_count():
         raise BatchInputError(
-            f"column {name!r}: unknown code {wrong[:1] or [None]} (known: {', '.join(codes)})"
+            msg(
+                "column {column}: unknown code {code} (known: {known})",
+                column=repr(name),
+                code=str(wrong[:1] or [None]),
+                known=", ".join(codes),
+            )
         )
     return (
         pl.col(name).cast(pl.String).cast(pl.Enum(codes)).to_physical().cast(pl.Int64).alias(name)
     )
 
 
-def _refuse(checked: pl.DataFrame, field: str, message: str) -> None:
+def _refuse(checked: pl.DataFrame, field: str, message: Message) -> None:
     """checked: columns (id, a Boolean): the first id where it holds is refused."""
     flag = checked.columns[1]
     hits = checked.filter(pl.col(flag))
     if hits.height:
-        raise BatchInputError(f"cadre {hits.item(0, 0)!r}: {field} {message}")
+        raise BatchInputError(
+            msg(
+                "cadre {cadre}: {field} {problem}",
+                cadre=repr(hits.item(0, 0)),
+                field=field,
+                problem=message,
+            )
+        )
 
 
 def screen(
@@ -286,7 +250,7 @@ def screen(
     inputs = screen_inputs(cadres, positions, assessments, as_of)
     evaluator = BatchEvaluator(table, parameters)
     if not evaluator.has_verdict:
-        raise ValueError(f"table {table.id!r} is no table of breaches (no severities)")
+        raise ValueError(f"table {table.id!r} is no table of breaches (no severities)")  # a bug
     result = evaluator.evaluate(inputs.drop("id"))
     return result.select(inputs["id"], "verdict", "breaches")
 

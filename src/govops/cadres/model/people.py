@@ -19,6 +19,7 @@ from typing import Any, Generic, TypeVar
 
 from govops.lawcode.dated.parameters import ParameterVersion
 from govops.lawcode.sources.citations import Citation
+from govops.lawcode.texts.messages import N_
 
 V = TypeVar("V", int, Fraction)
 R = TypeVar("R")
@@ -31,6 +32,14 @@ class Kinship(StrEnum):
     LINEAL = "lineal"  # 直系血亲关系
     COLLATERAL = "collateral"  # 三代以内旁系血亲
     CLOSE_IN_LAW = "close_in_law"  # 近姻亲关系
+
+
+KINSHIP_NAMES = {
+    Kinship.SPOUSE: N_("spouses"),
+    Kinship.LINEAL: N_("lineal kin"),
+    Kinship.COLLATERAL: N_("collateral kin within three generations"),
+    Kinship.CLOSE_IN_LAW: N_("close in-laws"),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +69,15 @@ class Function(StrEnum):
     FINANCE = "finance"  # 财务
 
 
+FUNCTION_NAMES = {
+    Function.PERSONNEL: N_("personnel"),
+    Function.DISCIPLINE: N_("discipline"),
+    Function.SUPERVISION: N_("supervision"),
+    Function.AUDIT: N_("audit"),
+    Function.FINANCE: N_("finance"),
+}
+
+
 @dataclass(frozen=True, slots=True)
 class Position:
     post: str  # the post's id
@@ -80,6 +98,13 @@ class BarKind(StrEnum):
     DEMOTION = "demotion"  # 受到降职处理: no promotion for two years (46)
     ACCOUNTABILITY = "accountability"  # 引咎辞职、责令辞职、因问责被免职: one year (46)
     DISCIPLINE = "discipline"  # 诫勉、组织处理、党纪政纪处分: until its effect ends (17(6))
+
+
+BAR_NAMES = {
+    BarKind.DEMOTION: N_("demotion"),
+    BarKind.ACCOUNTABILITY: N_("accountability"),
+    BarKind.DISCIPLINE: N_("sanction"),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,10 +167,10 @@ def cited_rules(kind: type[R], parameters: Mapping[str, ParameterVersion]) -> R:
     for name in (f.name for f in fields(kind) if f.name != "document"):  # type: ignore[arg-type]
         version = parameters[name]
         if isinstance(version.value, bool):
-            raise ValueError(f"parameter {name} is a flag, not a number")
+            raise ValueError(f"parameter {name} is a flag, not a number")  # a pack's bug
         value = Fraction(version.value)
         if not name.endswith("_share") and value.denominator != 1:
-            raise ValueError(f"parameter {name} = {version.value!r} is not an integer")
+            raise ValueError(f"parameter {name} = {version.value!r} is not an integer")  # idem
         values[name] = Cited(value if name.endswith("_share") else int(value), version.cite)
     document = next(iter(values.values())).cite.document
     return kind(document=document, **values)  # type: ignore[call-arg]

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date, datetime
 
 from govops.lawcode.rules.inputs import InputError
+from govops.lawcode.texts.messages import msg
 
 RANKS = ("deputy_section", "section_chief", "deputy_division", "division_chief")
 """副科 < 正科 < 副处 < 正处; a rank's index is its place in this order."""
@@ -22,30 +23,7 @@ RESULTS = ("excellent", "competent", "basically_competent", "incompetent")
 DISCIPLINE = ("admonition", "organisational", "party", "government")
 """诫勉, 组织处理, 党纪处分, 政纪处分 (17(6))."""
 
-_TOP = {
-    "as_of": True,
-    "target_rank": True,
-    "target_is_party_post": False,
-    "work_start": True,
-    "education": True,
-    "party_join_date": False,
-    "training_completed": False,
-    "exceptional": False,
-    "previous_promotion_exceptional": False,
-    "positions": True,
-    "grassroots_periods": False,
-    "assessments": False,
-    "disciplinary": False,
-    "spouse_or_children_abroad": False,
-    "on_establishment": False,
-    "personnel_agency": False,
-    "establishment_date": False,
-    "demoted_on": False,
-    "political_discipline_breach": False,
-    "low_public_recognition": False,
-    "canvassing": False,
-    "otherwise_unsuitable": False,
-}  # field -> required
+_REQUIRED = {"as_of", "target_rank", "work_start", "education", "positions"}
 
 JUDGED = (
     "political_discipline_breach",
@@ -93,6 +71,13 @@ class CadreRecord:
     otherwise_unsuitable: bool = False  # 17(7)
 
 
+# The record's fields (those of CadreRecord, sanctions given as `disciplinary`) -> required.
+_TOP = {
+    "disciplinary" if f.name == "discipline_until" else f.name: f.name in _REQUIRED
+    for f in fields(CadreRecord)
+}
+
+
 def parse_record(raw: Mapping[str, object]) -> CadreRecord:
     _fields(raw, _TOP, "")
     as_of = _date(raw["as_of"], "as_of")
@@ -137,19 +122,26 @@ def parse_record(raw: Mapping[str, object]) -> CadreRecord:
 def _check_together(record: CadreRecord) -> None:
     for i, position in enumerate(record.positions):
         if position.start < record.work_start:
-            raise InputError(f"positions[{i}].start", "is before work_start")
+            raise InputError(f"positions[{i}].start", msg("is before work_start"))
         for j, other in enumerate(record.positions[:i]):
             if other.rank != position.rank and _overlaps(other, position, record.as_of):
+                earlier = f"positions[{j}]"
                 raise InputError(
                     f"positions[{i}]",
-                    f"overlaps positions[{j}] at another rank: a cadre holds one rank at a time",
+                    msg(
+                        "overlaps {other} at another rank: a cadre holds one rank at a time",
+                        other=earlier,
+                    ),
                 )
     if current_rank(record) >= record.target_rank:
-        raise InputError("target_rank", "is not above the rank now held: no promotion")
+        raise InputError("target_rank", msg("is not above the rank now held: no promotion"))
     if record.target_rank == 0 and record.on_establishment is None:
-        raise InputError("on_establishment", "is required for a deputy section post (6(3))")
+        raise InputError(
+            "on_establishment",
+            msg("is required for a deputy section post ({article})", article="6(3)"),
+        )
     if record.personnel_agency and record.establishment_date is None:
-        raise InputError("establishment_date", "is required when personnel_agency is true")
+        raise InputError("establishment_date", msg("is required when personnel_agency is true"))
 
 
 def current_rank(record: CadreRecord) -> int:
@@ -169,13 +161,15 @@ def _overlaps(a: Position, b: Position, as_of: date) -> bool:
 def _fields(raw: object, known: Mapping[str, bool], prefix: str) -> None:
     where = prefix.rstrip(".") or "record"
     if not isinstance(raw, Mapping):
-        raise InputError(where, f"must be an object, got {raw!r}")
+        raise InputError(where, msg("must be an object, got {raw}", raw=repr(raw)))
     for name in raw:
         if name not in known:
-            raise InputError(f"{prefix}{name}", f"is not a field (fields: {', '.join(known)})")
+            raise InputError(
+                f"{prefix}{name}", msg("is not a field (fields: {fields})", fields=", ".join(known))
+            )
     for name, required in known.items():
         if required and raw.get(name) is None:
-            raise InputError(f"{prefix}{name}", "is required")
+            raise InputError(f"{prefix}{name}", msg("is required"))
 
 
 def _position(raw: object, where: str, as_of: date) -> Position:
@@ -185,7 +179,7 @@ def _position(raw: object, where: str, as_of: date) -> Position:
     start, end = _period(raw, where, as_of, {**known, "probation_end": False})
     post = raw.get("post")
     if post is not None and (not isinstance(post, str) or not post.strip()):
-        raise InputError(f"{where}.post", f"must be a name, got {post!r}")
+        raise InputError(f"{where}.post", msg("must be a name, got {raw}", raw=repr(post)))
     probation = raw.get("probation_end")
     return Position(
         rank=_code(raw["rank"], RANKS, f"{where}.rank"),
@@ -208,9 +202,11 @@ def _period(
         return start, None
     finished = _date(end, f"{where}.end")
     if finished <= start:
-        raise InputError(f"{where}.end", "must be after start")
+        raise InputError(f"{where}.end", msg("must be after start"))
     if finished > as_of:
-        raise InputError(f"{where}.end", f"is after as_of {as_of}: give null for a post held")
+        raise InputError(
+            f"{where}.end", msg("is after as_of {as_of}: give null for a post held", as_of=as_of)
+        )
     return start, finished
 
 
@@ -222,11 +218,14 @@ def _assessments(raw: object, as_of: date) -> dict[int, int]:
         assert isinstance(item, Mapping)
         year = item["year"]
         if isinstance(year, bool) or not isinstance(year, int):
-            raise InputError(f"{where}.year", f"must be a year, got {year!r}")
+            raise InputError(f"{where}.year", msg("must be a year, got {raw}", raw=repr(year)))
         if year >= as_of.year:
-            raise InputError(f"{where}.year", f"{year} has not ended on as_of {as_of}")
+            raise InputError(
+                f"{where}.year",
+                msg("{year} has not ended on as_of {as_of}", year=str(year), as_of=as_of),
+            )
         if year in results:
-            raise InputError(f"{where}.year", f"{year} is assessed twice")
+            raise InputError(f"{where}.year", msg("{year} is assessed twice", year=str(year)))
         results[year] = _code(item["result"], RESULTS, f"{where}.result")
     return results
 
@@ -242,13 +241,16 @@ def _list(raw: object, where: str) -> list[object]:
     if raw is None:
         return []
     if not isinstance(raw, list | tuple):
-        raise InputError(where, f"must be a list, got {raw!r}")
+        raise InputError(where, msg("must be a list, got {raw}", raw=repr(raw)))
     return list(raw)
 
 
 def _code(raw: object, codes: tuple[str, ...], where: str) -> int:
     if not isinstance(raw, str) or raw not in codes:
-        raise InputError(where, f"unknown code {raw!r} (known: {', '.join(codes)})")
+        raise InputError(
+            where,
+            msg("unknown code {code} (known: {known})", code=repr(raw), known=", ".join(codes)),
+        )
     return codes.index(raw)
 
 
@@ -258,7 +260,8 @@ def _flag(raw: Mapping[str, object], name: str, where: str = "") -> bool:
         return False
     if not isinstance(value, bool):
         raise InputError(
-            f"{where}.{name}" if where else name, f"must be true or false, got {value!r}"
+            f"{where}.{name}" if where else name,
+            msg("must be true or false, got {raw}", raw=repr(value)),
         )
     return value
 
@@ -275,7 +278,7 @@ def _optional_date(raw: Mapping[str, object], name: str, as_of: date) -> date | 
 def _past(raw: object, where: str, as_of: date) -> date:
     value = _date(raw, where)
     if value > as_of:
-        raise InputError(where, f"{value} is after as_of {as_of}")
+        raise InputError(where, msg("{day} is after as_of {as_of}", day=value, as_of=as_of))
     return value
 
 
@@ -287,4 +290,4 @@ def _date(raw: object, where: str) -> date:
             return date.fromisoformat(raw.strip())
         except ValueError:
             pass
-    raise InputError(where, f"must be a date YYYY-MM-DD, got {raw!r}")
+    raise InputError(where, msg("must be a date YYYY-MM-DD, got {raw}", raw=repr(raw)))

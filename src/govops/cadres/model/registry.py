@@ -18,9 +18,17 @@ from typing import Any
 
 from govops.cadres.model.people import Function
 from govops.cadres.model.record import DISCIPLINE, EDUCATION, RANKS, RESULTS
+from govops.lawcode.texts.messages import N_, Text, msg
 
 MAX_TEXT = 200
 RELATIONS = ("spouse", "child", "parent", "sibling", "other")
+RELATION_NAMES = {
+    "spouse": N_("spouse"),
+    "child": N_("child"),
+    "parent": N_("parent"),
+    "sibling": N_("sibling"),
+    "other": N_("other relative"),
+}
 FUNCTIONS = tuple(f.value for f in Function)  # lines of work of 43 para 2
 # Art. 46: 引咎辞职, 责令辞职, 因问责被免职 (no equivalent post for one year).
 ACCOUNTABILITY = ("resigned_taking_blame", "ordered_to_resign", "dismissed")
@@ -29,9 +37,10 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 class RegistryInputError(ValueError):
-    """A field that cannot be accepted; the API answers 422 naming it."""
+    """A field that cannot be accepted; the API answers 422 naming it. `message` says why
+    (a Message, translated where shown; plain text only from the core's own errors)."""
 
-    def __init__(self, field: str, message: str) -> None:
+    def __init__(self, field: str, message: Text) -> None:
         super().__init__(f"{field}: {message}")
         self.field = field
         self.message = message
@@ -166,14 +175,14 @@ def fold(person: Person, entries: list[Entry]) -> Cadre:
 
 def checked_text(field: str, value: object, required: bool = True) -> str:
     if not isinstance(value, str):
-        raise RegistryInputError(field, f"must be text, got {value!r}")
+        raise RegistryInputError(field, msg("must be text, got {raw}", raw=repr(value)))
     text = value.strip()
     if required and not text:
-        raise RegistryInputError(field, "is required")
+        raise RegistryInputError(field, msg("is required"))
     if len(text) > MAX_TEXT:
-        raise RegistryInputError(field, f"is longer than {MAX_TEXT} characters")
+        raise RegistryInputError(field, msg("is longer than {limit} characters", limit=MAX_TEXT))
     if _CONTROL.search(text):
-        raise RegistryInputError(field, "contains a control character; remove it")
+        raise RegistryInputError(field, msg("contains a control character; remove it"))
     return text
 
 
@@ -184,20 +193,25 @@ def check_entry(kind: str, data: object, today: date) -> tuple[EntryKind, dict[s
         entry_kind = EntryKind(kind)
     except ValueError:
         known = ", ".join(k.value for k in EntryKind)
-        raise RegistryInputError("kind", f"unknown kind {kind!r} (known: {known})") from None
+        raise RegistryInputError(
+            "kind", msg("unknown kind {kind} (known: {known})", kind=repr(kind), known=known)
+        ) from None
     if not isinstance(data, Mapping):
-        raise RegistryInputError("data", f"must be an object, got {data!r}")
+        raise RegistryInputError("data", msg("must be an object, got {raw}", raw=repr(data)))
     spec = SCHEMAS[entry_kind]
     for name in data:
         if name not in spec:
             fields = ", ".join(spec)
-            raise RegistryInputError(f"data.{name}", f"is not a field of {kind} ({fields})")
+            raise RegistryInputError(
+                f"data.{name}",
+                msg("is not a field of {kind} ({fields})", kind=kind, fields=fields),
+            )
     result: dict[str, Any] = {}
     for name, (kind_of, required) in spec.items():
         value = data.get(name)
         if value is None:
             if required:
-                raise RegistryInputError(f"data.{name}", "is required")
+                raise RegistryInputError(f"data.{name}", msg("is required"))
             if kind_of == _FLAG:
                 result[name] = False
             continue
@@ -209,21 +223,33 @@ def check_entry(kind: str, data: object, today: date) -> tuple[EntryKind, dict[s
 def _value(kind: str | tuple[str, ...], value: object, where: str, today: date) -> object:
     if isinstance(kind, tuple):
         if not isinstance(value, str) or value not in kind:
-            raise RegistryInputError(where, f"unknown code {value!r} (known: {', '.join(kind)})")
+            raise RegistryInputError(
+                where,
+                msg(
+                    "unknown code {code} (known: {known})", code=repr(value), known=", ".join(kind)
+                ),
+            )
         return value
     if kind == _TEXT:
         return checked_text(where, value)
     if kind == _FLAG:
         if not isinstance(value, bool):
-            raise RegistryInputError(where, f"must be true or false, got {value!r}")
+            raise RegistryInputError(
+                where, msg("must be true or false, got {raw}", raw=repr(value))
+            )
         return value
     if kind == _YEAR:
         if isinstance(value, bool) or not isinstance(value, int) or not 1900 <= value <= today.year:
-            raise RegistryInputError(where, f"must be a year up to {today.year}, got {value!r}")
+            raise RegistryInputError(
+                where,
+                msg(
+                    "must be a year up to {year}, got {raw}", year=str(today.year), raw=repr(value)
+                ),
+            )
         return value
     day = parse_date(value, where)
     if kind == _PAST and day > today:
-        raise RegistryInputError(where, f"{day} is in the future")
+        raise RegistryInputError(where, msg("{day} is in the future", day=day))
     return day.isoformat()
 
 
@@ -233,7 +259,7 @@ def parse_date(value: object, where: str) -> date:
             return date.fromisoformat(value.strip())
         except ValueError:
             pass
-    raise RegistryInputError(where, f"must be a date YYYY-MM-DD, got {value!r}")
+    raise RegistryInputError(where, msg("must be a date YYYY-MM-DD, got {raw}", raw=repr(value)))
 
 
 def _check_together(kind: EntryKind, data: dict[str, Any]) -> None:
@@ -241,7 +267,9 @@ def _check_together(kind: EntryKind, data: dict[str, Any]) -> None:
         if later in data and earlier in data:
             bad = data[later] <= data[earlier] if strict else data[later] < data[earlier]
             if bad:
-                raise RegistryInputError(f"data.{later}", f"must be after {earlier}")
+                raise RegistryInputError(
+                    f"data.{later}", msg("must be after {field}", field=earlier)
+                )
 
     if kind is EntryKind.POSITION:
         after("end", "start")
@@ -249,42 +277,4 @@ def _check_together(kind: EntryKind, data: dict[str, Any]) -> None:
     elif kind is EntryKind.DISCIPLINE:
         after("effect_until", "decided_on", strict=False)
     elif kind is EntryKind.ESTABLISHMENT and data["personnel_agency"] and "date" not in data:
-        raise RegistryInputError("data.date", "is required when personnel_agency is true")
-
-
-def check_addition(
-    cadre: Cadre, kind: EntryKind, data: dict[str, Any], replacing: int | None = None
-) -> None:
-    """What an entry must not clash with among the facts in force (but the one it replaces)."""
-    if kind is EntryKind.RETRACTION and replacing is None:
-        raise RegistryInputError("kind", "a retraction is filed as a correction of an entry")
-    others = [e for e in cadre.current if e.kind is kind and e.seq != replacing]
-    if kind in SINGLE:
-        for entry in others:
-            raise RegistryInputError(
-                "kind", f"{kind} is already recorded (entry {entry.seq}): file a correction"
-            )
-    if kind is EntryKind.ASSESSMENT:
-        for entry in others:
-            if entry.data["year"] == data["year"]:
-                raise RegistryInputError(
-                    "data.year",
-                    f"{data['year']} is already assessed (entry {entry.seq}): file a correction",
-                )
-
-
-def check_correction(cadre: Cadre, seq: int, kind: EntryKind) -> Entry:
-    """The entry corrected by a new entry of `kind`; LookupError if there is none."""
-    target = cadre.entry(seq)
-    if target is None:
-        raise LookupError(seq)
-    if target.kind is EntryKind.RETRACTION:
-        raise RegistryInputError("seq", f"entry {seq} is a retraction; it cannot be corrected")
-    later = cadre.superseded_by.get(seq)
-    if later is not None:
-        raise RegistryInputError("seq", f"entry {seq} is superseded by entry {later}: correct that")
-    if kind not in (target.kind, EntryKind.RETRACTION):
-        raise RegistryInputError(
-            "kind", f"entry {seq} is a {target.kind}: its correction is a {target.kind} too"
-        )
-    return target
+        raise RegistryInputError("data.date", msg("is required when personnel_agency is true"))

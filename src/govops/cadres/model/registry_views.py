@@ -33,8 +33,15 @@ from typing import Any
 from govops.cadres.model import people
 from govops.cadres.model.alerts import HORIZON, Alert, AlertRules, alerts
 from govops.cadres.model.record import RANKS
-from govops.cadres.model.registry import Cadre, Entry, EntryKind, RegistryInputError
+from govops.cadres.model.registry import (
+    RELATION_NAMES,
+    Cadre,
+    Entry,
+    EntryKind,
+    RegistryInputError,
+)
 from govops.lawcode.sources.pack import Pack
+from govops.lawcode.texts.messages import Message, msg
 
 KINSHIP: Mapping[str, people.Kinship] = {
     "spouse": people.Kinship.SPOUSE,
@@ -52,9 +59,10 @@ class MappingIssue:
 
     person: str
     entry: int
-    message: str
+    message: Message  # translated where shown
 
     def as_dict(self) -> dict[str, object]:
+        """JSON-ready but for `message`, a Message the adapter translates."""
         return {"person": self.person, "entry": self.entry, "message": self.message}
 
 
@@ -83,7 +91,10 @@ def people_registry(cadres: Iterable[Cadre], as_of: date | None = None) -> Regis
         for entry in cadre.facts(EntryKind.POSITION):
             leader = entry.data.get("reports_to")
             if leader is not None and (leader not in leaders or leader == cadre.person.id):
-                message = f"reports_to {leader!r}: no other cadre of that id; not mapped"
+                message = msg(
+                    "reports_to {leader}: no other cadre of that id; not mapped",
+                    leader=repr(leader),
+                )
                 issues.append(MappingIssue(cadre.person.id, entry.seq, message))
                 leader = None
             positions.append(_position(entry, None if leader is None else leaders[leader]))
@@ -142,7 +153,12 @@ def _relative(
     me, relation, name = cadre.person.id, entry.data["relation"], entry.data["name"]
     kinship = KINSHIP.get(relation)
     if kinship is None:
-        message = f"relation {relation!r} of {name} names no kinship of Art. 43: not mapped"
+        message = msg(
+            "relation {relation} of {name} names no kinship of Art. {article}: not mapped",
+            relation=repr(relation),
+            name=name,
+            article="43",
+        )
         issues.append(MappingIssue(me, entry.seq, message))
         return None
     # Linked only by the id the entry gives: two people may share a name, and a wrong
@@ -150,13 +166,21 @@ def _relative(
     other = entry.data.get("cadre_id")
     if other is None:
         if names[name] - (cadre.person.name == name) > 0:
-            message = f"{relation} {name}: a cadre bears that name; no cadre_id given: not linked"
+            message = msg(
+                "{relation} {name}: a cadre bears that name; no cadre_id given: not linked",
+                relation=Message(RELATION_NAMES[relation]),
+                name=name,
+            )
             issues.append(MappingIssue(me, entry.seq, message))
         return None
     if other not in by_id or other == me:
-        issues.append(
-            MappingIssue(me, entry.seq, f"{relation} {name}: no cadre {other!r}; not linked")
+        message = msg(
+            "{relation} {name}: no cadre {other}; not linked",
+            relation=Message(RELATION_NAMES[relation]),
+            name=name,
+            other=repr(other),
         )
+        issues.append(MappingIssue(me, entry.seq, message))
         return None
     return str(other), kinship
 
@@ -207,8 +231,9 @@ def screen_registry(
     cadres: Iterable[Cadre], as_of: date, eligibility: Eligibility
 ) -> list[dict[str, Any]]:
     """One line per cadre: held and target rank, verdict, refusals and warnings with their
-    articles. `verdict` is `no_rank_above` for a division chief, `undecided` (with `error`)
-    when the registry lacks what the decision needs (work start, education, ...)."""
+    articles. `verdict` is `no_rank_above` for a division chief, `undecided` (with `error`:
+    field, and message, a Message the adapter translates) when the registry lacks what the
+    decision needs (work start, education, ...)."""
     lines = []
     for cadre in cadres:
         held = held_rank(cadre, as_of)
@@ -249,7 +274,8 @@ def registry_alerts(
     cadres: Iterable[Cadre], as_of: date, rules: AlertRules, horizon: timedelta = HORIZON
 ) -> tuple[list[dict[str, Any]], tuple[MappingIssue, ...]]:
     """The alerts over the registry as of `as_of`, soonest first, as JSON lines (kind,
-    people with id and name, article, start, end, detail), and the mapping issues."""
+    people with id and name, article, start, end, detail: a Message the adapter
+    translates), and the mapping issues."""
     view = people_registry(cadres, as_of)
     names = {p.id: p.name for p in view.registry.people}
     found = alerts(view.registry, as_of, rules, horizon)

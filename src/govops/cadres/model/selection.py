@@ -14,56 +14,23 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date, datetime
-from enum import StrEnum
-from fractions import Fraction
 from typing import Any
 
-from govops.cadres.model.people import Cited, Relation, withdrawing, years_after
+from govops.cadres.model.people import Relation, withdrawing, years_after
+from govops.cadres.model.steps import (
+    ARTICLE,
+    ORDER,
+    ProbationOutcome,
+    ProcedureRules,
+    Step,
+    Vote,
+    at_least,
+    needed,
+    refuse_unless,
+    step_name,
+)
 from govops.lawcode.dated.calendar import WorkingDayCalendar
-from govops.lawcode.sources.citations import Citation
-
-
-@dataclass(frozen=True, slots=True)
-class ProcedureRules:
-    document: str  # the others are the pack's parameters of those names (cited_rules)
-    recommendation_attendance_share: Cited[Fraction]  # at least, of those expected (13)
-    recommendation_min_interviewed: Cited[int]  # 谈话调研推荐 (13(1), 13(2))
-    recommendation_valid_years: Cited[int]  # (11)
-    investigation_min_investigators: Cited[int]  # (22(3), 26)
-    investigation_min_consulted: Cited[int]  # (23)
-    committee_quorum_share: Cited[Fraction]  # at least, of all members present (30)
-    committee_majority_share: Cited[Fraction]  # MORE than, of all members in favour (31(3))
-    public_notice_working_days: Cited[int]  # at least (34)
-    probation_years: Cited[int]  # (35)
-
-    def cite(self, article: str) -> Citation:
-        return Citation(self.document, article)
-
-
-class Step(StrEnum):
-    MOTION = "motion"
-    RECOMMENDATION = "recommendation"
-    INVESTIGATION = "investigation"
-    DECISION = "decision"
-    PUBLIC_NOTICE = "public_notice"
-    APPOINTMENT = "appointment"
-    PROBATION_END = "probation_end"
-
-
-ORDER = tuple(Step)
-ARTICLE = dict(zip(ORDER, ("10", "11", "19", "29", "34", "34", "35"), strict=True))
-
-
-class Vote(StrEnum):
-    FOR = "for"  # 同意
-    AGAINST = "against"  # 不同意
-    DEFER = "defer"  # 缓议
-
-
-class ProbationOutcome(StrEnum):
-    CONFIRMED = "confirmed"  # 胜任现职, 正式任职
-    NOT_CONFIRMED = "not_confirmed"  # 不胜任, 免去试任职务
-    ENDED_EARLY = "ended_early"  # 提前结束试用 (35 para 3)
+from govops.lawcode.texts.messages import Message, msg, msg_n
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,14 +43,12 @@ class Event:
     data: dict[str, Any]  # JSON-ready: dates as ISO text, sets as sorted lists
 
 
-class StepRefusedError(Exception):
-    def __init__(self, step: Step, guard: str, cite: Citation, detail: str) -> None:
-        super().__init__(f"{step} refused: {guard} ({cite}): {detail}")
-        self.step, self.guard, self.cite, self.detail = step, guard, cite, detail
-
-
 class AccessDeniedError(PermissionError):
-    pass
+    """A reader the dossier is not for; `message` says so (translated where shown)."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(str(message))
+        self.message = message
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,7 +72,9 @@ class Case:
 
     def then(self, event: Event) -> Case:
         if event.case_id != self.id or event.seq != len(self.events) + 1:
-            raise ValueError(f"event {event.case_id}#{event.seq} does not follow {self.id}")
+            raise ValueError(  # i18n: not shown (storage hands back the events in order)
+                f"event {event.case_id}#{event.seq} does not follow {self.id}"
+            )
         return replace(self, events=(*self.events, event))
 
 
@@ -121,22 +88,6 @@ def fold(events: list[Event]) -> Case:
     for event in events[1:]:
         case = case.then(event)
     return case
-
-
-def _guard(ok: bool, step: Step, guard: str, cite: Citation, detail: str) -> None:
-    if not ok:
-        raise StepRefusedError(step, guard, cite, detail)
-
-
-def _at_least(step: Step, guard: str, got: int, rule: Cited[int], note: str = "") -> None:
-    detail = f"{got} {guard}{note}; at least {rule.value} needed"
-    _guard(got >= rule.value, step, guard, rule.cite, detail)
-
-
-def _needed(share: Fraction, of: int, more: bool = False) -> str:
-    """The least whole number at least (`more`: more than) `share` of `of`, explained."""
-    least = share.numerator * of // share.denominator + 1 if more else -(-share * of // 1)
-    return f"{least} ({'more than ' if more else 'at least '}{share} of {of}) needed"
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,10 +106,10 @@ def open_case(
 ) -> Event:
     """MOTION: the first event of a case."""
     if not actor.strip():
-        raise ValueError("a step needs the actor who did it")
+        raise ValueError("a step needs the actor who did it")  # i18n: not shown (checked first)
     step, committee, team = Step.MOTION, motion.committee, motion.team
-    _guard(bool(committee), step, "committee", rules.cite("30"), "no member named")
-    _guard(bool(team), step, "selection team", rules.cite("9"), "no member named")
+    refuse_unless(bool(committee), step, "committee", rules.cite("30"), msg("no member named"))
+    refuse_unless(bool(team), step, "selection team", rules.cite("9"), msg("no member named"))
     data: dict[str, Any] = {"document": rules.document, "plan": motion.plan}
     data |= {"candidate": motion.candidate, "post": motion.post}
     data |= {"committee": sorted(committee), "team": sorted(team)}
@@ -177,27 +128,41 @@ class Procedure:
 
     def _begin(self, case: Case, step: Step, at: datetime, actor: str) -> None:
         if not actor.strip():
-            raise ValueError("a step needs the actor who did it")
+            raise ValueError("a step needs the actor who did it")  # i18n: not shown (checked)
         done = ORDER.index(case.step)
         expected = ORDER[done + 1] if done + 1 < len(ORDER) else None
         where = self.rules.cite(ARTICLE[step])
-        detail = f"the case is at {case.step}; next is {expected}"
-        _guard(step is expected, step, "order", where, detail)
+        detail = msg(
+            "the case is at {step}; next is {expected}",
+            step=step_name(case.step),
+            expected=step_name(expected),
+        )
+        refuse_unless(step is expected, step, "order", where, detail)
         last = case.events[-1].at
-        _guard(at >= last, step, "chronology", where, f"{at} is before the last step, {last}")
+        late = msg("{at} is before the last step, {last}", at=at, last=last)
+        refuse_unless(at >= last, step, "chronology", where, late)
 
     def recommend(
         self, case: Case, at: datetime, actor: str, *, expected: int, attended: int, heard: int
     ) -> Event:
         """RECOMMENDATION: the meeting's attendance against those expected to attend, and
         the number interviewed (谈话调研推荐, `heard`) (13)."""
-        if not 0 <= attended <= expected or heard < 0:
-            raise ValueError(f"attended {attended} of {expected} expected is not a count")
-        step, share = Step.RECOMMENDATION, self.rules.recommendation_attendance_share
+        if not 0 <= attended <= expected or heard < 0:  # the service checks these first
+            raise ValueError(
+                f"attended {attended} of {expected} expected is not a count"
+            )  # i18n: not shown
+        rules = self.rules
+        step, share = Step.RECOMMENDATION, rules.recommendation_attendance_share
         self._begin(case, step, at, actor)
-        detail = f"{attended} of {expected} attended; {_needed(share.value, expected)}"
-        _guard(attended >= share.value * expected, step, "attendance", share.cite, detail)
-        _at_least(step, "interviewed", heard, self.rules.recommendation_min_interviewed)
+        detail = msg(
+            "{attended} of {expected} attended; {needed}",
+            attended=attended,
+            expected=expected,
+            needed=needed(share.value, expected),
+        )
+        refuse_unless(attended >= share.value * expected, step, "attendance", share.cite, detail)
+        interviewed = msg("{count} interviewed", count=heard)
+        at_least(step, "interviewed", heard, rules.recommendation_min_interviewed, interviewed)
         data = {"expected": expected, "attended": attended, "interviewed": heard}
         return _event(case, step, at, actor, data)
 
@@ -209,10 +174,18 @@ class Procedure:
         step, rules = Step.INVESTIGATION, self.rules
         self._begin(case, step, at, actor)
         recused = withdrawing(case.candidate, team, self.relations)
-        note = f" ({len(recused)} withdrawn under 44)" if recused else ""
-        least = rules.investigation_min_investigators
-        _at_least(step, "investigators", len(team - recused), least, note)
-        _at_least(step, "consulted", consulted, rules.investigation_min_consulted)
+        least, left = rules.investigation_min_investigators, len(team - recused)
+        counted = msg_n("{count} investigator", "{count} investigators", left)
+        if recused:
+            counted = msg(
+                "{counted} ({withdrawn} withdrawn under {article})",
+                counted=counted,
+                withdrawn=len(recused),
+                article="44",
+            )
+        at_least(step, "investigators", left, least, counted)
+        talked = msg("{count} consulted", count=consulted)
+        at_least(step, "consulted", consulted, rules.investigation_min_consulted, talked)
         data = {"investigators": sorted(team - recused), "recused": sorted(recused)}
         return _event(case, step, at, actor, data | {"consulted": consulted})
 
@@ -220,28 +193,43 @@ class Procedure:
         """DECISION: the opinion of each member present (同意, 不同意, 缓议; 30). The
         recommendation still valid (11), two-thirds of ALL members present (30), more than
         half of ALL members in favour (31(3)); those who withdraw (44) count as neither."""
-        if not votes.keys() <= case.committee:
-            raise ValueError(f"not on the committee: {sorted(votes.keys() - case.committee)}")
+        if not votes.keys() <= case.committee:  # the service checks it first
+            strangers = sorted(votes.keys() - case.committee)
+            raise ValueError(f"not on the committee: {strangers}")  # i18n: not shown
         step, rules = Step.DECISION, self.rules
         self._begin(case, step, at, actor)
         self._still_valid(case, at.date())
         quorum, majority = rules.committee_quorum_share, rules.committee_majority_share
         recused = withdrawing(case.candidate, frozenset(votes), self.relations)
         counted, members = votes.keys() - recused, len(case.committee)
-        detail = f"{len(counted)} of {members} members present and not withdrawn; "
-        detail += _needed(quorum.value, members)
-        _guard(len(counted) >= quorum.value * members, step, "quorum", quorum.cite, detail)
+        detail = msg(
+            "{present} of {members} members present and not withdrawn; {needed}",
+            present=len(counted),
+            members=members,
+            needed=needed(quorum.value, members),
+        )
+        refuse_unless(len(counted) >= quorum.value * members, step, "quorum", quorum.cite, detail)
         yes = sum(votes[m] is Vote.FOR for m in counted)
-        detail = f"{yes} of {members} members in favour; {_needed(majority.value, members, True)}"
-        _guard(yes > majority.value * members, step, "majority", majority.cite, detail)
+        detail = msg(
+            "{yes} of {members} members in favour; {needed}",
+            yes=yes,
+            members=members,
+            needed=needed(majority.value, members, True),
+        )
+        refuse_unless(yes > majority.value * members, step, "majority", majority.cite, detail)
         data = {"votes": {m: str(votes[m]) for m in sorted(counted)}, "recused": sorted(recused)}
         return _event(case, step, at, actor, data | {"in_favour": yes, "members": members})
 
     def _still_valid(self, case: Case, day: date) -> None:
         recommended, rule = case.day(Step.RECOMMENDATION), self.rules.recommendation_valid_years
         last = years_after(recommended, rule.value)
-        detail = f"the recommendation of {recommended} was valid through {last}, not on {day}"
-        _guard(day <= last, Step.DECISION, "recommendation validity", rule.cite, detail)
+        detail = msg(
+            "the recommendation of {recommended} was valid through {last}, not on {day}",
+            recommended=recommended,
+            last=last,
+            day=day,
+        )
+        refuse_unless(day <= last, Step.DECISION, "recommendation validity", rule.cite, detail)
 
     def publish(self, case: Case, at: datetime, actor: str) -> Event:
         """PUBLIC_NOTICE from the day of `at` (34), ending on the Nth working day after that
@@ -262,9 +250,15 @@ class Procedure:
         self._begin(case, step, at, actor)
         notice = case.event(Step.PUBLIC_NOTICE).data
         end, where = date.fromisoformat(notice["end"]), self.rules.cite("34")
-        detail = f"the notice from {notice['start']} runs through {end}, not over on {at.date()}"
-        _guard(at.date() > end, step, "public notice", where, detail)
-        _guard(not objection_upheld, step, "notice result", where, "the notice result bars it")
+        detail = msg(
+            "the notice from {start} runs through {end}, not over on {day}",
+            start=date.fromisoformat(notice["start"]),
+            end=end,
+            day=at.date(),
+        )
+        refuse_unless(at.date() > end, step, "public notice", where, detail)
+        bars = msg("the notice result bars it")
+        refuse_unless(not objection_upheld, step, "notice result", where, bars)
         term = case.day(Step.DECISION)
         ends = years_after(term, self.rules.probation_years.value)
         data = {"term_start": term.isoformat(), "probation_end": ends.isoformat()}
@@ -279,9 +273,11 @@ class Procedure:
         self._begin(case, step, at, actor)
         ends = date.fromisoformat(case.event(Step.APPOINTMENT).data["probation_end"])
         early = outcome is ProbationOutcome.ENDED_EARLY
-        detail = f"the probation runs until {ends}, not over on {at.date()}"
-        _guard(early or at.date() >= ends, step, "probation", rule.cite, detail)
-        _guard(not early or bool(reason.strip()), step, "reason", rule.cite, "none given")
+        detail = msg("the probation runs until {ends}, not over on {day}", ends=ends, day=at.date())
+        refuse_unless(early or at.date() >= ends, step, "probation", rule.cite, detail)
+        refuse_unless(
+            not early or bool(reason.strip()), step, "reason", rule.cite, msg("none given")
+        )
         return _event(case, step, at, actor, {"outcome": str(outcome), "reason": reason})
 
 
@@ -294,6 +290,10 @@ def dossier(case: Case, reader: str) -> tuple[Event, ...]:
     the selection team and the committee only."""
     if reader not in case.team | case.committee:
         raise AccessDeniedError(
-            f"{reader!r} is on neither the selection team nor the committee of case {case.id}"
+            msg(
+                "{reader} is on neither the selection team nor the committee of case {case}",
+                reader=repr(reader),
+                case=case.id,
+            )
         )
     return case.events

@@ -18,7 +18,6 @@ that commits selection events; nothing is updated in place.
 
 from __future__ import annotations
 
-import re
 import uuid
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
@@ -26,42 +25,34 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from govops.cadres.model.people import Kinship, Relation, cited_rules
-from govops.cadres.model.selection import (
-    Case,
-    Event,
-    Motion,
-    ProbationOutcome,
-    Procedure,
-    ProcedureRules,
-    Step,
-    Vote,
-    dossier,
-    fold,
-    open_case,
-)
+from govops.cadres.model.selection import Case, Event, Motion, Procedure, dossier, fold, open_case
+from govops.cadres.model.steps import ProbationOutcome, ProcedureRules, Step, Vote
 from govops.cadres.ports import SelectionConflictError, SelectionUnitOfWork
+from govops.cadres.service.selection_inputs import (
+    MAX_TEXT,
+    SelectionInputError,
+    checked_names,
+    checked_relation,
+    checked_text,
+)
 from govops.lawcode.dated.calendar import WorkingDayCalendar
 from govops.lawcode.dated.parameters import ParameterError
 from govops.lawcode.sources.pack import Pack
+from govops.lawcode.texts.messages import msg
 
+__all__ = ["SelectionInputError", "SelectionNotFoundError", "SelectionService"]
 RETRIES = 5
 MAX_AHEAD = timedelta(minutes=5)
-MAX_NAME, MAX_TEXT = 200, 10_000
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
-
 Make = Callable[[Procedure, Case, datetime, str], Event]
 
 
 class SelectionNotFoundError(LookupError):
-    """No such selection case; args[0] is its id."""
+    """No such selection case; args[0] is its id, `message` says so (translated where
+    shown)."""
 
-
-class SelectionInputError(ValueError):
-    """A field that cannot be accepted; the API answers 422 naming it."""
-
-    def __init__(self, field: str, message: str) -> None:
-        super().__init__(f"{field}: {message}")
-        self.field, self.message = field, message
+    def __init__(self, case_id: str) -> None:
+        super().__init__(case_id)
+        self.message = msg("no selection {case}", case=repr(case_id))
 
 
 class SelectionService:
@@ -87,15 +78,15 @@ class SelectionService:
     ) -> Case:
         """MOTION (10): a new case for one candidate and one post, with the committee, the
         selection team and the declared kinships (43)."""
-        actor = _text("actor", actor, 100)
+        actor = checked_text("actor", actor, 100)
         motion = Motion(
-            _text("candidate", motion.candidate),
-            _text("post", motion.post),
-            _names("committee", motion.committee),
-            _names("team", motion.team),
-            _text("plan", motion.plan, MAX_TEXT, required=False),
+            checked_text("candidate", motion.candidate),
+            checked_text("post", motion.post),
+            checked_names("committee", motion.committee),
+            checked_names("team", motion.team),
+            checked_text("plan", motion.plan, MAX_TEXT, required=False),
         )
-        declared = sorted({_relation(i, r) for i, r in enumerate(relations)})
+        declared = sorted({checked_relation(i, r) for i, r in enumerate(relations)})
         when = self._when(at)
         event = open_case(uuid.uuid4().hex, when, actor, motion, self._rules(when))
         kinships = [{"a": a, "b": b, "kind": kind} for a, b, kind in declared]
@@ -117,9 +108,17 @@ class SelectionService:
     ) -> Event:
         """RECOMMENDATION (11-15): attendance of those expected, and those interviewed."""
         if expected < 0 or interviewed < 0:
-            raise SelectionInputError("expected" if expected < 0 else "interviewed", "is < 0")
+            field = "expected" if expected < 0 else "interviewed"
+            raise SelectionInputError(field, msg("must not be negative"))
         if not 0 <= attended <= expected:
-            raise SelectionInputError("attended", f"{attended} is not 0 to {expected} expected")
+            raise SelectionInputError(
+                "attended",
+                msg(
+                    "{attended} is not 0 to {expected} expected",
+                    attended=attended,
+                    expected=expected,
+                ),
+            )
         return self._step(
             case_id,
             actor,
@@ -140,9 +139,9 @@ class SelectionService:
     ) -> Event:
         """INVESTIGATION (16-27): the investigators (less those who withdraw, 44) and the
         number of people consulted."""
-        team = _names("investigators", investigators)
+        team = checked_names("investigators", investigators)
         if consulted < 0:
-            raise SelectionInputError("consulted", "is < 0")
+            raise SelectionInputError("consulted", msg("must not be negative"))
         return self._step(
             case_id,
             actor,
@@ -160,7 +159,9 @@ class SelectionService:
         def make(procedure: Procedure, case: Case, when: datetime, who: str) -> Event:
             strangers = sorted(votes.keys() - case.committee)
             if strangers:
-                raise SelectionInputError("votes", f"not on the committee: {strangers}")
+                raise SelectionInputError(
+                    "votes", msg("not on the committee: {names}", names=str(strangers))
+                )
             return procedure.decide(case, when, who, votes=votes)
 
         return self._step(case_id, actor, at, make)
@@ -195,7 +196,7 @@ class SelectionService:
         at: datetime | None = None,
     ) -> Event:
         """PROBATION_END (35): confirmed or not once it has run, or ended early with a reason."""
-        reason = _text("reason", reason, MAX_TEXT, required=False)
+        reason = checked_text("reason", reason, MAX_TEXT, required=False)
         return self._step(
             case_id,
             actor,
@@ -215,11 +216,11 @@ class SelectionService:
     def dossier(self, case_id: str, reader: str) -> tuple[Event, ...]:
         """Every step with who, when and its figures, for the selection team and the
         committee only (AccessDeniedError otherwise)."""
-        return dossier(self.get(case_id), _text("reader", reader, 100))
+        return dossier(self.get(case_id), checked_text("reader", reader, 100))
 
     def _step(self, case_id: str, actor: str, at: datetime | None, make: Make) -> Event:
         """Read, judge, append; on a concurrent append, read again and redo."""
-        actor = _text("actor", actor, 100)
+        actor = checked_text("actor", actor, 100)
         for _ in range(RETRIES):
             when = self._when(at)
             with self._uow() as uow:
@@ -232,7 +233,9 @@ class SelectionService:
                 except SelectionConflictError:
                     continue
                 return event
-        raise SelectionConflictError(f"case {case_id} is being changed by others; try again")
+        raise SelectionConflictError(
+            msg("case {case} is being changed by others; try again", case=case_id)
+        )
 
     def _load(self, uow: SelectionUnitOfWork, case_id: str) -> Case:
         events = uow.selections.events(case_id)
@@ -244,51 +247,25 @@ class SelectionService:
         try:
             return cited_rules(ProcedureRules, self._pack.rules_as_of(when.date()))
         except ParameterError as error:
-            raise SelectionInputError("at", str(error)) from None
+            raise SelectionInputError("at", error.message) from None
 
     def _when(self, at: datetime | None) -> datetime:
         now = self._clock()
         if now.tzinfo is None:
-            raise ValueError("the clock must give timezone-aware times")
+            raise ValueError("the clock must give timezone-aware times")  # a bug
         if at is None:
             return now.astimezone(self._zone)
         if at.tzinfo is None or at.utcoffset() is None:
-            raise SelectionInputError("at", "needs a UTC offset, e.g. 2026-06-01T09:30:00+08:00")
+            raise SelectionInputError(
+                "at", msg("needs a UTC offset, e.g. {example}", example="2026-06-01T09:30:00+08:00")
+            )
         if at - now > MAX_AHEAD:
-            raise SelectionInputError("at", f"{at.isoformat()} is ahead of the clock ({now})")
+            raise SelectionInputError(
+                "at", msg("{at} is ahead of the clock ({now})", at=at, now=now)
+            )
         return at.astimezone(self._zone)
 
 
 def _relations(case: Case) -> frozenset[Relation]:
     declared = case.event(Step.MOTION).data.get("relations", [])
     return frozenset(Relation(r["a"], r["b"], Kinship(r["kind"])) for r in declared)
-
-
-def _relation(index: int, relation: Relation) -> tuple[str, str, str]:
-    a = _text(f"relations[{index}].a", relation.a)
-    b = _text(f"relations[{index}].b", relation.b)
-    if a == b:
-        raise SelectionInputError(f"relations[{index}]", f"{a!r} cannot be their own relative")
-    try:
-        kind = Kinship(relation.kind)
-    except ValueError:
-        kinds = ", ".join(Kinship)
-        raise SelectionInputError(f"relations[{index}].kind", f"is not one of {kinds}") from None
-    return min(a, b), max(a, b), kind.value
-
-
-def _names(field: str, names: Iterable[str]) -> frozenset[str]:
-    return frozenset(_text(f"{field}[{i}]", name) for i, name in enumerate(names))
-
-
-def _text(field: str, value: object, limit: int = MAX_NAME, required: bool = True) -> str:
-    if not isinstance(value, str):
-        raise SelectionInputError(field, f"must be text, got {value!r}")
-    text = value.strip()
-    if required and not text:
-        raise SelectionInputError(field, "is required")
-    if len(text) > limit:
-        raise SelectionInputError(field, f"is longer than {limit} characters")
-    if _CONTROL.search(text):
-        raise SelectionInputError(field, "contains a control character; remove it")
-    return text

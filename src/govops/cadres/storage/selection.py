@@ -14,7 +14,8 @@ from typing import Any
 from sqlalchemy import Connection, Engine, Row, insert, select
 from sqlalchemy.exc import IntegrityError
 
-from govops.cadres.model.selection import Event, Step
+from govops.cadres.model.selection import Event
+from govops.cadres.model.steps import Step
 from govops.cadres.ports import SelectionConflictError, SelectionRepository
 from govops.cadres.storage.tables import selection_cases, selection_events
 from govops.platform.storage.transaction import ConnectionUnitOfWork, is_unique_violation

@@ -21,8 +21,10 @@ from govops.incidents.model.intake import AfterAction, IncidentInputError, Intak
 from govops.incidents.model.rules import GRADE_TABLE
 from govops.incidents.reports.information_report import information_report_docx
 from govops.lawcode.sources.pack import Pack
+from govops.lawcode.texts.messages import msg
 from govops.platform.api.actor import HeaderActor, actor_of
 from govops.platform.api.jsonbody import ExactJSONRoute
+from govops.platform.api.language import request_translator
 from govops.platform.api.problems import PROBLEM_RESPONSES
 
 IdempotencyKey = Annotated[
@@ -38,7 +40,12 @@ IdempotencyKey = Annotated[
 OptionalActor = Annotated[ActorBody | None, Body()]
 GradeQuery = Annotated[str | None, Query(description="A grade of the pack: I, II or III here")]
 LanguageQuery = Annotated[
-    Literal["zh-Hans", "en"], Query(alias="lang", description="zh-Hans (default) or en")
+    Literal["zh-Hans", "zh-Hant", "vi", "en"] | None,
+    Query(
+        alias="lang",
+        description="zh-Hans, zh-Hant, vi or en; by default the language of the request "
+        "(Accept-Language), else the organisation's",
+    ),
 ]
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 OverdueQuery = Annotated[
@@ -94,7 +101,14 @@ def incidents_router(pack: Pack) -> APIRouter:
         overdue: OverdueQuery = None,
     ) -> IncidentList:
         if grade is not None and grade not in grades:
-            raise IncidentInputError("grade", f"must be one of {', '.join(grades)}, got {grade!r}")
+            raise IncidentInputError(
+                "grade",
+                msg(
+                    "must be one of {grades}, got {grade}",
+                    grades=", ".join(grades),
+                    grade=repr(grade),
+                ),
+            )
         found = service.search(grade, status.value if status else None, overdue)
         return IncidentList(count=len(found), incidents=[seen.summary(i) for i in found])
 
@@ -156,10 +170,12 @@ def incidents_router(pack: Pack) -> APIRouter:
         responses={200: {"content": {DOCX: {}}}},
     )
     def information_report(
-        incident_id: str, service: Service, language: LanguageQuery = "zh-Hans"
+        incident_id: str, request: Request, service: Service, lang: LanguageQuery = None
     ) -> Response:
         incident = service.get(incident_id)
-        document = information_report_docx(incident, pack, language=language)
+        # ?lang= (one of the four), else Accept-Language, else the organisation's language
+        language = lang or request_translator(request).language
+        document = information_report_docx(incident, pack, language)
         filename = f"information-report-{incident_id}.docx"
         headers = {"Content-Disposition": f'attachment; filename="{filename}"'}
         return Response(document, media_type=DOCX, headers=headers)

@@ -18,6 +18,7 @@ from govops.incidents.api.schemas import FollowUpBody, ReportBody
 from govops.incidents.model.rules import GRADE_TABLE, ROUTE_TABLE
 from govops.lawcode.rules.inputs import InputError, InputKind, InputSpec, coerce_one
 from govops.lawcode.sources.pack import Pack
+from govops.lawcode.texts.messages import msg
 
 Body = TypeVar("Body", bound=BaseModel)
 
@@ -41,7 +42,12 @@ def _checker(spec: InputSpec) -> Callable[[object], object]:
         if spec.kind in (InputKind.COUNT, InputKind.QUANTITY) and (
             isinstance(value, bool) or not isinstance(value, int | Decimal | str)
         ):
-            raise ValueError("must be a number, or a figure as text such as 约5000 or 五千")
+            raise ValueError(
+                msg(
+                    "must be a number, or a figure as text such as {example}",
+                    example="约5000, 五千",
+                )
+            )
         try:
             coerce_one(spec, value)
         except InputError as error:
@@ -72,7 +78,10 @@ def _model(pack: Pack, base: type[Body], name: str, extra: dict[str, Any]) -> ty
     specs = grading_inputs(pack)
     clash = sorted(set(specs) & set(base.model_fields))
     if clash:
-        raise ValueError(f"pack {pack.id}: grading inputs {clash} clash with the fields of {name}")
+        problem = (
+            f"pack {pack.id}: inputs {clash} clash with the fields of {name}"  # i18n: not shown
+        )
+        raise ValueError(problem)
     fields = {n: _input_field(s) for n, s in specs.items()} | extra
     return create_model(name, __base__=base, __doc__=base.__doc__, **fields)
 
@@ -82,7 +91,7 @@ def _causes_checker(spec: InputSpec) -> Callable[[object], list[str]]:
         if value is None:
             return []
         if not isinstance(value, list):
-            raise ValueError("must be a list of cause codes")
+            raise ValueError(msg("must be a list of cause codes"))
         try:
             coerce_one(spec, value)
         except InputError as error:

@@ -8,6 +8,7 @@ from datetime import datetime
 from typing import Any
 
 from govops.incidents.model.incident import Stage
+from govops.lawcode.texts.messages import Message, msg
 
 # Control characters cannot be stored in every database nor written into a report: a
 # text holding one is refused, since the event log keeps whatever it is given forever.
@@ -17,19 +18,24 @@ MAX_KEY = 200
 
 def checked_text(field: str, value: str, required: bool = True) -> str:
     if required and not value.strip():
-        raise IncidentInputError(field, "is required")
+        raise IncidentInputError(field, REQUIRED)
     if _CONTROL.search(value):
-        raise IncidentInputError(field, "contains a control character; remove it")
+        raise IncidentInputError(field, msg("contains a control character; remove it"))
     return value
 
 
 class IncidentInputError(ValueError):
-    """A field of a report that cannot be accepted; the API answers 422 naming it."""
+    """A field of a report that cannot be accepted; the API answers 422 naming it, a page
+    shows `message` (translated) next to it."""
 
-    def __init__(self, field: str, message: str) -> None:
+    def __init__(self, field: str, message: Message) -> None:
         super().__init__(f"{field}: {message}")
         self.field = field
         self.message = message
+
+
+REQUIRED = msg("is required")
+REQUIRED_TO_CLOSE = msg("is required to close an incident ({article})", article="6.1.5")
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +51,8 @@ class Intake:
     def __post_init__(self) -> None:
         if self.occurred_at.tzinfo is None:
             raise IncidentInputError(
-                "occurred_at", "needs a time zone, e.g. 2026-06-01T09:30+08:00"
+                "occurred_at",
+                msg("needs a time zone, e.g. {example}", example="2026-06-01T09:30+08:00"),
             )
         for name in ("place", "township", "summary"):
             checked_text(name, getattr(self, name))
@@ -63,5 +70,5 @@ class AfterAction:
     def __post_init__(self) -> None:
         for name in ("loss_assessment", "causes", "lessons", "rectification"):
             if not getattr(self, name).strip():
-                raise IncidentInputError(name, "is required to close an incident (6.1.5)")
+                raise IncidentInputError(name, REQUIRED_TO_CLOSE)
             checked_text(name, getattr(self, name))

@@ -20,6 +20,7 @@ from govops.lawcode.rules.decision import Decider, Decision
 from govops.lawcode.rules.inputs import InputError
 from govops.lawcode.rules.jsonable import jsonable
 from govops.lawcode.sources.pack import Pack
+from govops.lawcode.texts.messages import Message, Text
 
 GRADE_TABLE = "grade"
 ROUTE_TABLE = "route"
@@ -115,9 +116,9 @@ class IncidentRules:
             decider = Decider(self.pack.table(GRADE_TABLE), self.pack.rules_as_of(day))
             return decider.decide(inputs)
         except InputError as error:
-            raise IncidentInputError(error.field, error.message) from None
+            raise IncidentInputError(error.field, _message(error.message)) from None
         except ParameterError as error:
-            raise IncidentInputError("occurred_at", str(error)) from None
+            raise IncidentInputError("occurred_at", error.message) from None
 
     def _departments(
         self, causes: tuple[str, ...], inputs: dict[str, Any], occurred_at: datetime
@@ -128,7 +129,7 @@ class IncidentRules:
         try:
             decision = Decider(table, self.pack.rules_as_of(day)).decide(record)
         except InputError as error:
-            raise IncidentInputError(error.field, error.message) from None
+            raise IncidentInputError(error.field, _message(error.message)) from None
         reasons: dict[str, list[str]] = {}
         for clause in decision.fired:
             reasons.setdefault(clause.id.split("-")[0], []).append(clause.cite.article)
@@ -182,6 +183,11 @@ class IncidentRules:
             for a in self.pack.checklist
             if grade in a.applies_to and a.id not in known
         ]
+
+
+def _message(said: Text) -> Message:
+    """The core's message (a text from elsewhere, already worded, is carried as it is)."""
+    return said if isinstance(said, Message) else Message("{problem}", {"problem": said})
 
 
 def _grade_of(decision: Decision) -> str | None:

@@ -1,44 +1,62 @@
-"""The incident's facts worded for the report: times, figures as given, grade, duties."""
+"""The incident's facts worded for the report: times, figures as given, grade, duties, in
+the report's language (`t`); pack texts in it when the pack has them, else in the pack's."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from govops.incidents.model.incident import ActionState, DeadlineState, Incident, Report
 from govops.incidents.model.rules import GRADE_TABLE
-from govops.incidents.reports.labels import Words
 from govops.lawcode.rules.inputs import InputKind, InputSpec
 from govops.lawcode.sources.pack import Pack
+from govops.platform.i18n.languages import ZH_HANS, ZH_HANT
+from govops.platform.i18n.translator import Translator
 from govops.platform.reports.blocks import Span
+
+CHINESE = (ZH_HANS, ZH_HANT)
 
 
 @dataclass(frozen=True, slots=True)
 class Context:
     incident: Incident
     pack: Pack
-    words: Words
-    timezone: ZoneInfo
+    t: Translator
     issued_at: datetime
+
+    @property
+    def chinese(self) -> bool:
+        return self.t.language in CHINESE
 
     @property
     def inputs(self) -> dict[str, InputSpec]:
         table = self.pack.tables.get(GRADE_TABLE)
         return dict(table.inputs) if table else {}
 
+    def colon(self) -> str:
+        return self.t.pgettext("label", ": ")
+
+    def join(self, items: list[str]) -> str:
+        return self.t.pgettext("list separator", ", ").join(items)
+
     def time(self, moment: datetime) -> str:
-        local = moment.astimezone(self.timezone)
-        if self.words.zh:
-            return f"{local.year}年{local.month}月{local.day}日{local.hour}时{local.minute:02d}分"
-        return local.strftime("%Y-%m-%d %H:%M")
+        return self.t.when(moment)
+
+    def text(self, texts: Mapping[str, str], fallback: str = "") -> str:
+        """A pack text in the report's language, else in the pack's own."""
+        return self.t.text(texts).text or fallback
+
+    def document_text(self, text: str) -> str:
+        """A text of the plan itself (a clause, an article's name), as the reader reads it."""
+        return self.text({self.pack.document.language: text}, text)
 
     def cite(self, article: str) -> Span:
-        return Span(self.words("cite", article=article), "cite")
+        return Span(self.t._(" (plan {article})", article=self.document_text(article)), "cite")
 
     def placeholder(self) -> Span:
-        return Span(self.words("placeholder"), "placeholder")
+        return Span(self.t._("(to be supplied)"), "placeholder")
 
     def article(self, citation: str) -> str:
         """'cn-county-mass-incident-plan 4.1(1)' as the article alone: '4.1(1)'."""
@@ -46,19 +64,21 @@ class Context:
         return citation.removeprefix(prefix)
 
     def label(self, name: str) -> str:
+        """An input's label: the pack keeps them in its own language only."""
         spec = self.inputs.get(name)
-        if self.words.zh and spec is not None and spec.label:
-            return spec.label
-        return name.replace("_", " ")
+        if spec is not None and spec.label:
+            return self.text({self.pack.language: spec.label}, name)
+        return name
 
     def grade_name(self, grade: str | None) -> str:
         if grade is None:
-            return self.words("ungraded")
+            return self.t._("no grading criterion met")
         table = self.pack.tables.get(GRADE_TABLE)
         try:
-            return table.outcome(grade).label(self.words.language) if table else grade
+            outcome = table.outcome(grade) if table else None
         except KeyError:
             return grade
+        return self.text(outcome.labels, grade) if outcome else grade
 
 
 def given(report: Report) -> dict[str, dict[str, Any]]:
@@ -77,17 +97,19 @@ def figure(ctx: Context, report: Report, name: str, *, as_read: bool = True) -> 
     entry = given(report).get(name, {})
     value, raw = entry.get("value"), report.inputs.get(name)
     if isinstance(value, bool):
-        return ctx.words("yes" if value else "no")
+        return ctx.t.value(value)
     if isinstance(value, list):
-        return ctx.words.join([str(v) for v in value])
+        return ctx.join([str(v) for v in value])
     spec = ctx.inputs.get(name)
-    unit = spec.unit if spec and ctx.words.zh else None
+    unit = spec.unit if spec and ctx.chinese else None  # the pack's measure words are Chinese
     shown, normal = _with_unit(str(raw), unit), _with_unit(str(value), unit)
     if not as_read:
         return shown
     if entry.get("approximate"):
-        return shown + ctx.words("approx_as", value=normal)
-    return shown if shown == normal else shown + ctx.words("read_as", value=normal)
+        return shown + ctx.t._(" (approximate, read as {value})", value=normal)
+    if shown == normal:
+        return shown
+    return shown + ctx.t._(" (read as {value})", value=normal)
 
 
 def _with_unit(text: str, unit: str | None) -> str:
@@ -101,8 +123,8 @@ def counts(ctx: Context) -> list[str]:
 
 
 def figures_line(ctx: Context, report: Report) -> str:
-    sep = ctx.words("colon")
-    return ctx.words.join([f"{ctx.label(n)}{sep}{figure(ctx, report, n)}" for n in given(report)])
+    sep = ctx.colon()
+    return ctx.join([f"{ctx.label(n)}{sep}{figure(ctx, report, n)}" for n in given(report)])
 
 
 def fired(ctx: Context, report: Report) -> list[tuple[str, str]]:
@@ -110,7 +132,11 @@ def fired(ctx: Context, report: Report) -> list[tuple[str, str]]:
     ids = set(report.decision.get("fired", []))
     return [
         (
-            ctx.words("meets", clause=step["clause"], text=step.get("text", "")),
+            ctx.t._(
+                "meets {clause}: {text}",
+                clause=step["clause"],
+                text=ctx.document_text(step.get("text", "")),
+            ),
             ctx.article(str(step.get("cite", ""))),
         )
         for step in report.decision.get("trace", [])
@@ -123,29 +149,35 @@ def approximate_names(ctx: Context, report: Report) -> list[str]:
 
 
 def deadline(ctx: Context, item: DeadlineState) -> str:
-    words = ctx.words
-    title = item.title.get(words.language) or next(iter(item.title.values()), item.id)
-    text = f"{title}{words('colon')}{words('due', at=ctx.time(item.due))}"
+    t = ctx.t
+    title = ctx.text(item.title, item.id)
+    due = t._("due {at}", at=ctx.time(item.due))
+    text = f"{title}{ctx.colon()}{due}"
     if item.met_at is not None:
-        late = item.met_at > item.due
-        text += words("met_late" if late else "met", at=ctx.time(item.met_at))
+        at = ctx.time(item.met_at)
+        text += (
+            t._(", met late {at}", at=at) if item.met_at > item.due else t._(", met {at}", at=at)
+        )
     else:
-        text += words("overdue" if item.overdue(ctx.issued_at) else "not_due")
-    return text + (words("provisional") if item.provisional else "")
+        text += t._(", overdue") if item.overdue(ctx.issued_at) else t._(", not yet due")
+    return text + (t._(" (provisional: holidays not confirmed)") if item.provisional else "")
 
 
 def action(ctx: Context, item: ActionState) -> str:
-    words = ctx.words
-    text = item.text.get(words.language) or next(iter(item.text.values()), item.id)
-    actor = item.actor.get(words.language) or next(iter(item.actor.values()), "")
+    t = ctx.t
+    text = ctx.text(item.text, item.id)
+    actor = ctx.text(item.actor)
     if item.done_at is None:
-        return text + (words("responsible", actor=actor) if actor else "")
-    return text + words("done", by=item.done_by or actor, at=ctx.time(item.done_at))
+        return text + (t._(" (responsible: {actor})", actor=actor) if actor else "")
+    done_by = item.done_by or actor
+    return text + t._(" (done by {by}, {at})", by=done_by, at=ctx.time(item.done_at))
 
 
 def department_names(ctx: Context) -> list[str]:
-    key = "name" if ctx.words.zh else "name_en"
-    return [d.get(key) or d.get("name") or d["code"] for d in ctx.incident.departments]
+    return [
+        ctx.text({ZH_HANS: d.get("name", ""), "en": d.get("name_en", "")}, d["code"])
+        for d in ctx.incident.departments
+    ]
 
 
 def department_articles(ctx: Context) -> list[str]:
@@ -161,5 +193,5 @@ def department_articles(ctx: Context) -> list[str]:
 
 def report_kind(ctx: Context, report: Report) -> str:
     if report.number == 0:
-        return ctx.words("first")
-    return ctx.words("follow_up", n=report.number)
+        return ctx.t._("first report")
+    return ctx.t._("follow-up {n}", n=report.number)

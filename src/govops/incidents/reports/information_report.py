@@ -8,34 +8,30 @@ reason; and, once the incident is closed, the after-action record of 6.1.5.
 from __future__ import annotations
 
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 from govops.incidents.model.incident import Incident, Report, Status
 from govops.incidents.reports.contents import SECTIONS
-from govops.incidents.reports.facts import Context, figures_line, report_kind
-from govops.incidents.reports.labels import Words
+from govops.incidents.reports.facts import CHINESE, Context, figures_line, report_kind
+from govops.lawcode.figures.zh_numerals import numeral
 from govops.lawcode.sources.pack import Pack
+from govops.platform.i18n.languages import LANGUAGES, ZH_HANS
+from govops.platform.i18n.translator import translator
 from govops.platform.reports.blocks import Block, Para, Span, Table, labelled, para
 from govops.platform.reports.docx import render
 
 CATALOGUE = "report_contents"
 AFTER_ACTION_ARTICLE = "6.1.5"
-CLOSURE_ITEMS = (
-    ("loss_assessment", "loss_assessment"),
-    ("causes", "closure_causes"),
-    ("lessons", "lessons"),
-    ("rectification", "rectification"),
-)
 
 
 def information_report_docx(
     incident: Incident,
     pack: Pack,
-    language: str = "zh-Hans",
+    language: str = ZH_HANS,
     issued_at: datetime | None = None,
 ) -> bytes:
-    """The report as DOCX bytes. `issued_at` (timezone-aware) is the time of issue, against
-    which deadlines are judged met or overdue; by default the time of the last event."""
+    """The report as DOCX bytes, in `language` (zh-Hans, zh-Hant, vi or en); times in the
+    pack's time zone. `issued_at` (timezone-aware) is the time of issue, against which
+    deadlines are judged met or overdue; by default the time of the last event."""
     ctx = _context(incident, pack, language, issued_at)
     title = _title(ctx)
     return render(report_blocks(ctx, title), title, language)
@@ -53,36 +49,53 @@ def report_blocks(ctx: Context, title: str) -> list[Block]:
 
 
 def _context(incident: Incident, pack: Pack, language: str, issued_at: datetime | None) -> Context:
+    """The report's context; the arguments checked (a caller's mistake, never a reader's)."""
     graded_with = incident.pack.split(" ")[0]
-    if graded_with != pack.id:
-        raise ValueError(f"incident {incident.id} was graded with {graded_with}, not {pack.id}")
-    if CATALOGUE not in pack.catalogues:
-        raise ValueError(f"pack {pack.id} has no catalogue {CATALOGUE!r} (6.1.3(4))")
+    problem = None
+    if language not in LANGUAGES:
+        problem = f"language {language!r}: use one of {', '.join(LANGUAGES)}"  # i18n: not shown
+    elif graded_with != pack.id:
+        problem = f"incident {incident.id} was graded with {graded_with}"  # i18n: not shown
+    elif CATALOGUE not in pack.catalogues:
+        problem = f"pack {pack.id} has no catalogue {CATALOGUE!r}"  # i18n: not shown
+    if problem:
+        raise ValueError(problem)
     if issued_at is None:
         issued_at = incident.events[-1].at if incident.events else incident.reports[-1].at
     if issued_at.tzinfo is None:
-        raise ValueError("issued_at needs a time zone")
-    return Context(incident, pack, Words(language), ZoneInfo(pack.timezone), issued_at)
+        raise ValueError("issued_at needs a time zone")  # i18n: not shown
+    return Context(incident, pack, translator(language, pack.timezone), issued_at)
 
 
 def _title(ctx: Context) -> str:
-    incident, words = ctx.incident, ctx.words
-    subject = words("subject", place=incident.place, summary=incident.summary)
-    return words("title", subject=subject, kind=report_kind(ctx, incident.reports[-1]))
+    incident, t = ctx.incident, ctx.t
+    subject = t._("{summary} at {place}", place=incident.place, summary=incident.summary)
+    kind = report_kind(ctx, incident.reports[-1])
+    return t._("Information report on {subject} ({kind})", subject=subject, kind=kind)
 
 
 def _meta(ctx: Context) -> list[Block]:
-    incident, words = ctx.incident, ctx.words
-    status = words("closed" if incident.status is Status.CLOSED else "open")
-    sep = words("colon")
+    incident, t = ctx.incident, ctx.t
+    if incident.status is Status.CLOSED:
+        status = t.pgettext("information report", "closed")
+    else:
+        status = t._("being handled")
+    sep = ctx.colon()
     lines = [
-        f"{words('issued')}{sep}{ctx.time(ctx.issued_at)}",
-        f"{words('reporter')}{sep}{incident.reports[-1].actor}",
-        f"{words('incident')}{sep}{incident.id}",
-        f"{words('status')}{sep}{status}",
-        f"{words('basis')}{sep}{incident.pack}",
+        (t._("Issued"), ctx.time(ctx.issued_at)),
+        (t._("Reported by"), incident.reports[-1].actor),
+        (t._("Incident number"), incident.id),
+        (t.pgettext("information report", "Status"), status),
+        (t._("Graded with"), incident.pack),
     ]
-    return [para(line, role="meta") for line in lines]
+    return [para(f"{label}{sep}{value}", role="meta") for label, value in lines]
+
+
+def _numbered(ctx: Context, index: int, text: str) -> str:
+    """The n-th section heading: '一、…' in Chinese, '1. …' otherwise."""
+    if ctx.t.language in CHINESE:
+        return f"{numeral(index)}、{text}"
+    return f"{index}. {text[:1].upper()}{text[1:]}"
 
 
 def _contents(ctx: Context) -> list[Block]:
@@ -90,8 +103,7 @@ def _contents(ctx: Context) -> list[Block]:
     blocks: list[Block] = []
     catalogue = ctx.pack.catalogues[CATALOGUE]
     for index, item in enumerate(catalogue.items, start=1):
-        text = item.text.get(ctx.words.language) or next(iter(item.text.values()), item.id)
-        heading = ctx.words.numbered(index, text)
+        heading = _numbered(ctx, index, ctx.text(item.text, item.id))
         blocks.append(Para((Span(heading), ctx.cite(item.cite.article)), "heading"))
         build = SECTIONS.get(item.id)
         body = build(ctx) if build else []
@@ -100,15 +112,20 @@ def _contents(ctx: Context) -> list[Block]:
 
 
 def _follow_ups(ctx: Context) -> list[Block]:
-    words = ctx.words
-    headers = tuple(
-        words(k)
-        for k in ("col_number", "col_time", "col_reporter", "col_figures", "col_grade", "col_note")
+    t = ctx.t
+    headers = (
+        t._("No."),
+        t.pgettext("information report", "Time"),
+        t._("Reported by"),
+        t._("Figures (as given)"),
+        t.pgettext("report column", "Grade"),
+        t._("Note"),
     )
     rows = tuple(_row(ctx, r) for r in ctx.incident.reports)
-    blocks: list[Block] = [para(words("follow_ups"), role="heading"), Table(headers, rows)]
+    annex = t._("Annex 1: follow-up reports and changes of grade")
+    blocks: list[Block] = [para(annex, role="heading"), Table(headers, rows)]
     if len(ctx.incident.reports) == 1:
-        blocks.append(para(words("no_follow_up")))
+        blocks.append(para(t._("No follow-up report yet.")))
     return blocks
 
 
@@ -124,11 +141,11 @@ def _row(ctx: Context, report: Report) -> tuple[str, ...]:
 
 
 def _regrades(ctx: Context) -> list[Block]:
-    words = ctx.words
-    blocks: list[Block] = [para(words("regrades"), role="subheading")]
+    t = ctx.t
+    blocks: list[Block] = [para(t._("Changes of grade"), role="subheading")]
     for change in ctx.incident.regrades:
-        line = words(
-            "regrade",
+        line = t._(
+            "{at}, {actor}: {before} → {after}. Reason: {reason}",
             at=ctx.time(change.at),
             actor=change.actor,
             before=ctx.grade_name(change.before),
@@ -137,7 +154,7 @@ def _regrades(ctx: Context) -> list[Block]:
         )
         blocks.append(para(line))
     if not ctx.incident.regrades:
-        blocks.append(para(words("no_regrade")))
+        blocks.append(para(t._("The grade has not changed.")))
     return blocks
 
 
@@ -146,10 +163,19 @@ def _closure(ctx: Context) -> list[Block]:
     record = ctx.incident.closure
     if ctx.incident.status is not Status.CLOSED or record is None:
         return []
-    heading = Para((Span(ctx.words("closure")), ctx.cite(AFTER_ACTION_ARTICLE)), "heading")
+    t = ctx.t
+    heading = Para(
+        (Span(t._("Annex 2: after-action record")), ctx.cite(AFTER_ACTION_ARTICLE)), "heading"
+    )
     blocks: list[Block] = [heading]
-    for field, key in CLOSURE_ITEMS:
+    items = (
+        ("loss_assessment", t._("Loss assessment")),
+        ("causes", t._("Causes and responsibility")),
+        ("lessons", t._("Lessons learned")),
+        ("rectification", t._("Rectification")),
+    )
+    for field, label in items:
         value = str(record.get(field) or "").strip()
         shown = Span(value) if value else ctx.placeholder()
-        blocks.append(labelled(ctx.words(key) + ctx.words("colon"), shown))
+        blocks.append(labelled(label + ctx.colon(), shown))
     return blocks

@@ -19,6 +19,7 @@ from govops.incidents.model.intake import (
 )
 from govops.incidents.model.rules import FollowUp, IncidentRules
 from govops.incidents.ports import ConcurrentUpdateError, Notification, UnitOfWork
+from govops.lawcode.texts.messages import msg
 
 RETRIES = 5  # attempts when another officer appends to the same incident at the same time
 CLOCK_SKEW = timedelta(minutes=5)  # an occurred_at this far ahead of the server's clock is refused
@@ -49,9 +50,11 @@ class IncidentService:
         now = self._now()
         checked_text("actor", actor)
         if idempotency_key is not None and not 0 < len(idempotency_key) <= MAX_KEY:
-            raise IncidentInputError("Idempotency-Key", f"must be 1 to {MAX_KEY} characters")
+            raise IncidentInputError(
+                "Idempotency-Key", msg("must be 1 to {most} characters", most=MAX_KEY)
+            )
         if intake.occurred_at > now + CLOCK_SKEW:
-            raise IncidentInputError("occurred_at", "is in the future")
+            raise IncidentInputError("occurred_at", msg("is in the future"))
         data = self._rules.first_report(intake, now)
         try:
             with self._uow() as uow:
@@ -92,7 +95,7 @@ class IncidentService:
         checked_text("actor", actor)
         checked_text("note", note, required=False)
         if not inputs and not note.strip() and stage is None:
-            raise IncidentInputError("note", "a follow-up gives new figures or a note")
+            raise IncidentInputError("note", msg("a follow-up gives new figures or a note"))
 
         def events(incident: Incident, now: datetime) -> list[Event]:
             number = len(incident.reports)
@@ -114,7 +117,9 @@ class IncidentService:
         def events(incident: Incident, now: datetime) -> list[Event]:
             action = next((a for a in incident.actions if a.id == action_id), None)
             if action is None:
-                raise IncidentInputError("action", f"no action {action_id!r} on this incident")
+                raise IncidentInputError(
+                    "action", msg("no action {action} on this incident", action=repr(action_id))
+                )
             if action.done_at is not None:
                 return []
             return [_event(incident, EventKind.ACTION_DONE, now, actor, {"action": action_id})]
@@ -129,7 +134,8 @@ class IncidentService:
             deadline = next((d for d in incident.deadlines if d.id == deadline_id), None)
             if deadline is None:
                 raise IncidentInputError(
-                    "deadline", f"no deadline {deadline_id!r} on this incident"
+                    "deadline",
+                    msg("no deadline {deadline} on this incident", deadline=repr(deadline_id)),
                 )
             if deadline.met_at is not None:
                 return []

@@ -1,6 +1,7 @@
-"""The county emergency office's web pages, server-rendered (Chinese by default, English
-on request): incidents, intake, the grade explained, deadlines, checklist, follow-ups,
-closure. `build_web_router` gives a router the composition root mounts at `/`."""
+"""The county emergency office's web pages, server-rendered in the reader's language
+(simplified or traditional Chinese, Vietnamese, English; the organisation's by default):
+incidents, intake, the grade explained, deadlines, checklist, follow-ups, closure.
+`build_web_router` gives a router the composition root mounts at `/`."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from fastapi import APIRouter, Depends
 from govops.incidents.service.incident import IncidentService
 from govops.incidents.web.pages import WebPages
 from govops.lawcode.sources.pack import Pack
-from govops.platform.web.same_origin import same_origin_only
+from govops.platform.web.same_origin import same_origin_guard
 
 __all__ = ["build_web_router"]
 
@@ -29,10 +30,11 @@ def build_web_router(
 ) -> APIRouter:
     """The pages over `service`, labelled from `pack`; `clock` (timezone-aware) tells the
     time left to each deadline; `language` is the organisation's (default: the pack's)."""
-    pages = WebPages(service, pack, clock, language or pack.language)
+    organisation = language or pack.language
+    pages = WebPages(service, pack, clock, organisation)
     router = APIRouter(include_in_schema=False)
     get, post = ["GET"], ["POST"]
-    guard = [Depends(same_origin_only)]
+    guard = [Depends(same_origin_guard(organisation))]
     router.add_api_route("/", pages.home, methods=get)
     router.add_api_route("/incidents", pages.incidents, methods=get)
     router.add_api_route("/incidents", pages.create, methods=post, dependencies=guard)

@@ -1,5 +1,5 @@
 """Reading the submitted forms: every field checked on the server, every problem reported
-next to its field, in the page's language. Nothing here stores anything."""
+next to its field (a message, said in the page's language). Nothing here stores anything."""
 
 from __future__ import annotations
 
@@ -10,13 +10,21 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from govops.incidents.model.incident import Stage
-from govops.incidents.model.intake import AfterAction, IncidentInputError, Intake
-from govops.incidents.web.locales import Locale
+from govops.incidents.model.intake import REQUIRED as MISSING
+from govops.incidents.model.intake import (
+    REQUIRED_TO_CLOSE,
+    AfterAction,
+    IncidentInputError,
+    Intake,
+)
 from govops.lawcode.rules.inputs import InputError, InputKind, coerce_one
 from govops.lawcode.rules.tables import RuleTable
+from govops.lawcode.texts.messages import Message, Text, msg, msg_n
 
 Fields = Mapping[str, list[str]]  # a submitted form: each name with its values
-Errors = dict[str, str]  # field name -> message shown next to it
+Errors = dict[str, Message]  # field name -> message shown next to it
+REQUIRED = msg("required")
+CHOICE = msg("not one of the choices")
 
 LIMITS = {"officer": 50, "township": 50, "place": 200, "summary": 2000, "note": 2000}
 CLOSE_FIELDS = ("loss_assessment", "causes", "lessons", "rectification")
@@ -30,24 +38,22 @@ def first(fields: Fields, name: str) -> str:
     return values[0].strip()
 
 
-def text_field(
-    fields: Fields, name: str, loc: Locale, errors: Errors, *, required: bool = True
-) -> str:
+def text_field(fields: Fields, name: str, errors: Errors, *, required: bool = True) -> str:
     value = first(fields, name)
     limit = LIMITS.get(name, CLOSE_LIMIT)
     if required and not value:
-        errors[name] = loc.t("error.required")
+        errors[name] = REQUIRED
     elif len(value) > limit:
-        errors[name] = loc.t("error.too_long", n=limit)
+        errors[name] = msg_n("at most {count} character", "at most {count} characters", limit)
     return value
 
 
-def read_officer(fields: Fields, remembered: str, loc: Locale, errors: Errors) -> str:
+def read_officer(fields: Fields, remembered: str, errors: Errors) -> str:
     """The duty officer: the form's field, else the name the browser remembers."""
     if "officer" in fields:
-        return text_field(fields, "officer", loc, errors)
+        return text_field(fields, "officer", errors)
     if not remembered:
-        errors["officer"] = loc.t("error.required")
+        errors["officer"] = REQUIRED
     return remembered
 
 
@@ -58,52 +64,51 @@ class IntakeResult:
 
 
 def read_intake(
-    fields: Fields, loc: Locale, table: RuleTable, causes: set[str], now: datetime
+    fields: Fields, timezone: str, table: RuleTable, causes: set[str], now: datetime
 ) -> IntakeResult:
     errors: Errors = {}
-    occurred_at = read_time(first(fields, "occurred_at"), loc, now, errors)
-    township = text_field(fields, "township", loc, errors)
-    place = text_field(fields, "place", loc, errors)
-    summary = text_field(fields, "summary", loc, errors)
+    occurred_at = read_time(first(fields, "occurred_at"), timezone, now, errors)
+    township = text_field(fields, "township", errors)
+    place = text_field(fields, "place", errors)
+    summary = text_field(fields, "summary", errors)
     stage = first(fields, "stage") or Stage.INCIDENT.value
     if stage not in {s.value for s in Stage}:
-        errors["stage"] = loc.t("error.choice")
+        errors["stage"] = CHOICE
     chosen = [c for c in fields.get("causes", []) if c]
     if any(c not in causes for c in chosen):
-        errors["causes"] = loc.t("error.choice")
-    inputs = read_figures(fields, loc, table, errors)
+        errors["causes"] = CHOICE
+    inputs = read_figures(fields, table, errors)
     if errors or occurred_at is None:
         return IntakeResult(None, errors)
     try:
         intake = Intake(occurred_at, place, township, summary, Stage(stage), tuple(chosen), inputs)
     except IncidentInputError as error:
-        errors.update(service_error(error, loc, table))
+        errors.update(service_error(error, table))
         return IntakeResult(None, errors)
     return IntakeResult(intake, errors)
 
 
-def read_time(raw: str, loc: Locale, now: datetime, errors: Errors) -> datetime | None:
+def read_time(raw: str, timezone: str, now: datetime, errors: Errors) -> datetime | None:
     """A time as a datetime-local field sends it (2026-06-01T09:30), read in the pack's
     time zone; a time with an offset is taken as given."""
     if not raw:
-        errors["occurred_at"] = loc.t("error.required")
+        errors["occurred_at"] = REQUIRED
         return None
     try:
         moment = datetime.fromisoformat(raw)
     except ValueError:
-        errors["occurred_at"] = loc.t("error.datetime")
+        errors["occurred_at"] = msg("not a time; use {example}", example="2026-06-01 09:30")
         return None
     if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=ZoneInfo(loc.timezone))
+        moment = moment.replace(tzinfo=ZoneInfo(timezone))
     if moment > now + CLOCK_SKEW:
-        errors["occurred_at"] = loc.t("error.future")
+        errors["occurred_at"] = msg("cannot be later than now")
         return None
     return moment
 
 
 def read_figures(
     fields: Fields,
-    loc: Locale,
     table: RuleTable,
     errors: Errors,
     current: Mapping[str, Any] | None = None,
@@ -120,7 +125,7 @@ def read_figures(
             try:
                 coerce_one(spec, raw)
             except InputError as error:
-                errors[name] = loc.t("error.figure", detail=error.message)
+                errors[name] = _not_accepted(error.message)
                 continue
             inputs[name] = raw
         elif spec.kind is InputKind.FLAG:
@@ -146,33 +151,35 @@ class FollowUpResult:
     becomes_incident: bool = False  # warning-stage information that has now happened
 
 
-def read_follow_up(
-    fields: Fields, loc: Locale, table: RuleTable, current: Mapping[str, Any]
-) -> FollowUpResult:
+def read_follow_up(fields: Fields, table: RuleTable, current: Mapping[str, Any]) -> FollowUpResult:
     errors: Errors = {}
-    inputs = read_figures(fields, loc, table, errors, current)
-    note = text_field(fields, "note", loc, errors, required=False)
+    inputs = read_figures(fields, table, errors, current)
+    note = text_field(fields, "note", errors, required=False)
     becomes_incident = bool(fields.get("becomes_incident"))
     if not errors and not inputs and not note and not becomes_incident:
-        errors["note"] = loc.t("error.follow_up_empty")
+        errors["note"] = msg("give new figures or a note")
     return FollowUpResult(inputs, note, errors, becomes_incident)
 
 
-def read_after_action(fields: Fields, loc: Locale, errors: Errors) -> AfterAction | None:
-    values = {name: text_field(fields, name, loc, errors) for name in CLOSE_FIELDS}
+def read_after_action(fields: Fields, errors: Errors) -> AfterAction | None:
+    values = {name: text_field(fields, name, errors) for name in CLOSE_FIELDS}
     if any(name in errors for name in CLOSE_FIELDS):
         return None
     try:
         return AfterAction(**values)
     except IncidentInputError as error:
-        errors[error.field] = loc.t("error.required")
+        errors.update(service_error(error))
         return None
 
 
-def service_error(error: IncidentInputError, loc: Locale, table: RuleTable) -> Errors:
-    """The service's own refusal of a field, in the page's language where we know it."""
-    if error.message == "is required" or error.message.startswith("is required "):
-        return {error.field: loc.t("error.required")}
-    if error.field in table.inputs:
-        return {error.field: loc.t("error.figure", detail=error.message)}
+def _not_accepted(detail: Text) -> Message:
+    return msg("figure not accepted: {detail}", detail=detail)
+
+
+def service_error(error: IncidentInputError, table: RuleTable | None = None) -> Errors:
+    """The service's own refusal of a field, as the form says it next to the field."""
+    if error.message.id in (MISSING.id, REQUIRED_TO_CLOSE.id):
+        return {error.field: REQUIRED}
+    if table is not None and error.field in table.inputs:
+        return {error.field: _not_accepted(error.message)}
     return {error.field: error.message}

@@ -21,15 +21,17 @@ from govops.incidents.service.incident import (
     IncidentService,
 )
 from govops.incidents.web import forms
-from govops.incidents.web.incident_page import fields, incident_context
+from govops.incidents.web.incident_page import fields, incident_context, stage_label
 from govops.incidents.web.render import Visit, local_path, page, redirect, visit
-from govops.incidents.web.views import row_view
+from govops.incidents.web.views import row_view, status_label
 from govops.lawcode.sources.pack import Pack
+from govops.lawcode.texts.messages import Message, msg
 from govops.platform.web.stylesheets import COMMON_STYLESHEET, PLATFORM_WEB, Stylesheets
 
 STYLESHEET = "style.css"  # what only the incident pages need, after common.css
 GRADES = ("I", "II", "III")
 STATUSES = ("open", "closed")
+CLOSED = msg("This incident is closed and cannot change.")
 
 
 Write = Callable[[], Incident]  # the change to make, once the form is accepted
@@ -74,10 +76,17 @@ class WebPages:
         overdue = True if query.get("overdue") else None
         found = await run_in_threadpool(self.service.search, grade, status, overdue)
         now = self.clock()
-        rows = [row_view(i, now, v.loc) for i in found]
+        rows = [row_view(i, now, v.reader) for i in found]
         filters = {"grade": grade or "", "status": status or "", "overdue": bool(overdue)}
+        statuses = {s: status_label(v.reader, s) for s in STATUSES}
         return page(
-            v, "incidents/list.html", str(request.url), rows=rows, filters=filters, grades=GRADES
+            v,
+            "incidents/list.html",
+            str(request.url),
+            rows=rows,
+            filters=filters,
+            grades=GRADES,
+            statuses=statuses,
         )
 
     def new(self, request: Request) -> Response:
@@ -90,8 +99,10 @@ class WebPages:
         v = visit(request, self.pack, self.language)
         fields = await _fields(request)
         errors: forms.Errors = {}
-        officer = forms.read_officer(fields, v.officer, v.loc, errors)
-        result = forms.read_intake(fields, v.loc, self.grades, self.causes, self.clock())
+        officer = forms.read_officer(fields, v.officer, errors)
+        result = forms.read_intake(
+            fields, self.pack.timezone, self.grades, self.causes, self.clock()
+        )
         errors.update(result.errors)
         if result.intake is None or errors:
             return self._intake_page(v, fields, errors, 422)
@@ -99,7 +110,7 @@ class WebPages:
         try:
             incident = await run_in_threadpool(self.service.report, result.intake, officer, key)
         except IncidentInputError as error:
-            return self._intake_page(v, fields, forms.service_error(error, v.loc, self.grades), 422)
+            return self._intake_page(v, fields, forms.service_error(error, self.grades), 422)
         return redirect(v, f"{v.base}/incidents/{incident.id}", officer)
 
     def _intake_page(
@@ -114,9 +125,10 @@ class WebPages:
             status,
             values=values,
             errors=errors,
-            stages=[s.value for s in Stage],
+            stages={s.value: stage_label(v.reader, s) for s in Stage},
             causes=self.pack.vocabularies.get("cause", ()),
-            fields=fields({}, self.pack, v.loc),
+            fields=fields({}, v.reader),
+            timezone=self.pack.timezone,
         )
 
     async def show(self, request: Request, incident_id: str) -> Response:
@@ -135,9 +147,9 @@ class WebPages:
         form: str = "",
         errors: forms.Errors | None = None,
         values: forms.Fields | None = None,
-        message: str = "",
+        message: Message | str = "",
     ) -> Response:
-        context = incident_context(incident, self.pack, self.clock(), v.loc)
+        context = incident_context(incident, self.clock(), v.reader)
         return page(
             v,
             "incidents/incident.html",
@@ -152,22 +164,17 @@ class WebPages:
 
     def _not_found(self, v: Visit) -> Response:
         url = f"{v.base}/incidents"
-        return page(v, "incidents/error.html", url, 404, message=v.loc.t("error.not_found"))
+        return page(v, "incidents/error.html", url, 404, message=msg("No such incident."))
 
     async def set_officer(self, request: Request) -> Response:
         v = visit(request, self.pack, self.language)
         fields = await _fields(request)
         errors: forms.Errors = {}
-        officer = forms.text_field(fields, "officer", v.loc, errors)
+        officer = forms.text_field(fields, "officer", errors)
         back = local_path(forms.first(fields, "next"), f"{v.base}/incidents")
         if errors:
-            return page(
-                v,
-                "incidents/error.html",
-                back,
-                422,
-                message=f"{v.loc.t('officer')}: " + errors["officer"],
-            )
+            problem = msg("Duty officer: {problem}", problem=errors["officer"])
+            return page(v, "incidents/error.html", back, 422, message=problem)
         return redirect(v, back, officer)
 
     async def action_done(self, request: Request, incident_id: str, action_id: str) -> Response:
@@ -185,7 +192,7 @@ class WebPages:
     async def follow_up(self, request: Request, incident_id: str) -> Response:
         def plan(v: Visit, incident: Incident, fields: forms.Fields, officer: str) -> Write:
             current = incident.reports[-1].inputs
-            result = forms.read_follow_up(fields, v.loc, self.grades, current)
+            result = forms.read_follow_up(fields, self.grades, current)
             if result.errors:
                 raise _RefusedError(result.errors)
             stage = Stage.INCIDENT if result.becomes_incident else None
@@ -198,7 +205,7 @@ class WebPages:
     async def close(self, request: Request, incident_id: str) -> Response:
         def plan(v: Visit, incident: Incident, fields: forms.Fields, officer: str) -> Write:
             errors: forms.Errors = {}
-            record = forms.read_after_action(fields, v.loc, errors)
+            record = forms.read_after_action(fields, errors)
             if record is None:
                 raise _RefusedError(errors)
             return lambda: self.service.close(incident.id, record, officer)
@@ -217,9 +224,9 @@ class WebPages:
         except IncidentNotFoundError:
             return self._not_found(v)
         if incident.status.value == "closed":
-            return self._incident_page(v, incident, 409, message=v.loc.t("error.closed"))
+            return self._incident_page(v, incident, 409, message=CLOSED)
         errors: forms.Errors = {}
-        officer = forms.read_officer(fields, v.officer, v.loc, errors)
+        officer = forms.read_officer(fields, v.officer, errors)
         write: Write | None = None
         try:
             write = plan(v, incident, fields, officer)
@@ -237,13 +244,15 @@ class WebPages:
         try:
             await run_in_threadpool(write)
         except IncidentClosedError:
-            return self._incident_page(v, incident, 409, message=v.loc.t("error.closed"))
+            return self._incident_page(v, incident, 409, message=CLOSED)
         except ConcurrentUpdateError:
-            return self._incident_page(v, incident, 409, message=v.loc.t("error.busy"))
+            busy = msg("Others are changing this incident; try again.")
+            return self._incident_page(v, incident, 409, message=busy)
         except IncidentInputError as error:
             if error.field in ("action", "deadline"):  # the item in the address is unknown
-                return self._incident_page(v, incident, 404, message=v.loc.t("error.no_item"))
-            refused = forms.service_error(error, v.loc, self.grades)
+                no_item = msg("This incident has no such item.")
+                return self._incident_page(v, incident, 404, message=no_item)
+            refused = forms.service_error(error, self.grades)
             return self._refused(v, incident, form, refused, fields)
         return None
 
@@ -255,7 +264,7 @@ class WebPages:
         errors: forms.Errors,
         fields: forms.Fields,
     ) -> Response:
-        message = v.loc.t("error.form")
+        message = msg("Not saved: please correct the fields marked.")
         return self._incident_page(v, incident, 422, form, errors, fields, message)
 
     def static_file(self, name: str) -> Response:

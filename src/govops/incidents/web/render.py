@@ -10,8 +10,9 @@ from urllib.parse import quote, unquote
 from fastapi import Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from govops.incidents.web.locales import Locale
+from govops.incidents.web.shown import Reader
 from govops.lawcode.sources.pack import Pack
+from govops.platform.i18n.translator import Translator
 from govops.platform.web.pages import (
     PageRequest,
     read_page_request,
@@ -26,34 +27,37 @@ OFFICER_MAX_AGE = 30 * 24 * 3600
 
 @dataclass(frozen=True, slots=True)
 class Visit:
-    """One request: the language it is answered in and the duty officer remembered."""
+    """One request: the language it is answered in, what its reader sees of the pack and
+    the records, and the duty officer remembered."""
 
     page_request: PageRequest
-    loc: Locale
+    reader: Reader
     officer: str
 
     @property
     def base(self) -> str:
         return self.page_request.base
 
+    @property
+    def t(self) -> Translator:
+        return self.page_request.translator
+
 
 def visit(request: Request, pack: Pack, language: str) -> Visit:
+    """The request read: `language` is the organisation's (the default, and the language
+    its duty officers write the records in)."""
     page_request = read_page_request(request, language, pack.timezone)
-    loc = Locale(page_request.language, pack.timezone, pack.table("grade"), pack.language)
+    reader = Reader(page_request.translator, pack, language)
     officer = unquote(request.cookies.get(OFFICER_COOKIE, "")).strip()[:50]
-    return Visit(page_request, loc, officer)
+    return Visit(page_request, reader, officer)
 
 
 def page(
     visit: Visit, template: str, page_url: str, status: int = 200, **values: Any
 ) -> HTMLResponse:
     """A page; `page_url` is the address the language switch reloads (a GET page)."""
-    loc = visit.loc
     shown: dict[str, object] = {
-        "loc": loc,
-        "t": loc.t,
-        "tx": loc.tx,
-        "when": loc.when,
+        "reader": visit.reader,
         "officer": visit.officer,
         "here": without_language(page_url),
         "form": "",

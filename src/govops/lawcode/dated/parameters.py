@@ -8,16 +8,22 @@ from datetime import date
 from decimal import Decimal
 
 from govops.lawcode.sources.citations import Citation
+from govops.lawcode.texts.messages import Message, msg
 
 ParameterValue = int | Decimal | bool | str
 
 
 class ParameterError(KeyError):
     """A parameter that is unknown, or not in force on the date asked. A KeyError, so that
-    a snapshot behaves as a mapping (`in`, `.get`)."""
+    a snapshot behaves as a mapping (`in`, `.get`). `message` says which (a Message,
+    translated where it is shown; str() is the English)."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(message)
+        self.message = message
 
     def __str__(self) -> str:
-        return str(self.args[0])
+        return str(self.message)
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +96,11 @@ class ParameterSnapshot(Mapping[str, ParameterVersion]):
             return self._versions[name]
         except KeyError:
             raise ParameterError(
-                f"parameter {name!r} has no value in force on {self.as_of.isoformat()}"
+                msg(
+                    "parameter {name} has no value in force on {day}",
+                    name=repr(name),
+                    day=self.as_of,
+                )
             ) from None
 
     def __iter__(self) -> Iterator[str]:

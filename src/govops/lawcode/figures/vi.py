@@ -24,9 +24,10 @@ style="vi" forces '.' grouping and ',' decimal ("1,266" = 1.266); style="en" the
 the style wherever a figure with exactly three decimals may occur. Digits are kept as
 written: "12,50" is Decimal("12.50"), equal to 12.5.
 
-parse_vi_amount reads a figure and its unit into đồng. format_vi_number and
-format_vi_money write figures back in either convention, exactly, never in scientific
-notation; with places=N they round half away from zero, as Vietnamese accounts do.
+parse_vi_amount reads a figure and its unit into đồng. Figures are written for readers by
+the platform's translator (the reader's locale), never here. A refusal carries its reason
+as a Message (govops.lawcode.texts), translated where it is shown; the texts it quotes
+(the figure, a unit word) are Quotes, shown as written.
 """
 
 from __future__ import annotations
@@ -37,8 +38,9 @@ import unicodedata
 from decimal import Decimal, localcontext
 from typing import Literal
 
+from govops.lawcode.texts.messages import N_, Message, Quote, msg, quoted
+
 Style = Literal["auto", "vi", "en"]
-Lang = Literal["vi", "en"]
 
 _MARKS: dict[str, tuple[str, str]] = {"vi": (".", ","), "en": (",", ".")}  # grouping, decimal
 _FIGURE_CHARS = frozenset("0123456789.,")
@@ -48,42 +50,34 @@ _ONE_THOUSANDS_MARK = re.compile(r"[1-9][0-9]{0,2}[.,][0-9]{3}")
 _UNIT_EXPONENTS = {"đ": 0, "đồng": 0, "vnđ": 0, "vnd": 0, "nghìn": 3, "ngàn": 3}
 _UNIT_EXPONENTS |= {"triệu": 6, "tỷ": 9, "tỉ": 9}
 _CURRENCY_WORDS = frozenset({"đ", "đồng", "vnđ", "vnd"})
-_CURRENCY_LAST = ("từ chỉ tiền phải đứng cuối", "the currency word must come last")
-_SCALES_GROW = ("từ chỉ bậc phải tăng dần", "scale words must grow left to right")
+_CURRENCY_LAST = N_("the currency word must come last")
+_SCALES_GROW = N_("scale words must grow left to right")
 _UNIT_LIST = "đ, đồng, VNĐ, VND, nghìn, ngàn, triệu, tỷ, tỉ"
 _AMOUNT = re.compile(r"(?P<figure>-?[0-9][0-9.,]*)(?P<unit>.*)", re.DOTALL)
-# Scaling by 10**k and rounding stay exact at MAX_PREC; an Inexact result is a bug.
+# Scaling by 10**k stays exact at MAX_PREC; an Inexact result is a bug.
 _EXACT = decimal.Context(
     prec=decimal.MAX_PREC,
     Emax=decimal.MAX_EMAX,
     Emin=decimal.MIN_EMIN,
     traps=[decimal.Inexact, decimal.InvalidOperation],
 )
-_HALF_UP = decimal.Context(
-    prec=decimal.MAX_PREC,
-    rounding=decimal.ROUND_HALF_UP,
-    Emax=decimal.MAX_EMAX,
-    Emin=decimal.MIN_EMIN,
-    traps=[decimal.InvalidOperation],
-)
 
 
 class ViNumberError(ValueError):
-    """A figure that cannot be read or written; .vi and .en give the reason, str() is .en."""
+    """A figure that cannot be read; `.message` says why (a Message, translated where it
+    is shown), str() is its English text."""
 
-    def __init__(self, vi: str, en: str) -> None:
-        super().__init__(en)
-        self.vi = vi
-        self.en = en
+    def __init__(self, message: Message) -> None:
+        super().__init__(str(message))
+        self.message = message
 
-    def __reduce__(self) -> tuple[type[ViNumberError], tuple[str, str]]:
-        return type(self), (self.vi, self.en)  # pickles (e.g. across processes) keep both
+    def __reduce__(self) -> tuple[type[ViNumberError], tuple[Message]]:
+        return type(self), (self.message,)  # pickles (e.g. across processes) keep the message
 
 
-def _unreadable(text: str, vi_reason: str, en_reason: str) -> ViNumberError:
+def _unreadable(text: str, reason: Message) -> ViNumberError:
     return ViNumberError(
-        f"không đọc được {text!r} thành số: {vi_reason}",
-        f"cannot read {text!r} as a number: {en_reason}",
+        msg("cannot read {text} as a number: {reason}", text=quoted(text), reason=reason)
     )
 
 
@@ -93,7 +87,7 @@ def parse_vi_number(text: str, style: Style = "auto") -> Decimal:
         raise ValueError(f"style must be 'auto', 'vi' or 'en' (got {style!r})")
     body = text.strip()
     if not body:
-        raise ViNumberError(f"không có số (nhận được {text!r})", f"no number given (got {text!r})")
+        raise ViNumberError(msg("no number given (got {text})", text=quoted(text)))
     negative = body.startswith("-")
     figure = body.removeprefix("-")
     _check_characters(text, figure)
@@ -107,15 +101,9 @@ def parse_vi_number(text: str, style: Style = "auto") -> Decimal:
 def _check_characters(text: str, figure: str) -> None:
     for char in figure:
         if char not in _FIGURE_CHARS:
-            raise _unreadable(
-                text, f"ký tự {char!r} không phải chữ số", f"unexpected character {char!r}"
-            )
+            raise _unreadable(text, msg("unexpected character {char}", char=quoted(char)))
     if _MISPLACED_SEPARATOR.search(figure) or not figure:
-        raise _unreadable(
-            text,
-            "dấu '.' hoặc ',' phải đứng giữa hai chữ số",
-            "a '.' or ',' must stand between two digits",
-        )
+        raise _unreadable(text, msg("a '.' or ',' must stand between two digits"))
 
 
 def _marks(figure: str, style: Style) -> tuple[str, str]:
@@ -136,26 +124,27 @@ def _marks(figure: str, style: Style) -> tuple[str, str]:
 
 def _check_layout(text: str, figure: str, grouping: str, decimal_mark: str) -> None:
     whole, _, fraction = figure.partition(decimal_mark)
+    mark, group = quoted(decimal_mark), quoted(grouping)
     if figure.count(decimal_mark) > 1:
-        raise _unreadable(
-            text,
-            f"dấu thập phân {decimal_mark!r} xuất hiện nhiều lần",
-            f"the decimal mark {decimal_mark!r} occurs more than once",
-        )
+        raise _unreadable(text, msg("the decimal mark {mark} occurs more than once", mark=mark))
     if grouping in fraction:
         raise _unreadable(
             text,
-            f"dấu phân nhóm {grouping!r} đứng sau dấu thập phân {decimal_mark!r}",
-            f"the grouping mark {grouping!r} stands after the decimal mark {decimal_mark!r}",
+            msg(
+                "the grouping mark {grouping} stands after the decimal mark {mark}",
+                grouping=group,
+                mark=mark,
+            ),
         )
     grouped = rf"[1-9][0-9]{{0,2}}(?:{re.escape(grouping)}[0-9]{{3}})+"
     if grouping in whole and not re.fullmatch(grouped, whole):
         raise _unreadable(
             text,
-            f"sau dấu phân nhóm {grouping!r} phải có đúng 3 chữ số, nhóm đầu 1-3 chữ số"
-            " không bắt đầu bằng 0",
-            f"digits after the grouping mark {grouping!r} come in groups of exactly 3,"
-            " after a first group of 1-3 digits not starting with 0",
+            msg(
+                "digits after the grouping mark {grouping} come in groups of exactly 3, "
+                "after a first group of 1-3 digits not starting with 0",
+                grouping=group,
+            ),
         )
 
 
@@ -172,9 +161,7 @@ def parse_vi_amount(text: str, default_unit: str = "đồng", *, style: Style = 
     normal = unicodedata.normalize("NFC", text).strip().lower()
     match = _AMOUNT.fullmatch(normal)
     if match is None:
-        raise _unreadable(
-            text, "số tiền phải bắt đầu bằng chữ số", "an amount must begin with a figure"
-        )
+        raise _unreadable(text, msg("an amount must begin with a figure"))
     figure = parse_vi_number(match["figure"], style)
     unit = match["unit"].strip()
     exponent = _unit_exponent(unit, text) if unit else default_exponent
@@ -202,64 +189,44 @@ def _unit_exponent(unit: str, text: str | None = None) -> int:
     return exponent
 
 
-def _where(text: str | None) -> tuple[str, str]:
-    if text is None:
-        return " (đơn vị mặc định)", " (the default unit)"
-    return f" trong {text!r}", f" in {text!r}"
-
-
 def _not_a_unit(word: str, text: str | None) -> ViNumberError:
-    where_vi, where_en = _where(text)
-    rate = "/" in word  # "650.000/xã": a unit cost per commune, not a unit of money
-    rate_vi = "; với đơn giá như '650.000/xã' hãy tách phần trước '/'" if rate else ""
-    rate_en = "; for a rate such as '650.000/xã' read the part before '/'" if rate else ""
-    return ViNumberError(
-        f"{word!r}{where_vi} không phải đơn vị tiền ({_UNIT_LIST}){rate_vi}",
-        f"{word!r}{where_en} is not a unit of money ({_UNIT_LIST}){rate_en}",
-    )
-
-
-def _out_of_order(word: str, unit: str, text: str | None, rule: tuple[str, str]) -> ViNumberError:
-    where_vi, where_en = _where(text)
-    return ViNumberError(
-        f"đơn vị {unit!r}{where_vi} sai thứ tự ở {word!r}: {rule[0]} (nghìn tỷ đồng)",
-        f"the unit {unit!r}{where_en} is out of order at {word!r}: {rule[1]} (nghìn tỷ đồng)",
-    )
-
-
-def format_vi_number(value: Decimal, lang: Lang = "vi", places: int | None = None) -> str:
-    """A figure for readers: "5.444", "0,4", "1.234,5" (vi) or "5,444", "0.4" (en).
-
-    Without places the value is written exactly, trailing zeros dropped; with places it is
-    rounded half away from zero to that many decimals, trailing zeros kept.
-    """
-    if lang not in _MARKS:
-        raise ValueError(f"lang must be 'vi' or 'en' (got {lang!r})")
-    grouping, decimal_mark = _MARKS[lang]
-    if not value.is_finite():
-        raise ViNumberError(
-            f"không viết được {value!r} thành số", f"cannot write {value!r} as a figure"
+    units = Quote(_UNIT_LIST)
+    if text is None:
+        problem = msg(
+            "{word} (the default unit) is not a unit of money ({units})",
+            word=quoted(word),
+            units=units,
         )
-    plain = _fixed_point(value, places)
-    whole, _, fraction = plain.removeprefix("-").partition(".")
-    sign = "-" if plain.startswith("-") and (whole + fraction).strip("0") else ""
-    head = len(whole) % 3 or 3
-    groups = [whole[:head]] + [whole[at : at + 3] for at in range(head, len(whole), 3)]
-    return sign + grouping.join(groups) + (decimal_mark + fraction if fraction else "")
+    else:
+        problem = msg(
+            "{word} in {text} is not a unit of money ({units})",
+            word=quoted(word),
+            text=quoted(text),
+            units=units,
+        )
+    if "/" in word:  # "650.000/xã": a unit cost per commune, not a unit of money
+        problem = msg(
+            "{problem}; for a rate such as {rate} read the part before '/'",
+            problem=problem,
+            rate=quoted("650.000/xã"),
+        )
+    return ViNumberError(problem)
 
 
-def _fixed_point(value: Decimal, places: int | None) -> str:
-    """The value in plain digits with '.' as decimal mark: format 'f' is exact for Decimal."""
-    if places is None:
-        digits = format(value, "f")
-        return digits.rstrip("0").rstrip(".") if "." in digits else digits
-    if places < 0:
-        raise ValueError(f"places must be 0 or more (got {places})")
-    with localcontext(_HALF_UP):
-        return format(value.quantize(Decimal(1).scaleb(-places)), "f")
-
-
-def format_vi_money(amount_million: Decimal, lang: Lang = "vi", places: int | None = None) -> str:
-    """An amount given in millions of đồng: "5.444 triệu đồng" (vi), "VND 5,444 million" (en)."""
-    figure = format_vi_number(amount_million, lang, places)
-    return f"{figure} triệu đồng" if lang == "vi" else f"VND {figure} million"
+def _out_of_order(word: str, unit: str, text: str | None, rule: str) -> ViNumberError:
+    example = Quote("nghìn tỷ đồng")
+    values = {"unit": quoted(unit), "word": quoted(word), "rule": msg(rule), "example": example}
+    if text is None:
+        return ViNumberError(
+            msg(
+                "the unit {unit} (the default unit) is out of order at {word}: {rule} ({example})",
+                **values,
+            )
+        )
+    return ViNumberError(
+        msg(
+            "the unit {unit} in {text} is out of order at {word}: {rule} ({example})",
+            text=quoted(text),
+            **values,
+        )
+    )

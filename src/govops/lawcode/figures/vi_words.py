@@ -19,7 +19,7 @@ Pure: standard library only, no I/O; the value is exact. The text is NFC-normali
   it does not change the value); around the words, "(Bằng chữ:" and ")", "./." or ".";
   commas between the words.
 
-Irregular but unambiguous forms are read and noted (Irregularity, in vi and en): the
+Irregular but unambiguous forms are read and noted (`irregularities`, Messages): the
 spoken two-digit form without mươi ("bốn bốn" = 44, "hai mốt" = 21, "ba lăm" = 35), and a
 comma inside one group ("bốn trăm, bốn bốn triệu" is one group of 444 triệu). Ambiguous
 forms are refused, both readings spelled out: "bốn trăm bốn" is 404 ("bốn trăm linh bốn")
@@ -38,6 +38,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from govops.lawcode.figures.vi import ViNumberError
+from govops.lawcode.texts.messages import Message, Quote, msg, quoted
 
 _NAMES = ["không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín"]
 _DIGITS = {word: digit for digit, word in enumerate(_NAMES)} | {"bẩy": 7}
@@ -57,18 +58,10 @@ _TOKEN = re.compile(r",|[^\W\d_]+|\S")  # a comma, a word, or any other single c
 
 
 @dataclass(frozen=True, slots=True)
-class Irregularity:
-    """A form read but not standard written Vietnamese, described in Vietnamese and English."""
-
-    vi: str
-    en: str
-
-
-@dataclass(frozen=True, slots=True)
 class WordsReading:
     value: Decimal  # the number the words give: 5444000000 for "năm tỷ ... triệu đồng"
     unit_dong: Decimal | None  # the same amount in đồng if the words end in "đồng", else None
-    irregularities: tuple[Irregularity, ...] = ()
+    irregularities: tuple[Message, ...] = ()  # forms read but not standard written Vietnamese
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,9 +84,7 @@ def parse_vi_number_words(text: str) -> WordsReading:
     if in_dong := words[-1:] == ["đồng"]:
         words.pop()
     if not words:
-        raise ViNumberError(
-            f"không có số bằng chữ (nhận được {text!r})", f"no number in words (got {text!r})"
-        )
+        raise ViNumberError(msg("no number in words (got {text})", text=quoted(text)))
     reader = _Reader(normal, words, comma_before)
     value = Decimal(reader.read())
     return WordsReading(value, value if in_dong else None, tuple(reader.notes))
@@ -114,14 +105,11 @@ def _tokens(body: str, normal: str) -> tuple[list[str], set[int]]:
 
 
 def _unknown(token: str, normal: str) -> ViNumberError:
+    values = {"token": quoted(token), "text": quoted(normal)}
     if token.isalpha():
-        return ViNumberError(
-            f"{token!r} không phải từ chỉ số (trong {normal!r})",
-            f"{token!r} is not a Vietnamese number word (in {normal!r})",
-        )
+        return ViNumberError(msg("{token} is not a Vietnamese number word (in {text})", **values))
     return ViNumberError(  # a digit or a sign: figures and words are read apart
-        f"ký tự {token!r} không đọc được trong số bằng chữ {normal!r}",
-        f"unexpected character {token!r} in a number in words ({normal!r})",
+        msg("unexpected character {token} in a number in words ({text})", **values)
     )
 
 
@@ -134,7 +122,7 @@ class _Reader:
         self.comma_before = comma_before
         self.at = 0
         self.parts: list[_Part] = []  # decreasing: each below the floor of the one before
-        self.notes: list[Irregularity] = []
+        self.notes: list[Message] = []
 
     def read(self) -> int:
         if self.words == ["không"]:
@@ -206,9 +194,11 @@ class _Reader:
         """ "bốn bốn" for bốn mươi bốn: the spoken form, unambiguous but not written style."""
         value = _TENS[tens] * 10 + _AFTER_MUOI[unit]
         self.notes.append(
-            Irregularity(
-                f"'{tens} {unit}' đọc là {value} (cách nói thiếu 'mươi')",
-                f"'{tens} {unit}' read as {value} (spoken form without 'mươi')",
+            msg(
+                "{spoken} read as {value} (spoken form without {word})",
+                spoken=Quote(f"'{tens} {unit}'"),
+                value=value,
+                word=Quote("'mươi'"),
             )
         )
         return self._take(2, value)
@@ -244,25 +234,26 @@ class _Reader:
         scale = " ".join(word for word in self.words[start : self.at] if word in _SCALES)
         read = f"{group} {scale}".strip()
         self.notes.append(
-            Irregularity(
-                f"dấu phẩy thừa trong '{written}' (một nhóm số, đọc liền: {read})",
-                f"stray comma in '{written}' (one group, read as {read})",
+            msg(
+                "stray comma in {written} (one group, read as {read})",
+                written=Quote(f"'{written}'"),
+                read=Quote(read),
             )
         )
 
     def _misplaced(self, at: int) -> ViNumberError:
-        before = " ".join(self.words[:at])
+        before, text = Quote(f"'{' '.join(self.words[:at])}'"), quoted(self.text)
         if at >= len(self.words):
             return ViNumberError(
-                f"thiếu số sau '{before}' trong {self.text!r}",
-                f"the number stops short after '{before}' in {self.text!r}",
+                msg("the number stops short after {before} in {text}", before=before, text=text)
             )
-        word = self.words[at]
-        after_vi = f" sau '{before}'" if before else " ở đầu"
-        after_en = f" after '{before}'" if before else " at the start"
+        word = Quote(f"'{self.words[at]}'")
+        if at == 0:
+            return ViNumberError(
+                msg("cannot read {word} at the start in {text}", word=word, text=text)
+            )
         return ViNumberError(
-            f"không đọc được '{word}'{after_vi} trong {self.text!r}",
-            f"cannot read '{word}'{after_en} in {self.text!r}",
+            msg("cannot read {word} after {before} in {text}", word=word, before=before, text=text)
         )
 
     def _pin(self, start: int, end: int, group: int) -> None:
@@ -283,11 +274,18 @@ class _Reader:
         raise self._ambiguous(self.words[: self.at], *valued)
 
     def _ambiguous(self, written: list[str], *readings: tuple[list[str], int]) -> ViNumberError:
-        en = [f"'{' '.join(words)}' ({value:,})" for words, value in readings]
-        vi = [reading.replace(",", ".") for reading in en]  # 1.000.005: no comma in the words
+        (first, first_value), (second, second_value) = readings
         return ViNumberError(
-            f"'{' '.join(written)}' không rõ nghĩa: viết {vi[0]} hay {vi[1]} (trong {self.text!r})",
-            f"'{' '.join(written)}' is ambiguous: write {en[0]} or {en[1]} (in {self.text!r})",
+            msg(
+                "{written} is ambiguous: write {first} ({first_value}) or {second} "
+                "({second_value}) (in {text})",
+                written=Quote(f"'{' '.join(written)}'"),
+                first=Quote(f"'{' '.join(first)}'"),
+                first_value=first_value,
+                second=Quote(f"'{' '.join(second)}'"),
+                second_value=second_value,
+                text=quoted(self.text),
+            )
         )
 
 

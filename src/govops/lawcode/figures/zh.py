@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, localcontext
 
-_NEARLY = "a figure given as 'nearly N' cannot be graded against a boundary; give the figure or 约N"
-_RANGE = "a range must be given as one figure (e.g. 约250)"
+from govops.lawcode.texts.messages import Message, Quote, msg
+
 MAX_DIGITS = 15  # integer digits: no incident has 10**15 of anything
 MAX_DECIMALS = 20  # digits after the point: more is noise, and batch columns keep 20
 
@@ -74,7 +74,20 @@ class Figure:
 
 
 class FigureError(ValueError):
-    """A figure that cannot be read, or cannot safely be graded against a boundary."""
+    """A figure that cannot be read, or cannot safely be graded against a boundary; its
+    `message` says why, in words translated where it is shown (str() is the English)."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(str(message))
+        self.message = message
+
+
+def _quote(raw: object) -> Quote:  # what was typed, quoted ('近5000'), shown as written
+    return Quote(repr(raw))
+
+
+def _range(raw: str) -> Message:
+    return msg("a range must be given as one figure, e.g. 'about 250' (got {raw})", raw=_quote(raw))
 
 
 def parse_figure(raw: object) -> Figure:
@@ -82,29 +95,39 @@ def parse_figure(raw: object) -> Figure:
     if isinstance(raw, str):
         return _parse_text(raw)
     if isinstance(raw, bool) or not isinstance(raw, int | float | Decimal):
-        raise FigureError(f"a figure must be a number or text (got {raw!r})")
+        raise FigureError(msg("a figure must be a number or text (got {raw})", raw=_quote(raw)))
     number = Decimal(str(raw)) if isinstance(raw, float) else Decimal(raw)
     if not number.is_finite():
-        raise FigureError(f"a figure must be a finite number (got {raw!r})")
-    huge_int = isinstance(raw, int) and number.adjusted() >= 4000
-    shown = f"{number:.3e}" if huge_int else str(raw)  # str() refuses ints over 4300 digits
+        raise FigureError(msg("a figure must be a finite number (got {raw})", raw=_quote(raw)))
+    huge_int = isinstance(raw, int) and number.adjusted() >= 4000  # str() refuses > 4300 digits
+    shown = f"{number:.3e}" if huge_int else str(raw)
     return Figure(_checked(number, shown), shown, approximate=False, qualifier=None)
 
 
 def _checked(number: Decimal, raw: str) -> int | Decimal:
     if number < 0:
-        raise FigureError(f"a figure cannot be negative (got {raw!r})")
+        raise FigureError(msg("a figure cannot be negative (got {raw})", raw=_quote(raw)))
     if number and number.adjusted() >= MAX_DIGITS:
+        shown = _quote(raw if len(raw) < 40 else raw[:20] + "…")
         raise FigureError(
-            f"{raw if len(raw) < 40 else raw[:20] + '…'!r} is too large to be a figure"
-            f" (more than {MAX_DIGITS} digits before the point)"
+            msg(
+                "{raw} is too large to be a figure (more than {digits} digits before the point)",
+                raw=shown,
+                digits=MAX_DIGITS,
+            )
         )
     whole = int(number)  # exact: the value has at most MAX_DIGITS integer digits
     if whole == number:
         return whole
     trimmed = _trimmed(number)
     if -int(trimmed.as_tuple().exponent) > MAX_DECIMALS:
-        raise FigureError(f"{raw!r} has more than {MAX_DECIMALS} decimal places; round it")
+        raise FigureError(
+            msg(
+                "{raw} has more than {places} decimal places; round it",
+                raw=_quote(raw),
+                places=MAX_DECIMALS,
+            )
+        )
     return trimmed
 
 
@@ -118,9 +141,15 @@ def _trimmed(number: Decimal) -> Decimal:
 def _parse_text(raw: str) -> Figure:
     text = raw.strip().translate(_FOLD)
     if not text:
-        raise FigureError(f"no figure given (got {raw!r})")
+        raise FigureError(msg("no figure given (got {raw})", raw=_quote(raw)))
     if text.startswith(_NEARLY_PREFIXES) or text.endswith(_NEARLY_SUFFIXES):
-        raise FigureError(f"{_NEARLY} (got {raw!r})")
+        raise FigureError(
+            msg(
+                "a figure given as 'nearly N' cannot be graded against a boundary;"
+                " give the figure, or 'about N' (got {raw})",
+                raw=_quote(raw),
+            )
+        )
     markers: list[str] = []
     for prefix in _APPROX_PREFIXES:
         if text.startswith(prefix):
@@ -130,9 +159,9 @@ def _parse_text(raw: str) -> Figure:
     words: list[str] = []
     core = _strip_suffixes(text, markers, words)
     if core.startswith(("-", "负")):
-        raise FigureError(f"a figure cannot be negative (got {raw!r})")
+        raise FigureError(msg("a figure cannot be negative (got {raw})", raw=_quote(raw)))
     if _RANGE_MARKS.intersection(core):
-        raise FigureError(f"{_RANGE} (got {raw!r})")
+        raise FigureError(_range(raw))
     unit = _unit(words, raw)
     value = _checked(_read_numeral(core, raw), raw)
     qualifier = markers[0] if markers else None
@@ -161,7 +190,9 @@ def _unit(words: list[str], raw: str) -> str | None:
     if words[1:] == ["个"] and words[0] in ("小时", "人"):
         words = words[:1]
     if len(words) > 1:
-        raise FigureError(f"cannot read {raw!r} as a figure: more than one measure word")
+        raise FigureError(
+            msg("cannot read {raw} as a figure: more than one measure word", raw=_quote(raw))
+        )
     return _UNIT_OF[words[0]] if words else None
 
 
@@ -169,7 +200,13 @@ def _read_numeral(core: str, raw: str) -> Decimal:
     tokens: list[str] = _TOKEN.findall(core)
     for token in tokens:
         if not (token[0].isascii() and token[0].isdigit()) and token not in _NUMERAL_CHARS:
-            raise FigureError(f"cannot read {raw!r} as a figure: unexpected {token!r}")
+            raise FigureError(
+                msg(
+                    "cannot read {raw} as a figure: unexpected {token}",
+                    raw=_quote(raw),
+                    token=_quote(token),
+                )
+            )
     if set(tokens) <= _DIGITS.keys() and _ZEROS & set(tokens):
         return Decimal("".join(str(_DIGITS[t]) for t in tokens))  # positional: 五〇〇〇, 零
     reader = _Reader(raw)
@@ -217,7 +254,7 @@ class _Reader:
     def _digit(self, token: str) -> None:
         if self.pending is not None:
             both_chinese = self.pending in _DIGITS and token in _DIGITS
-            raise FigureError(f"{_RANGE} (got {self.raw!r})" if both_chinese else self._bad())
+            raise FigureError(_range(self.raw) if both_chinese else self._bad())
         self.pending, self.before_pending = token, self.previous
 
     def _small(self, unit: int) -> None:
@@ -229,8 +266,14 @@ class _Reader:
 
     def _big(self, unit: int) -> None:
         if unit in self.big_seen:  # 一万二千万: 1.2亿, or 1万 + 2千万? Refused, not guessed.
-            name = "万" if unit == 10**4 else "亿"
-            raise FigureError(f"{self._bad()}: {name} after {name} is ambiguous; give the digits")
+            raise FigureError(
+                msg(
+                    "cannot read {raw} as a figure: {unit} after {unit} is ambiguous;"
+                    " give the digits",
+                    raw=_quote(self.raw),
+                    unit=Quote("万" if unit == 10**4 else "亿"),
+                )
+            )
         self.section += self._pending_value(0)
         if unit == 10**4:
             self._require(self.section > 0)
@@ -253,5 +296,5 @@ class _Reader:
         if not condition:
             raise FigureError(self._bad())
 
-    def _bad(self) -> str:
-        return f"cannot read {self.raw!r} as a figure"
+    def _bad(self) -> Message:
+        return msg("cannot read {raw} as a figure", raw=_quote(self.raw))

@@ -10,9 +10,10 @@ from decimal import Decimal
 from enum import Enum
 
 from govops.lawcode.plans.budget_words import appendix_total, printed, words_findings
-from govops.lawcode.plans.findings import Finding, FindingSeverity, figure
+from govops.lawcode.plans.findings import Finding, FindingSeverity, article
 from govops.lawcode.plans.programme import Budget, BudgetLine
 from govops.lawcode.sources.citations import Citation
+from govops.lawcode.texts.messages import Message, msg
 
 ZERO = Decimal(0)
 
@@ -116,17 +117,17 @@ def _mismatch(
     places: tuple[Citation, ...],
     stated: Decimal,
     found: Decimal,
-    what: dict[str, str],
+    what: Message,
 ) -> Finding:
     return Finding(
         code,
         FindingSeverity.ERROR,
-        {
-            "vi": f"{what['vi']}: bảng ghi {figure(stated, 'vi')}, tính lại được "
-            f"{figure(found, 'vi')}",
-            "en": f"{what['en']}: the table prints {figure(stated, 'en')}, recomputed "
-            f"{figure(found, 'en')}",
-        },
+        msg(
+            "{what}: the table prints {stated}, recomputed {computed}",
+            what=what,
+            stated=stated,
+            computed=found,
+        ),
         places,
         stated,
         found,
@@ -135,23 +136,18 @@ def _mismatch(
 
 def _line_findings(budget: Budget, check: LineCheck) -> list[Finding]:
     line, found = check.line, []
-    row = {"vi": f"Dòng {line.cite.article}", "en": f"Row {line.cite.article}"}
+    row = article(line.cite)
     for year in check.years:
         stated = ZERO if year.stated is None else year.stated
+        when = str(year.year)
         if check.basis is Basis.COMPONENTS and stated != year.computed:
             places = (line.cite, *{c.unit_cost.cite for c in line.components} - {line.cite})
-            what = {
-                "vi": f"{row['vi']}, năm {year.year} (đơn giá x số lượng)",
-                "en": f"{row['en']}, {year.year} (unit cost x quantity)",
-            }
+            what = msg("Row {row}, {year} (unit cost x quantity)", row=row, year=when)
             found.append(_mismatch("line-recomputed", places, stated, year.computed, what))
         if check.basis is Basis.CHILDREN and line.stated:
             parts = sum((printed(c, year.year) for c in line.children), ZERO)
             if stated != parts:
-                what = {
-                    "vi": f"{row['vi']}, năm {year.year} (cộng các dòng con)",
-                    "en": f"{row['en']}, {year.year} (sum of its rows)",
-                }
+                what = msg("Row {row}, {year} (sum of its rows)", row=row, year=when)
                 places = (line.cite, *(c.cite for c in line.children))
                 found.append(_mismatch("subtotal", places, stated, parts, what))
     if check.basis is Basis.CHILDREN and not line.stated:
@@ -159,18 +155,14 @@ def _line_findings(budget: Budget, check: LineCheck) -> list[Finding]:
             Finding(
                 "subtotal-blank",
                 FindingSeverity.NOTICE,
-                {
-                    "vi": f"{row['vi']} để trống cột kinh phí; "
-                    "tổng theo năm cộng các dòng con của nó",
-                    "en": f"{row['en']} leaves its figures blank; the yearly totals add its rows",
-                },
+                msg("Row {row} leaves its figures blank; the yearly totals add its rows", row=row),
                 (line.cite,),
             )
         )
     if check.total_stated is not None:
         across = sum((printed(line, y) for y in budget.years), ZERO)
         if check.total_stated != across:
-            what = {"vi": f"{row['vi']}, cột Tổng", "en": f"{row['en']}, Total column"}
+            what = msg("Row {row}, Total column", row=row)
             found.append(_mismatch("line-total", (line.cite,), check.total_stated, across, what))
     return found
 
@@ -184,17 +176,17 @@ def _total_findings(budget: Budget) -> list[Finding]:
         if stated is None and lines:
             found.append(_missing_year_total(budget, year, lines))
         if stated is not None and stated.value != lines:
-            what = {"vi": f"Tổng năm {year}", "en": f"Total for {year}"}
+            what = msg("Total for {year}", year=str(year))
             places = (stated.cite,)
             found.append(_mismatch("year-total", places, stated.value, lines, what))
     by_years = sum((f.value for f in budget.year_totals.values()), ZERO)
     every_year = all(y in budget.year_totals for y in budget.years)
     if every_year and by_years != grand.value:  # a blank yearly total is reported above
-        what = {"vi": "Tổng cộng (cộng các năm)", "en": "Grand total (sum of the years)"}
+        what = msg("Grand total (sum of the years)")
         found.append(_mismatch("grand-total", (grand.cite,), grand.value, by_years, what))
     by_lines = sum((printed(line, y) for line in budget.lines for y in budget.years), ZERO)
     if by_lines not in (grand.value, by_years):
-        what = {"vi": "Tổng cộng (cộng các dòng)", "en": "Grand total (sum of the rows)"}
+        what = msg("Grand total (sum of the rows)")
         found.append(_mismatch("grand-total-rows", (grand.cite,), grand.value, by_lines, what))
     text = budget.text_total
     appendix = appendix_total(budget)
@@ -203,12 +195,11 @@ def _total_findings(budget: Budget) -> list[Finding]:
             Finding(
                 "text-total",
                 FindingSeverity.ERROR,
-                {
-                    "vi": f"Văn bản ghi tổng kinh phí {text.text}, phụ lục "
-                    f"{figure(appendix, 'vi')}",
-                    "en": f"The text states a total of {text.text}, the appendix "
-                    f"{figure(appendix, 'en')}",
-                },
+                msg(
+                    "The text states a total of {stated}, the appendix {appendix}",
+                    stated=text.value,
+                    appendix=appendix,
+                ),
                 (text.cite, grand.cite),
                 text.value,
                 appendix,
@@ -221,10 +212,11 @@ def _missing_year_total(budget: Budget, year: int, lines: Decimal) -> Finding:
     return Finding(
         "year-total-missing",
         FindingSeverity.ERROR,
-        {
-            "vi": f"Dòng Tổng để trống năm {year}; các dòng cộng lại {figure(lines, 'vi')}",
-            "en": f"The Total row leaves {year} blank; the rows add up to {figure(lines, 'en')}",
-        },
+        msg(
+            "The Total row leaves {year} blank; the rows add up to {sum}",
+            year=str(year),
+            sum=lines,
+        ),
         (budget.grand_total.cite,),
         None,
         lines,

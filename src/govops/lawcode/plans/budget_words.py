@@ -7,8 +7,9 @@ from decimal import Decimal
 
 from govops.lawcode.figures.vi import ViNumberError
 from govops.lawcode.figures.vi_words import parse_vi_number_words
-from govops.lawcode.plans.findings import Finding, FindingSeverity, figure
+from govops.lawcode.plans.findings import Finding, FindingSeverity
 from govops.lawcode.plans.programme import Budget, BudgetLine
+from govops.lawcode.texts.messages import Quote, msg
 
 ZERO = Decimal(0)
 
@@ -46,7 +47,7 @@ def words_findings(budget: Budget) -> list[Finding]:
             Finding(
                 "words-unreadable",
                 FindingSeverity.ERROR,
-                {"vi": error.vi, "en": error.en},
+                error.message,
                 (words.cite,),
             )
         ]
@@ -59,12 +60,12 @@ def words_findings(budget: Budget) -> list[Finding]:
             Finding(
                 "words-total",
                 FindingSeverity.ERROR,
-                {
-                    "vi": f"Tổng bằng chữ \u201c{words.text}\u201d là "
-                    f"{figure(in_table_unit, 'vi')}, phụ lục {figure(appendix, 'vi')}",
-                    "en": f"The total in words \u201c{words.text}\u201d is "
-                    f"{figure(in_table_unit, 'en')}, the appendix {figure(appendix, 'en')}",
-                },
+                msg(
+                    "The total in words \u201c{words}\u201d is {value}, the appendix {appendix}",
+                    words=Quote(words.text),
+                    value=in_table_unit,
+                    appendix=appendix,
+                ),
                 (words.cite, grand.cite),
                 in_table_unit,
                 appendix,
@@ -75,7 +76,7 @@ def words_findings(budget: Budget) -> list[Finding]:
             Finding(
                 "words-irregular",
                 FindingSeverity.NOTICE,
-                {"vi": note.vi, "en": note.en},
+                note,
                 (words.cite,),
             )
         )

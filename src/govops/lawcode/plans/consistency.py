@@ -9,7 +9,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
-from govops.lawcode.plans.findings import Finding, FindingSeverity, figure, years_text
+from govops.lawcode.plans.findings import (
+    Finding,
+    FindingSeverity,
+    article,
+    level_name,
+    listed,
+    years_text,
+)
 from govops.lawcode.plans.programme import (
     Activity,
     BudgetLine,
@@ -21,12 +28,7 @@ from govops.lawcode.plans.programme import (
     ScopeCount,
 )
 from govops.lawcode.sources.citations import Citation
-
-LEVEL_WORDS = {
-    Level.PROVINCE: {"vi": "tỉnh", "en": "province"},
-    Level.DISTRICT: {"vi": "huyện", "en": "district"},
-    Level.COMMUNE: {"vi": "xã", "en": "commune"},
-}
+from govops.lawcode.texts.messages import Message, Quote, msg
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,12 +66,11 @@ def check_consistency(programme: Programme) -> list[Finding]:
                 Finding(
                     "unlinked-budget-item",
                     FindingSeverity.NOTICE,
-                    {
-                        "vi": f"Khoản kinh phí dòng {item.line.cite.article} không gắn với "
-                        "hoạt động nào trong phần nội dung của kế hoạch",
-                        "en": f"The budget item of row {item.line.cite.article} pays for no "
-                        "activity named in the plan's text",
-                    },
+                    msg(
+                        "The budget item of row {row} pays for no activity named in the "
+                        "plan's text",
+                        row=article(item.line.cite),
+                    ),
                     (item.line.cite,),
                 )
             )
@@ -93,17 +94,17 @@ def _scope_counts(programme: Programme) -> Iterator[Finding]:
 
 
 def _scope_finding(scope: ScopeCount, counted: Factor, line: BudgetLine) -> Finding:
-    unit = scope.unit
     return Finding(
         "scope-count",
         FindingSeverity.WARNING,
-        {
-            "vi": f"Phạm vi của kế hoạch là {scope.figure.text} {unit} "
-            f"({scope.figure.cite.article}) nhưng dòng {line.cite.article} tính kinh phí cho "
-            f"{counted.figure.text} {unit}",
-            "en": f"The plan covers {scope.figure.text} {unit} ({scope.figure.cite.article}) "
-            f"but row {line.cite.article} costs {counted.figure.text} {unit}",
-        },
+        msg(
+            "The plan covers {count} {unit} ({where}) but row {row} costs {counted} {unit}",
+            count=scope.figure.value,
+            unit=Quote(scope.unit),
+            where=article(scope.figure.cite),
+            row=article(line.cite),
+            counted=counted.value,
+        ),
         (scope.figure.cite, counted.figure.cite),
         scope.figure.value,
         counted.value,
@@ -126,8 +127,8 @@ def _quantities(programme: Programme, output: Output, items: list[Funding]) -> I
                 "output-frequency",
                 output,
                 item,
-                f"{output.frequency.text} lần/năm",
-                f"{component.frequency.text} lần/năm",
+                msg("{count} times a year", count=output.frequency.value),
+                msg("{count} times a year", count=component.frequency.value),
             )
         if quantity is None:
             continue
@@ -136,13 +137,7 @@ def _quantities(programme: Programme, output: Output, items: list[Funding]) -> I
             continue
         if costed.per == quantity.per:
             if costed.value != quantity.value:
-                yield _disagree(
-                    "output-rate",
-                    output,
-                    item,
-                    f"{quantity.figure.text} {quantity.unit}/{quantity.per}",
-                    f"{costed.figure.text} {costed.unit}/{costed.per}",
-                )
+                yield _disagree("output-rate", output, item, _rate(quantity), _rate(costed))
             continue
         scope = by_unit.get(quantity.per or "")
         count = component.count_of(costed.per or "")
@@ -155,32 +150,48 @@ def _quantities(programme: Programme, output: Output, items: list[Funding]) -> I
                 "output-total",
                 output,
                 item,
-                f"{quantity.figure.text} {quantity.unit}/{quantity.per} x {scope.figure.text} "
-                f"{scope.unit} = {figure(promised, 'vi')} {quantity.unit}",
-                f"{costed.figure.text} {costed.unit}/{costed.per} x {count.figure.text} "
-                f"{count.unit} = {figure(paid, 'vi')} {costed.unit}",
+                _product(quantity, scope.figure.value, scope.unit, promised),
+                _product(costed, count.value, count.unit, paid),
                 extra=(scope.figure.cite,),
             )
+
+
+def _rate(factor: Factor) -> Message:
+    """01 câu lạc bộ/xã: so many of a unit per another."""
+    unit, per = Quote(factor.unit), Quote(factor.per or "")
+    return msg("{count} {unit}/{per}", count=factor.value, unit=unit, per=per)
+
+
+def _product(rate: Factor, count: Decimal, unit: str, total: Decimal) -> Message:
+    """01 câu lạc bộ/xã x 300 xã = 300 câu lạc bộ."""
+    return msg(
+        "{rate} x {count} {unit} = {total} {what}",
+        rate=_rate(rate),
+        count=count,
+        unit=Quote(unit),
+        total=total,
+        what=Quote(rate.unit),
+    )
 
 
 def _disagree(
     code: str,
     output: Output,
     item: Funding,
-    text_says: str,
-    table_says: str,
+    text_says: Message,
+    table_says: Message,
     extra: tuple[Citation, ...] = (),
 ) -> Finding:
-    row = item.line.cite.article
     return Finding(
         code,
         FindingSeverity.WARNING,
-        {
-            "vi": f"Mục {output.cite.article} ghi {text_says}; dòng {row} của phụ lục tính "
-            f"{table_says}",
-            "en": f"Section {output.cite.article} states {text_says}; appendix row {row} costs "
-            f"{table_says}",
-        },
+        msg(
+            "Section {section} states {text_says}; appendix row {row} costs {table_says}",
+            section=article(output.cite),
+            text_says=text_says,
+            row=article(item.line.cite),
+            table_says=table_says,
+        ),
         (output.cite, *extra, item.line.cite),
     )
 
@@ -235,26 +246,25 @@ def _no_budget_line(output: Output) -> Finding:
     return Finding(
         "no-budget-line",
         FindingSeverity.NOTICE,
-        {
-            "vi": f"Hoạt động ở mục {output.cite.article} không có dòng kinh phí nào trong phụ lục",
-            "en": f"The activity of section {output.cite.article} has no row in the budget "
-            "appendix",
-        },
+        msg(
+            "The activity of section {section} has no row in the budget appendix",
+            section=article(output.cite),
+        ),
         (output.cite,),
     )
 
 
 def _outside(item: Funding, outside: list[int], frame: tuple[int, ...], at: Citation) -> Finding:
-    row = item.line.cite.article
     return Finding(
         "outside-timeframe",
         FindingSeverity.WARNING,
-        {
-            "vi": f"Dòng {row} có kinh phí năm {years_text(outside)}, ngoài thời gian thực hiện "
-            f"{years_text(frame)} ({at.article})",
-            "en": f"Row {row} is funded in {years_text(outside)}, outside the years "
-            f"{years_text(frame)} the text sets ({at.article})",
-        },
+        msg(
+            "Row {row} is funded in {years}, outside the years {frame} the text sets ({where})",
+            row=article(item.line.cite),
+            years=years_text(outside),
+            frame=years_text(frame),
+            where=article(at),
+        ),
         (at, item.line.cite),
     )
 
@@ -267,17 +277,19 @@ def _unfunded(
     at: Citation,
     items: list[Funding],
 ) -> Finding:
-    rows = ", ".join(dict.fromkeys(i.line.cite.article for i in items))
-    vi_levels = ", ".join(LEVEL_WORDS[x]["vi"] for x in levels)
-    en_levels = ", ".join(LEVEL_WORDS[x]["en"] for x in levels)
+    rows = [article(c) for c in dict.fromkeys(i.line.cite for i in items)]
     return Finding(
         "unfunded-years",
         FindingSeverity.NOTICE,
-        {
-            "vi": f"Mục {output.cite.article} (cấp {vi_levels}) thực hiện {years_text(frame)} "
-            f"({at.article}) nhưng phụ lục ({rows}) không có kinh phí năm {years_text(gap)}",
-            "en": f"Section {output.cite.article} ({en_levels} level) runs {years_text(frame)} "
-            f"({at.article}) but the appendix ({rows}) funds nothing in {years_text(gap)}",
-        },
+        msg(
+            "Section {section} ({levels}) runs {frame} ({where}) but the appendix ({rows}) "
+            "funds nothing in {gap}",
+            section=article(output.cite),
+            levels=listed([level_name(x) for x in levels]),
+            frame=years_text(frame),
+            where=article(at),
+            rows=listed(rows) if rows else "",
+            gap=years_text(gap),
+        ),
         (output.cite, at, *dict.fromkeys(i.line.cite for i in items)),
     )

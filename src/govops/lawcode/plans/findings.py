@@ -1,14 +1,26 @@
-"""Findings of a plan check: what disagrees, how much it matters, and both places cited."""
+"""Findings of a plan check: what disagrees, how much it matters, and both places cited.
+
+A finding says what it found as a Message: translated, and its figures written, where it
+is shown. What it quotes from the document (an article, a unit word, a figure as printed)
+is a Quote, shown as written in every language."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import Enum
 
-from govops.lawcode.dated.procedures import Text
-from govops.lawcode.figures.vi import format_vi_number
+from govops.lawcode.plans.programme import Level
 from govops.lawcode.sources.citations import Citation
+from govops.lawcode.texts.messages import N_, Message, Quote, msg
+
+# A level named in a finding ("cấp xã, huyện": the commune level, the district level).
+LEVEL_NAMES = {
+    Level.PROVINCE: N_("province level"),
+    Level.DISTRICT: N_("district level"),
+    Level.COMMUNE: N_("commune level"),
+}
 
 
 class FindingSeverity(Enum):
@@ -21,19 +33,26 @@ class FindingSeverity(Enum):
 class Finding:
     code: str
     severity: FindingSeverity
-    message: Text  # {"vi": ..., "en": ...}
+    message: Message
     places: tuple[Citation, ...]
     stated: Decimal | None = None
     computed: Decimal | None = None
 
-    def text(self, language: str) -> str:
-        return self.message.get(language) or self.message["vi"]
+
+def article(cite: Citation) -> Quote:
+    """The place a citation names, as the document numbers it ("PL 2.1", "II.1 gạch 2")."""
+    return Quote(cite.article)
 
 
-def figure(value: Decimal, language: str) -> str:
-    """A figure as a reader of `language` writes it: 5.444 and 0,4 in Vietnamese, 5,444 and
-    0.4 in English."""
-    return format_vi_number(value, "en" if language == "en" else "vi")
+def level_name(level: Level) -> Message:
+    return msg(LEVEL_NAMES[level])
+
+
+def listed(items: Sequence[Message | str]) -> Message | str:
+    """Items one after another, as the reader's language lists them (a, b, c: a、b、c)."""
+    if len(items) == 1:
+        return items[0]
+    return msg("{head}, {tail}", head=items[0], tail=listed(items[1:]))
 
 
 def years_text(years: tuple[int, ...] | list[int]) -> str:

@@ -8,9 +8,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from govops.lawcode.plans.budget_words import printed
-from govops.lawcode.plans.findings import Finding, FindingSeverity, figure
+from govops.lawcode.plans.findings import Finding, FindingSeverity, article
 from govops.lawcode.plans.programme import Programme
 from govops.lawcode.sources.citations import Citation
+from govops.lawcode.texts.messages import Message, Quote, msg, quoted
 
 ZERO = Decimal(0)
 
@@ -50,11 +51,12 @@ class LineProgress:
 
 
 class ProgressError(ValueError):
-    """A record that names a line the budget does not have or a year outside the plan."""
+    """A record that names a line the budget does not have or a year outside the plan;
+    `.message` says which (str() is its English text)."""
 
-    def __init__(self, vi: str, en: str) -> None:
-        super().__init__(en)
-        self.vi, self.en = vi, en
+    def __init__(self, message: Message) -> None:
+        super().__init__(str(message))
+        self.message = message
 
 
 def _sum(values: Iterable[Decimal | None]) -> Decimal | None:
@@ -74,26 +76,30 @@ def summarise(
     seen: set[tuple[str, str, int]] = set()
     for record in records:
         if record.line_id not in lines:
-            raise ProgressError(
-                f"dự toán không có dòng {record.line_id!r}",
-                f"the budget has no line {record.line_id!r}",
-            )
+            raise ProgressError(msg("the budget has no line {line}", line=quoted(record.line_id)))
         if lines[record.line_id].children:  # its rows report; the group would count twice
             raise ProgressError(
-                f"dòng {record.line_id!r} là dòng tổng hợp: hãy báo cáo theo các dòng con",
-                f"line {record.line_id!r} is a group row: report on its rows",
+                msg("line {line} is a group row: report on its rows", line=quoted(record.line_id))
             )
         key = (record.line_id, record.area, record.year)
         if key in seen:
             raise ProgressError(
-                f"{record.area} báo cáo dòng {record.line_id!r} năm {record.year} hai lần",
-                f"{record.area} reports line {record.line_id!r} for {record.year} twice",
+                msg(
+                    "{area} reports line {line} for {year} twice",
+                    area=Quote(record.area),
+                    line=quoted(record.line_id),
+                    year=str(record.year),
+                )
             )
         seen.add(key)
         if not first <= record.year <= last:
             raise ProgressError(
-                f"năm {record.year} nằm ngoài giai đoạn {first}-{last} của kế hoạch",
-                f"{record.year} is outside the plan's years {first}-{last}",
+                msg(
+                    "{year} is outside the plan's years {first}-{last}",
+                    year=str(record.year),
+                    first=str(first),
+                    last=str(last),
+                )
             )
         grouped.setdefault((record.line_id, record.year), []).append(record)
     order = {line_id: i for i, line_id in enumerate(lines)}
@@ -122,12 +128,13 @@ def _overspent(item: LineProgress, cite: Citation) -> Finding:
     return Finding(
         "unbudgeted-spending" if unbudgeted else "overspent",
         FindingSeverity.WARNING,
-        {
-            "vi": f"Dòng {cite.article}, năm {item.year}: đã chi {figure(item.spent, 'vi')}, "
-            f"dự toán {figure(item.budget, 'vi')}",
-            "en": f"Row {cite.article}, {item.year}: spent {figure(item.spent, 'en')} against "
-            f"a budget of {figure(item.budget, 'en')}",
-        },
+        msg(
+            "Row {row}, {year}: spent {spent} against a budget of {budget}",
+            row=article(cite),
+            year=str(item.year),
+            spent=item.spent,
+            budget=item.budget,
+        ),
         (cite,),
         item.budget,
         item.spent,

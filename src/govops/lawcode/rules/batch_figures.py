@@ -14,13 +14,25 @@ import polars as pl
 
 from govops.lawcode.figures.zh import MAX_DECIMALS, MAX_DIGITS, Figure, FigureError, parse_figure
 from govops.lawcode.rules.inputs import InputKind, InputSpec, unit_mismatch
+from govops.lawcode.texts.messages import Message, Text, msg
 
 # ASCII digits only (\d would admit other scripts' digits), within the figure limits.
 PLAIN = rf"^[0-9]{{1,{MAX_DIGITS}}}(\.[0-9]{{1,{MAX_DECIMALS}}})?$"
 
 
 class BatchInputError(ValueError):
-    """Input columns that cannot be evaluated, with the column and row to fix."""
+    """Input columns that cannot be evaluated, with the column and row to fix; `message`
+    says it (a Message, translated where shown; plain text from a caller outside the core)."""
+
+    def __init__(self, message: Text) -> None:
+        super().__init__(str(message))
+        self.message = message
+
+
+def _at(column: str, row: int, problem: Message) -> Message:
+    return msg(
+        "column {column}, row {row}: {problem}", column=repr(column), row=row, problem=problem
+    )
 
 
 def read_figures(series: pl.Series, spec: InputSpec, first_row: int) -> tuple[pl.Series, pl.Series]:
@@ -37,7 +49,8 @@ def read_figures(series: pl.Series, spec: InputSpec, first_row: int) -> tuple[pl
     lost = (exact.is_null() & text.is_not_null()).arg_true()
     if len(lost):
         row = lost[0] + first_row
-        raise BatchInputError(f"column {spec.name!r}, row {row}: cannot read {text[lost[0]]!r}")
+        unread = msg("cannot read {raw}", raw=repr(text[lost[0]]))
+        raise BatchInputError(_at(spec.name, row, unread))
     return _typed(exact.alias(spec.name), text, spec, first_row), approximate
 
 
@@ -46,10 +59,10 @@ def _parse(raw: str, spec: InputSpec, row: int) -> Figure:
     try:
         figure = parse_figure(raw)
     except FigureError as error:
-        raise BatchInputError(f"column {name!r}, row {row}: {error}") from None
+        raise BatchInputError(_at(name, row, error.message)) from None
     mismatch = unit_mismatch(spec, figure)
     if mismatch:
-        raise BatchInputError(f"column {spec.name!r}, row {row}: {mismatch}")
+        raise BatchInputError(_at(spec.name, row, mismatch))
     return figure
 
 
@@ -59,7 +72,6 @@ def _typed(exact: pl.Series, text: pl.Series, spec: InputSpec, first_row: int) -
         return exact.cast(pl.Int64)
     if spec.kind is InputKind.COUNT:
         index = fractional.arg_true()[0]
-        raise BatchInputError(
-            f"column {spec.name!r}, row {index + first_row}: {text[index]} is not a whole number"
-        )
+        problem = msg("{value} is not a whole number", value=str(text[index]))
+        raise BatchInputError(_at(spec.name, index + first_row, problem))
     return exact

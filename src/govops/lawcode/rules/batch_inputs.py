@@ -14,6 +14,7 @@ import polars as pl
 from govops.lawcode.figures.zh import MAX_DIGITS
 from govops.lawcode.rules.batch_figures import BatchInputError, read_figures
 from govops.lawcode.rules.inputs import InputKind, InputScalar, InputSpec
+from govops.lawcode.texts.messages import msg
 
 _TOO_LARGE = 10**MAX_DIGITS
 _EMPTY_TYPE = {
@@ -39,7 +40,9 @@ def prepare_inputs(
     for name, spec in specs.items():
         if name not in frame.columns:
             if spec.default is None:
-                raise BatchInputError(f"column {name!r} is missing and has no default")
+                raise BatchInputError(
+                    msg("column {column} is missing and has no default", column=repr(name))
+                )
             columns.append(_constant(name, spec.default, frame.height))
             continue
         series = _plain_type(frame.get_column(name), spec)
@@ -84,7 +87,13 @@ def _column(series: pl.Series, spec: InputSpec, first_row: int) -> pl.Series:
     if series.null_count():
         if spec.default is None:
             row = series.is_null().arg_true()[0] + first_row
-            raise BatchInputError(f"column {spec.name!r} is empty at row {row} and has no default")
+            raise BatchInputError(
+                msg(
+                    "column {column} is empty at row {row} and has no default",
+                    column=repr(spec.name),
+                    row=row,
+                )
+            )
         series = _fill(series, spec.default)
     return series
 
@@ -108,41 +117,85 @@ def _check_figures(series: pl.Series, spec: InputSpec, first_row: int) -> pl.Ser
     only when one of them shows a problem."""
     name = spec.name
     if not series.dtype.is_numeric():
-        raise BatchInputError(f"column {name!r} must hold numbers, not {series.dtype}")
+        raise BatchInputError(
+            msg(
+                "column {column} must hold numbers, not {kind}",
+                column=repr(name),
+                kind=str(series.dtype),
+            )
+        )
     if series.dtype.is_float() and not math.isfinite(series.sum()):
         broken = (series.is_nan() | series.is_infinite()).fill_null(False)
         if broken.any():
             row, value = _first(broken, series, first_row)
-            raise BatchInputError(f"column {name!r}, row {row}: {value} is not a figure")
+            raise BatchInputError(
+                msg(
+                    "column {column}, row {row}: {value} is not a figure",
+                    column=repr(name),
+                    row=row,
+                    value=str(value),
+                )
+            )
     minimum, maximum = series.min(), series.max()
     if minimum is not None and minimum < 0:  # type: ignore[operator]
         row, value = _first((series < 0).fill_null(False), series, first_row)
-        raise BatchInputError(f"column {name!r}, row {row}: {value} is negative")
+        raise BatchInputError(
+            msg(
+                "column {column}, row {row}: {value} is negative",
+                column=repr(name),
+                row=row,
+                value=str(value),
+            )
+        )
     if maximum is not None and maximum >= _TOO_LARGE:
         row, value = _first((series >= _TOO_LARGE).fill_null(False), series, first_row)
         raise BatchInputError(
-            f"column {name!r}, row {row}: {value} is too large to be a figure "
-            f"(more than {MAX_DIGITS} digits before the point)"
+            msg(
+                "column {column}, row {row}: {value} is too large to be a figure"
+                " (more than {digits} digits before the point)",
+                column=repr(name),
+                row=row,
+                value=str(value),
+                digits=MAX_DIGITS,
+            )
         )
     if spec.kind is InputKind.COUNT and not series.dtype.is_integer():
         fractional = (series != series.round(0)).fill_null(False)
         if fractional.any():
             row, value = _first(fractional, series, first_row)
-            raise BatchInputError(f"column {name!r}, row {row}: {value} is not a whole number")
+            raise BatchInputError(
+                msg(
+                    "column {column}, row {row}: {value} is not a whole number",
+                    column=repr(name),
+                    row=row,
+                    value=str(value),
+                )
+            )
         series = series.cast(pl.Int64)
     return series
 
 
 def _check_codes(series: pl.Series, spec: InputSpec, first_row: int) -> None:
     if not isinstance(series.dtype, pl.List):
-        raise BatchInputError(f"column {spec.name!r} must hold lists of codes, not {series.dtype}")
+        raise BatchInputError(
+            msg(
+                "column {column} must hold lists of codes, not {kind}",
+                column=repr(spec.name),
+                kind=str(series.dtype),
+            )
+        )
     known = sorted(spec.vocabulary)
     strange = series.list.eval(pl.element().is_in(known).not_()).list.any().fill_null(False)
     if strange.any():
         index = strange.arg_true()[0]
         unknown = sorted(set(series[index].to_list()) - spec.vocabulary)
         raise BatchInputError(
-            f"column {spec.name!r}, row {index + first_row}: unknown code {unknown[0]!r}"
+            msg(
+                "column {column}, row {row}: unknown code {code}",
+                column=repr(spec.name),
+                row=index + first_row,
+                code=repr(unknown[0]),
+            )
         )
 
 
@@ -150,12 +203,25 @@ def _flags(series: pl.Series, first_row: int) -> pl.Series:
     if series.dtype == pl.Boolean:
         return series
     if series.dtype != pl.String:
-        raise BatchInputError(f"column {series.name!r} must hold true/false, not {series.dtype}")
+        raise BatchInputError(
+            msg(
+                "column {column} must hold true/false, not {kind}",
+                column=repr(series.name),
+                kind=str(series.dtype),
+            )
+        )
     lowered = series.str.strip_chars().str.to_lowercase()
     bad = ~lowered.is_in(["true", "false", ""]) & lowered.is_not_null()
     if bad.any():
         row, value = _first(bad, series, first_row)
-        raise BatchInputError(f"column {series.name!r}, row {row}: {value!r} is not true/false")
+        raise BatchInputError(
+            msg(
+                "column {column}, row {row}: {value} is not true/false",
+                column=repr(series.name),
+                row=row,
+                value=repr(value),
+            )
+        )
     return lowered.replace({"": None}).eq("true")
 
 
@@ -175,16 +241,27 @@ def check_columns(columns: list[str], specs: Mapping[str, InputSpec]) -> ColumnR
     named = {renamed.get(c, c) for c in columns}
     repeated = sorted(set(renamed.values()) & set(columns))
     if repeated:
-        raise BatchInputError(f"input {repeated[0]!r} has two columns: its name and its label")
+        raise BatchInputError(
+            msg("input {input} has two columns: its name and its label", input=repr(repeated[0]))
+        )
     ignored = [c for c in columns if c not in specs and c not in renamed]
     defaulted = [name for name in specs if name not in named]
     for column in ignored:
         near = difflib.get_close_matches(column, defaulted, n=1, cutoff=0.8)
         if near:
-            raise BatchInputError(f"column {column!r} is no input; did you mean {near[0]!r}?")
+            raise BatchInputError(
+                msg(
+                    "column {column} is no input; did you mean {near}?",
+                    column=repr(column),
+                    near=repr(near[0]),
+                )
+            )
     if len(defaulted) == len(specs) and specs:
         raise BatchInputError(
-            f"no column is an input of the table (inputs: {', '.join(specs)}); "
-            "name the columns after the inputs or their labels"
+            msg(
+                "no column is an input of the table (inputs: {inputs}); name the columns after"
+                " the inputs or their labels",
+                inputs=", ".join(specs),
+            )
         )
     return ColumnReport(renamed, tuple(ignored), tuple(defaulted))

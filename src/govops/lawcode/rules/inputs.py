@@ -12,8 +12,18 @@ from decimal import Decimal
 from enum import Enum
 
 from govops.lawcode.figures.zh import Figure, FigureError, parse_figure
+from govops.lawcode.texts.messages import N_, Message, Quote, Text, msg
 
 InputScalar = int | Decimal | bool | frozenset[str]
+# The measure words a figure may carry (figures.zh), named in the reader's language.
+UNIT_NAMES = {
+    "人": N_("people"),
+    "人次": N_("person-times"),
+    "小时": N_("hours"),
+    "元": N_("yuan"),
+    "毫米": N_("mm"),
+    "个": N_("items"),
+}
 
 
 class InputKind(Enum):
@@ -24,7 +34,10 @@ class InputKind(Enum):
 
 
 class InputError(ValueError):
-    def __init__(self, field: str, message: str) -> None:
+    """A field that cannot be accepted: `field` names it, `message` says why (a Message,
+    translated where it is shown; a caller outside the core may still give plain text)."""
+
+    def __init__(self, field: str, message: Text) -> None:
         super().__init__(f"{field}: {message}")
         self.field = field
         self.message = message
@@ -65,7 +78,10 @@ def coerce_inputs(
     """Type every declared input; unknown fields and missing required ones are errors."""
     unknown = sorted(set(record) - set(specs))
     if unknown:
-        raise InputError(unknown[0], f"is not an input of this table (inputs: {', '.join(specs)})")
+        raise InputError(
+            unknown[0],
+            msg("is not an input of this table (inputs: {inputs})", inputs=", ".join(specs)),
+        )
     values: dict[str, InputValue] = {}
     for name, spec in specs.items():
         if not _blank(record.get(name)):
@@ -73,7 +89,7 @@ def coerce_inputs(
         elif spec.default is not None:
             values[name] = InputValue(spec.default, None, defaulted=True)
         else:
-            raise InputError(name, "is required")
+            raise InputError(name, msg("is required"))
     return values
 
 
@@ -90,7 +106,7 @@ def coerce_one(spec: InputSpec, raw: object) -> InputValue:
     try:
         figure = parse_figure(raw)
     except FigureError as error:
-        raise InputError(spec.name, str(error)) from None
+        raise InputError(spec.name, error.message) from None
     mismatch = unit_mismatch(spec, figure)
     if mismatch:
         raise InputError(spec.name, mismatch)
@@ -99,16 +115,27 @@ def coerce_one(spec: InputSpec, raw: object) -> InputValue:
         return InputValue(Decimal(value), raw, approximate=figure.approximate)
     if not isinstance(value, int):
         if value != value.to_integral_value():
-            raise InputError(spec.name, f"must be a whole number, got {_shown(raw)}")
+            raise InputError(spec.name, msg("must be a whole number, got {raw}", raw=_shown(raw)))
         value = int(value)
     return InputValue(value, raw, approximate=figure.approximate)
 
 
-def unit_mismatch(spec: InputSpec, figure: Figure) -> str | None:
+def unit_mismatch(spec: InputSpec, figure: Figure) -> Message | None:
     """Why a figure's measure word does not fit the input (5000元 given as participants)."""
     if figure.unit is None or spec.unit is None or figure.unit in (spec.unit, "个"):
         return None
-    return f"{figure.raw!r} is counted in {figure.unit}, not {spec.unit}"
+    return msg(
+        "{raw} is counted in {unit}, not {expected}",
+        raw=Quote(repr(figure.raw)),
+        unit=unit_name(figure.unit),
+        expected=unit_name(spec.unit),
+    )
+
+
+def unit_name(word: str) -> Message | str:
+    """A measure word as a message (人: people), or the word itself if it is not known."""
+    name = UNIT_NAMES.get(word)
+    return msg(name) if name else word
 
 
 def _flag(name: str, raw: object) -> bool:
@@ -116,20 +143,25 @@ def _flag(name: str, raw: object) -> bool:
         return raw
     if isinstance(raw, str) and raw.strip().lower() in {"true", "false"}:
         return raw.strip().lower() == "true"
-    raise InputError(name, f"must be true or false, got {raw!r}")
+    raise InputError(name, msg("must be true or false, got {raw}", raw=Quote(repr(raw))))
 
 
 def _codes(spec: InputSpec, raw: object) -> frozenset[str]:
     items = [raw] if isinstance(raw, str) else raw
     if not isinstance(items, list | tuple) or not all(isinstance(i, str) for i in items):
-        raise InputError(spec.name, f"must be a list of codes, got {raw!r}")
+        raise InputError(spec.name, msg("must be a list of codes, got {raw}", raw=Quote(repr(raw))))
     unknown = sorted(set(items) - spec.vocabulary)
     if unknown:
         raise InputError(
-            spec.name, f"unknown code {unknown[0]!r} (known: {', '.join(sorted(spec.vocabulary))})"
+            spec.name,
+            msg(
+                "unknown code {code} (known: {known})",
+                code=repr(unknown[0]),
+                known=", ".join(sorted(spec.vocabulary)),
+            ),
         )
     return frozenset(items)
 
 
 def _shown(raw: object) -> str:
-    return repr(raw) if isinstance(raw, str) else str(raw)
+    return Quote(repr(raw) if isinstance(raw, str) else str(raw))

@@ -13,6 +13,7 @@ from govops.lawcode.rules.intervals import BoundaryConvention
 from govops.lawcode.rules.tables import RuleTable
 from govops.lawcode.sources.areas import AreaMap
 from govops.lawcode.sources.citations import Document
+from govops.lawcode.texts.messages import msg
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,8 +46,12 @@ class Pack:
         start = self.document.in_force_from
         if start is not None and day < start:
             raise ParameterError(
-                f"{self.document.id} is in force from {start.isoformat()}: "
-                f"no rules on {day.isoformat()}"
+                msg(
+                    "{document} is in force from {start}: no rules on {day}",
+                    document=self.document.id,
+                    start=start,
+                    day=day,
+                )
             )
         return self.parameters.as_of(day)
 

@@ -44,4 +44,17 @@ def msg_n(singular: str, plural: str, count: int, /, **values: object) -> Messag
     return Message(singular, {"count": count, **values}, plural, count)
 
 
+class Quote(str):
+    """A text of the document (or of the reader's input) quoted as written: a figure as
+    printed, a unit word, an article. A message shows it unchanged in every language; a
+    page in another language than the document's marks it with the document's `lang`."""
+
+    __slots__ = ()
+
+
+def quoted(text: str) -> Quote:
+    """`text` in quotes, as Python writes it ('5 USD'), to be shown as written."""
+    return Quote(repr(text))
+
+
 Text = Message | str  # what a caller may show: a message, or a text already in its language

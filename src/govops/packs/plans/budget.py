@@ -15,6 +15,7 @@ from govops.lawcode.plans.programme import (
     Statement,
 )
 from govops.lawcode.sources.citations import Citation
+from govops.lawcode.texts.messages import Message, msg
 from govops.packs.plans.schema import BudgetModel, ComponentModel, LineModel
 
 if TYPE_CHECKING:
@@ -49,7 +50,7 @@ class BudgetBuilder:
             words = Statement(model.total_in_words.text, words_cite)
         unit_dong = reader.number(model.unit_dong, table, [*where, "unit_dong"]).value
         if unit_dong <= 0:
-            reader.report([*where, "unit_dong"], "unit_dong must be a positive number of đồng")
+            reader.report([*where, "unit_dong"], msg("unit_dong must be a positive number of dong"))
             unit_dong = Decimal(1)
         return Budget(
             dict(model.unit),
@@ -66,16 +67,19 @@ class BudgetBuilder:
         stated: dict[int, Figure] = {}
         for year, text in figures.items():
             if year not in self.years:
-                self.reader.report([*where, year], f"{year} is not a year of the budget")
+                self.reader.report([*where, year], _not_a_year(year))
             stated[year] = self.reader.number(text, cite, [*where, year])
         return stated
 
     def _line(self, model: LineModel, where: Where, table: Citation) -> BudgetLine:
         reader = self.reader
         if model.id in self.line_ids:
-            reader.report([*where, "id"], f"budget line {model.id!r} twice")
+            reader.report([*where, "id"], msg("budget line {line} twice", line=repr(model.id)))
         if model.id in self.component_ids:
-            reader.report([*where, "id"], f"budget line {model.id!r} has the id of a component")
+            reader.report(
+                [*where, "id"],
+                msg("budget line {line} has the id of a component", line=repr(model.id)),
+            )
         self.line_ids.add(model.id)
         printed = model.id if model.printed is None else model.printed
         if model.cite is not None:
@@ -83,7 +87,7 @@ class BudgetBuilder:
         elif printed:
             cite = Citation(table.document, f"{APPENDIX} {printed}")
         else:
-            reader.report([*where], "a row without a printed number needs a 'cite'")
+            reader.report([*where], msg("a row without a printed number needs a 'cite'"))
             cite = table
         components = tuple(
             self._component(m, [*where, "components", i], cite)
@@ -109,15 +113,21 @@ class BudgetBuilder:
     def _component(self, model: ComponentModel, where: Where, row: Citation) -> CostComponent:
         reader = self.reader
         if model.id in self.component_ids:
-            reader.report([*where, "id"], f"cost component {model.id!r} twice")
+            reader.report(
+                [*where, "id"], msg("cost component {component} twice", component=repr(model.id))
+            )
         if model.id in self.line_ids:
             reader.report(
-                [*where, "id"], f"cost component {model.id!r} has the id of a budget line"
+                [*where, "id"],
+                msg(
+                    "cost component {component} has the id of a budget line",
+                    component=repr(model.id),
+                ),
             )
         self.component_ids.add(model.id)
         for index, year in enumerate(model.years):
             if year not in self.years:
-                reader.report([*where, "years", index], f"{year} is not a year of the budget")
+                reader.report([*where, "years", index], _not_a_year(year))
         cost = model.unit_cost
         cost_cite = row if cost.cite is None else reader.cite(cost.cite, [*where, "unit_cost"])
         frequency = None
@@ -140,3 +150,7 @@ class BudgetBuilder:
             None if model.level is None else Level(model.level),
             cost.per,
         )
+
+
+def _not_a_year(year: int) -> Message:
+    return msg("{year} is not a year of the budget", year=str(year))

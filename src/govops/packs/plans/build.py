@@ -25,6 +25,7 @@ from govops.lawcode.plans.programme import (
     Trajectory,
 )
 from govops.lawcode.sources.citations import Citation
+from govops.lawcode.texts.messages import Text, msg
 from govops.packs.plans.budget import BudgetBuilder
 from govops.packs.plans.schema import (
     ActivityModel,
@@ -39,7 +40,7 @@ from govops.packs.yamlsource import PathKey, YamlFile
 
 Where = list[PathKey]
 CiteFn = Callable[[Cite, Where, YamlFile | None], Citation]
-ReportFn = Callable[[YamlFile, Sequence[PathKey], str], None]
+ReportFn = Callable[[YamlFile, Sequence[PathKey], Text], None]
 
 
 class FigureReader:
@@ -51,14 +52,14 @@ class FigureReader:
     def cite(self, raw: Cite, where: Where) -> Citation:
         return self._cite(raw, where, self.source)
 
-    def report(self, where: Where, message: str) -> None:
+    def report(self, where: Where, message: Text) -> None:
         self._report(self.source, where, message)
 
     def number(self, text: str, cite: Citation, where: Where) -> Figure:
         try:
             return Figure(parse_vi_number(text), text, cite)
         except ViNumberError as error:
-            self.report(where, str(error))
+            self.report(where, error.message)
             return Figure(Decimal(0), text, cite)
 
     def amount(self, text: str, cite: Citation, where: Where) -> Figure:
@@ -66,7 +67,7 @@ class FigureReader:
         try:
             return Figure(parse_vi_amount(text), text, cite)
         except ViNumberError as error:
-            self.report(where, str(error))
+            self.report(where, error.message)
             return Figure(Decimal(0), text, cite)
 
     def figure(self, model: FigureModel, where: Where) -> Figure:
@@ -100,7 +101,10 @@ def build_programme(
     _check_references(activities, budget, reader)
     first, last = model.period
     if tuple(budget.years) != tuple(range(first, last + 1)):
-        reader.report(["budget", "years"], f"the budget's years do not cover {first}-{last}")
+        reader.report(
+            ["budget", "years"],
+            msg("the budget's years do not cover {first}-{last}", first=str(first), last=str(last)),
+        )
     selection = (
         None
         if model.selection is None
@@ -145,7 +149,7 @@ def _activity(
     if model.timeframe is not None:
         frame = model.timeframe
         if frame.first > frame.last:
-            reader.report([*where, "timeframe"], "'from' must not be after 'to'")
+            reader.report([*where, "timeframe"], msg("'from' must not be after 'to'"))
         years = tuple(range(frame.first, frame.last + 1))
         timeframe = Timeframe(years, reader.cite(frame.cite, [*where, "timeframe", "cite"]))
     return Activity(
@@ -188,10 +192,10 @@ def _trajectory(model: TrajectoryModel, where: Where, reader: FigureReader) -> T
     comparator = Comparator(model.comparator)
     step = reader.figure(model.yearly_step, [*where, "yearly_step"])
     if step.value <= 0:
-        reader.report([*where, "yearly_step"], "the yearly step must be a positive number")
+        reader.report([*where, "yearly_step"], msg("the yearly step must be a positive number"))
     signed = -step.value if comparator is Comparator.AT_MOST else step.value
     if model.target_year <= model.baseline_year:
-        reader.report([*where, "target_year"], "the target year must follow the base year")
+        reader.report([*where, "target_year"], msg("the target year must follow the base year"))
     return Trajectory(
         model.indicator,
         comparator,
@@ -214,15 +218,21 @@ def _check_references(
     seen: set[str] = set()
     for a_index, activity in enumerate(activities):
         if activity.id in seen:
-            reader.report(["activities", a_index, "id"], f"activity {activity.id!r} twice")
+            reader.report(
+                ["activities", a_index, "id"],
+                msg("activity {activity} twice", activity=repr(activity.id)),
+            )
         seen.add(activity.id)
         for o_index, output in enumerate(activity.outputs):
             for f_index, item in enumerate(output.funded_by):
                 if item not in components and item not in bare_lines:
                     reader.report(
                         ["activities", a_index, "outputs", o_index, "funded_by", f_index],
-                        f"{item!r} is neither a cost component nor a budget row without "
-                        "components or rows of its own",
+                        msg(
+                            "{item} is neither a cost component nor a budget row without "
+                            "components or rows of its own",
+                            item=repr(item),
+                        ),
                     )
 
 

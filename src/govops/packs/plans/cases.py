@@ -12,6 +12,7 @@ from govops.lawcode.figures.vi import parse_vi_number
 from govops.lawcode.plans.budget import computed
 from govops.lawcode.plans.check import PlanCheck, check_plan
 from govops.lawcode.sources.pack import Pack
+from govops.lawcode.texts.messages import Text, msg
 from govops.packs.cases import CASES, CaseResult
 from govops.packs.errors import PackError, PackProblem
 from govops.packs.schema import Strict
@@ -69,16 +70,25 @@ def run_programme_cases(pack: Pack, folder: Path) -> Iterator[CaseResult]:
             yield CaseResult(path, None, "trajectory", indicator, failures)
 
 
-def _budget(check: PlanCheck, expected: ExpectedBudget) -> Iterator[str]:
+def _budget(check: PlanCheck, expected: ExpectedBudget) -> Iterator[Text]:
     budget = check.budget.budget
     totals = {t.year: t.computed for t in check.budget.year_totals}
     for year, text in expected.year_totals.items():
         if totals.get(year) != parse_vi_number(text):
-            yield f"total {year}: recomputed {totals.get(year)}, expected {text}"
+            yield msg(
+                "total {year}: recomputed {got}, expected {expected}",
+                year=str(year),
+                got=totals.get(year),
+                expected=text,
+            )
     if expected.grand_total is not None:
         grand = check.budget.grand_total_computed
         if grand != parse_vi_number(expected.grand_total):
-            yield f"grand total: recomputed {grand}, expected {expected.grand_total}"
+            yield msg(
+                "grand total: recomputed {got}, expected {expected}",
+                got=grand,
+                expected=expected.grand_total,
+            )
     for line_id, years in expected.lines.items():
         try:
             line = budget.line(line_id)
@@ -88,26 +98,32 @@ def _budget(check: PlanCheck, expected: ExpectedBudget) -> Iterator[str]:
         for year, text in years.items():
             value = computed(budget, line, year)
             if value != parse_vi_number(text):
-                yield f"line {line_id}, {year}: recomputed {value}, expected {text}"
+                yield msg(
+                    "line {line}, {year}: recomputed {got}, expected {expected}",
+                    line=line_id,
+                    year=str(year),
+                    got=value,
+                    expected=text,
+                )
 
 
-def _findings(check: PlanCheck, cases: ProgrammeCasesFile) -> Iterator[str]:
+def _findings(check: PlanCheck, cases: ProgrammeCasesFile) -> Iterator[Text]:
     got = [(f.severity.value, f.code, [c.article for c in f.places]) for f in check.findings]
     want: list[tuple[str, str, list[str]]] = [
         (f.severity, f.code, f.places) for f in cases.findings or []
     ]
     for item in want:
         if item not in got:
-            yield f"expected finding not reported: {item}"
+            yield msg("expected finding not reported: {finding}", finding=str(item))
     for item in got:
         if item not in want:
-            yield f"finding not expected: {item}"
+            yield msg("finding not expected: {finding}", finding=str(item))
     same_items = all(x in want for x in got) and all(x in got for x in want)
     if same_items and got != want:
-        yield f"findings in another order or number: {got}"
+        yield msg("findings in another order or number: {findings}", findings=str(got))
 
 
-def _trajectory(pack: Pack, indicator: str, years: dict[int, str | None]) -> Iterator[str]:
+def _trajectory(pack: Pack, indicator: str, years: dict[int, str | None]) -> Iterator[Text]:
     assert pack.programme is not None
     try:
         trajectory = pack.programme.trajectory(indicator)
@@ -118,4 +134,10 @@ def _trajectory(pack: Pack, indicator: str, years: dict[int, str | None]) -> Ite
         want: Decimal | None = None if text is None else parse_vi_number(text)
         allowed = trajectory.allowed(year)
         if allowed != want:
-            yield f"{indicator} {year}: allowed {allowed}, expected {text}"
+            yield msg(
+                "{indicator} {year}: allowed {got}, expected {expected}",
+                indicator=indicator,
+                year=str(year),
+                got=str(allowed),
+                expected=str(text),
+            )

@@ -8,6 +8,7 @@ from urllib.parse import unquote
 
 from fastapi import Depends, Header
 
+from govops.lawcode.texts.messages import msg
 from govops.platform.api.problems import FieldInputError
 
 MAX_ACTOR = 100
@@ -29,18 +30,25 @@ def header_actor(
         text = x_actor.encode("latin-1").decode("utf-8") if not x_actor.isascii() else x_actor
         return unquote(text, errors="strict").strip() or None
     except UnicodeError:
-        raise FieldInputError("X-Actor", "is not UTF-8, nor percent-encoded UTF-8") from None
+        raise FieldInputError("X-Actor", msg("is not UTF-8, nor percent-encoded UTF-8")) from None
 
 
 def actor_of(body_actor: str | None, header: str | None) -> str:
     """The actor from the body or, failing that, from the X-Actor header."""
     if body_actor and header and body_actor != header:
-        raise FieldInputError("actor", f"is {body_actor!r} in the body but {header!r} in X-Actor")
+        raise FieldInputError(
+            "actor",
+            msg(
+                "is {body} in the body but {header} in X-Actor",
+                body=repr(body_actor),
+                header=repr(header),
+            ),
+        )
     actor = body_actor or header
     if not actor:
-        raise FieldInputError("actor", "is required, in the body or in the X-Actor header")
+        raise FieldInputError("actor", msg("is required, in the body or in the X-Actor header"))
     if len(actor) > MAX_ACTOR:
-        raise FieldInputError("actor", f"is longer than {MAX_ACTOR} characters")
+        raise FieldInputError("actor", msg("is longer than {most} characters", most=MAX_ACTOR))
     return actor
 
 

@@ -12,27 +12,35 @@ from typing import Any
 from fastapi import Request, Response
 from fastapi.routing import APIRoute
 
+from govops.lawcode.texts.messages import Message, msg
+
 
 def loads_exact(data: bytes) -> Any:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
-        raise json.JSONDecodeError("the body is not UTF-8 text", "", error.start) from None
+        raise _refused(msg("the body is not UTF-8 text"), "", error.start) from None
 
     def refuse_constant(name: str) -> Any:
-        raise json.JSONDecodeError(f"{name} is not a number", text, text.find(name))
+        raise _refused(msg("{name} is not a number", name=name), text, text.find(name))
 
     def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
         result: dict[str, Any] = {}
         for key, value in items:
             if key in result:
-                raise json.JSONDecodeError(f"key {key!r} is given twice", text, 0)
+                raise _refused(msg("key {key} is given twice", key=repr(key)), text, 0)
             result[key] = value
         return result
 
     return json.loads(
         text, parse_float=Decimal, parse_constant=refuse_constant, object_pairs_hook=pairs
     )
+
+
+def _refused(message: Message, text: str, position: int) -> json.JSONDecodeError:
+    """A parse error whose `msg` is a Message (FastAPI hands it to the problem answer,
+    which translates it); json's own errors keep the parser's English."""
+    return json.JSONDecodeError(message, text, position)  # type: ignore[arg-type]
 
 
 class ExactJSONRequest(Request):

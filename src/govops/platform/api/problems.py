@@ -1,13 +1,17 @@
 """Errors as RFC 9457 problem documents (application/problem+json), never a traceback.
 
-Bad input is 422 with an `errors` list naming each bad field; anything unforeseen 500,
-logged here. Each module's API adds the answers to its own errors (an unknown incident 404,
-a closed incident or a concurrent change 409, ...) as a table of `Answer`s.
+Bad input is 422 with an `errors` list naming each bad field (worded by `validation`);
+anything unforeseen 500, logged here. Each module's API adds the answers to its own errors
+(an unknown incident 404, a closed incident or a concurrent change 409, ...) as a table of
+`Answer`s.
+
+The title, the detail and the field messages are in the language of the request (?lang=,
+Accept-Language, else the organisation's: `language.request_translator`); the status, the
+codes and the field names are the same in every language.
 """
 
 from __future__ import annotations
 
-import difflib
 import logging
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -23,11 +27,14 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, PlainTextResponse, Response
 from starlette.exceptions import HTTPException
 
+from govops.lawcode.texts.messages import Message, Text, msg
+from govops.platform.api.language import request_translator
 from govops.platform.api.schemas import FieldProblem, Problem
+from govops.platform.api.validation import carried, field_problems
+from govops.platform.i18n.translator import Translator
 
 log = logging.getLogger("govops.api")
 PROBLEM_JSON = "application/problem+json"
-_SOURCES = ("body", "query", "path", "header", "cookie")
 
 
 class ProblemResponse(JSONResponse):
@@ -35,41 +42,81 @@ class ProblemResponse(JSONResponse):
 
 
 class FieldInputError(ValueError):
-    """A field of a request that cannot be accepted: 422 naming it."""
+    """A field of a request that cannot be accepted: 422 naming it. `message` says why
+    (a Message, translated for each request)."""
 
-    def __init__(self, field: str, message: str) -> None:
+    def __init__(self, field: str, message: Text) -> None:
         super().__init__(f"{field}: {message}")
         self.field = field
         self.message = message
 
 
 class FieldError(Protocol):
-    """What an error answered as 422 for one field names: the field and what is wrong."""
+    """What an error answered as 422 for one field names: the field and what is wrong
+    (a Message, or a text already in the reader's language)."""
 
-    field: str
-    message: str
+    @property
+    def field(self) -> str: ...
+
+    @property
+    def message(self) -> Text: ...
+
+
+def _said(error: Exception) -> Text:
+    return str(error)
 
 
 @dataclass(frozen=True, slots=True)
 class Answer:
-    """How a module's error is answered: its status, its code, and the detail it says."""
+    """How a module's error is answered: its status, its code, and the detail it says
+    (a Message, translated for the request, or a text)."""
 
     status: int
     code: str
-    detail: Callable[[Exception], str] = str
+    detail: Callable[[Exception], Text] = _said
+
+
+def status_title(t: Translator, status: int) -> str:
+    """The status's phrase (RFC 9110) in the reader's language."""
+    titles = {
+        400: t.pgettext("HTTP status", "Bad Request"),
+        401: t.pgettext("HTTP status", "Unauthorized"),
+        403: t.pgettext("HTTP status", "Forbidden"),
+        404: t.pgettext("HTTP status", "Not Found"),
+        405: t.pgettext("HTTP status", "Method Not Allowed"),
+        406: t.pgettext("HTTP status", "Not Acceptable"),
+        409: t.pgettext("HTTP status", "Conflict"),
+        410: t.pgettext("HTTP status", "Gone"),
+        413: t.pgettext("HTTP status", "Request Entity Too Large"),
+        415: t.pgettext("HTTP status", "Unsupported Media Type"),
+        422: t.pgettext("HTTP status", "Unprocessable Entity"),
+        429: t.pgettext("HTTP status", "Too Many Requests"),
+        500: t.pgettext("HTTP status", "Internal Server Error"),
+        501: t.pgettext("HTTP status", "Not Implemented"),
+        503: t.pgettext("HTTP status", "Service Unavailable"),
+    }
+    return titles.get(status) or HTTPStatus(status).phrase
+
+
+def field_problem(request: Request, field: str, message: Text) -> FieldProblem:
+    """One field's problem, its message in the request's language."""
+    return FieldProblem(field=field, message=request_translator(request).say(message))
 
 
 def problem(
     request: Request,
     status: int,
-    detail: str,
+    detail: Text,
     code: str | None = None,
     errors: Sequence[FieldProblem] | None = None,
 ) -> ProblemResponse:
+    """A problem document; `detail` (a Message, or a text already translated) and the
+    title in the request's language."""
+    t = request_translator(request)
     body = Problem(
-        title=HTTPStatus(status).phrase,
+        title=status_title(t, status),
         status=status,
-        detail=detail,
+        detail=t.say(detail),
         instance=request.url.path,
         code=code,
         errors=list(errors) if errors is not None else None,
@@ -77,40 +124,8 @@ def problem(
     return ProblemResponse(body.model_dump(exclude_none=True), status_code=status)
 
 
-def _field(loc: Sequence[int | str]) -> str:
-    parts = list(loc[1:] if loc and loc[0] in _SOURCES else loc)
-    if not parts or isinstance(parts[0], int):  # the body itself, or a JSON parse position
-        return "body"
-    name = str(parts[0])
-    return name + "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in parts[1:])
-
-
-def _message(error: dict[str, Any], field: str, known: Iterable[str]) -> str:
-    kind, ctx = error.get("type", ""), error.get("ctx") or {}
-    if kind == "json_invalid":
-        return f"is not valid JSON: {ctx.get('error', error.get('msg', ''))}"
-    if kind == "extra_forbidden":
-        close = difflib.get_close_matches(field, list(known), n=1)
-        hint = f"; did you mean {close[0]!r}?" if close else ""
-        return f"is not a field of this request{hint} (see /api/v1/openapi.json)"
-    if kind == "missing":
-        return "is required" if field != "body" else "is required: a JSON object"
-    if kind in ("model_attributes_type", "dict_type", "model_type") and field == "body":
-        return "must be a JSON object"
-    if kind == "value_error" and "error" in ctx:
-        return str(ctx["error"])
-    return str(error.get("msg", "is not valid"))
-
-
-def field_problems(error: RequestValidationError, known: Iterable[str]) -> list[FieldProblem]:
-    names = sorted(known)
-    problems: list[FieldProblem] = []
-    for item in error.errors():
-        field = _field(item.get("loc", ()))
-        found = FieldProblem(field=field, message=_message(item, field, names))
-        if found not in problems:
-            problems.append(found)
-    return problems
+def _invalid(fields: Iterable[str]) -> Message:
+    return msg("invalid input: {fields}", fields=", ".join(dict.fromkeys(fields)))
 
 
 class _Handlers:
@@ -125,14 +140,14 @@ class _Handlers:
         assert isinstance(error, RequestValidationError)
         if not self.in_api(request):
             return await request_validation_exception_handler(request, error)
-        errors = field_problems(error, self.known)
-        fields = ", ".join(dict.fromkeys(e.field for e in errors))
-        return problem(request, 422, f"invalid input: {fields}", "invalid-input", errors)
+        errors = field_problems(error, self.known, request_translator(request))
+        detail = _invalid(e.field for e in errors)
+        return problem(request, 422, detail, "invalid-input", errors)
 
     async def invalid_input(self, request: Request, error: Exception) -> Response:
         field: FieldError = error  # type: ignore[assignment]  # registered for such errors only
-        errors = [FieldProblem(field=field.field, message=field.message)]
-        return problem(request, 422, f"invalid input: {field.field}", "invalid-input", errors)
+        errors = [field_problem(request, field.field, field.message)]
+        return problem(request, 422, _invalid([field.field]), "invalid-input", errors)
 
     @staticmethod
     def answer(answer: Answer) -> Callable[[Request, Exception], Any]:
@@ -145,7 +160,10 @@ class _Handlers:
         assert isinstance(error, HTTPException)
         if not self.in_api(request):
             return await http_exception_handler(request, error)
-        response = problem(request, error.status_code, str(error.detail))
+        said: Text = carried(error.detail)
+        if said == HTTPStatus(error.status_code).phrase:  # no detail of its own: the title
+            said = status_title(request_translator(request), error.status_code)
+        response = problem(request, error.status_code, said)
         response.headers.update(error.headers or {})
         return response
 
@@ -153,7 +171,7 @@ class _Handlers:
         log.error("unexpected error on %s %s", request.method, request.url.path, exc_info=error)
         if not self.in_api(request):
             return PlainTextResponse("Internal Server Error", status_code=500)
-        detail = "an unexpected error occurred; it has been logged"
+        detail = msg("an unexpected error occurred; it has been logged")
         return problem(request, 500, detail, "internal-error")
 
 
@@ -202,3 +220,14 @@ PROBLEM_RESPONSES: dict[int | str, dict[str, Any]] = {
     status: {"model": Problem, "description": HTTPStatus(status).phrase}
     for status in (404, 409, 422)
 }
+
+
+__all__ = [
+    "PROBLEM_RESPONSES",
+    "Answer",
+    "FieldInputError",
+    "field_problem",
+    "field_problems",
+    "install",
+    "problem",
+]

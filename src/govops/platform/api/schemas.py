@@ -8,28 +8,41 @@ from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PlainValidator, WithJsonSchema
 
+from govops.lawcode.texts.messages import msg
+
 EXAMPLE_TIME = "2026-06-01T09:30:00+08:00"
+
+# The validators raise ValueError carrying a Message; problems.py translates it per request.
 
 
 def _aware_time(value: object) -> datetime:
     if not isinstance(value, str):
-        raise ValueError(f"must be a date and time as text in ISO 8601, e.g. {EXAMPLE_TIME}")
+        raise ValueError(
+            msg("must be a date and time as text in ISO 8601, e.g. {example}", example=EXAMPLE_TIME)
+        )
     try:
         parsed = datetime.fromisoformat(value.strip())
     except ValueError:
         raise ValueError(
-            f"is not an ISO 8601 date and time: {value!r}; e.g. {EXAMPLE_TIME}"
+            msg(
+                "is not an ISO 8601 date and time: {value}; e.g. {example}",
+                value=repr(value),
+                example=EXAMPLE_TIME,
+            )
         ) from None
     if parsed.tzinfo is None:
         raise ValueError(
-            f"needs a UTC offset (a time without one is ambiguous), e.g. {EXAMPLE_TIME}"
+            msg(
+                "needs a UTC offset (a time without one is ambiguous), e.g. {example}",
+                example=EXAMPLE_TIME,
+            )
         )
     return parsed
 
 
 def _required(value: str) -> str:
     if not value:
-        raise ValueError("is required")
+        raise ValueError(msg("is required"))
     return value
 
 

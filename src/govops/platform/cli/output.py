@@ -1,4 +1,6 @@
-"""Output helpers: JSON that keeps Chinese readable and numbers exact, errors without tracebacks."""
+"""Output helpers: JSON that keeps Chinese readable and numbers exact, errors without
+tracebacks. The helpers that stop a command on bad input say why in the command's language:
+they take its translator (`t`); without one they speak the shell's language, else English."""
 
 from __future__ import annotations
 
@@ -11,12 +13,14 @@ from typing import NoReturn
 import typer
 
 from govops.lawcode.rules.jsonable import jsonable
+from govops.platform.i18n.languages import EN
+from govops.platform.i18n.translator import Translator
 
 
 def _default(value: object) -> object:
     if isinstance(value, Decimal | date | frozenset | set):
         return jsonable(value)
-    raise TypeError(f"cannot write {type(value).__name__} as JSON")
+    raise TypeError(f"cannot write {type(value).__name__} as JSON")  # i18n: not shown
 
 
 def to_json(value: object, indent: int | None = None) -> str:
@@ -24,30 +28,60 @@ def to_json(value: object, indent: int | None = None) -> str:
 
 
 def fail(message: str, code: int = 2) -> NoReturn:
-    """Stop with a message on stderr and no traceback."""
+    """Stop with a message (already in the reader's language) on stderr, no traceback."""
     print(f"govops: {message}", file=sys.stderr)
     raise typer.Exit(code)
 
 
-def decode_text(data: bytes, where: str, encoding: str) -> str:
+def translator_or_default(t: Translator | None) -> Translator:
+    """`t`, else the language of the shell or the organisation, else English (for a
+    caller that does not say its command's language)."""
+    if t is not None:
+        return t
+    from govops.platform.cli.language import command_translator  # noqa: PLC0415  (a cycle)
+
+    return command_translator(None, EN)
+
+
+def decode_text(data: bytes, where: str, encoding: str, t: Translator | None = None) -> str:
     """Text in the encoding the user names (UTF-8 by default, a byte-order mark allowed).
     Never guessed: a wrong guess would change names and figures without a word."""
     codec = "utf-8-sig" if encoding.lower().replace("_", "-") in ("utf-8", "utf8") else encoding
     try:
         return data.decode(codec)
     except LookupError:
-        fail(f"unknown --encoding {encoding!r}; e.g. utf-8, gb18030, cp1258")
-    except UnicodeDecodeError as error:
-        hint = (
-            " (a CSV saved by Excel on a Chinese PC: --encoding gb18030)"
-            if codec == "utf-8-sig"
-            else ""
+        said = translator_or_default(t)
+        fail(
+            said._(
+                "unknown --encoding {encoding}; e.g. utf-8, gb18030, cp1258",
+                encoding=repr(encoding),
+            )
         )
-        fail(f"{where} is not {encoding} text at byte {error.start}{hint}")
+    except UnicodeDecodeError as error:
+        said = translator_or_default(t)
+        if codec == "utf-8-sig":
+            fail(
+                said._(
+                    "{where} is not {encoding} text at byte {byte} (a CSV saved by Excel on a "
+                    "Chinese PC: --encoding gb18030)",
+                    where=where,
+                    encoding=encoding,
+                    byte=str(error.start),
+                )
+            )
+        fail(
+            said._(
+                "{where} is not {encoding} text at byte {byte}",
+                where=where,
+                encoding=encoding,
+                byte=str(error.start),
+            )
+        )
 
 
-def parse_date(text: str, what: str) -> date:
+def parse_date(text: str, what: str, t: Translator | None = None) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        fail(f"{what} must be a date as YYYY-MM-DD, got {text!r}")
+        said = translator_or_default(t)
+        fail(said._("{what} must be a date as YYYY-MM-DD, got {text}", what=what, text=repr(text)))

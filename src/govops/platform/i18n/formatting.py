@@ -5,8 +5,9 @@ organisation's time zone."""
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager
 from datetime import date, datetime, time
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 from zoneinfo import ZoneInfo
 
 from babel import Locale
@@ -25,15 +26,18 @@ class Formats:
         """Every digit kept (`1266.125` stays exact), grouped as the language groups."""
         if isinstance(value, Decimal) and not value.is_finite():
             return str(value)
-        return format_decimal(value, locale=self.locale, decimal_quantization=False)
+        with _precision_for(Decimal(value)):
+            return format_decimal(value, locale=self.locale, decimal_quantization=False)
 
     def fixed(self, value: int | Decimal, places: int) -> str:
         """Rounded half up to `places` decimals, all of them shown (accounts' rounding)."""
-        rounded = Decimal(value).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
-        pattern = "#,##0" + ("." + "0" * places if places else "")
-        return format_decimal(
-            rounded, format=pattern, locale=self.locale, decimal_quantization=False
-        )
+        exact = Decimal(value)
+        with _precision_for(exact, places):
+            rounded = exact.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+            pattern = "#,##0" + ("." + "0" * places if places else "")
+            return format_decimal(
+                rounded, format=pattern, locale=self.locale, decimal_quantization=False
+            )
 
     def date(self, value: date) -> str:
         """2026年6月1日, 1 thg 6, 2026, Jun 1, 2026."""
@@ -54,3 +58,10 @@ class Formats:
         if value.tzinfo is None:
             raise ValueError(f"a time shown must be timezone-aware, got {value!r}")
         return value.astimezone(self.zone)
+
+
+def _precision_for(value: Decimal, places: int = 0) -> AbstractContextManager[object]:
+    """A decimal context wide enough for every digit of `value` and `places` decimals (the
+    default 28 digits would refuse a figure of 4.34E+25 with its decimals)."""
+    digits = len(value.as_tuple().digits) + max(value.as_tuple().exponent, 0)  # type: ignore[operator]
+    return localcontext(prec=max(28, digits + places + 10))

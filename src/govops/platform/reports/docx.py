@@ -21,9 +21,12 @@ from docx.text.paragraph import Paragraph
 
 from govops.platform.reports.blocks import Block, Para, Span, Table
 
-LATIN = "Times New Roman"
-SONG = "宋体"  # SimSun: body text
-HEI = "黑体"  # SimHei: title and headings
+# Font names, never shown as text.
+LATIN = "Times New Roman"  # i18n: not shown
+SONG = "宋体"  # SimSun: body text  # i18n: not shown
+HEI = "黑体"  # SimHei: title and headings  # i18n: not shown
+# The language Word checks the text in, by ours (the East Asian text: zh-CN or zh-TW).
+WORD_LANGUAGES = {"zh-Hans": "zh-CN", "zh-Hant": "zh-TW", "vi": "vi-VN", "en": "en-US"}
 BLACK = RGBColor(0, 0, 0)
 GREY = RGBColor(0x59, 0x59, 0x59)
 RED = RGBColor(0xC0, 0x00, 0x00)
@@ -70,8 +73,8 @@ def _styles(document: DocxDocument, language: str) -> None:
     _fonts(defaults, SONG)
     lang = defaults.find(qn("w:lang"))
     if lang is not None:
-        lang.set(qn("w:val"), "zh-CN" if language == "zh-Hans" else "en-US")
-        lang.set(qn("w:eastAsia"), "zh-CN")
+        lang.set(qn("w:val"), WORD_LANGUAGES.get(language, "en-US"))
+        lang.set(qn("w:eastAsia"), "zh-TW" if language == "zh-Hant" else "zh-CN")
     normal = _paragraph_style(document, "Normal")
     normal.font.name, normal.font.size = LATIN, BODY_SIZE
     _fonts(normal.element.find(qn("w:rPr")), SONG)

@@ -20,10 +20,11 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 import jinja2
 from fastapi import Request
 from fastapi.responses import HTMLResponse, Response
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from govops.platform.i18n.languages import LANGUAGES, OWN_NAMES, choose
 from govops.platform.i18n.translator import Translator, translator
+from govops.platform.web.markup import marked
 
 LANGUAGE_COOKIE = "govops_lang"
 LANGUAGE_MAX_AGE = 365 * 24 * 3600
@@ -117,9 +118,7 @@ def shown_text(t: Translator, texts: Mapping[str, str]) -> Markup:
     """A pack text for the page: in the reader's language when the pack has it (or in the
     other Chinese script), else in the document's own, marked with its `lang`."""
     found = t.text(texts)
-    if found.language == t.language:
-        return escape(found.text)
-    return Markup('<span lang="{}">{}</span>').format(found.language, found.text)
+    return marked(found.text, found.language, t.language)
 
 
 def template_words(t: Translator) -> dict[str, object]:

@@ -10,61 +10,52 @@ import polars as pl
 from govops.lawcode.figures.vi import Style, ViNumberError, parse_vi_number
 from govops.lawcode.plans.progress import LineProgress, ProgressRecord
 from govops.platform.cli.output import fail
+from govops.platform.i18n.translator import Translator
 
 REQUIRED = ("line", "area", "year", "spent")
 OPTIONAL = ("planned", "done")
 
 
-def _say(lang: str, vi: str, en: str) -> str:
-    return vi if lang == "vi" else en
-
-
-def progress_records(frame: pl.DataFrame, lang: str, style: Style = "vi") -> list[ProgressRecord]:
+def progress_records(
+    frame: pl.DataFrame, t: Translator, style: Style = "vi"
+) -> list[ProgressRecord]:
     missing = [c for c in REQUIRED if c not in frame.columns]
     if missing:
-        names = ", ".join(missing)
-        fail(_say(lang, f"thiếu cột: {names}", f"missing column(s): {names}"))
+        fail(t._("missing column(s): {columns}", columns=", ".join(missing)))
     frame = frame.cast(pl.String)
     rows = frame.iter_rows(named=True)
-    return [_record(row, index + 2, lang, style) for index, row in enumerate(rows)]
+    return [_record(row, index + 2, t, style) for index, row in enumerate(rows)]
 
 
-def _record(row: dict[str, str | None], line: int, lang: str, style: Style) -> ProgressRecord:
+def _record(row: dict[str, str | None], line: int, t: Translator, style: Style) -> ProgressRecord:
     for column in ("line", "area", "year", "spent"):
         if not (row.get(column) or "").strip():
-            fail(_say(lang, f"dòng {line}: ô '{column}' trống", f"row {line}: '{column}' is empty"))
+            fail(t._("row {row}: {column} is empty", row=str(line), column=repr(column)))
     year_text = (row["year"] or "").strip()
     if not (year_text.isascii() and year_text.isdigit()):
-        fail(
-            _say(
-                lang,
-                f"dòng {line}: năm {year_text!r} không hợp lệ",
-                f"row {line}: year {year_text!r} is not a year",
-            )
-        )
+        fail(t._("row {row}: year {year} is not a year", row=str(line), year=repr(year_text)))
     return ProgressRecord(
         (row["line"] or "").strip(),
         (row["area"] or "").strip(),
         int(year_text),
-        _number(row.get("planned"), "planned", line, lang, style),
-        _number(row.get("done"), "done", line, lang, style),
-        _number(row["spent"], "spent", line, lang, style) or Decimal(0),
+        _number(row.get("planned"), "planned", line, t, style),
+        _number(row.get("done"), "done", line, t, style),
+        _number(row["spent"], "spent", line, t, style) or Decimal(0),
     )
 
 
-def _number(text: str | None, column: str, line: int, lang: str, style: Style) -> Decimal | None:
+def _number(
+    text: str | None, column: str, line: int, t: Translator, style: Style
+) -> Decimal | None:
     if text is None or not text.strip():
         return None
+    where = {"row": str(line), "column": column}
     try:
         value = parse_vi_number(text, style)
     except ViNumberError as error:
-        fail(
-            _say(
-                lang, f"dòng {line}, cột {column}: {error.vi}", f"row {line}, {column}: {error.en}"
-            )
-        )
+        fail(t._("row {row}, column {column}: {problem}", problem=error.message, **where))
     if value < 0:
-        fail(_say(lang, f"dòng {line}, cột {column}: số âm", f"row {line}, {column}: negative"))
+        fail(t._("row {row}, column {column}: negative", **where))
     return value
 
 

@@ -1,7 +1,8 @@
 """`govops srb compute` and `govops srb rank`: the sex ratio at birth (boys per 100 girls)
 from births counted by area and year, as JSON Lines.
 
-Messages are Vietnamese unless --lang en. Figures are rounded for display to --digits
+Messages speak the language --lang names (zh-Hans, zh-Hant, vi, en), else the shell's,
+else GOVOPS_LANGUAGE, else Vietnamese. Figures are rounded for display to --digits
 decimals (2 by default; Python's round, i.e. the nearest value to the binary float, ties to
 even); --full writes every float exactly as computed (shortest repr that reads back the
 same double).
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import io
 import sys
+from decimal import Decimal
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
@@ -18,14 +20,18 @@ import polars as pl
 import typer
 
 from govops.cli.context import encoding_option
+from govops.lawcode.texts.messages import Message, msg, msg_n
+from govops.platform.cli.language import LanguageOption, command_translator
 from govops.platform.cli.output import to_json
+from govops.platform.i18n.languages import VI
+from govops.platform.i18n.translator import Translator
 from govops.programmes.model.srb.areas import LEVELS, AreaHierarchy, parse_areas
 from govops.programmes.model.srb.counts import data_level, parse_births
 from govops.programmes.model.srb.coverage import incomplete_warning, roll_up_with_coverage
-from govops.programmes.model.srb.messages import REASONS, IndicatorError, Text
+from govops.programmes.model.srb.messages import REASONS, IndicatorError
 
 app = typer.Typer(
-    help="Tỷ số giới tính khi sinh (SRB) / sex ratio at birth.",
+    help="Sex ratio at birth (SRB): compute, rank, progress against a plan's target.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
 )
@@ -36,89 +42,81 @@ BirthsArg = Annotated[
         metavar="BIRTHS", help="area_code,year,boys,girls (.csv, or .parquet with those columns)."
     ),
 ]
-LangOption = Annotated[str, typer.Option("--lang", help="vi (default) or en.")]
 DigitsOption = Annotated[
     int, typer.Option("--digits", min=0, max=15, help="Decimals shown (default 2).")
 ]
 FullOption = Annotated[bool, typer.Option("--full", help="Full float precision, no rounding.")]
+DOCUMENT_LANGUAGE = VI  # the plans' own: for a user who chose none
+ZONE = "Asia/Ho_Chi_Minh"
 
 
-def say(lang: str, vi: str, en: str) -> str:
-    return en if lang == "en" else vi
+def speaking(lang: str | None) -> Translator:
+    return command_translator(lang, DOCUMENT_LANGUAGE, ZONE)
 
 
-def stop(lang: str, vi: str, en: str) -> NoReturn:
-    """A one-line message on stderr, exit status 2, no traceback."""
-    print(f"govops: {say(lang, vi, en)}", file=sys.stderr)
+def stop(text: str) -> NoReturn:
+    """A one-line message (already in the reader's language) on stderr, exit status 2, no
+    traceback."""
+    print(f"govops: {text}", file=sys.stderr)
     raise typer.Exit(2)
 
 
-def note(lang: str, vi: str, en: str) -> None:
-    print(f"govops: {say(lang, 'ghi chú', 'note')}: {say(lang, vi, en)}", file=sys.stderr)
+def note(t: Translator, message: Message) -> None:
+    said = t._("note: {text}", text=message)
+    print(f"govops: {said}", file=sys.stderr)
 
 
-def check_lang(lang: str) -> str:
-    if lang not in ("vi", "en"):
-        stop(
-            "vi",
-            f"--lang phải là vi hoặc en, có {lang!r}",
-            f"--lang must be vi or en, not {lang!r}",
-        )
-    return lang
-
-
-def read_text(path: Path, encoding: str, lang: str) -> str:
+def read_text(path: Path, encoding: str, t: Translator) -> str:
     """The file's text in the encoding named (UTF-8 by default, a byte-order mark allowed);
     never guessed, since a wrong guess would change names without a word."""
     codec = "utf-8-sig" if encoding.lower().replace("_", "-") in ("utf-8", "utf8") else encoding
     try:
         data = path.read_bytes()
     except OSError as error:
-        stop(
-            lang,
-            f"{path}: không đọc được tệp ({error.strerror})",
-            f"{path}: cannot read ({error.strerror})",
-        )
+        stop(t._("{path}: cannot read ({reason})", path=str(path), reason=str(error.strerror)))
     try:
         return data.decode(codec)
     except LookupError:
-        stop(lang, f"không có bảng mã --encoding {encoding!r}", f"unknown --encoding {encoding!r}")
+        stop(t._("unknown --encoding {encoding}", encoding=repr(encoding)))
     except UnicodeDecodeError as error:
         stop(
-            lang,
-            f"{path} không phải văn bản {encoding} (byte {error.start}); thử --encoding cp1258",
-            f"{path} is not {encoding} text at byte {error.start}; try --encoding cp1258",
+            t._(
+                "{path} is not {encoding} text at byte {byte}; try --encoding cp1258",
+                path=str(path),
+                encoding=encoding,
+                byte=str(error.start),
+            )
         )
 
 
-def read_hierarchy(path: Path | None, encoding: str, lang: str) -> AreaHierarchy | None:
+def read_hierarchy(path: Path | None, encoding: str, t: Translator) -> AreaHierarchy | None:
     if path is None:
         return None
     try:
-        return parse_areas(read_text(path, encoding, lang))
+        return parse_areas(read_text(path, encoding, t))
     except IndicatorError as error:
-        stop(lang, f"{path}: {error.text['vi']}", f"{path}: {error.text['en']}")
+        stop(f"{path}: {t.say(error.message)}")
 
 
 def read_counts(
-    path: Path, hierarchy: AreaHierarchy | None, encoding: str, lang: str
+    path: Path, hierarchy: AreaHierarchy | None, encoding: str, t: Translator
 ) -> pl.DataFrame:
     """Counts checked by govops.programmes.model.srb.parse_births; CSV cells are read as text so
     that every figure is parsed exactly."""
     suffix = path.suffix.lower()
     if suffix not in (".csv", ".parquet"):
-        stop(lang, f"{path}: tệp phải là .csv hoặc .parquet", f"{path}: must be .csv or .parquet")
+        stop(t._("{path}: must be .csv or .parquet", path=str(path)))
     try:
         if suffix == ".csv":
-            frame = pl.read_csv(io.StringIO(read_text(path, encoding, lang)), infer_schema=False)
+            frame = pl.read_csv(io.StringIO(read_text(path, encoding, t)), infer_schema=False)
         else:
             frame = pl.read_parquet(path)
         return parse_births(frame, hierarchy)
     except IndicatorError as error:
-        stop(lang, f"{path}: {error.text['vi']}", f"{path}: {error.text['en']}")
+        stop(f"{path}: {t.say(error.message)}")
     except (pl.exceptions.PolarsError, OSError) as error:
         first = str(error).splitlines()[0] if str(error) else type(error).__name__
-        stop(lang, f"{path}: không đọc được: {first}", f"{path}: cannot read: {first}")
+        stop(t._("{path}: cannot read: {reason}", path=str(path), reason=first))
 
 
 def shown(value: object, digits: int | None) -> object:
@@ -128,20 +126,20 @@ def shown(value: object, digits: int | None) -> object:
 
 
 def explained(
-    row: dict[str, Any], lang: str, digits: int | None, warning: Text | None = None
+    row: dict[str, Any], t: Translator, digits: int | None, warning: Message | None = None
 ) -> dict[str, Any]:
     """The row with rounded floats; null figures come with their reasons in words (`reason`
     a code, or `reasons` a list of codes), an incomplete sum with a `warning`."""
     line = {key: shown(value, digits) for key, value in row.items()}
     codes = row.get("reasons") or [row.get("reason")]
-    said = [REASONS[code][lang] for code in codes if code in REASONS]
+    said = [t._(REASONS[code]) for code in codes if code in REASONS]
     if said:
         line["message"] = "; ".join(said)
     for key in ("reason", "reasons", "years_missing"):
         if key in line and not line[key]:
             del line[key]
     if warning is not None:
-        line["warning"] = warning[lang]
+        line["warning"] = t.say(warning)
     return line
 
 
@@ -158,7 +156,7 @@ def compute_command(  # noqa: PLR0913, PLR0917 (one parameter per command-line o
         int | None, typer.Option("--pool-years", min=1, help="Pool N consecutive years.")
     ] = None,
     encoding: encoding_option = "utf-8",
-    lang: LangOption = "vi",
+    lang: LanguageOption = None,
     digits: DigitsOption = 2,
     full: FullOption = False,
 ) -> None:
@@ -168,50 +166,57 @@ def compute_command(  # noqa: PLR0913, PLR0917 (one parameter per command-line o
     area_years_missing), with a `warning` when some area below has no row."""
     from govops.programmes.model.srb.ratio import estimate  # noqa: PLC0415 (scipy only when computing)
 
-    check_lang(lang)
+    t = speaking(lang)
     if level is not None and level not in LEVELS:
-        stop(lang, f"--level phải là {', '.join(LEVELS)}", f"--level must be {', '.join(LEVELS)}")
+        stop(t._("--level must be one of {levels}", levels=", ".join(LEVELS)))
     if level is not None and areas is None:
         stop(
-            lang,
-            "--level cần --areas (danh sách địa bàn); không có nó chỉ tính được ở cấp của số liệu",
-            "--level needs --areas (the list of areas); without it only the data's own level "
-            "can be computed",
+            t._(
+                "--level needs --areas (the list of areas); without it only the data's own "
+                "level can be computed"
+            )
         )
-    hierarchy = read_hierarchy(areas, encoding, lang)
-    counts = read_counts(births, hierarchy, encoding, lang)
+    hierarchy = read_hierarchy(areas, encoding, t)
+    counts = read_counts(births, hierarchy, encoding, t)
     table, below = counts, "commune"  # below: the level a roll-up sums (with --areas)
     if hierarchy is not None:
         below = data_level(counts, hierarchy)
-        table = _rolled(counts, hierarchy, level or below, lang)
+        table = _rolled(counts, hierarchy, level or below, t)
     if not counts.height:
-        note(lang, "tệp không có dòng số liệu nào", "the file has no rows of counts")
+        note(t, msg("the file has no rows of counts"))
     if pool is not None:
-        table = _pooled(table, pool, lang)
+        table = _pooled(table, pool, t)
     for row in estimate(table).iter_rows(named=True):
         named = {} if hierarchy is None else {"name": hierarchy.name_of(row["area"])}
         line = {"area": row["area"]} | named | row
         warning = incomplete_warning(row, below)
-        print(to_json(explained(line, lang, None if full else digits, warning)))
+        print(to_json(explained(line, t, None if full else digits, warning)))
 
 
-def _rolled(counts: pl.DataFrame, hierarchy: AreaHierarchy, level: str, lang: str) -> pl.DataFrame:
+def _rolled(
+    counts: pl.DataFrame, hierarchy: AreaHierarchy, level: str, t: Translator
+) -> pl.DataFrame:
     try:
         return roll_up_with_coverage(counts, hierarchy, level)
     except IndicatorError as error:
-        stop(lang, error.text["vi"], error.text["en"])
+        stop(t.say(error.message))
 
 
-def _pooled(table: pl.DataFrame, years: int, lang: str) -> pl.DataFrame:
+def _pooled(table: pl.DataFrame, years: int, t: Translator) -> pl.DataFrame:
     from govops.programmes.model.srb.ratio import pool_years  # noqa: PLC0415
 
     pooled = pool_years(table, years)
     if table.height and not pooled.height:
         first, last = table.select(pl.col("year").min().alias("first"), pl.col("year").max()).row(0)
         note(
-            lang,
-            f"không có khoảng {years} năm nào nằm trong các năm của số liệu ({first}–{last})",
-            f"no window of {years} years fits the data's years ({first}–{last})",
+            t,
+            msg_n(
+                "no window of {count} year fits the data's years ({first}–{last})",
+                "no window of {count} years fits the data's years ({first}–{last})",
+                years,
+                first=str(first),
+                last=str(last),
+            ),
         )
     return pooled
 
@@ -224,7 +229,7 @@ def rank_command(  # noqa: PLR0913, PLR0917 (one parameter per command-line opti
     to_year: Annotated[int | None, typer.Option("--to-year")] = None,
     top: Annotated[int | None, typer.Option("--top", min=1, help="Only the first N.")] = None,
     encoding: encoding_option = "utf-8",
-    lang: LangOption = "vi",
+    lang: LanguageOption = None,
     digits: DigitsOption = 2,
     full: FullOption = False,
 ) -> None:
@@ -234,17 +239,17 @@ def rank_command(  # noqa: PLR0913, PLR0917 (one parameter per command-line opti
     prior_weight, kappa, shrinkage; a null figure with its reasons."""
     from govops.programmes.model.srb.shrinkage import describe_kappa, rank_communes  # noqa: PLC0415
 
-    check_lang(lang)
-    hierarchy = read_hierarchy(areas, encoding, lang)
+    t = speaking(lang)
+    hierarchy = read_hierarchy(areas, encoding, t)
     assert hierarchy is not None  # --areas is required
-    counts = read_counts(births, hierarchy, encoding, lang)
+    counts = read_counts(births, hierarchy, encoding, t)
     if from_year is not None and to_year is not None and from_year > to_year:
-        stop(lang, "--from-year sau --to-year", "--from-year is after --to-year")
+        stop(t._("--from-year is after --to-year"))
     try:
         ranking = rank_communes(counts, hierarchy, from_year, to_year)
     except IndicatorError as error:
-        stop(lang, error.text["vi"], error.text["en"])
-    _explain_kappa(ranking.kappa, ranking.table.height, lang)
+        stop(t.say(error.message))
+    _explain_kappa(ranking.kappa, ranking.table.height, t)
     table = ranking.table if top is None else ranking.table.head(top)
     strength = describe_kappa(ranking.kappa)
     for row in table.iter_rows(named=True):
@@ -255,30 +260,28 @@ def rank_command(  # noqa: PLR0913, PLR0917 (one parameter per command-line opti
             "district": row["district"],
             "district_name": hierarchy.name_of(row["district"]),
         }
-        print(to_json(explained(named | row | strength, lang, None if full else digits)))
+        print(to_json(explained(named | row | strength, t, None if full else digits)))
 
 
-def _explain_kappa(kappa: float | None, communes: int, lang: str) -> None:
+def _explain_kappa(kappa: float | None, communes: int, t: Translator) -> None:
     if not communes:
-        note(
-            lang,
-            "không có số sinh của xã nào (trong các năm đã chọn): không có gì để xếp hạng",
-            "no commune has counts (in the years chosen): nothing to rank",
-        )
+        note(t, msg("no commune has counts (in the years chosen): nothing to rank"))
     elif kappa is None:
         note(
-            lang,
-            "các xã không chênh lệch nhau quá mức dao động ngẫu nhiên (co rút hoàn toàn): mỗi "
-            "xã được tính gộp với các xã khác của huyện, khoảng tin cậy theo số sinh gộp đó",
-            "the communes differ no more than chance explains (full shrinkage): each is pooled "
-            "with the other communes of its district, its interval that of the pooled births",
+            t,
+            msg(
+                "the communes differ no more than chance explains (full shrinkage): each is "
+                "pooled with the other communes of its district, its interval that of the "
+                "pooled births"
+            ),
         )
     else:
         note(
-            lang,
-            "mỗi xã được kéo về tỷ số của các xã khác trong huyện (huyện chỉ có một xã: của "
-            f"tỉnh) với trọng số tối đa {kappa:.0f} ca sinh",
-            "each commune is pulled towards the other communes of its district (of its "
-            f"province when it is alone in its district) with a weight of up to {kappa:.0f} "
-            "births",
+            t,
+            msg(
+                "each commune is pulled towards the other communes of its district (of its "
+                "province when it is alone in its district) with a weight of up to {weight} "
+                "births",
+                weight=Decimal(round(kappa)),
+            ),
         )

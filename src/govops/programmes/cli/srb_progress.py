@@ -12,8 +12,11 @@ import typer
 
 from govops.cli.context import load
 from govops.lawcode.plans.programme import Comparator, Trajectory
+from govops.lawcode.texts.messages import Message
+from govops.platform.cli.language import LanguageOption
 from govops.platform.cli.output import to_json
-from govops.programmes.cli.srb import check_lang, read_counts, read_hierarchy, stop
+from govops.platform.i18n.translator import Translator
+from govops.programmes.cli.srb import read_counts, read_hierarchy, speaking, stop
 from govops.programmes.model.srb.areas import AreaHierarchy
 from govops.programmes.model.srb.counts import data_level, roll_up
 from govops.programmes.model.srb.coverage import areas_listed, change_warning, incomplete_warning
@@ -23,20 +26,16 @@ INDICATOR = "srb"
 Entries = list[dict[str, object]]
 
 
-def _trajectory(pack_name: str, lang: str) -> Trajectory:
-    pack = load(pack_name)
+def _trajectory(pack_name: str, t: Translator) -> Trajectory:
+    pack = load(pack_name, t)
     try:
         if pack.programme is None:
             raise KeyError(INDICATOR)
         trajectory = pack.programme.trajectory(INDICATOR)
     except KeyError:
-        stop(
-            lang,
-            f"gói {pack.id} không đặt mục tiêu tỷ số giới tính khi sinh",
-            f"pack {pack.id} sets no sex-ratio-at-birth target",
-        )
+        stop(t._("pack {pack} sets no sex-ratio-at-birth target", pack=pack.id))
     if trajectory.comparator is not Comparator.AT_MOST:
-        stop(lang, "mục tiêu SRB phải là mức trần (<=)", "the SRB target must be a ceiling (<=)")
+        stop(t._("the SRB target must be a ceiling (<=)"))
     return trajectory
 
 
@@ -49,7 +48,7 @@ class Coverage(NamedTuple):
 
 
 def _births_of(
-    counts: pl.DataFrame, hierarchy: AreaHierarchy | None, area: str | None, lang: str
+    counts: pl.DataFrame, hierarchy: AreaHierarchy | None, area: str | None, t: Translator
 ) -> tuple[str, dict[int, tuple[int, int]], Coverage | None]:
     """The births by year of `area` (rolled up from the data if it is a district or a
     province, with how many areas reported), or of every row together when no area is
@@ -66,16 +65,16 @@ def _births_of(
                     reporting = dict(counts.select("year", "areas").iter_rows())
                     coverage = Coverage(below, areas_listed(hierarchy, below, area), reporting)
             except (IndicatorError, KeyError):
-                stop(lang, f"không có địa bàn {area!r}", f"no area {area!r}")
+                stop(t._("no area {area}", area=repr(area)))
             counts = counts.filter(pl.col("area") == area)
         if counts.is_empty():
-            stop(lang, f"không có số sinh của địa bàn {area!r}", f"no births for area {area!r}")
+            stop(t._("no births for area {area}", area=repr(area)))
     by_year = counts.group_by("year").agg(pl.col("boys").sum(), pl.col("girls").sum())
     births = {int(y): (int(b), int(g)) for y, b, g in by_year.iter_rows()}
     return area or "*", births, coverage
 
 
-def _with_coverage(report: dict[str, Entries], coverage: Coverage | None, lang: str) -> None:
+def _with_coverage(report: dict[str, Entries], coverage: Coverage | None, t: Translator) -> None:
     """Each year's areas_reporting and areas_listed, and a warning on every year and change
     whose sum lacks some area below."""
     if coverage is None:
@@ -84,12 +83,12 @@ def _with_coverage(report: dict[str, Entries], coverage: Coverage | None, lang: 
     for year in report["years"]:
         year |= {"areas_reporting": reporting[cast(int, year["year"])], "areas_listed": listed}
         if (warning := incomplete_warning(year, below)) is not None:
-            year["warning"] = warning[lang]
+            year["warning"] = t.say(warning)
     for change in report["changes"]:
         years = cast(int, change["from_year"]), cast(int, change["to_year"])
         pair = reporting[years[0]], reporting[years[1]]
         if (warning := change_warning(years, pair, listed, below)) is not None:
-            change["warning"] = warning[lang]
+            change["warning"] = t.say(warning)
 
 
 def progress_command(
@@ -100,16 +99,16 @@ def progress_command(
     areas: Annotated[Path | None, typer.Option(help="Area hierarchy CSV.")] = None,
     area: Annotated[str | None, typer.Option(help="The area to assess (default: all).")] = None,
     encoding: Annotated[str, typer.Option(help="Text encoding of CSV files.")] = "utf-8",
-    lang: Annotated[str, typer.Option(help="vi (default) or en.")] = "vi",
+    lang: LanguageOption = None,
 ) -> None:
     """Progress against the target trajectory: each year's exact interval against that
     year's ceiling, each yearly change against the required decrease, and the births a
     year it would take to tell that change from noise (JSON)."""
-    lang = check_lang(lang)
-    trajectory = _trajectory(pack, lang)
-    hierarchy = read_hierarchy(areas, encoding, lang)
+    t = speaking(lang)
+    trajectory = _trajectory(pack, t)
+    hierarchy = read_hierarchy(areas, encoding, t)
     name, births, coverage = _births_of(
-        read_counts(births_file, hierarchy, encoding, lang), hierarchy, area, lang
+        read_counts(births_file, hierarchy, encoding, t), hierarchy, area, t
     )
     first, last = trajectory.baseline_year + 1, trajectory.target_year
     ceilings = {
@@ -119,10 +118,10 @@ def progress_command(
     }
     progress = assess_progress_for(births, ceilings, -trajectory.yearly_change.value)
     entries = {
-        "years": [_said(y, lang) for y in cast(Entries, progress["years"])],
-        "changes": [_said(c, lang) for c in cast(Entries, progress["changes"])],
+        "years": [_said(y, t) for y in cast(Entries, progress["years"])],
+        "changes": [_said(c, t) for c in cast(Entries, progress["changes"])],
     }
-    _with_coverage(entries, coverage, lang)
+    _with_coverage(entries, coverage, t)
     report = {
         "area": name,
         "target": {
@@ -132,7 +131,7 @@ def progress_command(
             "target": trajectory.target.value,
             "target_year": trajectory.target_year,
             "cites": [str(trajectory.baseline.cite), str(trajectory.target.cite)],
-            "reading": trajectory.reading.get(lang, ""),
+            "reading": t.text(trajectory.reading).text,
         },
         **entries,
     }
@@ -147,10 +146,10 @@ def assess_progress_for(
     return assess_progress(births, ceilings, decrease).as_dict()
 
 
-def _said(entry: dict[str, object], lang: str) -> dict[str, object]:
-    """The entry in one language; a null births_needed with its reason in words."""
+def _said(entry: dict[str, object], t: Translator) -> dict[str, object]:
+    """The entry in the reader's language; a null births_needed with its reason in words."""
     statement = entry.get("statement")
-    said = statement.get(lang) if isinstance(statement, dict) else statement
+    said = t.say(statement) if isinstance(statement, Message | str) else statement
     why = entry.get("births_needed_reason")
-    words = {"message": REASONS[why][lang]} if isinstance(why, str) and why in REASONS else {}
+    words = {"message": t._(REASONS[why])} if isinstance(why, str) and why in REASONS else {}
     return {**entry, "statement": said, **words}

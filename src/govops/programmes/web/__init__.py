@@ -1,6 +1,7 @@
-"""The programme pages, server-rendered, Vietnamese first (English on request): the plans
-packs carry, each plan's scope, targets, activities and agencies, and its budget checked
-row by row with every finding cited. `build_programme_router` gives a router the
+"""The programme pages, server-rendered in zh-Hans, zh-Hant, vi and en (Vietnamese, the
+plans' own language, for a reader who chose none unless the organisation's language is
+set): the plans packs carry, each plan's scope, targets, activities and agencies, and its
+budget checked row by row with every finding cited. `build_programme_router` gives a router the
 composition root mounts at `/` next to the incident pages."""
 
 from __future__ import annotations

@@ -26,7 +26,7 @@ class ProgrammePages:
         self.checks: dict[str, PlanCheck] = {
             pack_id: check_plan(_programme(p)) for pack_id, p in self.packs.items()
         }
-        self.documents = {p.document.id: p.document.title for p in self.packs.values()}
+        self.documents = {p.document.id: p.document for p in self.packs.values()}
 
     def index(self, request: Request) -> Response:
         v = visit(request, self.documents, self.language)
@@ -47,7 +47,7 @@ class ProgrammePages:
         url = f"{v.base}/programmes/{pack_id}/budget"
         if pack is None:
             return self._not_found(v, pack_id, url)
-        context = budget_context(self.checks[pack_id], v.reader.language)
+        context = budget_context(self.checks[pack_id])
         return v.render(
             "programmes/budget.html", url, context | {"pack": pack, "current": "budget"}
         )
@@ -58,5 +58,5 @@ class ProgrammePages:
 
 def _programme(pack: Pack) -> Programme:
     if pack.programme is None:  # the constructor keeps only packs with a programme
-        raise ValueError(f"the pack {pack.id} has no programme")
+        raise ValueError(f"the pack {pack.id} has no programme")  # i18n: not shown
     return pack.programme

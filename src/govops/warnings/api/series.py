@@ -12,6 +12,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
 from pydantic import BaseModel, Field
 
+from govops.platform.api.language import request_translator
 from govops.platform.api.problems import PROBLEM_RESPONSES
 from govops.platform.api.schemas import AwareTime
 from govops.warnings.api.warning import WarningRoute, Warnings
@@ -21,12 +22,14 @@ from govops.warnings.service.daily import day_report, default_day
 from govops.warnings.service.series import MAX_PERIOD, SeriesService
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+Language = Literal["zh-Hans", "zh-Hant", "vi", "en"]
 
 
 def series_service(request: Request) -> SeriesService:
     found = getattr(request.app.state, "warning_series", None)
     if not isinstance(found, SeriesService):
-        raise HTTPException(503, "warning statistics are not set up on this server")
+        detail = request_translator(request)._("warning statistics are not set up on this server")
+        raise HTTPException(503, detail)
     return found
 
 
@@ -70,17 +73,28 @@ def warning_series_router() -> APIRouter:
         responses={200: {"content": {DOCX: {}}}},
     )
     def report(
+        request: Request,
         service: Series,
         warnings: Warnings,
         day: Annotated[
             date | None,
             Query(alias="date", description="YYYY-MM-DD; default: the day of the latest minute"),
         ] = None,
-        language: Annotated[Literal["zh-Hans", "en"], Query(alias="lang")] = "zh-Hans",
+        language: Annotated[
+            Language | None,
+            Query(
+                alias="lang",
+                description="zh-Hans, zh-Hant, vi or en; default: Accept-Language, else the "
+                "organisation's",
+            ),
+        ] = None,
     ) -> Response:
         now = warnings.now()
         chosen = day or default_day(service, now)
-        document = daily_report_docx(day_report(chosen, service, warnings, now), language)
+        t = request_translator(request)
+        document = daily_report_docx(
+            day_report(chosen, service, warnings, now), language or t.language, t.timezone
+        )
         filename = f"rainstorm-warnings-{chosen.isoformat()}.docx"
         headers = {"Content-Disposition": f'attachment; filename="{filename}"'}
         return Response(document, media_type=DOCX, headers=headers)

@@ -17,6 +17,7 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
 from pydantic import BaseModel, Field
 
 from govops.platform.api.jsonbody import ExactJSONRoute
+from govops.platform.api.language import request_translator
 from govops.platform.api.problems import PROBLEM_RESPONSES, problem
 from govops.platform.api.schemas import AwareTime, FieldProblem, RequestBody
 from govops.warnings.model.warning import EventKind, WarningEvent
@@ -46,16 +47,18 @@ class WarningRoute(ExactJSONRoute):
         handler = super().get_route_handler()
 
         async def answer(request: Request) -> Response:
+            t = request_translator(request)  # problem details in the client's language
             try:
                 return await handler(request)
             except WarningInputError as error:
-                errors = [FieldProblem(field=error.field, message=error.message)]
-                detail = f"invalid input: {error.field}"
+                errors = [FieldProblem(field=error.field, message=t.say(error.message))]
+                detail = t._("invalid input: {fields}", fields=error.field)
                 return problem(request, 422, detail, "invalid-input", errors)
             except WarningNotFoundError as error:
-                return problem(request, 404, f"no {error.args[0]!r} here", "not-found")
+                detail = t._("no {name} here", name=repr(error.args[0]))
+                return problem(request, 404, detail, "not-found")
             except WarningConflictError as error:
-                return problem(request, 409, str(error), "warning-conflict")
+                return problem(request, 409, t.say(error.message), "warning-conflict")
 
         return answer
 
@@ -63,14 +66,16 @@ class WarningRoute(ExactJSONRoute):
 def warnings(request: Request) -> WarningService:
     found = getattr(request.app.state, "warnings", None)
     if not isinstance(found, WarningService):
-        raise HTTPException(503, "early warning is not set up on this server")
+        detail = request_translator(request)._("early warning is not set up on this server")
+        raise HTTPException(503, detail)
     return found
 
 
 def sender(request: Request) -> Sender:
     found: Sender | None = getattr(request.app.state, "warning_sender", None)
     if found is None:
-        raise HTTPException(503, "webhook delivery is not set up on this server")
+        detail = request_translator(request)._("webhook delivery is not set up on this server")
+        raise HTTPException(503, detail)
     return found
 
 

@@ -11,7 +11,9 @@ from typing import Annotated
 import typer
 
 from govops.cli.context import load
+from govops.platform.cli.language import LanguageOption, command_translator
 from govops.platform.cli.output import fail
+from govops.warnings.cli.ingest import DEFAULT_LANGUAGE, TIMEZONE
 from govops.warnings.model.weather.demo import DEMO_DAY, write_demo_files
 
 PACK = "cn-xicheng-em-14fyp"
@@ -22,18 +24,26 @@ def demo_files_command(
     day: Annotated[str, typer.Option("--date", help="The Beijing date of the storm.")] = (
         DEMO_DAY.isoformat()
     ),
+    lang: LanguageOption = None,
 ) -> None:
     """Write the demo stations and a day of minute observations with a storm crossing
     Xicheng District (and the faults the ingestion report counts)."""
+    t = command_translator(lang, DEFAULT_LANGUAGE, TIMEZONE)
     try:
         storm_day = date.fromisoformat(day)
     except ValueError:
-        fail(f"--date {day!r} is not a date such as 2026-07-20")
-    areas = load(PACK).areas
+        fail(
+            t._(
+                "--date {day} is not a date such as {example}",
+                day=repr(day),
+                example=DEMO_DAY.isoformat(),
+            )
+        )
+    areas = load(PACK, t).areas
     if areas is None:
-        fail(f"pack {PACK} has no areas")
+        fail(t._("pack {pack} has no areas", pack=PACK))
     try:
         stations, observations = write_demo_files(folder, areas, storm_day)
     except OSError as error:
-        fail(f"{folder}: cannot write: {error.strerror}")
+        fail(t._("{path}: cannot write: {error}", path=str(folder), error=str(error.strerror)))
     print(f"{stations}\n{observations}")

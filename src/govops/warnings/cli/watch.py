@@ -17,17 +17,19 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 
-from govops.cli.context import encoding_option, load, rules_for
+from govops.cli.context import encoding_option, load, rules_for, said
 from govops.lawcode.sources.pack import Pack
+from govops.lawcode.texts.messages import N_
+from govops.platform.cli.language import LanguageOption, command_translator
 from govops.platform.cli.output import fail, to_json
-from govops.warnings.cli.ingest import load_stations
+from govops.platform.i18n.translator import Translator, translator
+from govops.warnings.cli.ingest import DEFAULT_LANGUAGE, TIMEZONE, load_stations
 from govops.warnings.model.lifecycle import WarningLifecycle
 from govops.warnings.model.series import AreaMinute, MinuteRows
 from govops.warnings.model.state import LifecycleError
 from govops.warnings.model.warning import WarningEvent
 from govops.warnings.model.weather.layout import StationLayout
 from govops.warnings.model.weather.levels import SignalRules, UnsupportedTableError
-from govops.warnings.model.weather.report import LANGUAGES
 from govops.warnings.model.weather.stream import StreamState
 from govops.warnings.model.weather.stream_files import Arrival, gather, minutes, new_files
 from govops.warnings.model.weather.stream_snapshot import SnapshotError, load_state, save_state
@@ -53,7 +55,8 @@ class Watch:
             if saved
             else WarningLifecycle(issuer_code=_issuer(pack))
         )
-        self.lang, self.verbose, self.encoding = "zh-Hans", False, "utf-8"
+        self.t: Translator = translator(DEFAULT_LANGUAGE, TIMEZONE)
+        self.verbose, self.encoding = False, "utf-8"
         self.record: RecordEvents | None = None
         self.record_series: RecordRows | None = None  # every area's minutes, with the events
         self.to_rows = MinuteRows(state.layout, state.rules)
@@ -125,17 +128,17 @@ class Watch:
         self.counts[arrival.status] += 1
         message = None
         if arrival.reason is not None:
-            message = arrival.reason.say(self.lang)
+            message = self.t.say(arrival.reason.message)
         elif arrival.status == "late":
-            last = self.state.last_minute
-            message = _say(
-                self.lang,
-                f"所有分钟都不晚于已处理的最后一分钟 {last.isoformat() if last else ''}，跳过",
-                f"every minute is at or before the last minute taken, "
-                f"{last.isoformat() if last else ''}: skipped",
+            message = self.t._(
+                "every minute is at or before the last minute taken, {last}: skipped",
+                last=self.t.when(self.state.last_minute),
             )
         if message is not None:
-            print(f"govops: {self.folder / arrival.name}: {message}", file=sys.stderr)
+            said_here = self.t._(
+                "{path}: {message}", path=str(self.folder / arrival.name), message=message
+            )
+            print(f"govops: {said_here}", file=sys.stderr)
         _line(
             type="file",
             file=arrival.name,
@@ -152,8 +155,7 @@ class Watch:
 
     def _name(self, code: str) -> str:
         assert self.pack.areas is not None
-        names = self.pack.areas.get(code).name
-        return names.get(self.lang) or next(iter(names.values()), code)
+        return self.t.text(self.pack.areas.get(code).name).text or code
 
     def summary(self) -> None:
         last = self.state.last_minute
@@ -171,10 +173,6 @@ class Watch:
 
 def _line(**fields: object) -> None:
     print(to_json(fields), flush=True)
-
-
-def _say(lang: str, zh: str, en: str) -> str:
-    return zh if lang == "zh-Hans" else en
 
 
 def _issuer(pack: Pack) -> str | None:
@@ -203,7 +201,6 @@ StateOption = Annotated[
 ]
 OnceOption = Annotated[bool, typer.Option("--once", help="Take what is there and stop.")]
 PollOption = Annotated[float, typer.Option("--poll", help="Seconds between two looks.")]
-LangOption = Annotated[str, typer.Option("--lang", help="zh-Hans (default) or en.")]
 VerboseOption = Annotated[
     bool, typer.Option("--verbose", help="A line for every area every minute.")
 ]
@@ -220,23 +217,22 @@ def watch_command(  # noqa: PLR0913, PLR0917 (one parameter per command-line opt
     state: StateOption = None,
     once: OnceOption = False,
     poll: PollOption = 10.0,
-    lang: LangOption = "zh-Hans",
+    lang: LanguageOption = None,
     verbose: VerboseOption = False,
     record: RecordOption = True,
     encoding: encoding_option = "utf-8",
 ) -> None:
     """Watch DIR for observation files; print levels and warning events as JSON Lines."""
-    if lang not in LANGUAGES:
-        fail(f"--lang must be zh-Hans or en, not {lang!r}")
+    t = command_translator(lang, DEFAULT_LANGUAGE, TIMEZONE)
     if not poll > 0:
-        fail(f"--poll must be a number of seconds above 0, got {poll}")
+        fail(t._("--poll must be a number of seconds above 0, got {poll}", poll=str(poll)))
     if not folder.is_dir():
-        fail(f"{folder}: no such folder")
-    watch = _watch(folder, load(pack), stations, state, encoding, lang)
-    watch.lang, watch.verbose, watch.encoding, watch.state_path = lang, verbose, encoding, state
+        fail(t._("{path}: no such folder", path=str(folder)))
+    watch = _watch(folder, load(pack, t), stations, state, encoding, t)
+    watch.t, watch.verbose, watch.encoding, watch.state_path = t, verbose, encoding, state
     with ExitStack() as resources:
         if record:
-            watch.record, watch.record_series = _recorder(resources)
+            watch.record, watch.record_series = _recorder(resources, t)
         try:
             while True:
                 watch.round()
@@ -249,30 +245,35 @@ def watch_command(  # noqa: PLR0913, PLR0917 (one parameter per command-line opt
 
 
 def _watch(
-    folder: Path, pack: Pack, stations: Path | None, state: Path | None, encoding: str, lang: str
+    folder: Path,
+    pack: Pack,
+    stations: Path | None,
+    state: Path | None,
+    encoding: str,
+    t: Translator,
 ) -> Watch:
     if pack.areas is None:
-        fail(f"pack {pack.id} has no areas to watch")
+        fail(t._("pack {pack} has no areas to watch", pack=pack.id))
     extra: tuple[str, ...] = ()
     if stations is not None:
-        extra = tuple(load_stations(stations, encoding, lang))
+        extra = tuple(load_stations(stations, encoding, t))
     layout = StationLayout.from_areas(pack.areas, extra=extra)
-    parameters = rules_for(pack, None)
+    parameters = rules_for(pack, None, t)
     try:
         rules = SignalRules.from_table(pack.table(SIGNAL_TABLE), parameters)
         method = str(parameters["area_level_method"].value)
     except (KeyError, UnsupportedTableError) as error:
-        fail(f"pack {pack.id}: {error}")
+        fail(t._("pack {pack}: {error}", pack=pack.id, error=said(t, error)))
     if state is None or not state.exists():
         return Watch(folder, StreamState(layout, rules, method), {}, pack)
     try:
         engine, notes = load_state(state, layout, rules, method)
         return Watch(folder, engine, notes, pack)
     except (SnapshotError, LifecycleError) as error:
-        fail(str(error))
+        fail(t.say(error.message))
 
 
-def _recorder(resources: ExitStack) -> tuple[RecordEvents, RecordRows]:
+def _recorder(resources: ExitStack, t: Translator) -> tuple[RecordEvents, RecordRows]:
     """Events recorded through the warning service, and every area's minutes through the
     series service, on the configured database. A failure stops the watch before the state
     is saved: a restart takes those minutes again (the minutes stored are skipped)."""
@@ -280,15 +281,17 @@ def _recorder(resources: ExitStack) -> tuple[RecordEvents, RecordRows]:
     from govops.platform.cli.inputs import database  # noqa: PLC0415
 
     engine = resources.enter_context(database())
-    events = _stop_on_failure(build_warnings(engine).record, "the warning events")
-    return events, _stop_on_failure(build_series(engine).record, "the areas' statistics")
+    events = _stop_on_failure(build_warnings(engine).record, t, N_("the warning events"))
+    return events, _stop_on_failure(build_series(engine).record, t, N_("the areas' statistics"))
 
 
-def _stop_on_failure(write: Callable[[Sequence[T]], R], what: str) -> Callable[[Sequence[T]], R]:
+def _stop_on_failure(
+    write: Callable[[Sequence[T]], R], t: Translator, what: str
+) -> Callable[[Sequence[T]], R]:
     def record(items: Sequence[T]) -> R:
         try:
             return write(items)
         except Exception as error:  # the database gone, a conflict: stop, say why
-            fail(f"cannot record {what}: {error}")
+            fail(t._("cannot record {what}: {error}", what=t._(what), error=said(t, error)))
 
     return record

@@ -1,5 +1,6 @@
-"""A warning event as a CAP 1.2 alert (OASIS Common Alerting Protocol), with a Chinese and an
-English info block; elements in the order the CAP 1.2 schema requires.
+"""A warning event as a CAP 1.2 alert (OASIS Common Alerting Protocol), with an info block
+per language (by default a Chinese, zh-CN, and an English, en-US, one), each written with the
+catalog of its language; elements in the order the CAP 1.2 schema requires.
 
 Choices (the profile GB/T 35965.1 leaves to the issuer, or CAP leaves open):
 - msgType: Alert for an issue, Update for an upgrade or downgrade, Cancel for a cancel;
@@ -22,16 +23,18 @@ Choices (the profile GB/T 35965.1 leaves to the issuer, or CAP leaves open):
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from decimal import Decimal
+from typing import Protocol
 
 from govops.lawcode.dated.procedures import Text
+from govops.lawcode.texts.messages import Message, msg
 from govops.warnings.model.identifiers import AlertIdentifier, IdentifierError, beijing_second
 from govops.warnings.model.warning import EventKind, WarningEvent
 from govops.warnings.model.wording import (
     DEFAULT_CLAUSE_WINDOWS,
-    LANGUAGES,
+    EVENT_NAME,
     description,
     headline,
     instruction,
@@ -39,9 +42,11 @@ from govops.warnings.model.wording import (
 )
 
 CAP_NAMESPACE = "urn:oasis:names:tc:emergency:cap:1.2"
-CAP_LANGUAGE = {"zh-Hans": "zh-CN", "en": "en-US"}
+# The info blocks an alert carries by default, one per language (CAP `language` codes).
+CAP_LANGUAGES = ("zh-CN", "en-US")
+# CAP's language codes and the catalogs' languages they are written in.
+CATALOG_LANGUAGE = {"zh-CN": "zh-Hans", "zh-TW": "zh-Hant", "vi-VN": "vi", "en-US": "en"}
 STATUSES = ("Actual", "Exercise", "System", "Test", "Draft")
-EVENT_NAME = {"zh-Hans": "暴雨预警", "en": "Rainstorm warning"}
 
 MSG_TYPE = {
     EventKind.ISSUE: "Alert",
@@ -57,7 +62,26 @@ _FORBIDDEN = set(" ,<&")  # CAP 1.2, 3.2.1: no spaces, commas or restricted char
 
 
 class CapError(ValueError):
-    """An alert that cannot be written: a missing area name, a bad sender or status."""
+    """An alert that cannot be written: a missing area name, a bad sender, status or
+    language."""
+
+
+class ShownText(Protocol):
+    @property
+    def text(self) -> str: ...
+
+
+class Wording(Protocol):
+    """What an info block is written with, in its language: the catalog's texts (`say`)
+    and the pack's names in that language (`text`), as govops.platform.i18n's translator
+    gives them."""
+
+    def say(self, message: Message | str) -> str: ...
+
+    def text(self, texts: Mapping[str, str]) -> ShownText: ...
+
+
+Wordings = Callable[[str], Wording]  # a catalog language (zh-Hans, zh-Hant, vi, en) -> its wording
 
 
 def cap_time(moment: datetime) -> str:
@@ -74,19 +98,24 @@ def cap_references(sender: str, identifiers: tuple[str, ...]) -> str:
     return " ".join(f"{sender},{p},{cap_time(p.issued)}" for p in parsed)
 
 
-def cap_alert(
+def cap_alert(  # noqa: PLR0913 (the alert's parts, each named)
     event: WarningEvent,
     area_names: Text,
     sender: str,
     *,
     sender_name: Text,
+    wordings: Wordings,
     status: str = "Actual",
     clause_windows: Mapping[str, str] = DEFAULT_CLAUSE_WINDOWS,
+    languages: Sequence[str] = CAP_LANGUAGES,
 ) -> bytes:
-    """The event's CAP 1.2 alert as UTF-8 XML. `area_names` and `sender_name` give the
-    Chinese ("zh-Hans") and English ("en") names; `sender` is the issuer's CAP address
-    (e.g. an e-mail address or domain); `status` Exercise or Test marks a drill or a test."""
-    _check(area_names, sender, sender_name, status)
+    """The event's CAP 1.2 alert as UTF-8 XML, with one info block per CAP language of
+    `languages` (zh-CN, zh-TW, vi-VN, en-US), its texts the catalog's in that language
+    (`wordings`). `area_names` and `sender_name` give the names by language ("zh-Hans",
+    "en"); a block in a language they lack shows them in their own. `sender` is the
+    issuer's CAP address (e.g. an e-mail address or domain); `status` Exercise or Test
+    marks a drill or a test."""
+    _check(area_names, sender, sender_name, status, languages)
     alert = ET.Element(_tag("alert"))
     _add(alert, "identifier", event.identifier)
     _add(alert, "sender", sender)
@@ -97,8 +126,10 @@ def cap_alert(
     if event.references:
         _add(alert, "references", cap_references(sender, event.references))
     _add(alert, "incidents", event.warning_id)
-    for language in LANGUAGES:
-        _info(alert, event, language, area_names[language], sender_name[language], clause_windows)
+    for language in languages:
+        wording = wordings(CATALOG_LANGUAGE[language])
+        names = (wording.text(area_names).text, wording.text(sender_name).text)
+        _info(alert, event, language, wording, names, clause_windows)
     document: bytes = ET.tostring(
         alert, encoding="utf-8", xml_declaration=True, default_namespace=CAP_NAMESPACE
     )
@@ -109,23 +140,24 @@ def _info(
     alert: ET.Element,
     event: WarningEvent,
     language: str,
-    area_name: str,
-    sender_name: str,
+    wording: Wording,
+    names: tuple[str, str],
     clause_windows: Mapping[str, str],
 ) -> None:
     level = event.level
+    area_name, sender_name = names
     info = ET.SubElement(alert, _tag("info"))
-    _add(info, "language", CAP_LANGUAGE[language])
+    _add(info, "language", language)
     _add(info, "category", "Met")
-    _add(info, "event", EVENT_NAME[language])
+    _add(info, "event", wording.say(msg(EVENT_NAME)))
     _add(info, "responseType", _CANCELLED["responseType"] if level is None else RESPONSE[level])
     _add(info, "urgency", _CANCELLED["urgency"] if level is None else URGENCY[level])
     _add(info, "severity", _CANCELLED["severity"] if level is None else SEVERITY[level])
     _add(info, "certainty", "Observed")
     _add(info, "senderName", sender_name)
-    _add(info, "headline", headline(event, area_name, language))
-    _add(info, "description", description(event, area_name, language, clause_windows))
-    _add(info, "instruction", instruction(event, language))
+    _add(info, "headline", wording.say(headline(event, area_name)))
+    _add(info, "description", wording.say(description(event, area_name, clause_windows)))
+    _add(info, "instruction", wording.say(instruction(event)))
     for name, value in parameters(event).items():
         parameter = ET.SubElement(info, _tag("parameter"))
         _add(parameter, "valueName", name)
@@ -163,11 +195,16 @@ def _statistics(values: Mapping[str, Decimal], statistic: str) -> dict[str, str]
     return {f"{window}_{statistic}_mm": millimetres(value) for window, value in values.items()}
 
 
-def _check(area_names: Text, sender: str, sender_name: Text, status: str) -> None:
+def _check(
+    area_names: Text, sender: str, sender_name: Text, status: str, languages: Sequence[str]
+) -> None:
     for what, names in (("area name", area_names), ("sender name", sender_name)):
-        missing = [language for language in LANGUAGES if not names.get(language)]
-        if missing:
-            raise CapError(f"the {what} has no text in {', '.join(missing)}")
+        if not any(names.values()):
+            raise CapError(f"the {what} has no text in any language")
+    unknown = [language for language in languages if language not in CATALOG_LANGUAGE]
+    if unknown or not languages:
+        known = ", ".join(CATALOG_LANGUAGE)
+        raise CapError(f"info languages {list(languages)} must be some of {known}")
     if not sender or _FORBIDDEN & set(sender):
         raise CapError(f"sender {sender!r} is empty or has a space, comma, '<' or '&'")
     if status not in STATUSES:

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping
 from datetime import datetime
 from typing import Any
 
+from govops.lawcode.texts.messages import Message, msg
 from govops.warnings.model.identifiers import (
     AlertIdentifier,
     IdentifierError,
@@ -105,23 +106,42 @@ class WarningLifecycle:
     def _check(self, step: AreaStep, before: LifecycleState) -> None:
         if step.level is not None and step.level not in LEVELS:
             raise LifecycleError(
-                f"area {step.area}: level {step.level!r} is not one of {', '.join(LEVELS)}"
+                msg(
+                    "area {area}: level {level} is not one of {levels}",
+                    area=step.area,
+                    level=repr(step.level),
+                    levels=", ".join(LEVELS),
+                )
             )
         if step.at.tzinfo is None or step.at.utcoffset() is None:
-            raise LifecycleError(f"area {step.area}: step time {step.at} has no time zone")
+            raise LifecycleError(
+                msg(
+                    "area {area}: step time {time} has no time zone",
+                    area=step.area,
+                    time=str(step.at),
+                )
+            )
         try:
             code = self._code(step.area)
         except IdentifierError as error:
-            raise LifecycleError(f"area {step.area}: {error}") from None
+            raise LifecycleError(_area_error(step.area, error)) from None
         if before.last_at is not None and step.at <= before.last_at:
             raise LifecycleError(
-                f"area {step.area}: step at {step.at.isoformat()} is not after the last "
-                f"step taken, {before.last_at.isoformat()}"
+                msg(
+                    "area {area}: step at {time} is not after the last step taken, {last}",
+                    area=step.area,
+                    time=step.at.isoformat(),
+                    last=before.last_at.isoformat(),
+                )
             )
         if before.last_at is None and self._stamp(step.at) < self._floor(code):
             raise LifecycleError(
-                f"area {step.area}: first step at {step.at.isoformat()} is earlier than "
-                "alerts already numbered under the shared issuer code; feed steps in time order"
+                msg(
+                    "area {area}: first step at {time} is earlier than alerts already numbered "
+                    "under the shared issuer code; feed steps in time order",
+                    area=step.area,
+                    time=step.at.isoformat(),
+                )
             )
 
     def _code(self, area: str) -> str:
@@ -146,7 +166,7 @@ class WarningLifecycle:
         try:
             identifier = AlertIdentifier.build(first.area_code, self.unit, step.at, sequence)
         except IdentifierError as error:
-            raise LifecycleError(f"area {step.area}: {error}") from None
+            raise LifecycleError(_area_error(step.area, error)) from None
         self._numbered[first.prefix] = sequence
         return str(identifier)
 
@@ -178,7 +198,9 @@ class WarningLifecycle:
             for prefix, sequence in numbered.items():
                 AlertIdentifier.build(*_split_prefix(prefix), sequence)
         except (KeyError, TypeError, IdentifierError) as error:
-            raise LifecycleError(f"saved lifecycle is not readable: {error}") from None
+            raise LifecycleError(
+                msg("saved lifecycle is not readable: {error}", error=str(error))
+            ) from None
         lifecycle._states = {state.area: state for state in states}
         lifecycle._numbered = numbered
         return lifecycle
@@ -188,3 +210,8 @@ def _split_prefix(prefix: str) -> tuple[str, str, datetime]:
     """A saved identifier prefix back in its parts (checked by parsing it whole)."""
     parsed = AlertIdentifier.parse(f"{prefix}01")
     return parsed.area_code, parsed.unit, parsed.issued
+
+
+def _area_error(area: str, error: IdentifierError) -> Message:
+    """An identifier that cannot be made for the area (an internal error: English)."""
+    return msg("area {area}: {error}", area=area, error=str(error))

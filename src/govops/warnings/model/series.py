@@ -59,7 +59,8 @@ class AreaMinute:
 @dataclass(frozen=True, slots=True)
 class IngestionRecord:
     """What the ingestion said of a batch of observations: `report` is the ingestion
-    report as JSON in both languages (govops.warnings.model.weather.report.IngestReport.as_json)."""
+    report as JSON (govops.warnings.model.weather.report.IngestReport.as_json), its reasons
+    and notes by code (said in the reader's language where it is shown)."""
 
     source: str
     recorded_at: datetime

@@ -8,12 +8,17 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from govops.lawcode.texts.messages import Message, msg
 from govops.warnings.model.warning import LEVELS
 
 
 class LifecycleError(ValueError):
     """A step the lifecycle cannot take (out of time order, unknown level) or a saved state
-    it cannot read."""
+    it cannot read, with why as a message (translated where it is shown)."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(str(message))
+        self.message = message
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,29 +62,45 @@ class LifecycleState:
             saved = data["warning"]
             warning = None if saved is None else _open_warning(saved)
         except (KeyError, TypeError) as error:
-            raise LifecycleError(f"saved lifecycle state is incomplete: {error}") from None
+            raise LifecycleError(
+                msg("saved lifecycle state is incomplete: {error}", error=str(error))
+            ) from None
         if warning is not None and last_at is None:
-            raise LifecycleError(f"saved state of area {area} has a warning but no last step")
+            raise LifecycleError(
+                msg("saved state of area {area} has a warning but no last step", area=area)
+            )
         return cls(area, last_at, warning)
 
 
 def _open_warning(saved: Mapping[str, Any]) -> OpenWarning:
     level = saved["level"]
     if level not in LEVELS:
-        raise LifecycleError(f"saved warning level {level!r} is not one of {', '.join(LEVELS)}")
+        raise LifecycleError(
+            msg(
+                "saved warning level {level} is not one of {levels}",
+                level=repr(level),
+                levels=", ".join(LEVELS),
+            )
+        )
     identifiers = tuple(_text(i, "identifier") for i in saved["identifiers"])
     seq = saved["seq"]
     if not isinstance(seq, int) or seq < 1 or seq != len(identifiers):
         raise LifecycleError(
-            f"saved warning {saved['warning_id']!r} has seq {seq!r} but "
-            f"{len(identifiers)} alert identifiers"
+            msg(
+                "saved warning {warning} has seq {seq} but {count} alert identifiers",
+                warning=repr(saved["warning_id"]),
+                seq=repr(seq),
+                count=str(len(identifiers)),
+            )
         )
     return OpenWarning(_text(saved["warning_id"], "warning_id"), level, seq, identifiers)
 
 
 def _text(value: object, name: str) -> str:
     if not isinstance(value, str) or not value:
-        raise LifecycleError(f"saved {name} {value!r} is not a non-empty string")
+        raise LifecycleError(
+            msg("saved {name} {value} is not a non-empty string", name=name, value=repr(value))
+        )
     return value
 
 
@@ -88,7 +109,9 @@ def _aware(value: object) -> datetime:
     try:
         moment = datetime.fromisoformat(text)
     except ValueError:
-        raise LifecycleError(f"saved time {text!r} is not an ISO 8601 time") from None
+        raise LifecycleError(
+            msg("saved time {time} is not an ISO 8601 time", time=repr(text))
+        ) from None
     if moment.tzinfo is None:
-        raise LifecycleError(f"saved time {text!r} has no time zone")
+        raise LifecycleError(msg("saved time {time} has no time zone", time=repr(text)))
     return moment

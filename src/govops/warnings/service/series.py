@@ -8,9 +8,10 @@ from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from govops.lawcode.texts.messages import msg, msg_n
 from govops.warnings.model.series import AreaMinute, IngestionRecord, SeriesUnitOfWork
 from govops.warnings.model.weather.report import IngestReport
-from govops.warnings.service.warning import WarningInputError
+from govops.warnings.service.inputs import WarningInputError, check_period, unknown_area
 
 MAX_PERIOD = timedelta(days=7)  # the longest period one query answers
 LATEST_PERIOD = timedelta(days=1)  # the period answered when none is given
@@ -61,17 +62,22 @@ class SeriesService:
         """Rows with start <= at < end, by time then area, times in Beijing time. Without
         a period: the day up to the latest minute stored. At most MAX_PERIOD at once."""
         self._check_area(area)
-        for name, moment in (("from", start), ("to", end)):
-            if moment is not None and moment.utcoffset() is None:
-                raise WarningInputError(name, "needs a UTC offset, e.g. 2026-07-20T08:00+08:00")
+        check_period(start, end)
         if start is None or end is None:
             start, end = self._default_period(start, end)
             if start is None or end is None:
                 return []
         if end <= start:
-            raise WarningInputError("to", "must be after from")
+            raise WarningInputError("to", msg("must be after from"))
         if end - start > MAX_PERIOD:
-            raise WarningInputError("to", f"a period is at most {MAX_PERIOD.days} days long")
+            raise WarningInputError(
+                "to",
+                msg_n(
+                    "a period is at most {count} day long",
+                    "a period is at most {count} days long",
+                    MAX_PERIOD.days,
+                ),
+            )
         with self._uow() as uow:
             rows = uow.series.between(area, start, end)
         return [replace(row, at=row.at.astimezone(self.zone)) for row in rows]
@@ -108,4 +114,4 @@ class SeriesService:
 
     def _check_area(self, area: str | None) -> None:
         if area is not None and self._areas and area not in self._areas:
-            raise WarningInputError("area", f"unknown area code {area!r}")
+            raise WarningInputError("area", unknown_area(area))

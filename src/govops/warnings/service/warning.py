@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from govops.warnings.model.cap import cap_alert
+from govops.lawcode.texts.messages import msg
 from govops.warnings.model.warning import LEVELS, WarningEvent
 from govops.warnings.ports import (
     Claim,
@@ -24,6 +24,13 @@ from govops.warnings.ports import (
     Publication,
     Subscription,
     WarningUnitOfWork,
+)
+from govops.warnings.service.alerts import cap_writer
+from govops.warnings.service.inputs import (
+    WarningInputError,
+    WarningNotFoundError,
+    check_period,
+    unknown_area,
 )
 from govops.warnings.service.webhooks import (
     Outcome,
@@ -40,15 +47,14 @@ BATCH = 50  # deliveries claimed by one round
 REMOVED = "subscription removed"
 DEFAULT_POLICY = RetryPolicy()
 
-
-class WarningInputError(ValueError):
-    def __init__(self, field: str, message: str) -> None:
-        super().__init__(f"{field}: {message}")
-        self.field, self.message = field, message
-
-
-class WarningNotFoundError(LookupError):
-    pass
+__all__ = [
+    "CurrentWarning",
+    "RoundReport",
+    "WarningInputError",
+    "WarningNotFoundError",
+    "WarningService",
+    "cap_writer",  # the composition root's
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,12 +127,16 @@ class WarningService:
         try:
             url = checked_webhook_url(url)
         except WebhookUrlError as error:
-            raise WarningInputError("url", str(error)) from None
+            raise WarningInputError("url", error.message) from None
         if min_level not in LEVELS:
-            raise WarningInputError("min_level", f"must be one of {', '.join(LEVELS)}")
+            raise WarningInputError(
+                "min_level", msg("must be one of {levels}", levels=", ".join(LEVELS))
+            )
         unknown = [a for a in areas if self._areas and a not in self._areas]
         if unknown:
-            raise WarningInputError("areas", f"unknown area codes: {', '.join(unknown)}")
+            raise WarningInputError(
+                "areas", msg("unknown area codes: {codes}", codes=", ".join(unknown))
+            )
         codes = tuple(dict.fromkeys(areas))
         subscription = Subscription(uuid.uuid4().hex, url, codes, min_level, True, self._now())
         with self._uow() as uow:
@@ -161,13 +171,9 @@ class WarningService:
         self, area: str | None = None, start: datetime | None = None, end: datetime | None = None
     ) -> list[WarningEvent]:
         """Events of `area` (every area if None) with start <= at < end, oldest first."""
-        for name, moment in (("from", start), ("to", end)):
-            if moment is not None and moment.utcoffset() is None:
-                raise WarningInputError(name, "needs a UTC offset, e.g. 2026-07-20T08:00+08:00")
-        if start is not None and end is not None and end <= start:
-            raise WarningInputError("to", "must be after from")
+        check_period(start, end)
         if area is not None and self._areas and area not in self._areas:
-            raise WarningInputError("area", f"unknown area code {area!r}")
+            raise WarningInputError("area", unknown_area(area))
         with self._uow() as uow:
             return [self._seen(e) for e in uow.warnings.history(area, start, end)]
 
@@ -218,24 +224,6 @@ class WarningService:
         if now.tzinfo is None:
             raise ValueError("the clock must give timezone-aware times")
         return now
-
-
-def cap_writer(
-    area_names: Mapping[str, Mapping[str, str]],
-    sender: str,
-    sender_name: Mapping[str, str],
-    status: str = "Actual",
-) -> Callable[[WarningEvent], bytes]:
-    """What `WarningService` takes as `alert`: `cap.cap_alert` with the areas' names (code
-    -> language -> name) and the issuer; `status` Exercise or Test marks drills and demos."""
-
-    def alert(event: WarningEvent) -> bytes:
-        names = area_names.get(event.area)
-        if names is None:
-            raise WarningInputError("area", f"no area {event.area!r} to name in the alert")
-        return cap_alert(event, dict(names), sender, sender_name=dict(sender_name), status=status)
-
-    return alert
 
 
 class _Round:

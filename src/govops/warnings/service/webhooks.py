@@ -28,6 +28,8 @@ from typing import IO
 from urllib.parse import urlsplit
 
 import govops
+from govops.lawcode.texts import messages
+from govops.lawcode.texts.messages import msg
 
 log = logging.getLogger("govops.webhooks")
 CAP_MEDIA_TYPE = "application/cap+xml"
@@ -44,7 +46,11 @@ class DeliveryError(Exception):
 
 
 class WebhookUrlError(ValueError):
-    pass
+    """A subscriber's URL that cannot be taken, and why (a message)."""
+
+    def __init__(self, message: messages.Message) -> None:
+        super().__init__(str(message))
+        self.message = message
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,16 +143,20 @@ def checked_webhook_url(url: str) -> str:
     """An absolute http(s) URL without credentials; WebhookUrlError otherwise."""
     url = url.strip()
     if not url or len(url) > MAX_URL or any(c.isspace() for c in url):
-        raise WebhookUrlError(f"must be an http(s) URL of at most {MAX_URL} characters, no spaces")
+        raise WebhookUrlError(
+            msg("must be an http(s) URL of at most {count} characters, no spaces", count=MAX_URL)
+        )
     try:
         parts = urlsplit(url)
         parts.port  # noqa: B018 (reading it checks it)
     except ValueError as error:
-        raise WebhookUrlError(f"is not a valid URL: {error}") from None
+        raise WebhookUrlError(msg("is not a valid URL: {error}", error=str(error))) from None
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise WebhookUrlError(f"must start with http:// or https:// and name a host, got {url!r}")
+        raise WebhookUrlError(
+            msg("must start with http:// or https:// and name a host, got {url}", url=repr(url))
+        )
     if parts.username is not None or parts.password is not None:
-        raise WebhookUrlError("must not carry credentials (user:password@)")
+        raise WebhookUrlError(msg("must not carry credentials (user:password@)"))
     return url
 
 

@@ -73,8 +73,7 @@ class SqlWarningLog:
                 raise
             if self._connection.scalar(stored) is not None:
                 return False  # the same event, stored by a concurrent recorder
-            taken = f"warning {event.warning_id} seq {event.seq} is another alert's"
-            raise WarningConflictError(taken) from error
+            raise WarningConflictError.taken(event.warning_id, event.seq) from error
         return True
 
     def latest_per_area(self) -> list[WarningEvent]:

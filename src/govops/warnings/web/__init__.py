@@ -1,7 +1,8 @@
-"""The rainstorm warning pages, server-rendered (Chinese by default, English on request,
-the language remembered in the incident pages' cookie): the district and its streets with
-the warning in force in each, each area's day with charts of its accumulations against the
-thresholds and its warning events with their CAP alerts, and the daily report.
+"""The rainstorm warning pages, server-rendered in the four languages of the catalogs (the
+organisation's by default; ?lang=, the cookie every family shares, or the browser's
+Accept-Language otherwise), the areas' names as the pack writes them: the district and its
+streets with the warning in force in each, each area's day with charts of its accumulations
+against the thresholds and its warning events with their CAP alerts, and the daily report.
 `build_warning_web_router` gives a router the composition root mounts at `/`."""
 
 from __future__ import annotations

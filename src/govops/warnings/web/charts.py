@@ -23,7 +23,7 @@ NICE_STEPS = (5, 10, 20, 25, 50, 100, 200, 250, 500)
 class Threshold:
     level: str
     mm: Decimal
-    label: str  # in words, e.g. "红色 100 毫米"
+    label: str  # in words, in the reader's language: "红色 100 毫米", "red 100 mm"
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,7 +32,8 @@ class Chart:
     description: str
     values: Sequence[Decimal | None]  # one per minute of the day; None: no station reporting
     thresholds: Sequence[Threshold]
-    unit: str  # "毫米" / "mm"
+    unit: str  # in the reader's language: "毫米", "mm"
+    number: Callable[[Decimal], str]  # a figure as the reader writes it (1,5 in Vietnamese)
 
 
 def svg_chart(chart: Chart, chart_id: str) -> Markup:
@@ -53,7 +54,7 @@ def svg_chart(chart: Chart, chart_id: str) -> Markup:
         f'<title id="{escape(chart_id)}-t">{escape(chart.title)}</title>',
         f'<desc id="{escape(chart_id)}-d">{escape(chart.description)}</desc>',
     ]
-    parts += _axes(top, x, y, chart.unit)
+    parts += _axes(top, x, y, chart)
     for threshold in chart.thresholds:
         level_y = y(float(threshold.mm))
         colour = LEVEL_COLOURS.get(threshold.level, "#555")
@@ -75,7 +76,7 @@ def svg_chart(chart: Chart, chart_id: str) -> Markup:
 
 
 def _axes(
-    top: float, x: Callable[[int], float], y: Callable[[float], float], unit: str
+    top: float, x: Callable[[int], float], y: Callable[[float], float], chart: Chart
 ) -> list[str]:
     step = top / 4
     parts = []
@@ -86,7 +87,7 @@ def _axes(
             f'<line x1="{LEFT}" x2="{x(MINUTES):.1f}" y1="{level_y:.1f}" y2="{level_y:.1f}" '
             f'stroke="#d6dbe2" stroke-width="1"/>'
             f'<text x="{LEFT - 6}" y="{level_y + 4:.1f}" text-anchor="end" font-size="11" '
-            f'fill="#5b6573">{value:g}</text>'
+            f'fill="#5b6573">{escape(chart.number(Decimal(f"{value:g}")))}</text>'
         )
     for hour in range(0, 25, 3):
         hour_x = x(hour * 60)
@@ -98,7 +99,7 @@ def _axes(
         )
     parts.append(
         f'<text x="{LEFT - 6}" y="{TOP - 12}" text-anchor="end" font-size="11" '
-        f'fill="#5b6573">{escape(unit)}</text>'
+        f'fill="#5b6573">{escape(chart.unit)}</text>'
     )
     return parts
 

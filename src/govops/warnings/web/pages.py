@@ -5,7 +5,6 @@ the watch or the demo through the services."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal
@@ -14,9 +13,11 @@ from fastapi import Request
 from fastapi.responses import Response
 
 from govops.lawcode.sources.pack import Pack
+from govops.lawcode.texts.messages import N_, msg
 from govops.warnings.model.series import AreaMinute
 from govops.warnings.model.warning import WarningEvent, rank
 from govops.warnings.model.weather.levels import SignalClause, SignalRules
+from govops.warnings.model.wording import colour, joined
 from govops.warnings.reports.daily import daily_report_docx
 from govops.warnings.service.daily import area_day, day_report, default_day
 from govops.warnings.service.series import SeriesService
@@ -28,6 +29,8 @@ STYLESHEET = "warnings.css"
 SIGNAL_TABLE = "rainstorm_signal"
 ALERT_PATH = "/api/v1/warnings/alerts/{identifier}.xml"  # the API's route for a CAP alert
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+DATE_EXAMPLE = "2026-07-20"
+_THRESHOLDS = N_("{threshold}; {thresholds}")  # a chart's thresholds, listed
 MINUTE = timedelta(minutes=1)
 MINUTES = 1440
 
@@ -51,11 +54,11 @@ class WarningPages:
     ) -> None:
         self.language = language  # the organisation's: for a reader who chose none
         if pack.areas is None:
-            raise ValueError(f"pack {pack.id} has no areas")
+            raise ValueError(f"pack {pack.id} has no areas")  # i18n: not shown
         self.warnings, self.series, self.pack, self.areas = warnings, series, pack, pack.areas
 
     def index(self, request: Request) -> Response:
-        v = visit(request, self.language, self.pack.timezone)
+        v = self._visit(request)
         latest = self.series.latest_minute()
         day = default_day(self.series, self.warnings.now())
         start, end = self.series.day_bounds(day)
@@ -63,19 +66,28 @@ class WarningPages:
         highest = _highest(current, self.warnings.history(None, start, end), start)
         at_latest = {} if latest is None else {r.area: r for r in self._minute(latest)}
         rows = [AreaRow(c, highest.get(c.area), at_latest.get(c.area)) for c in current]
-        values = {"rows": rows, "latest": latest, "day": day, "legend": self._legend(day, v.reader)}
+        streets = sum(1 for area in self.areas if area.parent is not None)
+        values = {
+            "rows": rows,
+            "latest": latest,
+            "day": day,
+            "streets": streets,
+            "legend": self._legend(day, v.reader),
+        }
         return v.render("warnings/list.html", f"{v.base}/warnings", values)
 
     def area(self, request: Request, code: str) -> Response:
-        v = visit(request, self.language, self.pack.timezone)
+        v = self._visit(request)
         url = f"{v.base}/warnings/areas/{code}"
+        t = v.reader.t
         try:
             area = self.areas.get(code)
             day = self._day(request)
         except KeyError:
-            return self._error(v, url, v.reader.label("error.no_area", code=code), 404)
+            message = t._("There is no area with the code “{code}”.", code=code)
+            return self._error(v, url, message, 404)
         except BadDateError as error:
-            return self._error(v, url, v.reader.label("error.bad_date", value=str(error)), 400)
+            return self._error(v, url, _bad_date(v.reader, str(error)), 400)
         start, end = self.series.day_bounds(day)
         rows = self.series.day(day, code)
         events = self.warnings.history(code, start, end)
@@ -89,25 +101,27 @@ class WarningPages:
             "summary": summary,
             "current": current,
             "latest": rows[-1] if rows else None,
-            "charts": self._charts(v.reader, area.name, day, rows),
+            "charts": self._charts(v.reader, day, rows),
             "events": [self._event(e, v) for e in events],
         }
         return v.render("warnings/area.html", f"{url}?date={day.isoformat()}", values)
 
     def report(self, request: Request) -> Response:
-        v = visit(request, self.language, self.pack.timezone)
+        v = self._visit(request)
         try:
             day = self._day(request)
         except BadDateError as error:
-            message = v.reader.label("error.bad_date", value=str(error))
-            return self._error(v, f"{v.base}/warnings", message, 400)
+            return self._error(v, f"{v.base}/warnings", _bad_date(v.reader, str(error)), 400)
         now = self.warnings.now()
         document = daily_report_docx(
-            day_report(day, self.series, self.warnings, now), v.reader.language
+            day_report(day, self.series, self.warnings, now), v.reader.language, self.pack.timezone
         )
         filename = f"rainstorm-warnings-{day.isoformat()}.docx"
         headers = {"Content-Disposition": f'attachment; filename="{filename}"'}
         return Response(document, media_type=DOCX, headers=headers)
+
+    def _visit(self, request: Request) -> Visit:
+        return visit(request, self.language, self.pack.timezone, self.pack.language)
 
     def _day(self, request: Request) -> date:
         text = (request.query_params.get("date") or "").strip()
@@ -129,14 +143,17 @@ class WarningPages:
         return [
             (
                 c.outcome,
-                reader.label("legend.rule", hours=_hours(c.input), mm=f"{c.threshold:g}"),
+                reader.t.ngettext(
+                    "{mm} mm or more in {count} hour",
+                    "{mm} mm or more in {count} hours",
+                    _hours_number(c.input),
+                    mm=c.threshold,
+                ),
             )
             for c in self._rules(day).clauses
         ]
 
-    def _charts(
-        self, reader: Reader, name: Mapping[str, str], day: date, rows: list[AreaMinute]
-    ) -> list[dict[str, object]]:
+    def _charts(self, reader: Reader, day: date, rows: list[AreaMinute]) -> list[dict[str, object]]:
         """One chart per window the signal table tests, shortest first."""
         rules = self._rules(day)
         start, _ = self.series.day_bounds(day)
@@ -151,11 +168,12 @@ class WarningPages:
                 for c in rules.clauses
                 if c.input == window
             ]
-            title = reader.label(
-                "chart.title", area=reader.tx(name), hours=_hours(window), day=day.isoformat()
+            title = reader.t._(
+                "Highest {hours}-hour accumulation, {day}", hours=_hours_number(window), day=day
             )
             description = _description(reader, window, values, thresholds)
-            chart = Chart(title, description, values, thresholds, reader.label("unit.mm"))
+            unit = reader.t._("mm")
+            chart = Chart(title, description, values, thresholds, unit, reader.t.number)
             charts.append(
                 {"window": window, "title": title, "svg": svg_chart(chart, f"chart-{window}")}
             )
@@ -170,7 +188,7 @@ class WarningPages:
         ]
         return {
             "event": event,
-            "window": None if window is None else _hours(window),
+            "window": None if window is None else _hours_number(window),
             "readings": readings,
             "alert": v.base + ALERT_PATH.format(identifier=event.identifier),
         }
@@ -180,23 +198,33 @@ class WarningPages:
 
 
 def _threshold_label(reader: Reader, clause: SignalClause) -> str:
-    return reader.label(
-        "chart.threshold", colour=reader.colour(clause.outcome), mm=f"{clause.threshold:g}"
-    )
+    return reader.t._("{colour} {mm} mm", colour=colour(clause.outcome), mm=clause.threshold)
+
+
+def _bad_date(reader: Reader, value: str) -> str:
+    return reader.t._("“{value}” is not a date; use {example}.", value=value, example=DATE_EXAMPLE)
 
 
 def _description(
     reader: Reader, window: str, values: list[Decimal | None], thresholds: list[Threshold]
 ) -> str:
     """What the chart shows, in words: the day's peak and when, and the thresholds."""
-    shown = ", ".join(t.label for t in thresholds)
+    shown = joined([t.label for t in thresholds], _THRESHOLDS)
     found = [(minute, value) for minute, value in enumerate(values) if value is not None]
     if not found:
-        return reader.label("chart.desc_empty", thresholds=shown)
+        return reader.t._(
+            "No station reported on this day. Thresholds: {thresholds}.", thresholds=shown
+        )
     minute, peak = max(found, key=lambda item: (item[1], -item[0]))
     at = f"{minute // 60:02d}:{minute % 60:02d}"
-    hours = _hours(window)
-    return reader.label("chart.desc", hours=hours, mm=reader.mm(peak), at=at, thresholds=shown)
+    return reader.t._(
+        "The highest {hours}-hour accumulation of the reporting stations, minute by minute; "
+        "the day's highest {mm} at {at}. Thresholds: {thresholds}.",
+        hours=_hours_number(window),
+        mm=msg("{mm} mm", mm=peak),
+        at=at,
+        thresholds=shown,
+    )
 
 
 def _hours(window: str) -> str:

@@ -13,6 +13,7 @@ from fastapi.testclient import TestClient
 from govops.bootstrap import build_cadre_registry
 from govops.incidents.service.incident import IncidentService
 from govops.lawcode.sources.pack import Pack
+from govops.platform.i18n.translator import translator
 from govops.platform.storage.database import make_engine, migrate
 from govops.server import create_app
 from tests.e2e.incidents.api.conftest import problem_fields
@@ -30,7 +31,7 @@ def cadres(
     migrate(engine)
     app = create_app(service, pack, clock=clock)
     app.state.cadres = build_cadre_registry(engine, clock)
-    with TestClient(app) as client:
+    with TestClient(app, headers={"Accept-Language": "en"}) as client:
         yield client
     engine.dispose()
 
@@ -159,6 +160,34 @@ def test_refusals_are_problem_documents(cadres: TestClient) -> None:
         headers=ACTOR,
     )
     assert problem_fields(again) == {"seq": "entry 5 is superseded by entry 6: correct that"}
+
+
+def test_refusals_are_said_in_the_language_asked(cadres: TestClient) -> None:
+    person = example_cadre(cadres)
+    body = {"kind": "position", "data": {"rank": "boss", "unit": "教务处", "start": "2020-01-01"}}
+    said = {}
+    for lang in ("zh-Hans", "zh-Hant", "vi", "en"):
+        answer = cadres.post(f"{API}/{person}/entries?lang={lang}", json=body, headers=ACTOR)
+        document = answer.json()
+        assert (answer.status_code, document["code"]) == (422, "invalid-input")
+        said[lang] = (document["detail"], problem_fields(answer)["data.rank"])
+    known = "deputy_section, section_chief, deputy_division, division_chief"
+    assert said["en"] == ("invalid input: data.rank", f"unknown code 'boss' (known: {known})")
+    for lang in ("zh-Hans", "zh-Hant", "vi"):  # the catalog's words, shared with other modules
+        t = translator(lang)
+        assert said[lang] == (
+            t._("invalid input: {fields}", fields="data.rank"),
+            t._("unknown code {code} (known: {known})", code="'boss'", known=known),
+        )
+        assert said[lang] != said["en"]
+    assert said["zh-Hans"][1].startswith("未知代码 'boss'")
+    assert said["zh-Hant"][1].startswith("未知代碼 'boss'")
+    assert said["vi"][1].startswith("mã không xác định 'boss'")
+    missing = cadres.get(f"{API}/nobody", headers={"Accept-Language": "zh-CN"}).json()
+    assert (missing["code"], missing["detail"]) == ("cadre-not-found", "没有干部 'nobody'")
+    # The data is the same in every language.
+    shown = [cadres.get(f"{API}/{person}?lang={lang}").json() for lang in ("zh-Hans", "vi")]
+    assert shown[0] == shown[1]
 
 
 def test_without_a_registry_the_routes_answer_503(

@@ -35,7 +35,7 @@ def client(
 ) -> Iterator[TestClient]:
     app = create_app(service, pack, clock=clock)
     app.state.cadres = registry
-    with TestClient(app) as client:
+    with TestClient(app, headers={"Accept-Language": "en"}) as client:
         yield client
 
 
@@ -112,6 +112,26 @@ def test_screening_for_the_rank_above(client: TestClient, people: dict[str, str]
     assert any(r["cite"] == ["wuyi-cadre-regulation-2020 46"] for r in found["李四"]["refusals"])
     assert found["王五"]["verdict"] == "undecided"
     assert found["王五"]["error"]["field"] == "education"
+
+
+def test_the_words_of_the_reports_are_in_the_language_asked(
+    client: TestClient, people: dict[str, str]
+) -> None:
+    rotation = {
+        "en": "in post 教务处: deputy_division #3 (教务处) since Jun 20, 2016: 10 years on "
+        "Jun 20, 2026; rotation due",
+        "zh-Hans": "自2016年6月20日起任教务处: deputy_division #3（教务处），"
+        "至2026年6月20日满10年；应当交流",
+        "vi": "giữ chức 教务处: deputy_division #3 (教务处) từ 20 thg 6, 2016: đủ 10 năm vào "
+        "20 thg 6, 2026; đến hạn luân chuyển",
+    }
+    for lang, detail in rotation.items():
+        body = client.get(f"{API}/alerts", params={"as_of": "2026-06-01", "lang": lang}).json()
+        assert [a["detail"] for a in body["alerts"] if a["kind"] == "rotation"] == [detail]
+        assert [a["end"] for a in body["alerts"]] == ["2026-06-15", "2026-06-20", "2027-01-01"]
+    screened = client.get(f"{API}/screening?as_of=2026-06-01&lang=zh-Hant").json()
+    (undecided,) = [line for line in screened["cadres"] if line["verdict"] == "undecided"]
+    assert undecided["error"] == {"field": "education", "message": "該幹部沒有學歷記錄"}
 
 
 def test_refusals_are_problems(client: TestClient, people: dict[str, str]) -> None:

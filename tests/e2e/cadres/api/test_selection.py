@@ -1,6 +1,7 @@
 """/api/v1/selections: a case from motion to probation end over HTTP, on an SQLite file in
 tmp_path; every guard refused as a 422 problem naming the guard, its article and the
-figures; the dossier for the team and the committee only."""
+figures; the dossier for the team and the committee only. The client asks for English
+(Accept-Language), but where a test says otherwise; the refusals in every language last."""
 
 from __future__ import annotations
 
@@ -67,7 +68,7 @@ def client(
     migrate(engine)
     app = create_app(service, pack, clock=clock)
     app.state.selections = build_selections(engine, clock)
-    with TestClient(app) as client:
+    with TestClient(app, headers={"Accept-Language": "en"}) as client:
         yield client
     engine.dispose()
 
@@ -156,13 +157,13 @@ def test_a_case_from_motion_to_probation_end(client: TestClient) -> None:
         ("investigation", "decision", {"votes": VOTES | {"吴委员": "against"}},
          "2025-10-09T09:00:00+08:00", ("majority", "31(3)", ("4 of 9", "5 (more than 1/2 of 9)"))),
         ("investigation", "decision", {"votes": VOTES},
-         "2026-09-06T09:00:00+08:00", ("recommendation validity", "11", ("through 2026-09-05",))),
+         "2026-09-06T09:00:00+08:00", ("recommendation validity", "11", ("through Sep 5, 2026",))),
         ("public_notice", "appointment", {},
-         "2025-10-16T09:00:00+08:00", ("public notice", "34", ("runs through 2025-10-16",))),
+         "2025-10-16T09:00:00+08:00", ("public notice", "34", ("runs through Oct 16, 2025",))),
         ("public_notice", "appointment", {"objection_upheld": True},
          "2025-10-17T09:00:00+08:00", ("notice result", "34", ("bars it",))),
         ("appointment", "probation_end", {"outcome": "confirmed"},
-         "2026-10-08T09:00:00+08:00", ("probation", "35", ("until 2026-10-09",))),
+         "2026-10-08T09:00:00+08:00", ("probation", "35", ("until Oct 9, 2026",))),
         ("appointment", "probation_end", {"outcome": "ended_early"},
          "2026-01-08T09:00:00+08:00", ("reason", "35", ("none given",))),
         ("motion", "decision", {"votes": VOTES},
@@ -247,3 +248,58 @@ def test_the_routes_are_in_the_openapi_document(client: TestClient) -> None:
     assert {API, f"{API}/{{case_id}}", f"{API}/{{case_id}}/dossier"} <= set(paths)
     record = paths[f"{API}/{{case_id}}/{{step}}"]["post"]
     assert "probation_end" in record["description"] and "`votes`" in record["description"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        (
+            "zh-Hans",
+            (
+                "“讨论决定”环节不予办理",
+                "赞成票数",
+                "全体成员9人，同意4人",
+                "至少需要5人（超过9人的1/2）",
+            ),
+        ),
+        ("zh-Hant", ("“討論決定”環節不予辦理", "贊成票數", "全體成員9人，同意4人")),
+        ("vi", ("không thực hiện được bước “quyết định”", "số phiếu tán thành", "4/9 thành viên")),
+        ("en", ("decision refused: majority", "4 of 9 members in favour")),
+    ],
+)
+def test_a_refusal_is_said_in_the_readers_language_with_its_article(
+    client: TestClient, lang: str, words: tuple[str, ...]
+) -> None:
+    case = until(client, "investigation")
+    votes = {"votes": VOTES | {"吴委员": "against"}, "at": "2025-10-09T09:00:00+08:00"}
+    answer = client.post(f"{API}/{case}/decision?lang={lang}", json=votes, headers={"X-Actor": "x"})
+    document = answer.json()
+    # The codes and the article are the same in every language ...
+    assert (answer.status_code, document["code"], document["step"], document["guard"]) == (
+        422,
+        "step-refused",
+        "decision",
+        "majority",
+    )
+    assert document["cite"] == f"{DOC} 31(3)" and f"{DOC} 31(3)" in document["detail"]
+    assert [e["field"] for e in document["errors"]] == ["majority"]
+    # ... the words are the reader's.
+    for word in words:
+        assert word in document["detail"], document["detail"]
+    assert words[-1] in document["errors"][0]["message"]
+
+
+def test_a_field_refused_is_said_in_the_language_accepted(client: TestClient) -> None:
+    case = opened(client)
+    body = {"expected": 10, "attended": 1, "interviewed": 1, "at": "2026-12-01T09:00:00+08:00"}
+    answer = client.post(
+        f"{API}/{case}/recommendation",
+        json=body,
+        headers={"X-Actor": "x", "Accept-Language": "vi-VN,vi;q=0.9"},
+    )
+    assert answer.status_code == 422
+    assert problem_fields(answer)["at"] == (
+        "1 thg 12, 2026 09:00 muộn hơn thời điểm hiện tại (20 thg 11, 2026 10:00)"
+    )
+    missing = client.get(f"{API}/nope?lang=zh-Hans").json()
+    assert (missing["code"], missing["detail"]) == ("not-found", "没有选拔事项 'nope'")

@@ -15,9 +15,10 @@ import pytest
 
 @pytest.fixture
 def cadres(tmp_path: Path) -> Any:
-    env = os.environ | {"GOVOPS_DATABASE_URL": f"sqlite:///{tmp_path / 'db' / 'govops.db'}"}
+    url = f"sqlite:///{tmp_path / 'db' / 'govops.db'}"
 
     def run(*args: str) -> subprocess.CompletedProcess[str]:
+        env = os.environ | {"GOVOPS_DATABASE_URL": url}  # as the test has set it
         return subprocess.run(
             [sys.executable, "-m", "govops", "cadres", *args],
             capture_output=True,
@@ -80,7 +81,7 @@ def test_refusals_are_one_line_without_a_traceback(cadres: Any) -> None:
         ),
         (("entry", person, "rank", "--json", "{}"), "govops: kind: unknown kind 'rank'"),
         (("entry", person, "education", "--json", "[1]"), "govops: --json must be a JSON object"),
-        (("entry", person, "education", "--json", "{"), "govops: --json is not valid JSON"),
+        (("entry", person, "education", "--json", "{"), "govops: --json: not valid JSON"),
         (("show", "nobody"), "govops: no cadre 'nobody'"),
         (("correct", person, "9", "--json", "{}"), "govops: no entry 9"),
         (
@@ -88,7 +89,33 @@ def test_refusals_are_one_line_without_a_traceback(cadres: Any) -> None:
             "govops: work_start: no work_start",
         ),
     ):
-        result = cadres(*args)
+        result = cadres(*args, "--lang", "en")
         assert result.returncode == 2, (args, result.stdout)
         assert result.stderr.startswith(message), result.stderr
         assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        (None, "govops: 没有干部 'nobody'\n"),  # the regulation's language by default
+        ("zh-Hant", "govops: 沒有幹部 'nobody'\n"),
+        ("vi", "govops: không có cán bộ 'nobody'\n"),
+        ("en", "govops: no cadre 'nobody'\n"),
+    ],
+)
+def test_refusals_are_in_the_readers_language(cadres: Any, lang: str | None, said: str) -> None:
+    result = cadres("show", "nobody", *(("--lang", lang) if lang else ()))
+    assert (result.returncode, result.stderr) == (2, said)
+
+
+def test_the_shell_locale_chooses_the_language_when_no_lang_is_given(
+    cadres: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LANG", "vi_VN.UTF-8")
+    person = ok(cadres("add", "李四"))["id"]
+    result = cadres("entry", person, "education", "--json", "{")
+    assert result.stderr == (
+        "govops: --json: không phải JSON hợp lệ: cần có khóa đặt trong dấu ngoặc kép ở cột 2\n"
+    )
+    assert cadres("show", "nobody", "--lang", "en").stderr == "govops: no cadre 'nobody'\n"

@@ -93,7 +93,7 @@ def lines(result: subprocess.CompletedProcess[str]) -> list[Any]:
 
 
 def test_alerts_as_json_lines_with_notes_on_stderr(database: dict[str, str]) -> None:
-    result = govops(database, "alerts", "--as-of", "2026-06-30")
+    result = govops(database, "alerts", "--as-of", "2026-06-30", "--lang", "en")
     found = lines(result)
     assert [(a["kind"], a["people"][0]["name"], a["end"]) for a in found] == [
         ("probation", "李四", "2026-07-10"),
@@ -106,12 +106,33 @@ def test_alerts_as_json_lines_with_notes_on_stderr(database: dict[str, str]) -> 
         "article": "wuyi-cadre-regulation-2020 42(2)",
         "start": "2016-07-20",
         "end": "2026-07-20",
-        "detail": "in post 教务处: 副处长 (教务处) since 2016-07-20: 10 years on 2026-07-20; "
-        "rotation due",
+        "detail": "in post 教务处: 副处长 (教务处) since Jul 20, 2016: 10 years on "
+        "Jul 20, 2026; rotation due",
     }
     assert "govops: note:" in result.stderr and "'other' of 王五" in result.stderr
     narrow = lines(govops(database, "alerts", "--as-of", "2026-06-30", "--horizon-days", "5"))
     assert [a["kind"] for a in narrow] == ["bar"]
+
+
+def test_alerts_speak_the_readers_language_and_keep_the_data(database: dict[str, str]) -> None:
+    said = {}
+    for lang in ("zh-Hans", "vi"):
+        result = govops(database, "alerts", "--as-of", "2026-06-30", "--lang", lang)
+        said[lang] = (lines(result), result.stderr)
+    (zh, zh_notes), (vi, vi_notes) = said["zh-Hans"], said["vi"]
+    assert [a["detail"] for a in zh] == [
+        "教务处: 科长（教务处）试用期于2026年7月10日届满",
+        "自2016年7月20日起任教务处: 副处长（教务处），至2026年7月20日满10年；应当交流",
+        "处分（2026年3月1日）：处分影响期内不得提拔，至2026年8月31日止",
+    ]
+    assert vi[1]["detail"] == (
+        "giữ chức 教务处: 副处长 (教务处) từ 20 thg 7, 2016: đủ 10 năm vào 20 thg 7, 2026; "
+        "đến hạn luân chuyển"
+    )
+    # Only the words change: kinds, people, articles and dates are the same.
+    assert [a | {"detail": ""} for a in zh] == [a | {"detail": ""} for a in vi]
+    assert zh_notes.startswith("govops: 提示：干部 ") and "不属于第43条所列亲属关系" in zh_notes
+    assert vi_notes.startswith("govops: lưu ý: cán bộ ") and "Điều 43" in vi_notes
 
 
 def test_screen_as_json_lines(database: dict[str, str]) -> None:
@@ -126,7 +147,9 @@ def test_screen_as_json_lines(database: dict[str, str]) -> None:
 
 def test_a_bad_date_is_one_line_without_a_traceback(database: dict[str, str]) -> None:
     for command in ("alerts", "screen"):
-        result = govops(database, command, "--as-of", "30.06.2026")
+        result = govops(database, command, "--as-of", "30.06.2026", "--lang", "en")
         assert result.returncode == 2
         assert result.stderr.startswith("govops: --as-of must be a date")
+        chinese = govops(database, command, "--as-of", "30.06.2026")  # the default
+        assert chinese.stderr == "govops: --as-of 必须是 YYYY-MM-DD 格式的日期，收到 '30.06.2026'\n"
         assert "Traceback" not in result.stderr

@@ -1,6 +1,7 @@
 """`govops selections`: a case from motion to probation end from the command line, on a
 temporary SQLite database named by GOVOPS_DATABASE_URL, each command in a child process
-as a user would run it (the README's run)."""
+as a user would run it (the README's run), in a shell whose locale is English (LANG);
+--lang chooses another language."""
 
 from __future__ import annotations
 
@@ -48,7 +49,10 @@ STEPS: list[tuple[str, str, dict[str, Any]]] = [
 
 @pytest.fixture
 def selections(tmp_path: Path) -> Any:
-    env = os.environ | {"GOVOPS_DATABASE_URL": f"sqlite:///{tmp_path / 'db' / 'govops.db'}"}
+    env = os.environ | {
+        "GOVOPS_DATABASE_URL": f"sqlite:///{tmp_path / 'db' / 'govops.db'}",
+        "LANG": "en_US.UTF-8",
+    }
 
     def run(*args: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
@@ -81,7 +85,8 @@ def test_a_case_from_motion_to_probation_end(selections: Any) -> None:
             refused = selections("step", case["id"], name, "--json", json.dumps(during))
             assert refused.returncode == 3 and refused.stderr == (
                 "govops: appointment refused: public notice (wuyi-cadre-regulation-2020 34): "
-                "the notice from 2025-10-10 runs through 2025-10-16, not over on 2025-10-16\n"
+                "the notice from Oct 10, 2025 runs through Oct 16, 2025, not over on "
+                "Oct 16, 2025\n"
             )
         event = ok(
             selections("step", case["id"], name, "--json", json.dumps(body), "--actor", actor)
@@ -123,3 +128,33 @@ def test_refusals_and_bad_input_are_reported_without_a_traceback(selections: Any
         result = selections(*args)
         assert result.returncode in (2, 3) and message in result.stderr, (args, result.stderr)
         assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        (
+            "zh-Hans",
+            "govops: “民主推荐”环节不予办理：到会人数（wuyi-cadre-regulation-2020 13）："
+            "应到120人，实到95人；至少需要96人（不少于120人的4/5）\n",
+        ),
+        (
+            "zh-Hant",
+            "govops: “民主推薦”環節不予辦理：到會人數（wuyi-cadre-regulation-2020 13）："
+            "應到120人，實到95人；至少需要96人（不少於120人的4/5）\n",
+        ),
+        (
+            "vi",
+            "govops: không thực hiện được bước “giới thiệu nhân sự”: số người dự họp "
+            "(wuyi-cadre-regulation-2020 13): 95/120 người dự họp; cần 96 người "
+            "(ít nhất 4/5 của 120)\n",
+        ),
+    ],
+)
+def test_a_refused_step_keeps_its_article_in_every_language(
+    selections: Any, lang: str, said: str
+) -> None:
+    case = ok(selections("open", "--json", json.dumps(MOTION)))["id"]
+    low = json.dumps(STEPS[0][2] | {"attended": 95})
+    refused = selections("step", case, "recommendation", "--json", low, "--lang", lang)
+    assert (refused.returncode, refused.stdout, refused.stderr) == (3, "", said)

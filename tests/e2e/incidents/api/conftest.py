@@ -1,5 +1,6 @@
 """The API (create_app) over an in-memory store and the built-in county pack, at a fixed
-time that tests can move on."""
+time that tests can move on. The client asks for English (Accept-Language), as the tests
+read the problem details; `chinese` asks for no language: the organisation's, the pack's."""
 
 from __future__ import annotations
 
@@ -17,8 +18,18 @@ from tests.fakes import Clock
 API = "/api/v1/incidents"
 
 
+ENGLISH = {"Accept-Language": "en"}
+
+
 @pytest.fixture
 def client(service: IncidentService, pack: Pack, clock: Clock) -> Iterator[TestClient]:
+    with TestClient(create_app(service, pack, clock=clock), headers=ENGLISH) as client:
+        yield client
+
+
+@pytest.fixture
+def chinese(service: IncidentService, pack: Pack, clock: Clock) -> Iterator[TestClient]:
+    """A client that asks for no language."""
     with TestClient(create_app(service, pack, clock=clock)) as client:
         yield client
 

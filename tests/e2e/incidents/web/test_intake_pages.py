@@ -47,7 +47,8 @@ def test_the_intake_form_offers_the_packs_causes_figures_and_criteria(
     assert 'value="2026-06-01T10:00"' in page  # occurred_at starts at now, local time
     english = client.get("/incidents/new?lang=en").text
     assert "urban demolition and redevelopment, unpaid construction money" in english
-    assert "traffic stopped hours" in english  # the pack has input labels in Chinese only
+    # the pack keeps its input labels in Chinese only: shown so, marked as Chinese
+    assert '<span lang="zh-Hans">交通停运小时数</span> (hours)' in english
 
 
 def test_a_report_lands_on_its_page_with_the_grade_explained(client: TestClient) -> None:
@@ -61,10 +62,9 @@ def test_a_report_lands_on_its_page_with_the_grade_explained(client: TestClient)
     assert "参与人数在1000人以上、5000人以下" in explanation
     assert "参与人数 = 约1200" in explanation
     assert "按约数定级:参与人数" in explanation
-    assert "为何不是特别重大群体性事件 (I级): participants 1200 < 5000 for level I, 4.1(1)" in (
-        explanation
-    )
-    assert "参与人数:现为 1200,需要 >= 5000" in explanation
+    assert "为何不是特别重大群体性事件 (I级): 参与人数 1,200 < 5,000 (4.1(1))" in explanation
+    assert "参与人数:现为 1,200,需要 >= 5,000" in explanation
+    assert "适用 2026年6月1日 有效的规定" in explanation
     departments = section(page, "departments")
     assert "县公安局 3.1.3 公安局" in departments and "县建设局 3.1.3 建设局" in departments
     assert "当前等级无报告时限。" in section(page, "deadlines")
@@ -84,7 +84,7 @@ def test_fields_are_checked_on_the_server_with_messages_next_to_them(
     assert found["officer"] == "必填"
     assert found["place"] == "必填"
     assert found["occurred_at"] == "时间格式不对,应为 2026-06-01 09:30"
-    assert found["summary"] == "不能超过2000个字"
+    assert found["summary"] == "不能超过2,000个字"
     assert found["participants"].startswith("数字无法接受:")
     assert "5000元" in found["deaths"] and "人" in found["deaths"]
     assert "报告未提交" in response.text
@@ -98,9 +98,12 @@ def test_messages_follow_the_language(client: TestClient) -> None:
     response = client.post("/incidents?lang=en", data=data)
     found = errors(response.text)
     assert found["place"] == "required"
-    assert found["participants"] == (
-        "figure not accepted: cannot read 'abc' as a figure: unexpected 'a'"
-    )
+    # what was typed is quoted as written, marked as in the organisation's language
+    quoted = '<span lang="zh-Hans">{}</span>'.format
+    assert (
+        '<p class="error" id="e-participants" role="alert">figure not accepted: cannot read '
+        f"{quoted('&#39;abc&#39;')} as a figure: unexpected {quoted('&#39;a&#39;')}</p>"
+    ) in response.text
     assert '<html lang="en">' in response.text
 
 
@@ -112,7 +115,7 @@ def test_an_occurrence_in_the_future_or_an_unknown_cause_is_refused(
     assert found == {"occurred_at": "发生时间不能晚于现在", "causes": "无效的选项"}
     with_offset = {**GOOD_REPORT, "occurred_at": "2026-06-01T01:30:00+00:00"}
     page = client.get(report(client, **with_offset)).text
-    assert "2026-06-01 09:30" in page  # shown in the pack's time zone
+    assert "2026年6月1日 09:30" in page  # shown in the pack's time zone
 
 
 def test_ticked_criteria_grade_the_report(client: TestClient) -> None:

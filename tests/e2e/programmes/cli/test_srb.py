@@ -1,6 +1,6 @@
 """`govops srb compute` and `govops srb rank` on small CSV files, each in a child process:
-JSON Lines out, Vietnamese by default, English with --lang en, and bad input stopped with
-exit status 2 and a one-line message."""
+JSON Lines out, Vietnamese by default, another language with --lang (zh-Hans, zh-Hant, en),
+and bad input stopped with exit status 2 and a one-line message."""
 
 from __future__ import annotations
 
@@ -28,6 +28,13 @@ BIRTHS = """area_code,year,boys,girls
 38003,2016,500,450
 38003,2017,510,460
 """
+
+
+@pytest.fixture(autouse=True)
+def no_language_chosen(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The commands run with no locale and no organisation language: the default applies."""
+    for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG", "GOVOPS_LANGUAGE"):
+        monkeypatch.delenv(variable, raising=False)
 
 
 @pytest.fixture
@@ -109,6 +116,8 @@ def test_rank_puts_communes_in_order_of_posterior_ratio(govops: Run, files: dict
         ("38001,2018,12.5,10", "vi", "dòng 8: boys phải là số nguyên không âm, có '12.5'"),
         ("38001,2018,-1,10", "en", "line 8: boys is negative: -1"),
         ("38001,2016,1,1", "vi", "dòng 2 và 8: địa bàn '38001' năm 2016 có hai lần"),
+        ("38001,2016,1,1", "zh-Hans", "第 2 行和第 8 行：地区 '38001' 的 2016 年数据出现了两次"),
+        ("38001,2018,-1,10", "zh-Hant", "第 8 行：boys 為負數：-1"),
         ("99999,2016,1,1", "en", "line 8: area code '99999' is not in the list of areas"),
         (
             "38001,99999999999,1,1",
@@ -167,7 +176,7 @@ def test_a_district_window_missing_a_commune_year_says_so(
         1,
     )
     assert first["warning"] == (
-        "the window 2016–2017 is incomplete: 1 of its 4 commune-years have no data (in some "
+        "the window 2016–2017 is incomplete: 1 of its 4 commune-years has no data (in some "
         "year only 1 of 2 communes reported); the figures sum only the communes that reported"
     )
     assert second["area_years_missing"] == 0 and "warning" not in second
@@ -214,3 +223,21 @@ def test_rank_never_prints_infinity_and_says_why_a_figure_is_null(
     c = rows["38003"]
     assert (c["shrunk_towards"], c["district_srb"]) == ("province", 150.0)
     assert c["reasons"] == ["prior_no_girls"]  # the province's other communes: no girls
+
+
+def test_messages_and_notes_in_chinese(govops: Run, files: dict[str, str]) -> None:
+    done = govops("srb", "compute", files["births"], "--areas", files["areas"], "--lang", "zh-Hans")
+    assert done.returncode == 0, done.stderr
+    no_girls = lines(done.stdout)[3]
+    assert (no_girls["reason"], no_girls["message"]) == (
+        "no_girls",
+        "没有女婴：比值及其上限为无穷大",
+    )
+    rank = govops("srb", "rank", files["births"], "--areas", files["areas"], "--lang", "zh-Hans")
+    assert rank.returncode == 0, rank.stderr
+    assert rank.stderr.startswith("govops: 提示：每个社向本县其他社的比值收缩")
+    Path(files["births"]).write_text("area_code,year,boys\n38001,2016,1\n", encoding="utf-8")
+    done = govops("srb", "compute", files["births"], "--lang", "zh-Hans")
+    assert done.stderr == f"govops: {files['births']}: 第 1 行：缺少 'girls' 列\n"
+    done = govops("srb", "compute", files["births"], "--level", "district", "--lang", "zh-Hans")
+    assert done.stderr.startswith("govops: --level 需要 --areas（地区列表）")

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from tests.e2e.conftest import Run
 
 AREAS = """code,name,level,parent
@@ -13,6 +15,13 @@ AREAS = """code,name,level,parent
 38001,Xã A1,commune,380
 38002,Xã A2,commune,380
 """
+
+
+@pytest.fixture(autouse=True)
+def no_language_chosen(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The command runs with no locale and no organisation language: the default applies."""
+    for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG", "GOVOPS_LANGUAGE"):
+        monkeypatch.delenv(variable, raising=False)
 
 
 def _files(tmp_path: Path, births: str) -> tuple[str, str]:
@@ -40,6 +49,19 @@ def test_a_province_sized_count_cannot_tell_a_04_point_change(govops: Run, tmp_p
     assert change["status"] == "cannot_tell"
     assert change["births_needed"] > 2_000_000
     assert "Không đủ số sinh để phân biệt mức thay đổi 0,4 điểm" in change["statement"]
+    assert (
+        "cần khoảng 2,6 triệu ca sinh mỗi năm; dữ liệu có 50.200 ca năm 2016"
+        in (change["statement"])
+    )
+    chinese = govops(
+        "srb", "progress", births, "--areas", areas, "--area", "38", "--lang", "zh-Hans"
+    )
+    report_zh = json.loads(chinese.stdout)
+    assert report_zh["changes"][0]["births_needed"] == change["births_needed"]
+    assert report_zh["changes"][0]["statement"].startswith(
+        "2016–2017：出生数太少，无法把 0.4 个百分点的变化与随机波动区分开"
+    )
+    assert report_zh["years"][0]["statement"].startswith("2016年：出生人口性别比 116.4")
 
 
 def test_an_interval_wholly_above_the_ceiling_is_not_met_in_english(

@@ -1,6 +1,6 @@
-"""The programme pages: the plans, one plan, its budget check (Vietnamese first, English on
-request), over the built-in Thanh Hóa plan, next to the incident pages; then the budget
-page in a real browser."""
+"""The programme pages: the plans, one plan, its budget check, in zh-Hans, zh-Hant, vi and
+en (Vietnamese, the plan's own language, for a reader who chose none), over the built-in
+Thanh Hóa plan, next to the incident pages; then the budget page in a real browser."""
 
 from __future__ import annotations
 
@@ -22,9 +22,13 @@ from govops.incidents.web import build_web_router
 from govops.lawcode.plans.check import check_plan
 from govops.lawcode.plans.programme import Figure
 from govops.lawcode.sources.pack import Pack
+from govops.lawcode.texts.messages import Quote, msg
 from govops.packs import load_builtin_pack
-from govops.programmes.service import plan_check_json
-from govops.programmes.web import build_programme_router, labels
+from govops.platform.i18n.languages import LANGUAGES
+from govops.platform.i18n.translator import translator
+from govops.programmes.web import build_programme_router
+from govops.programmes.web.render import Reader
+from tests.e2e.languages import foreign_sentences
 from tests.e2e.pages import section, text
 from tests.fakes import Clock
 
@@ -36,6 +40,10 @@ except ImportError:  # the browser fixture skips, saying why
 SRB = "vn-thanhhoa-srb-2016"
 PLAN = f"/programmes/{SRB}"
 BUDGET = f"{PLAN}/budget"
+PAGES = ("/programmes", PLAN, BUDGET, "/programmes/no-such-plan")
+# What the pages' citations and pack texts name in any language.
+NAMES = ["Thanh Hóa"]
+WHERE = {"zh-Hans": "依据：", "zh-Hant": "依據：", "vi": "Căn cứ:", "en": "Where:"}
 
 
 @pytest.fixture(scope="module")
@@ -91,7 +99,7 @@ def test_the_plan_in_vietnamese(client: TestClient) -> None:
     assert "2.2. Tổ chức các hoạt động truyền thông III.2.2" in activities
     assert "Thời gian thực hiện: 2016-2020 III.2.2 c" in activities
     assert "Thời gian thực hiện: 2017-2019 III.2.7 c" in activities
-    assert "Số lượng: 01 câu lạc bộ/xã , 04 lần/năm" in activities  # (tags read as spaces)
+    assert "Số lượng: 01 câu lạc bộ/xã, 4 lần/năm" in activities
     assert "Kinh phí: PL 2.1" in activities
     responsible = text(page.split('id="activity-1"')[1].split("</article>")[0])
     assert "Tỉnh Sở Y tế; Chi cục Dân số - Kế hoạch hóa gia đình V.2.1" in responsible
@@ -134,19 +142,73 @@ def test_the_budget_check_in_vietnamese(client: TestClient) -> None:
     assert "Cảnh báo (6)" in findings and "Lưu ý (9)" in findings
 
 
-@pytest.mark.parametrize("language", ["vi", "en"])
+def citations(page: str) -> list[str]:
+    """The articles the page cites: codes of the document, shown as it numbers them."""
+    return re.findall(r'<cite class="article"[^>]*>([^<]*)</cite>', page)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("path", PAGES)
+def test_every_page_speaks_one_language(client: TestClient, path: str, language: str) -> None:
+    """Every word of the pages from the catalogs; the plan's texts and what it quotes from
+    its document shown in the document's language are marked with it."""
+    response = client.get(f"{path}?lang={language}")
+    assert response.status_code == (404 if "no-such" in path else 200)
+    page = response.text
+    assert f'<html lang="{language}">' in page
+    assert foreign_sentences(page, names=[*NAMES, *citations(page)]) == []
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
 def test_every_finding_with_its_citations(client: TestClient, srb: Pack, language: str) -> None:
     page = client.get(f"{BUDGET}?lang={language}").text
     assert srb.programme is not None
-    expected = plan_check_json(check_plan(srb.programme), language)["findings"]
-    assert isinstance(expected, list) and expected
+    expected = check_plan(srb.programme).findings
+    assert expected
     counts: dict[str, int] = {}
     for item in expected:
-        counts[item["severity"]] = counts.get(item["severity"], 0) + 1
-        shown = finding(page, f"finding-{item['severity']}-{counts[item['severity']]}")
-        assert str(item["message"]) in shown
-        for place in item["places"]:
-            assert place["article"] in shown.split(labels.label(language, "findings.places"))[1]
+        severity = item.severity.value
+        counts[severity] = counts.get(severity, 0) + 1
+        shown = finding(page, f"finding-{severity}-{counts[severity]}")
+        said = translator(language).say(item.message)
+        assert _without_spaces(said) in _without_spaces(shown), (said, shown)
+        for place in item.places:
+            assert place.article in shown.split(WHERE[language])[1]
+
+
+def _without_spaces(said: str) -> str:
+    """A text without its spaces: the page reads the tags around its quotes as spaces."""
+    return re.sub(r"\s+", "", said)
+
+
+def test_the_budget_check_in_chinese_marks_what_it_quotes(client: TestClient) -> None:
+    page = client.get(f"{BUDGET}?lang=zh-Hans").text
+    assert "<title>经费核查 · 计划与方案</title>" in page  # the plan's title: no Chinese
+    assert "重算总额： 5,444百万越南盾" in section(page, "grand-total")
+    findings = section(page, "findings")
+    assert "0 个错误，6 个警告，9 条提示" in findings and "错误（0） 无。" in findings
+    scope = re.search(r'<li class="finding" id="finding-warning-1">(.*?)</li>', page, re.S)
+    assert scope is not None
+    assert (
+        '计划范围为 300 <span lang="vi">xã</span>（<span lang="vi">II.1 gạch 2</span>），'
+        '但第 <span lang="vi">PL 2.1</span> 行按 200 <span lang="vi">xã</span> 计算经费'
+    ) in scope.group(1)
+    words = section(page, "grand-total")
+    assert "大写金额 Năm tỷ, bốn trăm, bốn bốn triệu đồng chẵn IV.3" in words
+    assert '<q lang="vi">Năm tỷ, bốn trăm, bốn bốn triệu đồng chẵn</q>' in page
+    traditional = client.get(f"{BUDGET}?lang=zh-Hant").text
+    assert "計劃範圍為 300" in section(traditional, "findings")
+
+
+def test_the_plan_in_chinese_shows_the_plans_texts_in_vietnamese(client: TestClient) -> None:
+    page = client.get(f"{PLAN}?lang=zh-Hans").text
+    assert '<html lang="zh-Hans">' in page
+    target = section(page, "trajectory-srb")
+    assert "目标：出生人口性别比（每100名女婴对应的男婴数）" in target
+    assert "基线 115（2015年） Mở đầu" in target and "每年至少下降 0.4 个百分点" in target
+    assert text(row(page, "limit-srb-2016")) == "2016 114.6"
+    assert '<span lang="vi">Sở Y tế; Chi cục Dân số - Kế hoạch hóa gia đình</span>' in page
+    assert '<h1><span lang="vi">Kế hoạch thực hiện Đề án' in page  # the pack has no Chinese
 
 
 def test_the_budget_check_in_english(client: TestClient) -> None:
@@ -158,7 +220,8 @@ def test_the_budget_check_in_english(client: TestClient) -> None:
     findings = section(page, "findings")
     assert "0 errors, 6 warnings, 9 notices" in findings
     assert "Errors (0) None." in findings and "Warnings (6)" in findings
-    assert "The plan covers 300 xã (II.1 gạch 2) but row PL 2.1 costs 200 xã" in findings
+    assert "The plan covers 300 xã ( II.1 gạch 2 ) but row PL 2.1 costs 200 xã" in findings
+    assert "'bốn bốn' read as 44 (spoken form without 'mươi' )" in findings
 
 
 def test_a_printed_figure_that_differs_is_marked(srb: Pack) -> None:
@@ -192,12 +255,25 @@ def test_an_unknown_plan(client: TestClient) -> None:
 
 
 def test_the_language_cookie_is_shared_with_the_incident_pages(client: TestClient) -> None:
-    client.get("/incidents?lang=zh")  # the incident pages' own choice: not one of ours
-    assert '<html lang="vi">' in client.get("/programmes").text
-    client.get("/programmes?lang=vi")  # ours: the incident pages fall back to Chinese
-    assert '<html lang="zh-Hans">' in client.get("/incidents").text
-    client.get("/programmes?lang=en")  # both know English
+    assert '<html lang="vi">' in client.get("/programmes").text  # nothing chosen: the plan's
+    client.get("/incidents?lang=zh-Hant")  # chosen on the incident pages: kept here too
+    assert '<html lang="zh-Hant">' in client.get("/programmes").text
+    client.get("/programmes?lang=vi")
+    assert '<html lang="vi">' in client.get("/incidents").text
+    client.get("/programmes?lang=en")
     assert '<html lang="en">' in client.get("/incidents").text
+
+
+def test_the_browsers_language_else_the_organisations_else_vietnamese(srb: Pack) -> None:
+    app = FastAPI()
+    app.include_router(build_programme_router({SRB: srb}))
+    client = TestClient(app)
+    assert '<html lang="vi">' in client.get(PLAN).text
+    chinese = client.get(PLAN, headers={"accept-language": "zh-TW,zh;q=0.8"}).text
+    assert '<html lang="zh-Hant">' in chinese
+    organisation = FastAPI()
+    organisation.include_router(build_programme_router({SRB: srb}, language="en"))
+    assert '<html lang="en">' in TestClient(organisation).get(PLAN).text
 
 
 def test_the_stylesheet_is_served_from_the_pages_router(client: TestClient) -> None:
@@ -211,17 +287,6 @@ def test_the_stylesheet_is_served_from_the_pages_router(client: TestClient) -> N
     shared = client.get("/static/common.css")  # served by this router alone as well
     assert shared.status_code == 200 and shared.headers["content-type"].startswith("text/css")
     assert "header.top" in shared.text and "http" not in shared.text
-
-
-def test_every_label_used_exists_in_both_languages() -> None:
-    templates = Path(labels.__file__).parent / "templates"
-    used: set[str] = set()
-    for path in templates.glob("*.html"):
-        used |= set(re.findall(r"""\blabel\(\s*["']([\w.]*\w)["']""", path.read_text("utf-8")))
-    assert used and used - set(labels.LABELS) == set()
-    for key, (vi, en) in labels.LABELS.items():
-        assert vi.strip() and en.strip(), key
-        assert sorted(re.findall(r"{(\w+)}", vi)) == sorted(re.findall(r"{(\w+)}", en)), key
 
 
 def test_the_composition_root_serves_the_programmes(tmp_path: Path) -> None:
@@ -241,16 +306,39 @@ def browser_page(browser: Any) -> Iterator[Any]:
 
 def test_the_budget_check_in_a_browser(browser_page: Any, live_server: str) -> None:
     page = browser_page
-    page.goto(f"{live_server}{BUDGET}")
+    page.goto(f"{live_server}{BUDGET}")  # headless Chromium asks for en-US
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    page.goto(f"{live_server}{BUDGET}?lang=vi")
     expect(page.locator("html")).to_have_attribute("lang", "vi")
     expect(page.locator("#grand-total-display")).to_have_text("5.444 triệu đồng")
     expect(page.locator("#line-totals td.printed").nth(1)).to_have_text("1.266")
     expect(page.locator("#findings-warning li.finding")).to_have_count(6)
     expect(page.locator("nav.tabs a[aria-current=page]")).to_have_text("Kiểm tra kinh phí")
-    page.click("header a.switch")
+    page.click("header .switch a[hreflang=zh-Hans]")
+    expect(page).to_have_url(f"{live_server}{BUDGET}?lang=zh-Hans")
+    expect(page.locator("#grand-total-display")).to_have_text("5,444百万越南盾")
+    expect(page.locator("#findings-warning h3")).to_have_text("警告（6）")
+    page.click("header .switch a[hreflang=en]")
     expect(page).to_have_url(f"{live_server}{BUDGET}?lang=en")
     expect(page.locator("html")).to_have_attribute("lang", "en")
     expect(page.locator("#grand-total-display")).to_have_text("VND 5,444 million")
     expect(page.locator("#findings-warning h3")).to_have_text("Warnings (6)")
     page.click("nav.tabs a:not([aria-current])")  # to the plan, still in English
     expect(page.locator("#limit-srb-2016 td")).to_have_text("114.6")
+
+
+def test_a_finding_escapes_what_it_quotes_and_marks_its_language() -> None:
+    message = msg(
+        "Row {row}, {year}: spent {spent} against a budget of {budget}",
+        row=Quote("<b>PL 1</b>"),
+        year="2016",
+        spent=Decimal("1234.5"),
+        budget=Decimal(130),
+    )
+    english = Reader(translator("en"), {}).said(message, "vi")
+    assert str(english) == (
+        'Row <span lang="vi">&lt;b&gt;PL 1&lt;/b&gt;</span>, 2016: spent 1,234.5 against a '
+        "budget of 130"
+    )
+    vietnamese = Reader(translator("vi"), {}).said(message, "vi")
+    assert str(vietnamese) == "Dòng &lt;b&gt;PL 1&lt;/b&gt;, năm 2016: đã chi 1.234,5, dự toán 130"

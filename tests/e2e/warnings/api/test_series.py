@@ -86,11 +86,13 @@ def test_bad_queries_are_refused_with_the_field_named(demo: tuple[TestClient, De
     assert client.get(f"{API}/report", params={"date": "2026-02-30"}).status_code == 422
 
 
-def test_the_daily_report_in_both_languages(demo: tuple[TestClient, DemoStorm]) -> None:
+def test_the_daily_report_in_every_language(demo: tuple[TestClient, DemoStorm]) -> None:
     client, _ = demo
     for language, title in [
-        ("zh-Hans", "西城区暴雨预警日报（2026-07-20）"),
-        ("en", "Xicheng District rainstorm warning report, 2026-07-20"),
+        ("zh-Hans", "西城区暴雨预警日报（2026年7月20日）"),
+        ("zh-Hant", "西城區暴雨預警日報（2026年7月20日）"),
+        ("vi", "Báo cáo cảnh báo mưa lớn quận Tây Thành, 20 thg 7, 2026"),
+        ("en", "Xicheng District rainstorm warning report, Jul 20, 2026"),
     ]:
         answer = client.get(f"{API}/report", params={"lang": language})  # default: latest day
         assert answer.status_code == 200
@@ -98,6 +100,12 @@ def test_the_daily_report_in_both_languages(demo: tuple[TestClient, DemoStorm]) 
             '"rainstorm-warnings-2026-07-20.docx"'
         )
         assert docx.Document(io.BytesIO(answer.content)).paragraphs[0].text == title
+    # Without ?lang=: the language the client accepts, else the organisation's.
+    answer = client.get(f"{API}/report", headers={"Accept-Language": "vi-VN,vi;q=0.9"})
+    assert docx.Document(io.BytesIO(answer.content)).paragraphs[0].text.startswith("Báo cáo")
+    answer = client.get(f"{API}/report")
+    assert docx.Document(io.BytesIO(answer.content)).paragraphs[0].text.startswith("西城区")
+    assert client.get(f"{API}/report", params={"lang": "fr"}).status_code == 422
 
 
 def test_every_demo_alert_is_a_valid_cap_exercise(demo: tuple[TestClient, DemoStorm]) -> None:
@@ -159,7 +167,7 @@ def test_serve_demo_shows_the_storm_and_its_worker_delivers(tmp_path: Path, webh
     env = os.environ | {"GOVOPS_DATABASE_URL": f"sqlite:///{tmp_path / 'demo.db'}"}
     base = f"http://127.0.0.1:{port}"
     server = subprocess.Popen(
-        [sys.executable, "-m", "govops", "serve", "--demo", "--port", str(port)],
+        [sys.executable, "-m", "govops", "serve", "--demo", "--port", str(port), "--lang", "en"],
         cwd=tmp_path,
         env=env,
         stdout=subprocess.PIPE,

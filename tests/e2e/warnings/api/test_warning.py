@@ -156,12 +156,17 @@ def test_levels_history_and_alerts(client: TestClient) -> None:
 
 
 def test_bad_queries_are_problems(client: TestClient) -> None:
-    naive = client.get(f"{API}/history", params={"from": "2026-07-20T14:00:00"})
+    english = {"Accept-Language": "en-US,en;q=0.9"}
+    naive = client.get(f"{API}/history", params={"from": "2026-07-20T14:00:00"}, headers=english)
     assert "needs a UTC offset" in problem_fields(naive)["from"]
     backwards = {"from": "2026-07-20T14:00:00+08:00", "to": "2026-07-20T13:00:00+08:00"}
-    assert problem_fields(client.get(f"{API}/history", params=backwards)) == {
-        "to": "must be after from"
-    }
+    answer = client.get(f"{API}/history", params=backwards, headers=english)
+    assert problem_fields(answer) == {"to": "must be after from"}
+    assert answer.json()["detail"] == "invalid input: to"
+    # In the organisation's language when none is asked for, in any language on request.
+    assert problem_fields(client.get(f"{API}/history", params=backwards)) == {"to": "须晚于 from"}
+    vietnamese = client.get(f"{API}/history", params=backwards | {"lang": "vi"})
+    assert problem_fields(vietnamese) == {"to": "phải sau from"}
     missing = client.get(f"{API}/alerts/1101020010000012026072014000001.xml")
     assert missing.status_code == 404
     assert missing.headers["content-type"] == "application/problem+json"
@@ -178,8 +183,9 @@ def test_subscriptions_are_created_listed_and_removed(client: TestClient) -> Non
 
     assert client.delete(f"{API}/subscriptions/{subscription['id']}").status_code == 204
     assert client.get(f"{API}/subscriptions").json()["count"] == 0
-    again = client.delete(f"{API}/subscriptions/{subscription['id']}")
+    again = client.delete(f"{API}/subscriptions/{subscription['id']}", params={"lang": "en"})
     assert again.status_code == 404 and again.json()["code"] == "not-found"
+    assert again.json()["detail"] == f"no {subscription['id']!r} here"
 
 
 @pytest.mark.parametrize(
@@ -197,3 +203,23 @@ def test_a_bad_subscription_is_a_problem_naming_its_field(
 ) -> None:
     answer = client.post(f"{API}/subscriptions", json=body)
     assert field in problem_fields(answer)
+
+
+def test_a_refused_subscription_says_why_in_the_language_asked_for(client: TestClient) -> None:
+    body = {"url": "ftp://example.org/x"}
+    said = {
+        "zh-Hans": "须以 http:// 或 https:// 开头并写明主机，实为 'ftp://example.org/x'",
+        "zh-Hant": "須以 http:// 或 https:// 開頭並寫明主機，實為 'ftp://example.org/x'",
+        "vi": "phải bắt đầu bằng http:// hoặc https:// và có tên máy chủ, nhận được "
+        "'ftp://example.org/x'",
+        "en": "must start with http:// or https:// and name a host, got 'ftp://example.org/x'",
+    }
+    for language, message in said.items():
+        answer = client.post(f"{API}/subscriptions", json=body, params={"lang": language})
+        assert problem_fields(answer) == {"url": message}, language
+    unknown = client.post(
+        f"{API}/subscriptions",
+        json={"url": "https://example.org/x", "areas": ["999"]},
+        headers={"Accept-Language": "vi-VN"},
+    )
+    assert problem_fields(unknown) == {"areas": "mã khu vực không xác định: 999"}

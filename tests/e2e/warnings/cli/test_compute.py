@@ -1,5 +1,6 @@
 """`govops warnings compute` as a user runs it: station metadata and observations in the
-national data service's field names (UTC), a levels table out, a one-line summary.
+national data service's field names (UTC), a levels table out, a one-line summary in the
+language asked for (--lang: zh-Hans, zh-Hant, vi or en).
 
 Until the command is registered on `govops warnings`, it runs on a one-command Typer app
 of its own (same function, same options)."""
@@ -68,13 +69,16 @@ def test_compute_writes_levels_per_area_and_minute(tmp_path: Path) -> None:
     done = run(
         "--stations", str(stations_csv(tmp_path)),
         "--observations", str(observations_csv(tmp_path)),
-        "--output", str(output),
+        "--output", str(output), "--lang", "en",
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
     summary = done.stdout.strip()
     assert "\n" not in summary
-    assert "16 areas x 120 minutes, 2026-07-20 12:01 to 2026-07-20 14:00 Beijing time" in summary
-    assert "method max; highest level: 110102 red, 110102001 red, 110102003 none" in summary
+    assert (
+        "16 areas x 120 minutes, Jul 20, 2026 12:01 to Jul 20, 2026 14:00 Beijing time" in summary
+    )
+    assert "method max; highest level: 110102 red warning, 110102001 red warning, " in summary
+    assert "110102003 no warning, " in summary
     assert "1 of 361 rows excluded" in done.stderr
     table = pl.read_parquet(output)
     assert table.height == 16 * 120
@@ -92,7 +96,7 @@ def test_hourly_amounts_give_hourly_steps(tmp_path: Path) -> None:
     done = run(
         "--stations", str(stations_csv(tmp_path)),
         "--observations", str(observations_csv(tmp_path, hourly=True)),
-        "--output", str(output),
+        "--output", str(output), "--lang", "en",
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
     assert "16 areas x 4 hours" in done.stdout
@@ -106,8 +110,9 @@ def test_hourly_amounts_give_hourly_steps(tmp_path: Path) -> None:
     ("change", "message"),
     [
         ({"--output": "levels.txt"}, "--output must be .csv or .parquet"),
+        ({"--lang": "fr"}, "zh-Hans, zh-Hant, vi, en"),  # said in the shell's language
         ({"--pack": "no-such-pack"}, "no pack 'no-such-pack'"),
-        ({"--as-of": "2020-01-01"}, "in force from 2021-01-01"),
+        ({"--as-of": "2020-01-01"}, "in force from Jan 1, 2021"),
         ({"--as-of": "20 July"}, "--as-of must be a date"),
         ({"--observations": "stations.csv"}, "no column 'Datetime'"),
         ({"--stations": "missing.csv"}, "no such file"),
@@ -120,10 +125,11 @@ def test_bad_input_is_refused_in_one_line(
         "--stations": str(stations_csv(tmp_path)),
         "--observations": str(observations_csv(tmp_path)),
         "--output": str(tmp_path / "levels.parquet"),
+        "--lang": "en",
     }
     for option, value in change.items():
         options[option] = (
-            value if option.startswith("--as") or option == "--pack" else str(tmp_path / value)
+            value if option in ("--as-of", "--pack", "--lang") else str(tmp_path / value)
         )
     done = run(*(part for pair in options.items() for part in pair))
     assert done.returncode == 2
@@ -131,3 +137,34 @@ def test_bad_input_is_refused_in_one_line(
     assert len(done.stderr.strip().splitlines()) == 1
     assert "Traceback" not in done.stderr
     assert not (tmp_path / "levels.parquet").exists()
+
+
+@pytest.mark.parametrize(
+    ("language", "summary", "note"),
+    [
+        (
+            "zh-Hans",
+            "16个区域 × 120分钟，北京时间2026年7月20日 12:01至2026年7月20日 14:00，判定方法 max；"
+            "最高等级：110102 红色预警，110102001 红色预警，110102003 无预警，",
+            "govops：提示：361行中排除1行（详见 `govops warnings ingest`）",
+        ),
+        (
+            "vi",
+            "16 khu vực × 120 phút, từ 20 thg 7, 2026 12:01 đến 20 thg 7, 2026 14:00 giờ Bắc "
+            "Kinh, phương pháp max; cấp cao nhất: 110102 cảnh báo đỏ, 110102001 cảnh báo đỏ, "
+            "110102003 không có cảnh báo, ",
+            "govops: lưu ý: loại 1 trên 361 dòng (xem `govops warnings ingest`)",
+        ),
+    ],
+)
+def test_the_summary_and_the_notes_in_the_language_asked_for(
+    tmp_path: Path, language: str, summary: str, note: str
+) -> None:
+    done = run(
+        "--stations", str(stations_csv(tmp_path)),
+        "--observations", str(observations_csv(tmp_path)),
+        "--output", str(tmp_path / "levels.parquet"), "--lang", language,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert summary in done.stdout
+    assert note in done.stderr

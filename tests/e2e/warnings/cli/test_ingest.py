@@ -1,10 +1,15 @@
 """`govops warnings ingest` end to end: station and observation files in, the ingestion
-report out (JSON), the normalised observations written on request, bad files refused."""
+report out (JSON, its reasons in the language asked for: --lang, else the shell's locale,
+else GOVOPS_LANGUAGE, else Chinese), the normalised observations written on request, bad
+files refused."""
 
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import subprocess
+import sys
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -26,7 +31,7 @@ def test_the_report_accounts_for_every_row_and_the_frame_is_written(
     target = tmp_path / "normalised.parquet"
     done = govops(
         "warnings", "ingest", "--stations", STATIONS, "--observations", MESSY,
-        "--output", str(target),
+        "--output", str(target), "--lang", "zh-Hans",
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
     report = json.loads(done.stdout)
@@ -67,9 +72,9 @@ def test_gb18030_files_are_read_when_named(govops: Run, tmp_path: Path) -> None:
         {"Station_Id_C": ["XC0101"], "Datetime": ["20260719163000"], "PRE_1h": ["999990"]}
     ).write_parquet(observations)
     args = ["warnings", "ingest", "--stations", str(stations), "--observations", str(observations)]
-    refused = govops(*args)
+    refused = govops(*args, "--lang", "en")
     assert refused.returncode == 2
-    assert "not utf-8 text" in refused.stderr
+    assert "is not utf-8 text" in refused.stderr
     done = govops(*args, "--encoding", "gb18030")
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["excluded"]["misaligned_time"]["rows"] == 1
@@ -79,7 +84,7 @@ def test_gb18030_files_are_read_when_named(govops: Run, tmp_path: Path) -> None:
     ("stations", "observations", "message"),
     [
         ("nowhere.csv", "messy.csv", "nowhere.csv: no such file"),
-        ("stations.csv", "messy.txt", "messy.txt: input must be .csv or .parquet"),
+        ("stations.csv", "messy.txt", "messy.txt: INPUT must be .csv or .parquet"),
         ("stations.csv", "no_pre.csv", "no precipitation column: PRE (minute) or PRE_1h"),
         ("no_town.csv", "messy.csv", "station metadata has no column 'Town'"),
         ("twice.csv", "messy.csv", "twice.csv: station A appears on lines 2 and 3"),
@@ -112,4 +117,48 @@ def test_an_unknown_language_is_refused(govops: Run) -> None:
         "warnings", "ingest", "--stations", STATIONS, "--observations", MESSY, "--lang", "fr"
     )  # fmt: skip
     assert done.returncode == 2
-    assert "--lang must be zh-Hans or en, not 'fr'" in done.stderr
+    assert "--lang" in done.stderr and "zh-Hans, zh-Hant, vi, en" in done.stderr
+
+
+def _ingest_in(environment: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    """The command run with the locale variables of `environment` only."""
+    unset = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG", "GOVOPS_LANGUAGE")
+    env = {k: v for k, v in os.environ.items() if k not in unset} | environment
+    return subprocess.run(
+        [sys.executable, "-m", "govops", "warnings", "ingest", "--stations", STATIONS, *args],
+        capture_output=True, text=True, env=env, timeout=120, check=False,
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("environment", "args", "message"),
+    [
+        ({}, (), "缺测（空值，或 999999、999998 等不小于 999000 的缺测标记）"),
+        ({"LANG": "vi_VN.UTF-8"}, (), "thiếu số liệu (trống, hoặc 999999, 999998 hay dấu"),
+        ({"LANG": "C.UTF-8", "GOVOPS_LANGUAGE": "en"}, (), "missing (empty, or 999999"),
+        ({"LANGUAGE": "zh_TW:en", "LANG": "en_US.UTF-8"}, (), "缺測（空值，或 999999"),
+        ({"LANG": "vi_VN.UTF-8"}, ("--lang", "zh-Hant"), "缺測（空值，或 999999"),
+    ],
+    ids=["default-chinese", "shell-vietnamese", "organisation-english", "language-list", "asked"],
+)
+def test_the_language_is_asked_for_else_the_shells_else_the_organisations(
+    environment: dict[str, str], args: tuple[str, ...], message: str
+) -> None:
+    done = _ingest_in(environment, "--observations", MESSY, *args)
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout)
+    assert report["excluded"]["missing"]["message"].startswith(message)
+    assert report["excluded"]["missing"]["rows"] == 4  # the data is the same in every language
+
+
+def test_a_refusal_in_vietnamese(govops: Run, tmp_path: Path) -> None:
+    (tmp_path / "no_town.csv").write_text("Station_Id_C,Lat,Lon\nA,39.9,116.4\n")
+    done = govops(
+        "warnings", "ingest", "--stations", str(tmp_path / "no_town.csv"),
+        "--observations", MESSY, "--lang", "vi",
+    )  # fmt: skip
+    assert done.returncode == 2
+    assert done.stderr.strip() == (
+        f"govops: {tmp_path / 'no_town.csv'}: thông tin trạm không có cột 'Town' "
+        "(cần có: Station_Id_C, Lat, Lon, Town)"
+    )

@@ -1,7 +1,8 @@
 """`govops warnings watch DIR` end to end, in a child process: files taken in the order of
 their minutes, levels and warning events as JSON Lines, events recorded in the database, a
 bad file and a late file reported without stopping the watch, a restart resuming from the
-saved state, Ctrl+C ending with a summary and exit status 0.
+saved state, Ctrl+C ending with a summary and exit status 0; what it says in the language
+asked for (--lang), else the shell's, else Chinese.
 
 Until the command is registered under `govops warnings`, it runs in a one-command Typer app
 of its own (the same function, the same options)."""
@@ -55,7 +56,10 @@ def folder(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def env(tmp_path: Path) -> dict[str, str]:
-    return {**os.environ, "GOVOPS_DATABASE_URL": f"sqlite:///{tmp_path / 'govops.db'}"}
+    """The database in the test's folder, and no locale: the watch speaks Chinese."""
+    unset = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG", "GOVOPS_LANGUAGE")
+    kept = {k: v for k, v in os.environ.items() if k not in unset}
+    return {**kept, "GOVOPS_DATABASE_URL": f"sqlite:///{tmp_path / 'govops.db'}"}
 
 
 def watch(env: dict[str, str], *args: str) -> tuple[list[dict[str, Any]], str, int]:
@@ -136,7 +140,10 @@ def test_a_restart_resumes_from_the_state_and_reports_a_late_file(
     files = {line["file"]: line for line in of(lines, "file")}
     assert set(files) == {"old.csv", "two.csv"}  # one.csv was taken before the restart
     assert (files["old.csv"]["status"], files["old.csv"]["late"]) == ("late", 1)
-    assert "old.csv: 所有分钟都不晚于已处理的最后一分钟 2026-07-20T14:01:00+08:00" in stderr
+    assert "old.csv：所有分钟都不晚于已处理的最后一分钟（2026年7月20日 14:01），跳过" in stderr
+    assert files["old.csv"]["message"] == (
+        "所有分钟都不晚于已处理的最后一分钟（2026年7月20日 14:01），跳过"
+    )
     street = [x for x in of(lines, "level") if x["area"] == STREET]
     assert [(x["level"], x["maximum_mm"]["rain_3h"]) for x in street] == [("orange", 50)]
     assert [e["kind"] for e in of(lines, "event") if e["area"] == STREET] == ["issue"]
@@ -168,8 +175,9 @@ def test_ctrl_c_ends_the_watch_with_a_summary(folder: Path, env: dict[str, str])
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--lang", "fr"], "--lang must be zh-Hans or en"),
-        (["--poll", "0"], "--poll must be a number of seconds above 0"),
+        (["--lang", "fr"], "--lang 必须是 zh-Hans, zh-Hant, vi, en 之一"),
+        (["--poll", "0"], "--poll 须为大于0的秒数"),
+        (["--poll", "0", "--lang", "en"], "--poll must be a number of seconds above 0"),
         (["--pack", "no-such-pack"], "no-such-pack"),
     ],
 )
@@ -184,13 +192,33 @@ def test_bad_options_stop_with_a_message(
 def test_a_missing_folder_or_a_state_of_other_stations_is_refused(
     folder: Path, env: dict[str, str], tmp_path: Path
 ) -> None:
-    _, stderr, code = watch(env, str(tmp_path / "nowhere"), "--once")
+    _, stderr, code = watch(env, str(tmp_path / "nowhere"), "--once", "--lang", "en")
     assert (code, stderr.strip()) == (2, f"govops: {tmp_path / 'nowhere'}: no such folder")
     state = tmp_path / "state.npz"
     state.write_bytes(b"not a snapshot")
-    _, stderr, code = watch(env, str(folder), "--once", "--state", str(state))
+    _, stderr, code = watch(env, str(folder), "--once", "--state", str(state), "--lang", "en")
     assert code == 2
     assert "not a streaming state snapshot" in stderr
+    _, stderr, code = watch(env, str(folder), "--once", "--state", str(state), "--lang", "vi")
+    assert code == 2
+    assert f"{state}: không phải bản lưu trạng thái tính toán trực tiếp (" in stderr
+
+
+def test_in_vietnamese_the_areas_keep_their_chinese_names(
+    folder: Path, env: dict[str, str]
+) -> None:
+    (folder / "one.csv").write_text(
+        observations(*((f"XC020{k}", "2026-07-20 06:01:00", "50") for k in range(1, 5))),
+        encoding="utf-8",
+    )
+    (folder / "broken.csv").write_text("Station_Id_C,PRE\nXC0201,1\n", encoding="utf-8")
+    lines, stderr, code = watch(env | {"LANG": "vi_VN.UTF-8"}, str(folder), "--once", "--no-record")
+    assert code == 0, stderr
+    files = {line["file"]: line for line in of(lines, "file")}
+    assert files["broken.csv"]["message"] == "số liệu quan trắc không có cột 'Datetime'"
+    assert "broken.csv: số liệu quan trắc không có cột 'Datetime'" in stderr
+    (event,) = [e for e in of(lines, "event") if e["area"] == STREET]
+    assert event["name"] == "新街口街道"  # the pack names its areas in Chinese and English
 
 
 def test_verbose_gives_every_area_every_minute(folder: Path, env: dict[str, str]) -> None:

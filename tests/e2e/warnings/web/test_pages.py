@@ -1,8 +1,10 @@
 """The warning pages over the demo storm, through the composition root: the district and
 its streets with their levels in words and colour, an area's day (charts of its 3, 6 and
 12-hour maxima with the pack's thresholds, its peaks, its events with their CAP alerts),
-the daily report, Chinese by default and English on request (the incident pages' cookie);
-then the same in a real browser."""
+the daily report, in the organisation's language (Chinese) by default and in any of the
+four on request (?lang=, remembered in the cookie every family shares, else the browser's
+Accept-Language), each page saying nothing in another language; then the same in a real
+browser."""
 
 from __future__ import annotations
 
@@ -18,8 +20,10 @@ from fastapi.testclient import TestClient
 
 from govops.bootstrap import WARNING_PACK
 from govops.packs import load_builtin_pack
+from govops.platform.i18n.languages import LANGUAGES
 from govops.platform.web.pages import LANGUAGE_COOKIE
-from govops.warnings.web import build_warning_web_router, labels
+from govops.warnings.web import build_warning_web_router
+from tests.e2e.languages import foreign_sentences
 from tests.e2e.pages import text
 from tests.e2e.warnings.warning_demo import demo_app
 
@@ -58,10 +62,13 @@ def row(page: str, row_id: str) -> str:
 def test_the_district_and_its_streets_with_their_levels(client: TestClient) -> None:
     page = client.get("/warnings").text
     assert '<html lang="zh-Hans">' in page
-    assert "数据截至 2026-07-20 23:59（北京时间）" in page
+    assert "<h1>西城区及15个街道暴雨预警</h1>" in page
+    assert "数据截至 2026年7月20日 23:59（北京时间）" in page
     assert len(re.findall(r'<tr id="area-110102\d*"', page)) == 16
     # The storm is over: no warning in force; each street's highest of the day, in words.
-    assert row(page, f"area-{STREET}") == "西长安街街道 无预警 解除 2026-07-20 20:10 红色预警 4/4"
+    assert (
+        row(page, f"area-{STREET}") == "西长安街街道 无预警 解除 2026年7月20日 20:10 红色预警 4/4"
+    )
     assert row(page, "area-110102019").startswith("白纸坊街道 无预警 —")
     assert '<span class="level red">红色预警</span>' in page
     assert "3小时降雨量达100毫米以上" in page  # the legend, from the pack's table
@@ -78,7 +85,8 @@ def test_an_areas_day_with_charts_thresholds_and_events(client: TestClient) -> N
     assert 'class="threshold red"' in three_hours and "红色 100 毫米" in three_hours
     assert 'class="threshold orange"' in three_hours and "橙色 50 毫米" in three_hours
     assert "当日最高139.7毫米（09:10）" in three_hours  # the description says the peak
-    assert row(page, "peak-rain_3h") == "3小时 139.7 毫米 XC0103 09:10"
+    assert "<title" in three_hours and "3小时最大累计雨量（2026年7月20日）" in three_hours
+    assert row(page, "peak-rain_3h") == "3小时 139.7毫米 XC0103 09:10"
     events = re.findall(r'<tr id="event-(\d{31})" class="(\w+)">', page)
     assert [kind for _, kind in events] == [
         "issue",
@@ -90,7 +98,9 @@ def test_an_areas_day_with_charts_thresholds_and_events(client: TestClient) -> N
     ]
     upgrade = row(page, f"event-{events[1][0]}")
     assert upgrade.startswith("08:04 升级 橙色预警 → 红色预警 red-3h cma-warning-signals-2007")
-    assert "XC0103 101.0 毫米/3小时" in upgrade
+    assert "XC0103 101毫米/3小时" in upgrade
+    # The citation's place in the document is quoted as the document words it.
+    assert '<span class="cite" lang="zh-Hans">附件 暴雨红色预警信号</span>' in page
     alert = client.get(f"/api/v1/warnings/alerts/{events[1][0]}.xml")
     assert alert.status_code == 200 and b"<status>Exercise</status>" in alert.content
     assert f'href="/api/v1/warnings/alerts/{events[1][0]}.xml"' in page
@@ -107,13 +117,52 @@ def test_another_day_an_unknown_area_and_a_bad_date(client: TestClient) -> None:
     assert client.get("/warnings/report?date=tomorrow").status_code == 400
 
 
-def test_english_is_remembered_in_the_incident_pages_cookie(client: TestClient) -> None:
+def test_english_is_remembered_in_the_cookie_every_family_shares(client: TestClient) -> None:
     page = client.get(f"/warnings/areas/{STREET}?lang=en")
     assert page.cookies.get(LANGUAGE_COOKIE) == "en"
     assert '<html lang="en">' in page.text and "<h1>Xichang&#39;anjie" in page.text
-    assert "red 100 mm" in page.text
+    assert "red 100 mm" in page.text and "Jul 20, 2026" in page.text
+    assert row(page.text, "peak-rain_3h") == "3 h 139.7 mm XC0103 09:10"
     assert "Incidents" in client.get("/warnings").text  # the cookie now says English
-    assert "Rainstorm warnings" in client.get("/incidents").text  # the incident pages' link
+    assert '<html lang="en">' in client.get("/incidents").text  # and the incident pages too
+    client.cookies.clear()
+
+
+def test_vietnamese_with_the_areas_chinese_names_marked(client: TestClient) -> None:
+    page = client.get(f"/warnings/areas/{STREET}?lang=vi").text
+    client.cookies.clear()
+    assert '<html lang="vi">' in page
+    assert '<h1><span lang="zh-Hans">西长安街街道</span> <small>110102001</small></h1>' in page
+    assert "<title>Xichang&#39;anjie · Cảnh báo mưa lớn quận Tây Thành</title>" in page
+    assert row(page, "peak-rain_3h") == "3 giờ 139,7 mm XC0103 09:10"  # a decimal comma
+    assert "cao nhất trong ngày 139,7 mm lúc 09:10" in page
+    assert "đỏ: 100 mm" in page and ">Danh sách vụ việc</a>" in page
+    listing = client.get("/warnings", headers={"Accept-Language": "vi-VN,vi;q=0.9"}).text
+    assert '<html lang="vi">' in listing  # the browser's language, none asked for
+    assert '<span class="level red">cảnh báo đỏ</span>' in listing
+    assert "lượng mưa từ 100 mm trở lên trong 3 giờ" in listing
+
+
+PAGES = [
+    "/warnings",
+    f"/warnings/areas/{STREET}",
+    f"/warnings/areas/{STREET}?date=2026-07-19",
+    "/warnings/areas/110102",
+    "/warnings/areas/110102999",
+    f"/warnings/areas/{STREET}?date=20-07",
+    "/warnings/report?date=tomorrow",
+]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_page_in_every_language_says_nothing_in_another(
+    client: TestClient, language: str
+) -> None:
+    for path in PAGES:
+        answer = client.get(f"{path}{'&' if '?' in path else '?'}lang={language}")
+        assert answer.status_code in (200, 400, 404), path
+        assert f'<html lang="{language}">' in answer.text, path
+        assert foreign_sentences(answer.text) == [], path
     client.cookies.clear()
 
 
@@ -122,7 +171,10 @@ def test_the_daily_report_is_downloaded_in_the_pages_language(client: TestClient
     assert answer.status_code == 200
     assert answer.headers["content-disposition"].endswith('"rainstorm-warnings-2026-07-20.docx"')
     title = docx.Document(io.BytesIO(answer.content)).paragraphs[0].text
-    assert title == "Xicheng District rainstorm warning report, 2026-07-20"
+    assert title == "Xicheng District rainstorm warning report, Jul 20, 2026"
+    answer = client.get("/warnings/report?date=2026-07-20&lang=vi")
+    title = docx.Document(io.BytesIO(answer.content)).paragraphs[0].text
+    assert title == "Báo cáo cảnh báo mưa lớn quận Tây Thành, 20 thg 7, 2026"
     client.cookies.clear()
 
 
@@ -146,12 +198,6 @@ def test_the_router_alone_serves_both_its_stylesheets(demo: FastAPI) -> None:
             assert rule in css.text and "http" not in css.text  # no external asset
 
 
-def test_every_label_exists_in_both_languages() -> None:
-    for key, (zh, en) in labels.LABELS.items():
-        assert zh and en, key
-        assert sorted(re.findall(r"\{(\w+)\}", zh)) == sorted(re.findall(r"\{(\w+)\}", en)), key
-
-
 @pytest.fixture
 def browser_page(browser: Any) -> Iterator[Any]:
     page = browser.new_page()
@@ -160,12 +206,13 @@ def browser_page(browser: Any) -> Iterator[Any]:
 
 
 def test_a_street_in_a_browser(browser_page: Any, live_server: str) -> None:
-    page = browser_page
-    page.goto(f"{live_server}/warnings")
+    page = browser_page  # the headless browser asks for English: Chinese is asked for
+    page.goto(f"{live_server}/warnings?lang=zh-Hans")
     expect(page.locator("html")).to_have_attribute("lang", "zh-Hans")
     expect(page.locator(f"#area-{STREET} .highest")).to_have_text("红色预警")
     page.click(f"#area-{STREET} a")
-    expect(page).to_have_url(f"{live_server}/warnings/areas/{STREET}")
+    expect(page).to_have_url(f"{live_server}/warnings/areas/{STREET}")  # Chinese remembered
+    expect(page.locator("html")).to_have_attribute("lang", "zh-Hans")
     expect(page.locator("svg.chart")).to_have_count(3)
     expect(page.locator("#chart-rain_3h line.threshold")).to_have_count(2)
     expect(page.locator("#history tbody tr")).to_have_count(6)
@@ -173,7 +220,7 @@ def test_a_street_in_a_browser(browser_page: Any, live_server: str) -> None:
     page.click("nav.days button")
     expect(page.locator("#stations")).to_have_text("当日无统计数据。")
     page.click("a[rel=next]")
-    page.click("header a.switch")
+    page.click('header .switch a[hreflang="en"]')
     expect(page.locator("html")).to_have_attribute("lang", "en")
     expect(page.locator("#history tbody tr").first).to_contain_text("issued")
     with page.expect_download() as download:

@@ -11,14 +11,8 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, inspect
 
 from govops.bootstrap import build_selections
-from govops.cadres.model.selection import (
-    Event,
-    Motion,
-    ProbationOutcome,
-    Step,
-    StepRefusedError,
-    Vote,
-)
+from govops.cadres.model.selection import Event, Motion
+from govops.cadres.model.steps import ProbationOutcome, Step, StepRefusedError, Vote
 from govops.cadres.ports import SelectionConflictError
 from govops.cadres.storage.selection import SqlSelectionUnitOfWork, selection_unit_of_work_factory
 from govops.platform.storage import database

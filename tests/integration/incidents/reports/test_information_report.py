@@ -122,7 +122,7 @@ def test_the_title_names_the_latest_report_and_the_time_of_issue(
     _, _, incident = escalated
     lines = _texts(information_report_docx(incident, pack))
     assert lines[0] == "关于县政府广场房屋拆迁群众集体上访的信息报告（续报2）"
-    assert "报告时间：2026年6月1日11时00分" in lines
+    assert "报告时间：2026年6月1日 11:00" in lines
 
 
 def test_figures_are_shown_as_given_with_the_value_read(pack: Pack, escalated: Scenario) -> None:
@@ -161,7 +161,7 @@ def test_measures_list_departments_actions_done_and_to_do(pack: Pack, escalated:
     assert "县国土资源局" in section[0]  # routed for a land dispute (3.1.3)
     done = section.index("已采取的措施：")
     assert section[done + 1].startswith(incident.actions[0].text["zh-Hans"])
-    assert "（王五于2026年6月1日10时40分完成）" in section[done + 1]
+    assert "（王五于2026年6月1日 10:40完成）" in section[done + 1]
     assert section[done + 2] == "下一步工作："
 
 
@@ -171,9 +171,9 @@ def test_deadlines_show_met_pending_and_overdue(pack: Pack, escalated: Scenario)
     section = _section(information_report_docx(incident, pack, issued_at=later), "六、")
     county = next(line for line in section if line.startswith("特别重大事件信息立即上报县政府"))
     # "immediately" to the county: met by the follow-up that raised the grade, filed at 10:30
-    assert "已于2026年6月1日10时30分完成" in county and "逾期" not in county
+    assert "已于2026年6月1日 10:30完成" in county and "逾期" not in county
     province = next(line for line in section if line.startswith("县政府上报省政府"))
-    assert province.split("：", 1)[1] == "时限2026年6月1日11时30分，已逾期（依据预案6.1.3(1)）"
+    assert province.split("：", 1)[1] == "时限2026年6月1日 11:30，已逾期（依据预案6.1.3(1)）"
     on_time = _section(information_report_docx(incident, pack), "六、")
     assert any(line.endswith("未到期（依据预案6.1.3(1)）") for line in on_time)
 
@@ -185,12 +185,12 @@ def test_follow_ups_are_numbered_with_time_figures_grade_and_note(
     table = next(b for b in _read(information_report_docx(incident, pack)) if isinstance(b, Table))
     rows = [[cell.text for cell in row.cells] for row in table.rows]
     assert rows[0] == ["序号", "报告时间", "报告人", "主要数字（如报）", "级别", "说明"]
-    assert rows[1][:3] == ["初报", "2026年6月1日9时30分", "值班员张三"]
+    assert rows[1][:3] == ["初报", "2026年6月1日 09:30", "值班员张三"]
     assert rows[1][3] == "参与人数：约1200人（约数，按1200人计）"
     assert rows[1][4] == "重大群体性事件 (II级)"
     assert rows[2] == [
         "续报1",
-        "2026年6月1日10时30分",
+        "2026年6月1日 10:30",
         "李四",
         "参与人数：约5000人（约数，按5000人计）",
         "特别重大群体性事件 (I级)",
@@ -203,7 +203,7 @@ def test_a_change_of_grade_is_reported_with_its_reason(pack: Pack, escalated: Sc
     _, _, incident = escalated
     lines = _texts(information_report_docx(incident, pack))
     change = lines[lines.index("级别变更") + 1]
-    assert change.startswith("2026年6月1日10时30分，李四：由重大群体性事件 (II级)调整为")
+    assert change.startswith("2026年6月1日 10:30，李四：由重大群体性事件 (II级)调整为")
     assert change.endswith("理由：#1: II → I (I-1); 人数持续增加")
 
 
@@ -235,7 +235,9 @@ def test_the_english_variant_takes_its_headings_from_the_catalogue(
     assert headings[3] == "4. Analysis and forecast of the trend (plan 6.1.3(4)④)"
     lines = _texts(data)
     assert lines[0] == "Information report on 房屋拆迁群众集体上访 at 县政府广场 (follow-up 2)"
-    assert "participants: 约5000 (approximate, read as 5000)" in lines
+    # the pack keeps its input labels in Chinese only
+    assert "参与人数: 约5000 (approximate, read as 5000)" in lines
+    assert "Issued: Jun 1, 2026 11:00" in lines
     assert "Analysis and forecast: (to be supplied)" in lines
 
 

@@ -20,6 +20,7 @@ from govops.cadres.model.people import (
 )
 from govops.lawcode.dated.parameters import ParameterVersion
 from govops.lawcode.sources.citations import Citation
+from govops.platform.i18n.translator import translator
 
 DOC = "wuyi-cadre-regulation-2020"
 TODAY = date(2026, 6, 30)
@@ -66,7 +67,15 @@ def test_a_division_level_cadre_in_the_same_post_ten_years_is_due_for_rotation()
         (("c",), date(2010, 1, 1), date(2020, 1, 1)),
         (("a",), date(2016, 7, 30), date(2026, 7, 30)),
     ]
-    assert found[0].cite == Citation(DOC, "42(2)") and "rotation due" in found[0].detail
+    assert found[0].cite == Citation(DOC, "42(2)") and "rotation due" in str(found[0].detail)
+    # The detail is a message, said in the reader's language with its dates and figures.
+    assert translator("en").say(found[0].detail) == (
+        "in post p (u) since Jan 1, 2010: 10 years on Jan 1, 2020; rotation due"
+    )
+    assert translator("zh-Hans").say(found[0].detail) == (
+        "自2010年1月1日起任p（u），至2020年1月1日满10年；应当交流"
+    )
+    assert "đến hạn luân chuyển" in translator("vi").say(found[0].detail)
 
 
 def test_probations_ending_in_the_next_thirty_days() -> None:
@@ -93,7 +102,10 @@ def test_relatives_under_the_same_direct_leader_of_the_same_unit() -> None:
     husband = person("h", post("h1", "arts", reports_to="dean", start=date(2022, 3, 1)))
     (found,) = of(AlertKind.AVOIDANCE, wife, husband)
     assert (found.people, found.start, found.end) == (("h", "w"), date(2022, 3, 1), None)
-    assert found.cite == Citation(DOC, "43") and "both directly under dean" in found.detail
+    assert found.cite == Citation(DOC, "43") and "both directly under dean" in str(found.detail)
+    assert (
+        translator("zh-Hans").say(found.detail) == "夫妻关系：h任h1，w任w1：在arts同受dean直接领导"
+    )
 
 
 def test_relatives_in_the_same_unit_without_a_forbidden_link_are_not_a_conflict() -> None:
@@ -109,7 +121,8 @@ def test_a_relative_who_leads_the_other_directly() -> None:
     father = person("f", post("head", "lib", leading=True), relatives=(("g", Kinship.LINEAL),))
     son = person("g", post("clerk", "science", reports_to="head"))
     (found,) = of(AlertKind.AVOIDANCE, father, son)
-    assert "direct leader" in found.detail
+    assert "direct leader" in str(found.detail)
+    assert "một người là cấp trên trực tiếp của người kia" in translator("vi").say(found.detail)
 
 
 def test_a_relative_in_finance_work_in_a_unit_the_other_leads() -> None:
@@ -120,7 +133,8 @@ def test_a_relative_in_finance_work_in_a_unit_the_other_leads() -> None:
         relatives=(("l", Kinship.CLOSE_IN_LAW),),
     )
     (found,) = of(AlertKind.AVOIDANCE, leader, in_law)
-    assert "finance work in arts" in found.detail
+    assert "finance work in arts" in str(found.detail)
+    assert "在对方领导的arts从事财务工作" in translator("zh-Hans").say(found.detail)
     gone = person("n", post("acct", "arts", rank=None, function=Function.FINANCE, end=TODAY))
     assert of(AlertKind.AVOIDANCE, leader, gone) == []  # the relation alone, no post now
 

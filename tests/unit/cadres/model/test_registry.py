@@ -9,17 +9,16 @@ from typing import Any
 import pytest
 
 from govops.cadres.model.adapter import cadre_record
+from govops.cadres.model.corrections import check_addition, check_correction
 from govops.cadres.model.registry import (
     Entry,
     EntryKind,
     Person,
     RegistryInputError,
-    check_addition,
-    check_correction,
     check_entry,
     fold,
 )
-from govops.cadres.service.registry import assemble
+from govops.cadres.service.record import assemble
 
 TODAY = date(2026, 6, 30)
 AT = datetime(2026, 6, 1, tzinfo=UTC)

@@ -21,6 +21,7 @@ from govops.cadres.model.registry_views import (
 )
 from govops.cadres.service.registry import RegistryService
 from govops.packs import load_builtin_pack
+from govops.platform.i18n.translator import translator
 from tests.fakes import Clock
 from tests.unit.cadres.service.test_registry import NOW, MemoryRegistry, MemoryUnitOfWork
 
@@ -105,9 +106,15 @@ def test_relatives_are_linked_by_id_only_and_what_is_not_linked_is_reported(
     )
     view = people_registry(everyone(registry))
     assert [(i.person, i.entry) for i in view.issues] == [(me, 3), (me, 4), (me, 5)]
-    assert "names no kinship" in view.issues[0].message
-    assert "no cadre_id given: not linked" in view.issues[1].message
-    assert "no cadre 'nobody'" in view.issues[2].message
+    assert "names no kinship" in str(view.issues[0].message)
+    assert "no cadre_id given: not linked" in str(view.issues[1].message)
+    assert "no cadre 'nobody'" in str(view.issues[2].message)
+    # Said in the reader's language, the relation named in it too.
+    zh, vi = translator("zh-Hans"), translator("vi")
+    assert zh.say(view.issues[1].message) == "兄弟姐妹王五：有干部同名，未提供 cadre_id：未关联"
+    assert vi.say(view.issues[2].message) == (
+        "anh chị em ruột 王七: không có cán bộ 'nobody'; không liên kết"
+    )
     assert all(p.relatives == () for p in view.registry.people)
 
 
@@ -176,7 +183,7 @@ def test_a_spouse_who_is_the_direct_leader_of_the_other_raises_an_avoidance(
     (line,) = avoidances(registry)
     assert line["article"] == "wuyi-cadre-regulation-2020 43"
     assert sorted(p["name"] for p in line["people"]) == ["张三", "李四"]
-    assert "direct leader" in line["detail"]
+    assert "direct leader" in str(line["detail"])
     assert (line["start"], line["end"]) == ("2021-03-01", None)
     # Before the posts were held, there was no conflict.
     assert avoidances_on(registry, date(2019, 12, 31)) == []
@@ -184,7 +191,7 @@ def test_a_spouse_who_is_the_direct_leader_of_the_other_raises_an_avoidance(
 
 def avoidances_on(registry: RegistryService, today: date) -> list[str]:
     lines, _ = registry_alerts(everyone(registry), today, RULES)
-    return [line["detail"] for line in lines if line["kind"] == "avoidance"]
+    return [str(line["detail"]) for line in lines if line["kind"] == "avoidance"]
 
 
 def test_two_relatives_under_the_same_leader_raise_an_avoidance(
@@ -202,7 +209,7 @@ def test_two_relatives_under_the_same_leader_raise_an_avoidance(
     )
     (line,) = avoidances(registry)
     assert line["article"] == "wuyi-cadre-regulation-2020 43"
-    assert "both directly under 教务处: 处长" in line["detail"]
+    assert "both directly under 教务处: 处长" in str(line["detail"])
     assert line["start"] == "2022-01-01"
 
 
@@ -218,7 +225,7 @@ def test_a_leader_holding_no_post_still_joins_two_relatives_under_them(
         ("relative", {"relation": "sibling", "name": "王五", "cadre_id": brother}),
     )
     (line,) = avoidances(registry)
-    assert f"both directly under cadre {chief}" in line["detail"]
+    assert f"both directly under cadre {chief}" in str(line["detail"])
 
 
 def test_function_work_in_a_unit_the_relative_leads_raises_an_avoidance(
@@ -232,7 +239,7 @@ def test_function_work_in_a_unit_the_relative_leads_raises_an_avoidance(
         ("relative", {"relation": "spouse", "name": "李四", "cadre_id": head}),
     )
     (line,) = avoidances(registry)
-    assert "finance work in 教务处" in line["detail"]
+    assert "finance work in 教务处" in str(line["detail"])
 
 
 def test_relatives_in_one_unit_without_those_relations_raise_none(
@@ -267,7 +274,7 @@ def test_a_reports_to_naming_no_other_cadre_is_reported(registry: RegistryServic
     )
     view = people_registry(everyone(registry), TODAY)
     assert [(i.person, i.entry) for i in view.issues] == [(me, 3), (me, 4)]
-    assert "reports_to 'nobody'" in view.issues[0].message
+    assert "reports_to 'nobody'" in str(view.issues[0].message)
     assert all(p.reports_to is None for p in view.registry.people[0].positions)
 
 
@@ -307,7 +314,7 @@ def test_bad_avoidance_and_accountability_fields_are_refused(
         registry.add_entry(me, kind, data, "组织部")
     assert refused.value.field == field
     if field in ("data.function", "data.kind"):
-        assert "unknown code" in refused.value.message
+        assert "unknown code" in str(refused.value.message)
 
 
 def test_the_rank_above_the_one_held() -> None:

@@ -16,16 +16,12 @@ from govops.cadres.model.selection import (
     Case,
     Event,
     Motion,
-    ProbationOutcome,
     Procedure,
-    ProcedureRules,
-    Step,
-    StepRefusedError,
-    Vote,
     dossier,
     fold,
     open_case,
 )
+from govops.cadres.model.steps import ProbationOutcome, ProcedureRules, Step, StepRefusedError, Vote
 from govops.lawcode.dated.parameters import ParameterValue, ParameterVersion
 from govops.lawcode.sources.citations import Citation
 from tests.unit.lawcode.builders import FakeCalendar

@@ -15,6 +15,7 @@ from govops.cadres.model.registry import Entry, Person, RegistryInputError
 from govops.cadres.ports import RegistryConflictError
 from govops.cadres.service.registry import CadreNotFoundError, RegistryService
 from govops.packs import load_builtin_pack
+from govops.platform.i18n.translator import translator
 from tests.fakes import Clock
 
 NOW = datetime(2026, 6, 30, 9, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
@@ -196,7 +197,10 @@ def test_a_record_the_adapter_refuses_points_at_the_entry(registry: RegistryServ
     with pytest.raises(RegistryInputError) as refused:
         registry.eligibility(person, "deputy_division", "2026-06-30")
     assert refused.value.field == "record.positions[1]"
-    assert "(entry 4)" in refused.value.message  # positions are sorted by start
+    assert "(entry 4)" in str(refused.value.message)  # positions are sorted by start
+    assert translator("zh-Hans").say(refused.value.message) == (
+        "与另一职级的 positions[0] 时间重叠：干部同一时间只能担任一个职级（第4条记录）"
+    )
     with pytest.raises(RegistryInputError) as refused:
         registry.eligibility(person, "deputy_division", "2026-02-30")
     assert refused.value.field == "as_of"

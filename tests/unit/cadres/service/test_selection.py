@@ -13,15 +13,8 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from govops.cadres.model.people import Kinship, Relation
-from govops.cadres.model.selection import (
-    AccessDeniedError,
-    Event,
-    Motion,
-    ProbationOutcome,
-    Step,
-    StepRefusedError,
-    Vote,
-)
+from govops.cadres.model.selection import AccessDeniedError, Event, Motion
+from govops.cadres.model.steps import ProbationOutcome, Step, StepRefusedError, Vote
 from govops.cadres.ports import SelectionConflictError
 from govops.cadres.service.selection import (
     SelectionInputError,
@@ -31,6 +24,7 @@ from govops.cadres.service.selection import (
 from govops.calendars import calendar_for
 from govops.lawcode.sources.citations import Citation
 from govops.packs import load_builtin_pack
+from govops.platform.i18n.translator import translator
 from tests.fakes import Clock
 
 TZ = ZoneInfo("Asia/Shanghai")
@@ -183,12 +177,21 @@ def test_the_candidates_relative_withdraws_and_the_majority_counts_all_members(
     with pytest.raises(StepRefusedError) as error:
         service.investigate(other, "林干事", investigators=["陈干事", "张三"], consulted=20)
     assert (error.value.guard, error.value.cite) == ("investigators", Citation(DOC, "22(3)"))
-    assert "1 investigators (1 withdrawn under 44)" in error.value.detail
+    assert str(error.value.detail) == "1 investigator (1 withdrawn under 44); at least 2 needed"
+    # The refusal said in the reader's language keeps its article as written.
+    assert translator("zh-Hans").say(error.value.message) == (
+        "“考察”环节不予办理：考察人员（wuyi-cadre-regulation-2020 22(3)）："
+        "考察人员1人（依第44条回避1人）；至少需要2人"
+    )
+    assert translator("vi").say(error.value.message) == (
+        "không thực hiện được bước “thẩm tra”: cán bộ thẩm tra (wuyi-cadre-regulation-2020 "
+        "22(3)): 1 cán bộ thẩm tra (1 người rút lui theo Điều 44); cần ít nhất 2 người"
+    )
     day = at("2025-09-15T10:00+08:00")
     service.investigate(other, "林干事", investigators=TEAM, consulted=20, at=day)
     with pytest.raises(StepRefusedError) as error:
         service.decide(other, "王书记", votes=votes(4), at=day)
-    assert error.value.guard == "majority" and "4 of 9 members in favour" in error.value.detail
+    assert error.value.guard == "majority" and "4 of 9 members in favour" in str(error.value.detail)
     assert len(store.events[other]) == 3 and len(store.events[case]) == 4
     assert [c.id for c in service.cases()] == [other, case]
 

@@ -104,6 +104,11 @@ def test_a_date_before_any_value_is_an_error_naming_parameter_and_date_when_acce
     message = str(raised.value)
     assert "'level_i_participants'" in message
     assert "2019-12-31" in message
+    # the message to translate where it is shown, its date a date (written as a reader writes it)
+    assert raised.value.message.values == {
+        "name": "'level_i_participants'",
+        "day": date(2019, 12, 31),
+    }
 
 
 def test_an_unknown_parameter_is_a_parameter_error() -> None:

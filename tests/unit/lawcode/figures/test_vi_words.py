@@ -11,7 +11,18 @@ from decimal import Decimal
 import pytest
 
 from govops.lawcode.figures.vi import ViNumberError
-from govops.lawcode.figures.vi_words import Irregularity, WordsReading, parse_vi_number_words
+from govops.lawcode.figures.vi_words import WordsReading, parse_vi_number_words
+from govops.lawcode.texts.messages import Message, Quote
+from govops.platform.i18n.translator import translator
+
+
+def vi(said: ViNumberError | Message) -> str:
+    return translator("vi").say(said.message if isinstance(said, ViNumberError) else said)
+
+
+def en(said: ViNumberError | Message) -> str:
+    return translator("en").say(said.message if isinstance(said, ViNumberError) else said)
+
 
 THE_PLAN = "(Bằng chữ: Năm tỷ, bốn trăm, bốn bốn triệu đồng chẵn./.)"
 _DIGIT_WORDS = ["không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín"]
@@ -84,16 +95,25 @@ def test_reads_the_plans_total_in_words() -> None:
     reading = parse_vi_number_words(THE_PLAN)
     assert reading.value == Decimal(5_444_000_000)
     assert reading.unit_dong == Decimal(5_444_000_000)
-    assert reading.irregularities == (
-        Irregularity(
-            "'bốn bốn' đọc là 44 (cách nói thiếu 'mươi')",
-            "'bốn bốn' read as 44 (spoken form without 'mươi')",
-        ),
-        Irregularity(
-            "dấu phẩy thừa trong 'bốn trăm, bốn bốn triệu' (một nhóm số, đọc liền: 444 triệu)",
-            "stray comma in 'bốn trăm, bốn bốn triệu' (one group, read as 444 triệu)",
-        ),
-    )
+    assert [vi(note) for note in reading.irregularities] == [
+        "'bốn bốn' đọc là 44 (cách nói thiếu 'mươi')",
+        "dấu phẩy thừa trong 'bốn trăm, bốn bốn triệu' (một nhóm số, đọc liền: 444 triệu)",
+    ]
+    assert [en(note) for note in reading.irregularities] == [
+        "'bốn bốn' read as 44 (spoken form without 'mươi')",
+        "stray comma in 'bốn trăm, bốn bốn triệu' (one group, read as 444 triệu)",
+    ]
+    assert [translator("zh-Hans").say(note) for note in reading.irregularities] == [
+        "'bốn bốn' 读作 44（省略 'mươi' 的口语说法）",
+        "'bốn trăm, bốn bốn triệu' 中有多余的逗号（属同一组数字，连读为 444 triệu）",
+    ]
+
+
+def test_what_the_notes_quote_is_marked_as_quoted() -> None:
+    """The words a note quotes stay as written in every language (a page marks them)."""
+    spoken = parse_vi_number_words(THE_PLAN).irregularities[0]
+    assert spoken.values["spoken"] == "'bốn bốn'" and isinstance(spoken.values["spoken"], Quote)
+    assert spoken.values["value"] == 44
 
 
 def test_reads_decomposed_and_upper_case_text() -> None:
@@ -197,18 +217,18 @@ def test_reads_the_spoken_two_digit_form_with_a_note(
 ) -> None:
     reading = parse_vi_number_words(text)
     assert reading.value == value
-    assert reading.irregularities == (
-        Irregularity(
-            f"'{spoken}' đọc là {read} (cách nói thiếu 'mươi')",
-            f"'{spoken}' read as {read} (spoken form without 'mươi')",
-        ),
-    )
+    assert [vi(note) for note in reading.irregularities] == [
+        f"'{spoken}' đọc là {read} (cách nói thiếu 'mươi')"
+    ]
+    assert [en(note) for note in reading.irregularities] == [
+        f"'{spoken}' read as {read} (spoken form without 'mươi')"
+    ]
 
 
 def test_a_comma_between_groups_is_no_irregularity() -> None:
     assert parse_vi_number_words("năm tỷ, bốn trăm triệu, hai mươi nghìn").irregularities == ()
     notes = parse_vi_number_words("hai mươi, lăm nghìn").irregularities
-    assert [note.en for note in notes] == [
+    assert [en(note) for note in notes] == [
         "stray comma in 'hai mươi, lăm nghìn' (one group, read as 25 nghìn)"
     ]
 
@@ -254,8 +274,8 @@ def test_a_comma_between_groups_is_no_irregularity() -> None:
 def test_refuses_what_it_cannot_read(text: str, en_part: str, vi_part: str) -> None:
     with pytest.raises(ViNumberError) as caught:
         parse_vi_number_words(text)
-    assert en_part in caught.value.en and vi_part in caught.value.vi
-    assert str(caught.value) == caught.value.en
+    assert en_part in en(caught.value) and vi_part in vi(caught.value)
+    assert str(caught.value) == en(caught.value)
 
 
 @pytest.mark.parametrize(
@@ -316,8 +336,8 @@ def test_refuses_a_group_that_may_have_dropped_a_unit_after_a_scale_word(
 ) -> None:
     with pytest.raises(ViNumberError) as caught:
         parse_vi_number_words(text)
-    assert "is ambiguous: write" in caught.value.en and en_part in caught.value.en
-    assert "không rõ nghĩa: viết" in caught.value.vi and vi_part in caught.value.vi
+    assert "is ambiguous: write" in en(caught.value) and en_part in en(caught.value)
+    assert "không rõ nghĩa: viết" in vi(caught.value) and vi_part in vi(caught.value)
 
 
 def test_every_abbreviated_form_is_refused_and_both_offered_spellings_read_back() -> None:
@@ -331,7 +351,7 @@ def test_every_abbreviated_form_is_refused_and_both_offered_spellings_read_back(
                 continue  # mười pin the place after nghìn: 2015, not 2150
             with pytest.raises(ViNumberError) as caught:
                 parse_vi_number_words(text)
-            offered = re.findall(r"'([^']+)' \(([\d,]+)\)", caught.value.en)
-            assert len(offered) == 2 and offered[0][1] != offered[1][1], caught.value.en
+            offered = re.findall(r"'([^']+)' \(([\d,]+)\)", en(caught.value))
+            assert len(offered) == 2 and offered[0][1] != offered[1][1], en(caught.value)
             for spelled, value in offered:
                 assert parse_vi_number_words(spelled).value == int(value.replace(",", ""))

@@ -417,3 +417,12 @@ def test_every_chinese_figure_round_trips() -> None:
     numbers = [*range(0, 20001), *range(20001, 10**8, 99991), *range(10**8, 10**12, 999999937)]
     for n in numbers:
         assert parse_figure(_chinese(n)).value == n, _chinese(n)
+
+
+def test_a_refusal_carries_its_message_to_translate_where_it_is_shown() -> None:
+    with pytest.raises(FigureError) as caught:
+        parse_figure("近5000")
+    message = caught.value.message
+    assert message.values == {"raw": "'近5000'"}  # the input quoted, as typed
+    assert str(message) == str(caught.value)  # the English, for logs
+    assert "'nearly N' cannot be graded" in message.id and "{raw}" in message.id

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from govops.lawcode.plans.findings import Finding
 from govops.lawcode.plans.programme import (
     Activity,
     Budget,
@@ -19,6 +20,8 @@ from govops.lawcode.plans.programme import (
     Timeframe,
 )
 from govops.lawcode.sources.citations import Citation
+from govops.lawcode.texts.messages import Message
+from govops.platform.i18n.translator import translator
 
 DOC = "plan"
 YEARS = (2016, 2017)
@@ -124,3 +127,8 @@ def output(
     return Output(
         "talks", {"vi": "nói chuyện"}, cite("III.2.2 a"), levels, quantity, frequency, funded_by
     )
+
+
+def said(what: Finding | Message, language: str) -> str:
+    """A finding's message (or a message) as a reader of `language` reads it."""
+    return translator(language).say(what.message if isinstance(what, Finding) else what)

@@ -7,7 +7,14 @@ from decimal import Decimal
 
 from govops.lawcode.plans.budget import Basis, check_budget
 from govops.lawcode.plans.findings import FindingSeverity
-from tests.unit.lawcode.plans.programme_fixtures import budget, consistent_budget, fig, line, talks
+from tests.unit.lawcode.plans.programme_fixtures import (
+    budget,
+    consistent_budget,
+    fig,
+    line,
+    said,
+    talks,
+)
 
 
 def _codes(found: object) -> list[str]:
@@ -39,7 +46,7 @@ def test_a_line_that_disagrees_with_its_unit_cost_is_an_error_citing_the_row() -
     assert finding.severity is FindingSeverity.ERROR
     assert (finding.stated, finding.computed) == (Decimal(120), Decimal(130))
     assert [c.article for c in finding.places] == ["PL 1"]
-    assert "2017" in finding.text("vi") and "120" in finding.text("vi")
+    assert "2017" in said(finding, "vi") and "120" in said(finding, "vi")
 
 
 def test_unit_costs_in_dong_are_recomputed_exactly_in_millions() -> None:
@@ -114,4 +121,4 @@ def test_a_blank_yearly_total_is_reported_as_missing() -> None:
     check = check_budget(replace(base, year_totals={2016: fig("150")}))
     assert _codes(check) == ["year-total-missing"]
     assert check.findings[0].computed == Decimal(150)
-    assert "2017" in check.findings[0].text("vi")
+    assert "2017" in said(check.findings[0], "vi")

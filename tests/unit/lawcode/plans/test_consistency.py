@@ -16,6 +16,7 @@ from tests.unit.lawcode.plans.programme_fixtures import (
     line,
     output,
     programme,
+    said,
     talks,
 )
 
@@ -35,7 +36,7 @@ def test_costing_fewer_communes_than_the_scope_is_a_warning_citing_both() -> Non
     assert finding.severity is FindingSeverity.WARNING
     assert [c.article for c in finding.places] == ["II.1", "PL 1"]
     assert (finding.stated, finding.computed) == (Decimal(300), Decimal(200))
-    assert "300 xã" in finding.text("vi") and "200 xã" in finding.text("en")
+    assert "300 xã" in said(finding, "vi") and "200 xã" in said(finding, "en")
 
 
 def _clubs(per: str, rate: str, count: str | None, frequency: str = "4") -> CostComponent:
@@ -76,7 +77,7 @@ def test_money_outside_the_texts_years_and_years_without_money() -> None:
     [finding] = check_consistency(plan)
     assert finding.code == "unfunded-years"
     assert finding.severity is FindingSeverity.NOTICE
-    assert "2017" in finding.text("vi") and "xã" in finding.text("vi")
+    assert "2017" in said(finding, "vi") and "xã" in said(finding, "vi")
 
 
 def test_a_level_the_text_names_is_funded_only_by_items_of_that_level() -> None:
@@ -84,7 +85,7 @@ def test_a_level_the_text_names_is_funded_only_by_items_of_that_level() -> None:
     plan = programme(consistent_budget(), (both_levels, output(("2",))))
     [finding] = check_consistency(plan)
     assert finding.code == "unfunded-years"
-    assert "huyện" in finding.text("vi") and "district" in finding.text("en")
+    assert "huyện" in said(finding, "vi") and "district" in said(finding, "en")
 
 
 def test_an_activity_without_a_budget_line_and_a_line_without_an_activity() -> None:
@@ -127,4 +128,6 @@ def test_outputs_quoting_one_place_share_one_unfunded_notice() -> None:
     outputs = (output(), replace(output(("district",)), levels=(Level.DISTRICT,)), output(("2",)))
     [finding] = check_consistency(programme(costed, outputs))
     assert finding.code == "unfunded-years"
-    assert "cấp xã, huyện" in finding.text("vi")
+    assert "III.2.2 a (cấp xã, cấp huyện) thực hiện 2016-2017" in said(finding, "vi")
+    assert "III.2.2 a (commune level, district level) runs 2016-2017" in said(finding, "en")
+    assert "III.2.2 a 项（社级、县级）于2016-2017年实施" in said(finding, "zh-Hans")

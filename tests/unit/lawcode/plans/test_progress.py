@@ -8,7 +8,13 @@ import pytest
 
 from govops.lawcode.plans.programme import Comparator, Trajectory
 from govops.lawcode.plans.progress import ProgressError, ProgressRecord, summarise
-from tests.unit.lawcode.plans.programme_fixtures import consistent_budget, fig, output, programme
+from tests.unit.lawcode.plans.programme_fixtures import (
+    consistent_budget,
+    fig,
+    output,
+    programme,
+    said,
+)
 
 D = Decimal
 
@@ -38,13 +44,16 @@ def test_spending_over_the_budget_or_where_none_is_set_is_a_warning() -> None:
     _, [finding] = summarise(_plan(), records)  # type: ignore[arg-type]
     assert finding.code == "overspent"
     assert [c.article for c in finding.places] == ["PL 1"]
-    assert "130,01" in finding.text("vi") and "130.01" in finding.text("en")
+    assert "130,01" in said(finding, "vi") and "130.01" in said(finding, "en")
+    assert said(finding, "vi") == "Dòng PL 1, năm 2016: đã chi 130,01, dự toán 130"
+    assert said(finding, "zh-Hans") == "第 PL 1 行，2016年：已支出130.01，预算为130"
 
 
 def test_unknown_lines_and_years_outside_the_plan_are_refused() -> None:
     with pytest.raises(ProgressError, match="no line '9'") as error:
         summarise(_plan(), [ProgressRecord("9", "A", 2016, None, None, D(1))])  # type: ignore[arg-type]
-    assert "không có dòng" in error.value.vi
+    assert said(error.value.message, "vi") == "dự toán không có dòng '9'"
+    assert said(error.value.message, "zh-Hans") == "经费预算中没有 '9' 行"
     with pytest.raises(ProgressError, match="outside"):
         summarise(_plan(), [ProgressRecord("1", "A", 2015, None, None, D(1))])  # type: ignore[arg-type]
 

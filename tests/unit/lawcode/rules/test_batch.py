@@ -12,6 +12,7 @@ from govops.lawcode.rules.batch import BatchInputError, compile_batch, prepare_i
 from govops.lawcode.rules.conditions import Always, Contains
 from govops.lawcode.rules.decision import Decision, decide
 from govops.lawcode.rules.tables import HitPolicy, Match, RuleTable
+from govops.lawcode.texts.messages import Message
 from tests.unit.lawcode.builders import (
     LEVEL_I,
     all_of,
@@ -192,8 +193,10 @@ def test_a_null_without_default_is_refused_naming_the_row() -> None:
 
     with pytest.raises(
         BatchInputError, match=r"^column 'participants' is empty at row 3 and has no default$"
-    ):
+    ) as raised:
         compile_batch(GRADING, grading_parameters()).evaluate(frame)
+    message = raised.value.message  # a message, translated where it is shown; the row a number
+    assert isinstance(message, Message) and message.values == {"column": "'participants'", "row": 3}
 
 
 def test_chinese_and_full_width_figures_in_text_columns_are_normalised() -> None:

@@ -7,6 +7,7 @@ from decimal import Decimal
 import pytest
 
 from govops.lawcode.rules.inputs import InputError, InputValue, coerce_inputs, coerce_one
+from govops.lawcode.texts.messages import msg
 from tests.unit.lawcode.builders import count_input, flag_input, quantity_input, set_input
 
 PARTICIPANTS = count_input("participants")
@@ -128,7 +129,10 @@ def test_a_set_refuses_a_code_outside_its_vocabulary() -> None:
         coerce_one(CAUSES, ["fire", "quake"])
 
     assert raised.value.field == "causes"
-    assert raised.value.message == "unknown code 'quake' (known: crowd, fire, flood)"
+    assert raised.value.message == msg(
+        "unknown code {code} (known: {known})", code="'quake'", known="crowd, fire, flood"
+    )  # a message, translated where it is shown
+    assert str(raised.value.message) == "unknown code 'quake' (known: crowd, fire, flood)"
 
 
 @pytest.mark.parametrize("raw", [5, ["fire", 5], {"fire"}])
@@ -174,7 +178,7 @@ def test_a_missing_required_input_is_an_error_on_that_field(record: dict[str, ob
         coerce_inputs(SPECS, record)
 
     assert raised.value.field == "participants"
-    assert raised.value.message == "is required"
+    assert raised.value.message == msg("is required")
     assert str(raised.value) == "participants: is required"
 
 
@@ -183,7 +187,7 @@ def test_an_unknown_field_is_an_error_naming_it_and_the_inputs() -> None:
         coerce_inputs(SPECS, {"participants": 1, "victims": 2, "injured": 3})
 
     assert raised.value.field == "injured"  # the first unknown field, alphabetically
-    assert raised.value.message == (
+    assert str(raised.value.message) == (
         "is not an input of this table (inputs: participants, deaths, foreign)"
     )
 

@@ -1,5 +1,7 @@
 """Each kind of warning event as a CAP 1.2 alert, valid against the OASIS CAP 1.2 schema,
-with a Chinese and an English info block carrying the event's trace and citation."""
+with a Chinese and an English info block (or any languages asked for: Vietnamese, Chinese
+in Traditional characters) carrying the event's trace and citation, each written with the
+catalog of its language."""
 
 from __future__ import annotations
 
@@ -12,11 +14,13 @@ import pytest
 from lxml import etree
 
 from govops.packs import load_builtin_pack
+from govops.platform.i18n.translator import translator
 from govops.warnings.model.cap import CAP_NAMESPACE, CapError, cap_alert
 from govops.warnings.model.lifecycle import WarningLifecycle
 from govops.warnings.model.warning import AreaStep, EventKind, StationReading, WarningEvent
 from govops.warnings.model.weather.levels import SignalRules
 from govops.warnings.model.wording import DEFAULT_CLAUSE_WINDOWS
+from govops.warnings.service.alerts import cap_writer
 
 from .steps import NAMES, SENDER, SENDER_NAME, rain, step
 
@@ -42,8 +46,18 @@ STORM = storm(
 )
 
 
-def alert(event: WarningEvent, status: str = "Actual") -> etree._Element:
-    xml = cap_alert(event, NAMES, SENDER, sender_name=SENDER_NAME, status=status)
+def alert(
+    event: WarningEvent, status: str = "Actual", languages: tuple[str, ...] = ("zh-CN", "en-US")
+) -> etree._Element:
+    xml = cap_alert(
+        event,
+        NAMES,
+        SENDER,
+        sender_name=SENDER_NAME,
+        wordings=translator,
+        status=status,
+        languages=languages,
+    )
     document = etree.fromstring(xml)
     schema().assertValid(document)
     return document
@@ -91,7 +105,8 @@ def test_the_description_names_the_station_its_rain_the_signal_and_the_citation(
     assert "新街口街道暴雨预警信号由蓝色升级为红色" in zh
     assert "4个站中3个有观测" in zh
     assert "XC0201: 102.4 mm in 3 h" in en and f"({RED_CITE}; clause red-3h)" in en
-    assert "14:01 Beijing time on 21 July 2024" in en
+    assert zh.startswith("截至2024年7月21日 14:01（北京时间），")
+    assert en.startswith("At Jul 21, 2024 14:01 (Beijing time), ")
 
 
 def test_the_blue_signal_is_shown_with_its_12_hour_rain() -> None:
@@ -102,8 +117,8 @@ def test_the_blue_signal_is_shown_with_its_12_hour_rain() -> None:
 def test_with_the_areal_mean_the_description_gives_the_mean() -> None:
     (event,) = storm(step(0, "orange", reading=rain("110", "120", "130"), method="mean"))
     zh, en = texts(alert(event), "cap:info/cap:description")
-    assert "区域平均3小时降雨量 55.0毫米，达到暴雨橙色预警信号标准" in zh
-    assert "areal mean 55.0 mm in 3 h" in en and "the level is that of the areal mean" in en
+    assert "区域平均3小时降雨量 55毫米，达到暴雨橙色预警信号标准" in zh
+    assert "areal mean 55 mm in 3 h" in en and "the level is that of the areal mean" in en
 
 
 def test_a_cancel_is_an_all_clear_with_the_remaining_rain() -> None:
@@ -155,7 +170,7 @@ def test_a_district_alert_has_a_gb_t_2260_geocode() -> None:
 @pytest.mark.parametrize(
     ("names", "sender", "status", "message"),
     [
-        ({"zh-Hans": "新街口街道"}, SENDER, "Actual", "area name has no text in en"),
+        ({"zh-Hans": ""}, SENDER, "Actual", "area name has no text in any language"),
         (NAMES, "xicheng warning", "Actual", "sender"),
         (NAMES, "a,b", "Actual", "sender"),
         (NAMES, SENDER, "Live", "status 'Live'"),
@@ -165,7 +180,14 @@ def test_an_alert_that_cannot_be_written_is_refused(
     names: dict[str, str], sender: str, status: str, message: str
 ) -> None:
     with pytest.raises(CapError, match=message):
-        cap_alert(STORM[0], names, sender, sender_name=SENDER_NAME, status=status)
+        cap_alert(
+            STORM[0], names, sender, sender_name=SENDER_NAME, wordings=translator, status=status
+        )
+
+
+def test_an_info_language_without_a_catalog_is_refused() -> None:
+    with pytest.raises(CapError, match="info languages"):
+        alert(STORM[0], languages=("fr-FR",))
 
 
 def test_the_default_clause_windows_are_those_of_the_built_in_table() -> None:
@@ -184,5 +206,48 @@ def test_every_deciding_station_is_named() -> None:
     two = (StationReading("XC0201", rain("51")), StationReading("XC0203", rain("50.05")))
     (event,) = storm(replace(step(0, "orange"), deciding=two))
     zh, en = texts(alert(event), "cap:info/cap:description")
-    assert "XC0201 3小时降雨量 51.0毫米、XC0203 3小时降雨量 50.05毫米，达到" in zh
-    assert "XC0201: 51.0 mm in 3 h; XC0203: 50.05 mm in 3 h, reaching" in en
+    assert "XC0201 3小时降雨量 51毫米、XC0203 3小时降雨量 50.05毫米，达到" in zh
+    assert "XC0201: 51 mm in 3 h; XC0203: 50.05 mm in 3 h, reaching" in en
+
+
+def test_a_vietnamese_info_block_is_written_with_the_vietnamese_catalog() -> None:
+    document = alert(STORM[1], languages=("zh-CN", "vi-VN", "en-US"))  # valid CAP 1.2
+    assert texts(document, "cap:info/cap:language") == ["zh-CN", "vi-VN", "en-US"]
+    vi = document.findall("cap:info", NS)[1]
+    assert texts(vi, "cap:event") == ["Cảnh báo mưa lớn"]
+    assert texts(vi, "cap:headline") == [
+        "Cảnh báo mưa lớn cho 新街口街道 được nâng từ màu xanh lam lên màu đỏ"
+    ]
+    (description,) = texts(vi, "cap:description")
+    assert description.startswith("Tính đến 21 thg 7, 2024 14:01 (giờ Bắc Kinh), XC0201: 102,4 mm")
+    assert f"đạt tiêu chuẩn tín hiệu cảnh báo mưa lớn màu đỏ ({RED_CITE}; điều khoản red-3h)" in (
+        description
+    )
+    # The pack names the area in Chinese and English only: a proper name, kept as written.
+    assert texts(vi, "cap:area/cap:areaDesc") == ["新街口街道"]
+    assert texts(vi, "cap:senderName") == [SENDER_NAME["zh-Hans"]]
+    assert texts(vi, "cap:parameter/cap:value") == texts(
+        document.findall("cap:info", NS)[0], "cap:parameter/cap:value"
+    )
+
+
+def test_a_traditional_chinese_info_block_converts_the_names() -> None:
+    document = alert(STORM[0], languages=("zh-TW",))
+    assert texts(document, "cap:info/cap:language") == ["zh-TW"]
+    assert texts(document, "cap:info/cap:event") == ["暴雨預警"]
+    assert texts(document, "cap:info/cap:senderName") == ["西城區預警中心"]
+
+
+def test_the_services_writer_takes_the_languages_of_its_alerts() -> None:
+    areas = {"110102003": NAMES}
+    default = etree.fromstring(cap_writer(areas, SENDER, SENDER_NAME)(STORM[0]))
+    assert texts(default, "cap:info/cap:language") == ["zh-CN", "en-US"]
+    three = cap_writer(areas, SENDER, SENDER_NAME, "Test", ("zh-CN", "vi-VN", "en-US"))
+    document = etree.fromstring(three(STORM[0]))
+    schema().assertValid(document)
+    assert texts(document, "cap:info/cap:language") == ["zh-CN", "vi-VN", "en-US"]
+    assert texts(document, "cap:info/cap:headline") == [
+        "新街口街道发布暴雨蓝色预警信号",
+        "Cảnh báo mưa lớn màu xanh lam cho 新街口街道",
+        "Blue rainstorm warning for Xinjiekou",
+    ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from govops.platform.i18n.translator import translator
 from govops.warnings.model.lifecycle import WarningLifecycle
 from govops.warnings.model.wording import description
 from govops.warnings.ports import step_from_json, step_to_json
@@ -18,8 +19,12 @@ def test_a_level_held_through_a_street_names_the_street_not_a_station() -> None:
     held = replace(step(0, "red", area=DISTRICT, reading=rain("120")), deciding=())
     held = replace(held, held_via=STREET)
     [event] = WarningLifecycle().feed([held])
-    for language, words in (("zh-Hans", "下属区域110102003"), ("en", "sub-area 110102003")):
-        text = description(event, "西城区", language)
+    for language, words in (
+        ("zh-Hans", "下属区域110102003"),
+        ("vi", "khu vực cấp dưới 110102003"),
+        ("en", "sub-area 110102003"),
+    ):
+        text = translator(language).say(description(event, "西城区"))
         assert words in text
         assert "cma-warning-signals-2007 附件 暴雨红色预警信号" in text
 

@@ -12,7 +12,7 @@ Modules (imported one by one, so that the command line loads scipy only when it 
   missing (`roll_up_with_coverage`, `incomplete_warning`, `change_warning`);
 - `shrinkage`: communes ranked by posterior SRB (`rank_communes`, `prior_strength`);
 - `progress`: a target trajectory (`assess_progress`, `births_needed`);
-- `messages`: Vietnamese and English text, `IndicatorError`.
+- `messages`: what they say (Messages, translated where shown), `IndicatorError`.
 
 Imports numpy, scipy, polars, the standard library and govops.lawcode only.
 """

@@ -16,12 +16,21 @@ from dataclasses import dataclass
 
 import polars as pl
 
+from govops.lawcode.texts.messages import N_, msg
 from govops.programmes.model.srb.messages import IndicatorError, at_line
 
 LEVELS = ("commune", "district", "province")
-LEVEL_VI = {"commune": "xã", "district": "huyện", "province": "tỉnh"}
 PARENT_LEVEL = {"commune": "district", "district": "province"}
 COLUMNS = ("code", "name", "level", "parent")
+# What is wrong with an area's parent, by the area's level.
+WRONG_PARENT = {
+    "commune": N_("the parent of a commune must be a district; {parent} is at level {found}"),
+    "district": N_("the parent of a district must be a province; {parent} is at level {found}"),
+}
+NO_PARENT = {
+    "commune": N_("commune {code} has no parent"),
+    "district": N_("district {code} has no parent"),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,8 +54,7 @@ class AreaHierarchy:
                 first = self.areas[area.code].line
                 raise at_line(
                     area.line,
-                    f"mã {area.code!r} trùng với dòng {first}",
-                    f"code {area.code!r} repeats line {first}",
+                    msg("code {code} repeats line {first}", code=repr(area.code), first=str(first)),
                 )
             self.areas[area.code] = area
         for area in self.areas.values():
@@ -56,26 +64,17 @@ class AreaHierarchy:
         if area.parent is None:
             return
         if area.parent == area.code:
-            raise at_line(
-                area.line,
-                f"{area.code!r} là cấp trên của chính nó",
-                f"{area.code!r} is its own parent",
-            )
+            raise at_line(area.line, msg("{code} is its own parent", code=repr(area.code)))
         parent = self.areas.get(area.parent)
         if parent is None:
             raise at_line(
-                area.line,
-                f"cấp trên {area.parent!r} không có trong danh sách",
-                f"parent {area.parent!r} is not in the list",
+                area.line, msg("parent {parent} is not in the list", parent=repr(area.parent))
             )
         wanted = PARENT_LEVEL[area.level]
         if parent.level != wanted:
             raise at_line(
                 area.line,
-                f"cấp trên của {LEVEL_VI[area.level]} phải là {LEVEL_VI[wanted]}, "
-                f"{area.parent!r} là {LEVEL_VI[parent.level]}",
-                f"the parent of a {area.level} must be a {wanted}, "
-                f"{area.parent!r} is a {parent.level}",
+                msg(WRONG_PARENT[area.level], parent=repr(area.parent), found=repr(parent.level)),
             )
 
     def __contains__(self, code: object) -> bool:
@@ -125,25 +124,19 @@ class AreaHierarchy:
 
 def _check_own_fields(area: Area) -> None:
     if not area.code:
-        raise at_line(area.line, "thiếu mã", "the code is empty")
+        raise at_line(area.line, msg("the code is empty"))
     if area.level not in LEVELS:
         raise at_line(
             area.line,
-            f"cấp {area.level!r} không hợp lệ (commune, district hoặc province)",
-            f"level {area.level!r} is not commune, district or province",
+            msg("level {level} is not commune, district or province", level=repr(area.level)),
         )
+    code = repr(area.code)
     if area.level == "province" and area.parent is not None:
         raise at_line(
-            area.line,
-            f"tỉnh {area.code!r} không có cấp trên (cột parent để trống)",
-            f"province {area.code!r} has no parent (leave parent empty)",
+            area.line, msg("province {code} has no parent (leave parent empty)", code=code)
         )
     if area.level != "province" and area.parent is None:
-        raise at_line(
-            area.line,
-            f"{LEVEL_VI[area.level]} {area.code!r} thiếu cấp trên",
-            f"{area.level} {area.code!r} has no parent",
-        )
+        raise at_line(area.line, msg(NO_PARENT[area.level], code=code))
 
 
 def parse_areas(content: str) -> AreaHierarchy:
@@ -153,7 +146,7 @@ def parse_areas(content: str) -> AreaHierarchy:
     header = [name.strip() for name in next(reader, [])]
     missing = [name for name in COLUMNS if name not in header]
     if missing:
-        raise at_line(1, f"thiếu cột {missing[0]!r}", f"column {missing[0]!r} is missing")
+        raise at_line(1, msg("column {column} is missing", column=repr(missing[0])))
     where = {name: header.index(name) for name in COLUMNS}
     areas = []
     for row in reader:
@@ -162,13 +155,16 @@ def parse_areas(content: str) -> AreaHierarchy:
         if len(row) != len(header):
             raise at_line(
                 reader.line_num,
-                f"có {len(row)} ô, tiêu đề có {len(header)}",
-                f"{len(row)} cells where the header has {len(header)}",
+                msg(
+                    "{cells} cells where the header has {columns}",
+                    cells=len(row),
+                    columns=len(header),
+                ),
             )
         cell = {name: row[i].strip() for name, i in where.items()}
         areas.append(
             Area(cell["code"], cell["name"], cell["level"], cell["parent"] or None, reader.line_num)
         )
     if not areas:
-        raise IndicatorError("danh sách địa bàn trống", "the list of areas is empty")
+        raise IndicatorError(msg("the list of areas is empty"))
     return AreaHierarchy(areas)

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import polars as pl
 
-from govops.programmes.model.srb.areas import LEVEL_VI, LEVELS, AreaHierarchy
+from govops.lawcode.texts.messages import Message, msg, msg_n
+from govops.programmes.model.srb.areas import LEVELS, AreaHierarchy
 from govops.programmes.model.srb.messages import IndicatorError, at_line
 
 INPUT_COLUMNS = ("area_code", "year", "boys", "girls")
@@ -32,7 +33,7 @@ def parse_births(
     lacks, and areas of different levels (summing them would count births twice)."""
     missing = [name for name in INPUT_COLUMNS if name not in frame.columns]
     if missing:
-        raise at_line(1, f"thiếu cột {missing[0]!r}", f"column {missing[0]!r} is missing")
+        raise at_line(1, msg("column {column} is missing", column=repr(missing[0])))
     text = frame.select(pl.col(name).cast(pl.String).str.strip_chars() for name in INPUT_COLUMNS)
     text = text.with_row_index("line", offset=first_line)
     _refuse_empty_codes(text)
@@ -54,7 +55,7 @@ def parse_births(
 def _refuse_empty_codes(text: pl.DataFrame) -> None:
     empty = text.filter(pl.col("area_code").fill_null("") == "")
     if empty.height:
-        raise at_line(empty["line"][0], "thiếu mã địa bàn", "the area code is empty")
+        raise at_line(empty["line"][0], msg("the area code is empty"))
 
 
 def _refuse_non_whole(text: pl.DataFrame, name: str) -> None:
@@ -63,13 +64,11 @@ def _refuse_non_whole(text: pl.DataFrame, name: str) -> None:
         return
     line, value = bad["line"][0], bad[name][0]
     if not value:
-        raise at_line(line, f"thiếu {name}", f"{name} is empty")
+        raise at_line(line, msg("{column} is empty", column=name))
     if value.startswith("-") and value[1:].isdigit():
-        raise at_line(line, f"{name} là số âm: {value}", f"{name} is negative: {value}")
+        raise at_line(line, msg("{column} is negative: {value}", column=name, value=value))
     raise at_line(
-        line,
-        f"{name} phải là số nguyên không âm, có {value!r}",
-        f"{name} must be a whole number, got {value!r}",
+        line, msg("{column} must be a whole number, got {value}", column=name, value=repr(value))
     )
 
 
@@ -87,13 +86,20 @@ def _refuse_out_of_range(text: pl.DataFrame, name: str) -> None:
     if name == "year":
         raise at_line(
             line,
-            f"year phải là năm có 4 chữ số, từ {FIRST_YEAR} đến {LAST_YEAR}, có {got!r}",
-            f"year must be a 4-digit year from {FIRST_YEAR} to {LAST_YEAR}, got {got!r}",
+            msg(
+                "year must be a 4-digit year from {first} to {last}, got {value}",
+                first=str(FIRST_YEAR),
+                last=str(LAST_YEAR),
+                value=repr(got),
+            ),
         )
     raise at_line(
         line,
-        f"{name} quá lớn: {got} (một dòng không thể quá 10^12 ca sinh)",
-        f"{name} is too large: {got} (no row can hold more than 10^12 births)",
+        msg(
+            "{column} is too large: {value} (no row can hold more than 10^12 births)",
+            column=name,
+            value=got,
+        ),
     )
 
 
@@ -103,8 +109,7 @@ def _refuse_total_past_bound(counts: pl.DataFrame) -> None:
     if past.height:
         raise at_line(
             past["line"][0],
-            "tổng số ca sinh đến dòng này vượt 2^53: quá lớn để cộng chính xác",
-            "the births up to this line add up to more than 2^53, too many to sum exactly",
+            msg("the births up to this line add up to more than 2^53, too many to sum exactly"),
         )
 
 
@@ -118,8 +123,13 @@ def _refuse_repeats(counts: pl.DataFrame) -> None:
     if repeats.height:
         area, year, lines = repeats.row(0)
         raise IndicatorError(
-            f"dòng {lines[0]} và {lines[1]}: địa bàn {area!r} năm {year} có hai lần",
-            f"lines {lines[0]} and {lines[1]}: area {area!r} year {year} is given twice",
+            msg(
+                "lines {first} and {second}: area {area} year {year} is given twice",
+                first=str(lines[0]),
+                second=str(lines[1]),
+                area=repr(area),
+                year=str(year),
+            )
         )
 
 
@@ -138,11 +148,7 @@ def _refuse_unknown(counts: pl.DataFrame, hierarchy: AreaHierarchy) -> None:
     unknown = firsts.filter(pl.col("level").is_null())
     if unknown.height:
         area, line, _ = unknown.row(0)
-        raise _at(
-            line,
-            f"mã địa bàn {area!r} không có trong danh sách địa bàn",
-            f"area code {area!r} is not in the list of areas",
-        )
+        raise _at(line, msg("area code {area} is not in the list of areas", area=repr(area)))
     if not firsts.height:
         return
     first = firsts.select("level", "area").row(0)
@@ -152,15 +158,19 @@ def _refuse_unknown(counts: pl.DataFrame, hierarchy: AreaHierarchy) -> None:
         other = (other_level, other_area)
         raise _at(
             line,
-            f"{other[1]!r} là {LEVEL_VI[other[0]]} nhưng {first[1]!r} là "
-            f"{LEVEL_VI[first[0]]}: số liệu phải cùng một cấp",
-            f"{other[1]!r} is a {other[0]} but {first[1]!r} is a "
-            f"{first[0]}: the counts must all be at one level",
+            msg(
+                "{area} is at level {level} but {first} is at level {first_level}: the counts "
+                "must all be at one level",
+                area=repr(other[1]),
+                level=repr(other[0]),
+                first=repr(first[1]),
+                first_level=repr(first[0]),
+            ),
         )
 
 
-def _at(line: int | None, vi: str, en: str) -> IndicatorError:
-    return IndicatorError(vi, en) if line is None else at_line(line, vi, en)
+def _at(line: int | None, problem: Message) -> IndicatorError:
+    return IndicatorError(problem) if line is None else at_line(line, problem)
 
 
 def count_records(
@@ -173,8 +183,11 @@ def count_records(
     unknown = lazy.select(pl.col("boy").null_count()).collect().item()
     if unknown:
         raise IndicatorError(
-            f"{unknown} bản ghi không ghi giới tính (cột boy trống)",
-            f"{unknown} records have no sex (column boy is empty)",
+            msg_n(
+                "{count} record has no sex (column boy is empty)",
+                "{count} records have no sex (column boy is empty)",
+                unknown,
+            )
         )
     grouped = lazy.group_by("area_code", "year").agg(boys=pl.col("boy").sum(), records=pl.len())
     counts = grouped.collect().select(
@@ -202,8 +215,11 @@ def roll_up(counts: pl.DataFrame, hierarchy: AreaHierarchy, level: str) -> pl.Da
     below = data_level(counts, hierarchy)
     if LEVELS.index(level) < LEVELS.index(below):
         raise IndicatorError(
-            f"số liệu ở cấp {LEVEL_VI[below]}, không thể tách xuống cấp {LEVEL_VI[level]}",
-            f"the counts are by {below}, they cannot be split down to {level}",
+            msg(
+                "the counts are at level {below}, they cannot be split down to level {level}",
+                below=repr(below),
+                level=repr(level),
+            )
         )
     if level == below:  # nothing to sum: each area is its own
         return counts.select("area", "year", "boys", "girls", areas=pl.lit(1, pl.Int64)).sort(

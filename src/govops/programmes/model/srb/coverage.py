@@ -10,11 +10,33 @@ from collections.abc import Mapping
 
 import polars as pl
 
-from govops.programmes.model.srb.areas import LEVEL_VI, AreaHierarchy
+from govops.lawcode.texts.messages import N_, Message, msg, msg_n
+from govops.programmes.model.srb.areas import AreaHierarchy
 from govops.programmes.model.srb.counts import data_level, roll_up
-from govops.programmes.model.srb.messages import Text, text
 
-PLURAL_EN = {"commune": "communes", "district": "districts"}
+# The warnings, by the level of the areas a sum lacks (the data's own level).
+YEAR_INCOMPLETE = {
+    "commune": N_(
+        "only {reporting} of {listed} communes reported in {year}; the figures sum only the "
+        "communes that reported"
+    ),
+    "district": N_(
+        "only {reporting} of {listed} districts reported in {year}; the figures sum only the "
+        "districts that reported"
+    ),
+}
+CHANGE_INCOMPLETE = {
+    "commune": N_(
+        "{first}–{second}: not every commune reported in both years ({first_reporting} of "
+        "{listed} in {first}, {second_reporting} of {listed} in {second}); the change may "
+        "reflect the missing figures"
+    ),
+    "district": N_(
+        "{first}–{second}: not every district reported in both years ({first_reporting} of "
+        "{listed} in {first}, {second_reporting} of {listed} in {second}); the change may "
+        "reflect the missing figures"
+    ),
+}
 
 
 def roll_up_with_coverage(
@@ -41,13 +63,12 @@ def areas_listed(hierarchy: AreaHierarchy, below: str, area: str) -> int:
     return links.filter(pl.col("parent") == area).height
 
 
-def incomplete_warning(row: Mapping[str, object], below: str) -> Text | None:
+def incomplete_warning(row: Mapping[str, object], below: str) -> Message | None:
     """Words for a rolled-up row (a year, or a pooled window with area_years_missing) whose
     figures lack some area below; None when complete or when there are no figures."""
     reporting, listed = row.get("areas_reporting"), row.get("areas_listed")
     if not isinstance(reporting, int) or not isinstance(listed, int) or row["boys"] is None:
         return None
-    vi, en = LEVEL_VI[below], PLURAL_EN[below]
     missing = row.get("area_years_missing")
     if isinstance(missing, int):
         if not missing:
@@ -55,34 +76,54 @@ def incomplete_warning(row: Mapping[str, object], below: str) -> Text | None:
         first, last = row["from_year"], row["year"]
         assert isinstance(first, int) and isinstance(last, int)
         cells = (last - first + 1) * listed
-        return text(
-            f"khoảng gộp {first}–{last} chưa đủ: thiếu {missing} trong {cells} số liệu {vi}-năm "
-            f"(có năm chỉ {reporting}/{listed} {vi} báo cáo); số liệu chỉ cộng các {vi} đã "
-            "báo cáo",
-            f"the window {first}–{last} is incomplete: {missing} of its {cells} {below}-years "
-            f"have no data (in some year only {reporting} of {listed} {en} reported); the "
-            f"figures sum only the {en} that reported",
-        )
+        return _window_incomplete(below, missing, str(first), str(last), cells, reporting, listed)
     if reporting >= listed:
         return None
-    return text(
-        f"chỉ {reporting}/{listed} {vi} có số liệu năm {row['year']}; số liệu chỉ cộng các {vi} "
-        "đã báo cáo",
-        f"only {reporting} of {listed} {en} reported in {row['year']}; the figures sum only the "
-        f"{en} that reported",
-    )
+    year = str(row["year"])
+    return msg(YEAR_INCOMPLETE[below], reporting=reporting, listed=listed, year=year)
 
 
 def change_warning(
     years: tuple[int, int], reporting: tuple[int, int], listed: int, below: str
-) -> Text | None:
+) -> Message | None:
     """Words for a change between two years when not every area below reported in both."""
     if min(reporting) >= listed:
         return None
-    (y1, y2), (r1, r2), vi = years, reporting, LEVEL_VI[below]
-    return text(
-        f"{y1}–{y2}: không phải {vi} nào cũng báo cáo cả hai năm ({r1}/{listed} năm {y1}, "
-        f"{r2}/{listed} năm {y2}); mức thay đổi có thể do thiếu số liệu",
-        f"{y1}–{y2}: not every {below} reported in both years ({r1} of {listed} in {y1}, "
-        f"{r2} of {listed} in {y2}); the change may reflect the missing figures",
+    return msg(
+        CHANGE_INCOMPLETE[below],
+        first=str(years[0]),
+        second=str(years[1]),
+        first_reporting=reporting[0],
+        second_reporting=reporting[1],
+        listed=listed,
+    )
+
+
+def _window_incomplete(
+    below: str, missing: int, first: str, last: str, cells: int, reporting: int, listed: int
+) -> Message:
+    """The warning of a pooled window some of whose area-years have no row."""
+    values = {"first": first, "last": last, "cells": cells, "reporting": reporting}
+    if below == "commune":
+        return msg_n(
+            "the window {first}–{last} is incomplete: {count} of its {cells} commune-years "
+            "has no data (in some year only {reporting} of {listed} communes reported); the "
+            "figures sum only the communes that reported",
+            "the window {first}–{last} is incomplete: {count} of its {cells} commune-years "
+            "have no data (in some year only {reporting} of {listed} communes reported); the "
+            "figures sum only the communes that reported",
+            missing,
+            listed=listed,
+            **values,
+        )
+    return msg_n(
+        "the window {first}–{last} is incomplete: {count} of its {cells} district-years "
+        "has no data (in some year only {reporting} of {listed} districts reported); the "
+        "figures sum only the districts that reported",
+        "the window {first}–{last} is incomplete: {count} of its {cells} district-years "
+        "have no data (in some year only {reporting} of {listed} districts reported); the "
+        "figures sum only the districts that reported",
+        missing,
+        listed=listed,
+        **values,
     )

@@ -23,13 +23,14 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 from decimal import Decimal
 from statistics import NormalDist
 
 import numpy as np
 
-from govops.programmes.model.srb.messages import Text, count, number, rough_count, text
+from govops.lawcode.texts.messages import N_, Message, msg
+from govops.programmes.model.srb.messages import rough_count, rounded
 from govops.programmes.model.srb.ratio import srb_interval
 
 Z = NormalDist().inv_cdf(0.975)
@@ -45,7 +46,7 @@ class YearAssessment:
     ci_high: float | None
     target: Decimal | None
     status: str  # met, not_met, cannot_tell, no_target, no_births
-    statement: Text
+    statement: Message
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +59,7 @@ class ChangeAssessment:
     required_change: Decimal  # at most this (a decrease of d is -d)
     status: str  # achieved, not_achieved, cannot_tell
     births_needed: int | None
-    statement: Text
+    statement: Message
     approximate: bool = True  # the interval is the delta method's, not exact
     births_needed_reason: str | None = None  # why births_needed is null (messages.REASONS)
 
@@ -69,10 +70,15 @@ class Progress:
     changes: list[ChangeAssessment]
 
     def as_dict(self) -> dict[str, object]:
+        """Every figure as a plain value; each `statement` stays a Message."""
         return {
-            "years": [asdict(y) for y in self.years],
-            "changes": [asdict(c) for c in self.changes],
+            "years": [_fields(y) for y in self.years],
+            "changes": [_fields(c) for c in self.changes],
         }
+
+
+def _fields(item: YearAssessment | ChangeAssessment) -> dict[str, object]:
+    return {f.name: getattr(item, f.name) for f in fields(item)}
 
 
 def assess_progress(
@@ -98,14 +104,23 @@ def births_needed(srb: float, decrease: Decimal) -> int | None:
     return math.ceil(2 * (Z * srb / float(decrease)) ** 2 / (share * (1 - share)))
 
 
-def decimal_text(value: Decimal, lang: str) -> str:
-    written = format(value.normalize(), "f")
-    return written.replace(".", ",") if lang == "vi" else written
+# What a year's interval says against its ceiling, and a change against the decrease.
+YEAR_VERDICTS = {
+    "met": N_("within the target of {target}: met."),
+    "not_met": N_("above the target of {target} beyond chance: not met."),
+    "cannot_tell": N_("the interval contains the target of {target}: cannot tell."),
+    "no_target": N_("no target for this year."),
+}
+CHANGE_VERDICTS = {
+    "achieved": N_("a decrease of at least {decrease} points: achieved."),
+    "not_achieved": N_("short of a decrease of {decrease} points: not achieved."),
+    "cannot_tell": N_("the interval contains a decrease of {decrease} points: cannot tell."),
+}
 
 
 def _year(year: int, boys: int, girls: int, target: Decimal | None) -> YearAssessment:
     if boys + girls == 0:
-        said = text(f"Năm {year}: không có ca sinh nào.", f"{year}: no births recorded.")
+        said = msg("{year}: no births recorded.", year=str(year))
         return YearAssessment(year, 0, 0, None, None, None, target, "no_births", said)
     lows, highs = srb_interval(np.array([boys]), np.array([girls]))
     low, high = float(lows[0]), float(highs[0])
@@ -130,30 +145,15 @@ def _year_statement(
     high: float | None,
     target: Decimal | None,
     status: str,
-) -> Text:
-    def figures(lang: str) -> str:
-        none = "không xác định" if lang == "vi" else "undefined"
-        ratio = none if srb is None else number(srb, 1, lang)
-        top = "∞" if high is None else number(high, 1, lang)
-        label = "khoảng tin cậy 95%" if lang == "vi" else "95% interval"
-        return f"{ratio} ({label}: {number(low, 1, lang)}–{top})"
-
-    goal = {lang: "" if target is None else decimal_text(target, lang) for lang in ("vi", "en")}
-    vi = {
-        "met": f"không vượt mục tiêu {goal['vi']}: đạt.",
-        "not_met": f"cao hơn mục tiêu {goal['vi']} ngoài dao động ngẫu nhiên: không đạt.",
-        "cannot_tell": f"khoảng tin cậy chứa mục tiêu {goal['vi']}: chưa thể kết luận.",
-        "no_target": "không có mục tiêu cho năm này.",
-    }[status]
-    en = {
-        "met": f"within the target of {goal['en']}: met.",
-        "not_met": f"above the target of {goal['en']} beyond chance: not met.",
-        "cannot_tell": f"the interval contains the target of {goal['en']}: cannot tell.",
-        "no_target": "no target for this year.",
-    }[status]
-    return text(
-        f"Năm {year}: tỷ số giới tính khi sinh {figures('vi')}, {vi}",
-        f"{year}: sex ratio at birth {figures('en')}, {en}",
+) -> Message:
+    verdict = msg(YEAR_VERDICTS[status], **({} if target is None else {"target": target}))
+    return msg(
+        "{year}: sex ratio at birth {ratio} (confidence interval at 95%: {low}–{high}), {verdict}",
+        year=str(year),
+        ratio=msg("undefined") if srb is None else rounded(srb, 1),
+        low=rounded(low, 1),
+        high="∞" if high is None else rounded(high, 1),
+        verdict=verdict,
     )
 
 
@@ -195,43 +195,34 @@ def _change_statement(
     decrease: Decimal,
     status: str,
     needed: int | None,
-) -> Text:
-    d = {lang: decimal_text(decrease, lang) for lang in ("vi", "en")}
+) -> Message:
     change, low, high = figures
+    first, second = str(year), str(year + 1)
     if status == "cannot_tell" and needed is not None and min(totals) < needed:
-        return text(
-            f"{year}–{year + 1}: Không đủ số sinh để phân biệt mức thay đổi {d['vi']} điểm với "
-            f"dao động ngẫu nhiên (cần khoảng {rough_count(needed, 'vi')} ca sinh mỗi năm; dữ "
-            f"liệu có {count(totals[0], 'vi')} ca năm {year} và {count(totals[1], 'vi')} ca năm "
-            f"{year + 1}).",
-            f"{year}–{year + 1}: Too few births to tell a change of {d['en']} points from chance "
-            f"(about {rough_count(needed, 'en')} births a year are needed; the data have "
-            f"{count(totals[0], 'en')} in {year} and {count(totals[1], 'en')} in {year + 1}).",
+        return msg(
+            "{first}–{second}: Too few births to tell a change of {decrease} points from "
+            "chance (about {needed} births a year are needed; the data have {first_births} in "
+            "{first} and {second_births} in {second}).",
+            first=first,
+            second=second,
+            decrease=decrease,
+            needed=rough_count(needed),
+            first_births=totals[0],
+            second_births=totals[1],
         )
     if change is None or low is None or high is None:
-        return text(
-            f"{year}–{year + 1}: không tính được mức thay đổi (thiếu bé trai hoặc bé gái).",
-            f"{year}–{year + 1}: the change cannot be computed (no boys or no girls in a year).",
+        return msg(
+            "{first}–{second}: the change cannot be computed (no boys or no girls in a year).",
+            first=first,
+            second=second,
         )
-
-    def span(lang: str) -> str:
-        label, word = (
-            ("khoảng gần đúng 95%", "đến") if lang == "vi" else ("approximate 95% interval", "to")
-        )
-        bounds = f"{number(low, 2, lang)} {word} {number(high, 2, lang)}"
-        return f"{number(change, 2, lang)} ({label}: {bounds})"
-
-    vi = {
-        "achieved": f"giảm ít nhất {d['vi']} điểm: đạt.",
-        "not_achieved": f"không giảm được {d['vi']} điểm: không đạt.",
-        "cannot_tell": f"khoảng chứa mức giảm {d['vi']} điểm: chưa thể kết luận.",
-    }[status]
-    en = {
-        "achieved": f"a decrease of at least {d['en']} points: achieved.",
-        "not_achieved": f"short of a decrease of {d['en']} points: not achieved.",
-        "cannot_tell": f"the interval contains a decrease of {d['en']} points: cannot tell.",
-    }[status]
-    return text(
-        f"{year}–{year + 1}: tỷ số thay đổi {span('vi')} điểm, {vi}",
-        f"{year}–{year + 1}: the ratio changed by {span('en')} points, {en}",
+    return msg(
+        "{first}–{second}: the ratio changed by {change} (approximate interval at 95%: {low} to "
+        "{high}) points, {verdict}",
+        first=first,
+        second=second,
+        change=rounded(change, 2),
+        low=rounded(low, 2),
+        high=rounded(high, 2),
+        verdict=msg(CHANGE_VERDICTS[status], decrease=decrease),
     )

@@ -47,6 +47,7 @@ import numpy as np
 import polars as pl
 from scipy.special import betaincinv
 
+from govops.lawcode.texts.messages import msg
 from govops.programmes.model.srb.areas import AreaHierarchy
 from govops.programmes.model.srb.counts import data_level
 from govops.programmes.model.srb.messages import IndicatorError
@@ -105,9 +106,7 @@ def commune_totals(
     """Births per commune over the years chosen, with its district and province and how
     many years."""
     if counts.height and data_level(counts, hierarchy) != "commune":
-        raise IndicatorError(
-            "xếp hạng xã cần số liệu theo xã", "ranking communes needs counts by commune"
-        )
+        raise IndicatorError(msg("ranking communes needs counts by commune"))
     chosen = counts.filter(
         pl.col("year") >= (from_year if from_year is not None else -(10**9)),
         pl.col("year") <= (to_year if to_year is not None else 10**9),

@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 
 import polars as pl
 
+from govops.lawcode.texts.messages import msg
 from govops.warnings.model.weather.ingest_parse import (
     BEIJING,
     TIME_UNIT,
@@ -63,8 +64,7 @@ def precipitation_field(columns: Collection[str]) -> str:
         if field in columns:
             return field
     raise WeatherInputError(
-        "观测数据没有降水量列：须有 PRE（分钟降水量）或 PRE_1h（小时降水量）",
-        "the observations have no precipitation column: PRE (minute) or PRE_1h (hourly)",
+        msg("the observations have no precipitation column: PRE (minute) or PRE_1h (hourly)")
     )
 
 
@@ -81,7 +81,7 @@ def read_observations(
     for name in (STATION, TIME):
         if name not in frame.columns:
             raise WeatherInputError(
-                f"观测数据缺少列 {name!r}", f"the observations have no column {name!r}"
+                msg("the observations have no column {column}", column=repr(name))
             )
     field = precipitation_field(frame.columns)
     resolution = FIELDS[field]
@@ -130,11 +130,10 @@ def _window(
     for bound in (start, end):
         if bound is not None and bound.tzinfo is None:
             raise WeatherInputError(
-                "时段的起止须带时区（北京时间 +08:00）",
-                "the period's start and end must carry a time zone (Beijing time: +08:00)",
+                msg("the period's start and end must carry a time zone (Beijing time: +08:00)")
             )
     if start is not None and end is not None and start >= end:
-        raise WeatherInputError("时段的开始须早于结束", "the period must start before it ends")
+        raise WeatherInputError(msg("the period must start before it ends"))
     return (
         None if start is None else start.astimezone(beijing),
         None if end is None else end.astimezone(beijing),

@@ -15,12 +15,18 @@ from govops.lawcode.dated.parameters import ParameterSnapshot
 from govops.lawcode.rules.conditions import InRange, leaves, resolve_interval
 from govops.lawcode.rules.tables import HitPolicy, RuleTable
 from govops.lawcode.sources.citations import Citation
+from govops.lawcode.texts.messages import Message, msg
 
 NO_LEVEL = -1  # no outcome applies
 
 
 class UnsupportedTableError(ValueError):
-    """A table whose clauses are not single lower bounds cannot be applied to arrays."""
+    """A table whose clauses are not single lower bounds cannot be applied to arrays; why,
+    as a message (translated where it is shown)."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(str(message))
+        self.message = message
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,17 +50,21 @@ class SignalRules:
     @classmethod
     def from_table(cls, table: RuleTable, parameters: ParameterSnapshot) -> SignalRules:
         if table.hit is not HitPolicy.FIRST:
-            raise UnsupportedTableError(f"table {table.id!r} is not first-hit")
+            raise UnsupportedTableError(msg("table {table} is not first-hit", table=repr(table.id)))
         clauses = []
         for outcome in table.outcomes:
             for clause in outcome.clauses:
                 found = list(leaves(clause.condition))
                 leaf = found[0] if len(found) == 1 else None
                 if not isinstance(leaf, InRange):
-                    raise UnsupportedTableError(f"clause {clause.id!r} is not one range test")
+                    raise UnsupportedTableError(
+                        msg("clause {clause} is not one range test", clause=repr(clause.id))
+                    )
                 interval = resolve_interval(leaf, parameters)
                 if interval.lower is None or interval.upper is not None:
-                    raise UnsupportedTableError(f"clause {clause.id!r} is not a lower bound")
+                    raise UnsupportedTableError(
+                        msg("clause {clause} is not a lower bound", clause=repr(clause.id))
+                    )
                 clauses.append(
                     SignalClause(
                         outcome.value,

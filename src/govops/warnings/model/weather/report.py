@@ -1,91 +1,74 @@
 """The ingestion report: every row read is either kept or excluded for one named reason, so
 nothing is dropped silently; notes mark rows kept with a change (trace, rounding) or found out
-of order. Messages in Chinese and English."""
+of order. Its reasons and notes are messages, said in the reader's language."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
 from govops.lawcode.rules.jsonable import exact_number
+from govops.lawcode.texts.messages import N_, Message, msg, msg_n
 
-Text = dict[str, str]
-LANGUAGES = ("zh-Hans", "en")
 FIRST_LINES = 5  # line numbers shown per reason, and duplicate examples shown
-
-
-def text(zh: str, en: str) -> Text:
-    return {"zh-Hans": zh, "en": en}
+Say = Callable[[Message], str]  # a message in the reader's language
 
 
 class WeatherInputError(ValueError):
-    """Input refused as a whole (a missing column, a bad station file), with the reason in
-    both languages; str() is English."""
+    """Input refused as a whole (a missing column, a bad station file), with the reason
+    as a message (translated where it is shown); str() is English."""
 
-    def __init__(self, zh: str, en: str) -> None:
-        super().__init__(en)
-        self.text = text(zh, en)
-
-    def say(self, lang: str) -> str:
-        return self.text.get(lang, self.text["en"])
+    def __init__(self, message: Message) -> None:
+        super().__init__(str(message))
+        self.message = message
 
 
 # Why a row is excluded, in the order the checks are made: a row is counted under the first
 # reason that applies to it.
-EXCLUSIONS: dict[str, Text] = {
-    "no_station": text("缺少站号（Station_Id_C 为空）", "no station id (Station_Id_C empty)"),
-    "bad_time": text(
-        "时间无法识别：须为世界时 YYYY-MM-DD HH:MM:SS、YYYY-MM-DDTHH:MM:SSZ 或 YYYYMMDDHHMMSS",
+EXCLUSIONS: dict[str, str] = {
+    "no_station": N_("no station id (Station_Id_C empty)"),
+    "bad_time": N_(
         "time not read: it must be UTC as YYYY-MM-DD HH:MM:SS, YYYY-MM-DDTHH:MM:SSZ or "
-        "YYYYMMDDHHMMSS",
+        "YYYYMMDDHHMMSS"
     ),
-    "misaligned_time": text(
-        "时间不在整分（小时降水量：整点）上", "time not on a whole minute (hourly amounts: hour)"
+    "misaligned_time": N_("time not on a whole minute (hourly amounts: hour)"),
+    "unknown_station": N_("station not in the station metadata"),
+    "outside_period": N_("time outside the period asked for"),
+    "bad_value": N_("precipitation is not a decimal number"),
+    "missing": N_("missing (empty, or 999999, 999998 or another sentinel of 999000 or more)"),
+    "negative": N_("negative precipitation, impossible"),
+    "implausible": N_(
+        "precipitation above the plausible bound (50 mm a minute, 300 mm an hour), impossible"
     ),
-    "unknown_station": text("站号不在站点信息中", "station not in the station metadata"),
-    "outside_period": text("时间在所选时段之外", "time outside the period asked for"),
-    "bad_value": text("降水量不是十进制数", "precipitation is not a decimal number"),
-    "missing": text(
-        "缺测（空值，或 999999、999998 等不小于 999000 的缺测标记）",
-        "missing (empty, or 999999, 999998 or another sentinel of 999000 or more)",
-    ),
-    "negative": text("降水量为负，不可能", "negative precipitation, impossible"),
-    "implausible": text(
-        "降水量超过可信上限（每分钟 50 毫米，每小时 300 毫米），不可能",
-        "precipitation above the plausible bound (50 mm a minute, 300 mm an hour), impossible",
-    ),
-    "duplicate": text(
-        "重复行：与保留的行（同站同时刻）完全相同",
-        "repeated row: the same as the row kept for that station and time",
-    ),
-    "conflict": text(
-        "同站同时刻的降水量不同：保留较大者（对预警更审慎）",
+    "duplicate": N_("repeated row: the same as the row kept for that station and time"),
+    "conflict": N_(
         "same station and time, different amount: the larger is kept (the cautious choice "
-        "for warnings)",
+        "for warnings)"
     ),
 }
 
 # Rows kept but changed, or found out of order; these are not exclusions.
-NOTES: dict[str, Text] = {
-    "trace": text("微量降水（999990）记为 0 毫米", "trace (999990) kept as 0 mm"),
-    "rounded": text(
-        "精度高于 0.01 毫米：四舍五入到 0.01 毫米",
-        "more precise than 0.01 mm: rounded half up to hundredths",
-    ),
-    "out_of_order": text(
-        "时间早于同站此前的行（输出已按站号、时间排序）",
+NOTES: dict[str, str] = {
+    "trace": N_("trace (999990) kept as 0 mm"),
+    "rounded": N_("more precise than 0.01 mm: rounded half up to hundredths"),
+    "out_of_order": N_(
         "earlier than a preceding row of the same station (the output is sorted by station "
-        "and time)",
+        "and time)"
     ),
 }
 
-STAMP = text(
-    "每个量记在其时段的结束时刻（中国气象局惯例），北京时间",
+STAMP = N_(
     "each amount is stamped with the end of the minute or hour it covers (the CMA "
-    "convention), Beijing time",
+    "convention), Beijing time"
 )
+
+
+def reason(code: str) -> Message:
+    """Why rows were excluded, or what was noted of them: the reason or note `code`."""
+    return msg(EXCLUSIONS.get(code) or NOTES[code])
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,15 +127,13 @@ class IngestReport:
             return None
         return min(s.first for s in self.spans), max(s.last for s in self.spans)
 
-    def as_json(self, lang: str | None = None) -> dict[str, Any]:
-        """Plain JSON values; messages in `lang`, or both languages when it is None."""
+    def as_json(self, say: Say = str) -> dict[str, Any]:
+        """Plain JSON values; the messages said by `say` (a translator's), English by
+        default."""
 
-        def say(message: Text) -> str | Text:
-            return message if lang is None else message[lang]
-
-        def tallies(found: dict[str, Tally], words: dict[str, Text]) -> dict[str, Any]:
+        def tallies(found: dict[str, Tally]) -> dict[str, Any]:
             return {
-                code: {"rows": t.rows, "lines": list(t.lines), "message": say(words[code])}
+                code: {"rows": t.rows, "lines": list(t.lines), "message": say(reason(code))}
                 for code, t in found.items()
             }
 
@@ -160,14 +141,14 @@ class IngestReport:
         return {
             "field": self.field,
             "resolution_minutes": self.resolution_minutes,
-            "stamp": say(STAMP),
+            "stamp": say(msg(STAMP)),
             "rows_read": self.rows_read,
             "rows_kept": self.rows_kept,
             "rows_excluded": self.rows_read - self.rows_kept,
             "accounted": self.accounted,
             "summary": say(self.summary()),
-            "excluded": tallies(self.excluded, EXCLUSIONS),
-            "notes": tallies(self.notes, NOTES),
+            "excluded": tallies(self.excluded),
+            "notes": tallies(self.notes),
             "duplicates": [_clash_json(c) for c in self.clashes],
             "ignored_columns": list(self.ignored_columns),
             "stations": {
@@ -185,14 +166,20 @@ class IngestReport:
             "per_station": [_span_json(s, self.resolution_minutes) for s in self.spans],
         }
 
-    def summary(self) -> Text:
-        excluded = self.rows_read - self.rows_kept
-        return text(
-            f"读取 {self.rows_read} 行，保留 {self.rows_kept} 行，排除 {excluded} 行；"
-            f"{len(self.spans)} 个站有观测",
-            f"{self.rows_read} rows read, {self.rows_kept} kept, {excluded} excluded; "
-            f"{len(self.spans)} stations with observations",
+    def summary(self) -> Message:
+        rows = msg_n(
+            "{count} row read, {kept} kept, {excluded} excluded",
+            "{count} rows read, {kept} kept, {excluded} excluded",
+            self.rows_read,
+            kept=self.rows_kept,
+            excluded=self.rows_read - self.rows_kept,
         )
+        stations = msg_n(
+            "{count} station with observations",
+            "{count} stations with observations",
+            len(self.spans),
+        )
+        return msg("{rows}; {stations}", rows=rows, stations=stations)
 
 
 def millimetres(hundredths: int) -> int | float | str:

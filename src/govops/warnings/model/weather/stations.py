@@ -12,6 +12,7 @@ from decimal import Decimal
 
 import polars as pl
 
+from govops.lawcode.texts.messages import msg
 from govops.warnings.model.weather.report import WeatherInputError
 
 STATION_ID = "Station_Id_C"
@@ -60,11 +61,14 @@ def read_stations(frame: pl.DataFrame) -> Stations:
     missing = [name for name in REQUIRED if name not in frame.columns]
     if missing:
         raise WeatherInputError(
-            f"站点信息缺少列 {missing[0]!r}（须有 {', '.join(REQUIRED)}）",
-            f"station metadata has no column {missing[0]!r} (needed: {', '.join(REQUIRED)})",
+            msg(
+                "station metadata has no column {column} (needed: {columns})",
+                column=repr(missing[0]),
+                columns=", ".join(REQUIRED),
+            )
         )
     if frame.height == 0:
-        raise WeatherInputError("站点信息没有任何站", "station metadata lists no station")
+        raise WeatherInputError(msg("station metadata lists no station"))
     columns = [name for name in (*REQUIRED, *OPTIONAL) if name in frame.columns]
     text = frame.select(pl.col(columns).cast(pl.String).str.strip_chars())
     found: dict[str, Station] = {}
@@ -73,8 +77,12 @@ def read_stations(frame: pl.DataFrame) -> Stations:
         if station.id in found:
             first = found[station.id].line
             raise WeatherInputError(
-                f"站号 {station.id} 出现在第 {first} 行和第 {station.line} 行",
-                f"station {station.id} appears on lines {first} and {station.line}",
+                msg(
+                    "station {station} appears on lines {first} and {line}",
+                    station=station.id,
+                    first=str(first),
+                    line=str(station.line),
+                )
             )
         found[station.id] = station
     return Stations(found)
@@ -83,7 +91,9 @@ def read_stations(frame: pl.DataFrame) -> Stations:
 def _station(row: dict[str, str | None], line: int) -> Station:
     station_id = row[STATION_ID]
     if not station_id:
-        raise WeatherInputError(f"第 {line} 行：站号为空", f"line {line}: empty {STATION_ID}")
+        raise WeatherInputError(
+            msg("line {line}: empty {column}", line=str(line), column=STATION_ID)
+        )
     return Station(
         id=station_id,
         lat=_degrees(row["Lat"], "Lat", line),
@@ -99,14 +109,23 @@ def _degrees(value: str | None, column: str, line: int) -> Decimal:
     """Exact decimal degrees; a Parquet float arrives as its shortest decimal text."""
     if value is None or not DEGREES.fullmatch(value):
         raise WeatherInputError(
-            f"第 {line} 行：{column} 须为十进制度数，实为 {value!r}",
-            f"line {line}: {column} must be decimal degrees, got {value!r}",
+            msg(
+                "line {line}: {column} must be decimal degrees, got {value}",
+                line=str(line),
+                column=column,
+                value=repr(value),
+            )
         )
     degrees = Decimal(value)
     bound = BOUNDS[column]
     if not -bound <= degrees <= bound:
         raise WeatherInputError(
-            f"第 {line} 行：{column} {value} 超出 ±{bound} 度",
-            f"line {line}: {column} {value} is outside ±{bound} degrees",
+            msg(
+                "line {line}: {column} {value} is outside ±{bound} degrees",
+                line=str(line),
+                column=column,
+                value=value,
+                bound=bound,
+            )
         )
     return degrees

@@ -21,6 +21,7 @@ import numpy as np
 import numpy.typing as npt
 import polars as pl
 
+from govops.lawcode.texts.messages import msg
 from govops.warnings.model.weather.ingest import SCHEMA, read_observations
 from govops.warnings.model.weather.layout import StationLayout
 from govops.warnings.model.weather.report import WeatherInputError
@@ -69,10 +70,10 @@ def read_table(path: Path, encoding: str = "utf-8") -> pl.DataFrame:
         return pl.read_parquet(path)
     except (UnicodeDecodeError, LookupError) as error:
         raise WeatherInputError(
-            f"不是 {encoding} 文本：{error}", f"not {encoding} text: {error}"
+            msg("not {encoding} text: {error}", encoding=encoding, error=str(error))
         ) from None
     except (pl.exceptions.PolarsError, OSError) as error:
-        raise WeatherInputError(f"无法读取：{error}", f"cannot read: {error}") from None
+        raise WeatherInputError(msg("cannot read: {error}", error=str(error))) from None
 
 
 def _refuse_repeated_columns(text: str) -> None:
@@ -80,8 +81,7 @@ def _refuse_repeated_columns(text: str) -> None:
     repeated = sorted({name for name in header if header.count(name) > 1})
     if repeated:
         raise WeatherInputError(
-            f"列 {repeated[0]!r} 在表头中出现不止一次",
-            f"column {repeated[0]!r} appears more than once in the header",
+            msg("column {column} appears more than once in the header", column=repr(repeated[0]))
         )
 
 
@@ -99,8 +99,7 @@ def gather(
             ingested = read_observations(read_table(path, encoding), stations)
             if ingested.resolution_minutes != 1:
                 raise WeatherInputError(
-                    "实时监视只接受分钟降水量（PRE），不接受小时降水量（PRE_1h）",
-                    "watching takes minute amounts (PRE), not hourly ones (PRE_1h)",
+                    msg("watching takes minute amounts (PRE), not hourly ones (PRE_1h)")
                 )
         except WeatherInputError as error:
             arrival.status, arrival.reason = "refused", error

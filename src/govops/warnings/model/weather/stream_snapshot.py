@@ -16,6 +16,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from govops.lawcode.texts.messages import Message, msg
 from govops.warnings.model.weather.layout import StationLayout
 from govops.warnings.model.weather.levels import SignalRules
 from govops.warnings.model.weather.stream import RING, StreamState
@@ -25,7 +26,12 @@ ARRAYS = ("ring", "segment_ring", "reported", "level", "clause")
 
 
 class SnapshotError(ValueError):
-    """A snapshot that cannot be read, or one saved for other stations or areas."""
+    """A snapshot that cannot be read, or one saved for other stations or areas; why, as a
+    message (translated where it is shown)."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(str(message))
+        self.message = message
 
 
 def layout_digest(layout: StationLayout) -> str:
@@ -75,11 +81,19 @@ def load_state(
     except SnapshotError:
         raise
     except (OSError, EOFError, ValueError, KeyError, zipfile.BadZipFile) as error:
-        raise SnapshotError(f"{path}: not a streaming state snapshot ({error})") from None
+        raise SnapshotError(
+            msg(
+                "{path}: not a streaming state snapshot ({error})", path=str(path), error=str(error)
+            )
+        ) from None
     if header.get("layout") != layout_digest(layout):
         raise SnapshotError(
-            f"{path}: saved for other stations or areas ({header.get('stations')} stations); "
-            "use the same station list, or start afresh with another state file"
+            msg(
+                "{path}: saved for other stations or areas ({stations} stations); use the same "
+                "station list, or start afresh with another state file",
+                path=str(path),
+                stations=str(header.get("stations")),
+            )
         )
     state = StreamState(layout, rules, method)
     for name, array in arrays.items():
@@ -93,18 +107,36 @@ def load_state(
 
 def _check_format(header: object, path: Path) -> None:
     if not isinstance(header, dict) or not isinstance(header.get("format"), int):
-        raise SnapshotError(f"{path}: not a streaming state snapshot of format {FORMAT}")
+        raise SnapshotError(
+            msg(
+                "{path}: not a streaming state snapshot of format {format}",
+                path=str(path),
+                format=FORMAT,
+            )
+        )
     if header["format"] != FORMAT:
         raise SnapshotError(
-            f"{path}: a snapshot of format {header['format']}, this govops reads format "
-            f"{FORMAT}; start afresh with another state file"
+            msg(
+                "{path}: a snapshot of format {saved}, this govops reads format {format}; start "
+                "afresh with another state file",
+                path=str(path),
+                saved=str(header["format"]),
+                format=FORMAT,
+            )
         )
 
 
 def _restore(target: npt.NDArray[Any], array: npt.NDArray[Any], name: str, path: Path) -> None:
     if array.shape != target.shape or array.dtype != target.dtype:
+        shape, expected = (f"{a.shape} {a.dtype}" for a in (array, target))
         raise SnapshotError(
-            f"{path}: {name} has shape {array.shape} {array.dtype}, expected "
-            f"{target.shape} {target.dtype} (a ring of {RING} minutes)"
+            msg(
+                "{path}: {name} has shape {shape}, expected {expected} (a ring of {ring} minutes)",
+                path=str(path),
+                name=name,
+                shape=shape,
+                expected=expected,
+                ring=RING,
+            )
         )
     target[...] = array

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from govops.platform.i18n.translator import translator
 from govops.programmes.model.srb.areas import parse_areas
 from govops.programmes.model.srb.messages import IndicatorError
 
@@ -51,7 +52,19 @@ def test_refusals_name_the_line(text: str, line: int, english: str) -> None:
     error = refusal(text)
     assert str(error).startswith(f"line {line}: ")
     assert english in str(error)
-    assert error.text["vi"].startswith(f"dòng {line}: ")
+    assert translator("vi").say(error.message).startswith(f"dòng {line}: ")
+    assert translator("zh-Hans").say(error.message).startswith(f"第 {line} 行：")
+
+
+def test_a_refusal_reads_in_every_language() -> None:
+    error = refusal(GOOD + "X,Xã,commune,P\n")
+    assert translator("vi").say(error.message) == (
+        "dòng 5: cấp trên của xã phải là huyện; 'P' thuộc cấp 'province'"
+    )
+    assert translator("zh-Hans").say(error.message) == (
+        "第 5 行：社的上级必须是县；'P' 的层级是 'province'"
+    )
+    assert translator("zh-Hant").say(error.message).startswith("第 5 行：社的上級必須是縣")
 
 
 def test_a_cycle_cannot_pass_the_level_check() -> None:

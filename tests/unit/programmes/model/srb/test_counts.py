@@ -77,7 +77,7 @@ def test_unknown_areas_and_mixed_levels_are_refused() -> None:
         "line 2: area code 'C9' is not in the list of areas"
     )
     message = refusal([("C1", "2016", "1", "1"), ("D", "2016", "1", "1")], AREAS)
-    assert message.startswith("line 3: 'D' is a district but 'C1' is a commune")
+    assert message.startswith("line 3: 'D' is at level 'district' but 'C1' is at level 'commune'")
 
 
 def test_a_missing_column_is_named() -> None:
@@ -108,11 +108,11 @@ def test_a_record_without_sex_is_refused() -> None:
     records = pl.DataFrame(
         {"area_code": ["C1"], "year": [2016], "boy": [None]}, schema_overrides={"boy": pl.Boolean}
     )
-    with pytest.raises(IndicatorError, match="1 records have no sex"):
+    with pytest.raises(IndicatorError, match="1 record has no sex"):
         count_records(records)
 
 
 def test_counts_cannot_be_split_below_their_level() -> None:
     counts = parse_births(text_frame([("D", "2016", "1", "1")]), AREAS)
-    with pytest.raises(IndicatorError, match="cannot be split down to commune"):
+    with pytest.raises(IndicatorError, match="cannot be split down to level 'commune'"):
         roll_up(counts, AREAS, "commune")

@@ -8,9 +8,15 @@ from decimal import Decimal
 
 import pytest
 
+from govops.lawcode.texts.messages import Message
+from govops.platform.i18n.translator import translator
 from govops.programmes.model.srb.progress import Z, assess_progress, births_needed
 
 D = Decimal("0.4")
+
+
+def said(message: Message, language: str) -> str:
+    return translator(language).say(message)
 
 
 def test_years_met_not_met_and_cannot_tell() -> None:
@@ -18,9 +24,17 @@ def test_years_met_not_met_and_cannot_tell() -> None:
     ceilings = {2016: Decimal(113), 2017: Decimal(113), 2018: Decimal(113), 2019: Decimal(113)}
     years = assess_progress(births, ceilings, D).years
     assert [y.status for y in years] == ["met", "not_met", "cannot_tell", "no_births"]
-    assert years[0].statement["vi"].endswith("không vượt mục tiêu 113: đạt.")
-    assert years[1].statement["en"].endswith("not met.")
-    assert "chưa thể kết luận" in years[2].statement["vi"]
+    assert said(years[0].statement, "vi").endswith("không vượt mục tiêu 113: đạt.")
+    assert said(years[1].statement, "en").endswith("not met.")
+    assert "chưa thể kết luận" in said(years[2].statement, "vi")
+    assert said(years[0].statement, "en").startswith(
+        "2016: sex ratio at birth 109.1 (confidence interval at 95%: 108.7–109.5), within"
+    )
+    assert said(years[0].statement, "vi").startswith(
+        "Năm 2016: tỷ số giới tính khi sinh 109,1 (khoảng tin cậy 95%: 108,7–109,5), không"
+    )
+    assert said(years[0].statement, "zh-Hans").endswith("未超过目标值 113：达标。")
+    assert said(years[3].statement, "zh-Hans") == "2019年：没有出生记录。"
 
 
 def test_a_year_without_a_target_is_said_so() -> None:
@@ -41,14 +55,13 @@ def test_a_province_of_50_000_births_cannot_tell_a_04_point_change() -> None:
     assert change.status == "cannot_tell"
     assert change.approximate
     assert change.births_needed is not None and change.births_needed > 2_000_000
-    assert (
-        "cần khoảng 2,5 triệu ca sinh mỗi năm; dữ liệu có 50.123 ca năm 2019"
-        in (change.statement["vi"])
+    assert "cần khoảng 2,5 triệu ca sinh mỗi năm; dữ liệu có 50.123 ca năm 2019" in (
+        said(change.statement, "vi")
     )
-    assert (
-        "about 2.5 million births a year are needed; the data have 50,123"
-        in (change.statement["en"])
+    assert "about 2.5 million births a year are needed; the data have 50,123" in (
+        said(change.statement, "en")
     )
+    assert "每年约需 2.5百万 例出生；数据中2019年有 50,123 例" in said(change.statement, "zh-Hans")
 
 
 def test_changes_achieved_and_not_achieved_with_the_delta_interval() -> None:
@@ -67,7 +80,7 @@ def test_changes_achieved_and_not_achieved_with_the_delta_interval() -> None:
     assert down.change_low == pytest.approx(-5.0 - Z * se)
     assert down.change_high == pytest.approx(-5.0 + Z * se)
     assert down.required_change == Decimal("-0.4")
-    assert "đạt" in down.statement["vi"]
+    assert "đạt" in said(down.statement, "vi")
 
 
 def test_a_year_without_girls_leaves_the_change_untold() -> None:

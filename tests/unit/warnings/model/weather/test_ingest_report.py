@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 import polars as pl
 
+from govops.platform.i18n.translator import translator
 from govops.warnings.model.weather.ingest import Ingested, read_observations
 from govops.warnings.model.weather.report import EXCLUSIONS, NOTES
 from tests.paths import DATA as TEST_DATA
@@ -70,9 +71,9 @@ def test_each_station_says_how_many_minutes_are_missing_between_first_and_last()
     )
 
 
-def test_the_json_report_in_one_language_or_both() -> None:
+def test_the_json_report_in_the_readers_language() -> None:
     ingested = _messy()
-    english = ingested.report.as_json("en")
+    english = ingested.report.as_json(translator("en").say)
     assert json.loads(json.dumps(english)) == english  # plain JSON values only
     assert list(english["excluded"]) == list(EXCLUSIONS)
     assert list(english["notes"]) == list(NOTES)
@@ -104,9 +105,14 @@ def test_the_json_report_in_one_language_or_both() -> None:
     }
     assert (english["missing_minutes"], english["ignored_columns"]) == (12, ["TEM"])
     assert english["summary"] == "18 rows read, 5 kept, 13 excluded; 2 stations with observations"
-    both = ingested.report.as_json()
-    assert both["summary"]["zh-Hans"] == "读取 18 行，保留 5 行，排除 13 行；2 个站有观测"
-    assert both["excluded"]["conflict"]["message"]["zh-Hans"].startswith("同站同时刻")
+    assert ingested.report.as_json() == english  # without a translator: English
+    chinese = ingested.report.as_json(translator("zh-Hans").say)
+    assert chinese["summary"] == "读取18行，保留5行，排除13行；2个站有观测"
+    assert chinese["excluded"]["conflict"]["message"].startswith("同站同时刻")
+    assert chinese["duplicates"] == english["duplicates"]  # the data is the same
+    vietnamese = ingested.report.as_json(translator("vi").say)
+    assert vietnamese["summary"] == "đọc 18 dòng, giữ 5, loại 13; 2 trạm có số liệu quan trắc"
+    assert vietnamese["notes"]["trace"]["message"] == "mưa vết (999990) được ghi là 0 mm"
 
 
 def _random_cell(rng: random.Random) -> tuple[str, str, str]:

@@ -8,6 +8,7 @@ from decimal import Decimal
 import polars as pl
 import pytest
 
+from govops.platform.i18n.translator import translator
 from govops.warnings.model.weather.report import WeatherInputError
 from govops.warnings.model.weather.stations import Station, read_stations
 from tests.paths import DATA as TEST_DATA
@@ -52,7 +53,7 @@ def test_a_station_on_two_lines_is_refused_naming_both() -> None:
     text = "Station_Id_C,Lat,Lon,Town\nA,39,116,x\nB,39,116,y\nA,39.1,116,z\n"
     with pytest.raises(WeatherInputError, match="station A appears on lines 2 and 4") as caught:
         read_stations(_csv(text))
-    assert caught.value.text["zh-Hans"] == "站号 A 出现在第 2 行和第 4 行"
+    assert translator("zh-Hans").say(caught.value.message) == "站号 A 出现在第 2 行和第 4 行"
 
 
 @pytest.mark.parametrize(

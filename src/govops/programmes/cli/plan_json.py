@@ -1,22 +1,25 @@
-"""A plan check as plain JSON values, in one language: what the CLI prints and the web
-page shows. Figures stay exact (Decimal); money is also given as readers write it."""
+"""A plan check as plain JSON values, in the reader's language: what `govops programme
+check-budget` prints. Figures stay exact (Decimal); the grand total is also given as the
+reader writes money; the plan's own texts come from the pack (in the document's language
+when the pack has none in the reader's)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
-from typing import Literal
 
-from govops.lawcode.dated.procedures import Text
-from govops.lawcode.figures.vi import format_vi_money
 from govops.lawcode.plans.budget import LineCheck, YearFigures
 from govops.lawcode.plans.check import PlanCheck
 from govops.lawcode.plans.findings import Finding, FindingSeverity
 from govops.lawcode.plans.programme import CostComponent
 from govops.lawcode.sources.citations import Citation
+from govops.platform.i18n.translator import Translator
+
+MILLION = Decimal(1_000_000)
 
 
-def _text(text: Text, language: str) -> str:
-    return text.get(language) or text.get("vi") or next(iter(text.values()), "")
+def _text(t: Translator, text: Mapping[str, str]) -> str:
+    return t.text(text).text
 
 
 def _cite(cite: Citation) -> dict[str, str]:
@@ -27,10 +30,10 @@ def _years(figures: tuple[YearFigures, ...]) -> dict[str, dict[str, Decimal | No
     return {str(y.year): {"stated": y.stated, "computed": y.computed} for y in figures}
 
 
-def _component(component: CostComponent, unit_dong: Decimal, language: str) -> dict[str, object]:
+def _component(component: CostComponent, unit_dong: Decimal, t: Translator) -> dict[str, object]:
     return {
         "id": component.id,
-        "text": _text(component.text, language),
+        "text": _text(t, component.text),
         "unit_cost_dong": component.unit_cost.value,
         "unit_cost_as_printed": component.unit_cost.text,
         "factors": [
@@ -43,41 +46,40 @@ def _component(component: CostComponent, unit_dong: Decimal, language: str) -> d
     }
 
 
-def _line(check: LineCheck, unit_dong: Decimal, language: str) -> dict[str, object]:
+def _line(check: LineCheck, unit_dong: Decimal, t: Translator) -> dict[str, object]:
     line = check.line
     return {
         "id": line.id,
         "printed": line.printed,
-        "title": _text(line.title, language),
+        "title": _text(t, line.title),
         "cite": _cite(line.cite),
         "depth": check.depth,
         "basis": check.basis.value,
         "years": _years(check.years),
         "total": {"stated": check.total_stated, "computed": check.total_computed},
-        "components": [_component(c, unit_dong, language) for c in line.components],
-        "note": _text(line.note, language) if line.note else None,
+        "components": [_component(c, unit_dong, t) for c in line.components],
+        "note": _text(t, line.note) if line.note else None,
     }
 
 
-def finding_json(finding: Finding, language: str) -> dict[str, object]:
+def finding_json(finding: Finding, t: Translator) -> dict[str, object]:
     return {
         "severity": finding.severity.value,
         "code": finding.code,
-        "message": finding.text(language),
+        "message": t.say(finding.message),
         "places": [_cite(c) for c in finding.places],
         "stated": finding.stated,
         "computed": finding.computed,
     }
 
 
-def plan_check_json(check: PlanCheck, language: str) -> dict[str, object]:
+def plan_check_json(check: PlanCheck, t: Translator) -> dict[str, object]:
     budget = check.budget.budget
-    lang: Literal["vi", "en"] = "en" if language == "en" else "vi"
-    grand = check.budget.grand_total_computed * budget.unit_dong / Decimal(1_000_000)
+    grand = check.budget.grand_total_computed * budget.unit_dong / MILLION
     return {
         "programme": check.programme.id,
-        "title": _text(check.programme.title, language),
-        "unit": _text(budget.unit, language),
+        "title": _text(t, check.programme.title),
+        "unit": _text(t, budget.unit),
         "adds_up": check.budget.adds_up,
         "summary": {s.value: check.count(s) for s in FindingSeverity},
         "grand_total": {
@@ -85,9 +87,9 @@ def plan_check_json(check: PlanCheck, language: str) -> dict[str, object]:
             "computed": check.budget.grand_total_computed,
             "text": None if budget.text_total is None else budget.text_total.value,
             "in_words": None if budget.total_in_words is None else budget.total_in_words.text,
-            "display": format_vi_money(grand, lang),
+            "display": t.money(grand, "million-dong"),
         },
         "year_totals": _years(check.budget.year_totals),
-        "lines": [_line(c, budget.unit_dong, language) for c in check.budget.lines],
-        "findings": [finding_json(f, language) for f in check.findings],
+        "lines": [_line(c, budget.unit_dong, t) for c in check.budget.lines],
+        "findings": [finding_json(f, t) for f in check.findings],
     }
