@@ -180,7 +180,8 @@ class PackBuilder:
                 ),
             )
         label = model.label.get(self.manifest.language, name)
-        return InputSpec(name, kind, label, default, vocabulary, model.unit)
+        ordered = sorted(model.label.items(), key=lambda item: item[0] != self.manifest.language)
+        return InputSpec(name, kind, label, default, vocabulary, model.unit, tuple(ordered))
 
     def _outcome(
         self, model: OutcomeModel, index: int, parser: ConditionParser, source: YamlFile

@@ -58,11 +58,11 @@ class Reader:
         return self.tx(outcome.labels) if outcome.labels else escape(value)
 
     def input_label(self, name: str) -> Markup:
-        """An input's label: the pack keeps them in its own language only."""
+        """An input's label in the reader's language when the pack writes it in it."""
         spec = self.grades.inputs.get(name)
         if spec is None or not spec.label:
             return escape(name)
-        return self.tx({self.pack.language: spec.label})
+        return self.tx(dict(spec.labels) or {self.pack.language: spec.label})
 
     def unit(self, word: str | None) -> str:
         """A measure word (人, 小时) in the reader's language."""

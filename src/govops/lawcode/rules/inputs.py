@@ -51,6 +51,8 @@ class InputSpec:
     default: InputScalar | None = None
     vocabulary: frozenset[str] = frozenset()
     unit: str | None = None  # the measure word a figure may carry: 人, 小时 ...
+    # (language, label) for each language the pack writes it in; `label` is in the pack's.
+    labels: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

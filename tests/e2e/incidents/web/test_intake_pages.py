@@ -47,8 +47,11 @@ def test_the_intake_form_offers_the_packs_causes_figures_and_criteria(
     assert 'value="2026-06-01T10:00"' in page  # occurred_at starts at now, local time
     english = client.get("/incidents/new?lang=en").text
     assert "urban demolition and redevelopment, unpaid construction money" in english
-    # the pack keeps its input labels in Chinese only: shown so, marked as Chinese
-    assert '<span lang="zh-Hans">交通停运小时数</span> (hours)' in english
+    # the pack's input labels in English where it writes them; a Vietnamese page shows
+    # the Chinese ones, marked as Chinese
+    assert "hours traffic stopped (hours)" in english
+    vietnamese = client.get("/incidents/new?lang=vi").text
+    assert '<span lang="zh-Hans">交通停运小时数</span> (giờ)' in vietnamese
 
 
 def test_a_report_lands_on_its_page_with_the_grade_explained(client: TestClient) -> None:

@@ -149,9 +149,10 @@ def test_pack_texts_show_in_the_readers_language_or_marked_as_chinese(
     vietnamese = client.get(f"{incident}?lang=vi").text
     assert '<span lang="zh-Hans">重大群体性事件 (II级)</span>' in vietnamese  # no Vietnamese
     assert "Vì sao không phải" in vietnamese
-    # input labels: the pack has them in Chinese only
-    assert '<span lang="zh-Hans">参与人数</span>' in english
+    # input labels: in the pack's English, converted, or marked as Chinese
+    assert "participants (people)</label>" in english and "参与人数</" not in english
     assert "參與人數" in traditional
+    assert '<span lang="zh-Hans">参与人数</span>' in vietnamese
 
 
 def test_what_officers_typed_is_shown_as_written_and_marked(client: TestClient) -> None:
