@@ -81,7 +81,7 @@ class Incidents:
 def build_incidents(settings: Settings, clock: Callable[[], datetime] = _now) -> Incidents:
     """Engine, migrations (to the newest schema), units of work, the pack's rules on its
     jurisdiction's working-day calendar, and the service."""
-    from govops.incidents.storage.unit_of_work import unit_of_work_factory  # noqa: PLC0415
+    from govops.incidents.storage.incident import unit_of_work_factory  # noqa: PLC0415
     from govops.platform.storage.database import make_engine, migrate  # noqa: PLC0415
 
     engine = make_engine(settings.database_url)

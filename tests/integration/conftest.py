@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy import Engine, text
 from sqlalchemy.engine import make_url
 
-from govops.incidents.storage.unit_of_work import SqlUnitOfWork, unit_of_work_factory
+from govops.incidents.storage.incident import SqlUnitOfWork, unit_of_work_factory
 from govops.platform.storage.database import make_engine, migrate
 
 POSTGRES_VARIABLE = "GOVOPS_TEST_POSTGRES_URL"

@@ -8,7 +8,7 @@ from typing import Any
 
 from govops.incidents.model.incident import Event, EventKind
 from govops.incidents.ports import ConcurrentUpdateError
-from govops.incidents.storage.unit_of_work import unit_of_work_factory
+from govops.incidents.storage.incident import unit_of_work_factory
 from govops.platform.storage.database import make_engine
 
 

@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 
 from govops.incidents.model.incident import Event, EventKind
 from govops.incidents.ports import ConcurrentUpdateError
-from govops.incidents.storage.unit_of_work import SqlUnitOfWork
+from govops.incidents.storage.incident import SqlUnitOfWork
 from tests.integration.incidents.storage.racers import append_seq_2
 
 NewUow = Callable[[], SqlUnitOfWork]

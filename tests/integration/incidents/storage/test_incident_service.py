@@ -20,7 +20,7 @@ from govops.incidents.model.intake import AfterAction, Intake
 from govops.incidents.model.rules import IncidentRules
 from govops.incidents.ports import ConcurrentUpdateError, UnitOfWork
 from govops.incidents.service.incident import IncidentService
-from govops.incidents.storage.unit_of_work import SqlUnitOfWork, unit_of_work_factory
+from govops.incidents.storage.incident import SqlUnitOfWork, unit_of_work_factory
 from govops.packs import load_builtin_pack
 
 NOW = datetime(2026, 6, 1, 9, 30, tzinfo=ZoneInfo("Asia/Shanghai"))

@@ -9,7 +9,7 @@ import pytest
 
 from govops.incidents.model.incident import Event, EventKind
 from govops.incidents.ports import ConcurrentUpdateError, Notification
-from govops.incidents.storage.unit_of_work import SqlUnitOfWork
+from govops.incidents.storage.incident import SqlUnitOfWork
 
 BEIJING = timezone(timedelta(hours=8))
 AT = datetime(2026, 6, 1, 9, 30, 15, 123456, tzinfo=BEIJING)

@@ -1,4 +1,5 @@
-"""The incident ports on one SQLAlchemy connection, inside the unit of work's transaction.
+"""The incident ports on one SQLAlchemy connection, inside the unit of work's transaction,
+and that unit of work (see `platform.storage.transaction.ConnectionUnitOfWork`).
 
 Statements run at once (Core, no ORM flush), so a taken (incident, seq) pair is refused by
 the primary key inside `append` itself, as ConcurrentUpdateError. Each write runs in a
@@ -7,16 +8,17 @@ savepoint, so after that error the unit of work can still be used or committed.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Executable, Row, insert, select, update
+from sqlalchemy import Connection, Engine, Executable, Row, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from govops.incidents.model.incident import Event, EventKind
-from govops.incidents.ports import ConcurrentUpdateError, Notification
+from govops.incidents.ports import ConcurrentUpdateError, IncidentRepository, Notification, Outbox
 from govops.incidents.storage.tables import idempotency_keys, incident_events, incidents, outbox
-from govops.platform.storage.transaction import is_unique_violation
+from govops.platform.storage.transaction import ConnectionUnitOfWork, is_unique_violation
 
 # What the drivers call a clash on a primary key or unique constraint.
 
@@ -144,3 +146,24 @@ def _notification(row: Row[Any]) -> Notification:
         id=row.id,
         delivered_at=row.delivered_at,
     )
+
+
+class SqlUnitOfWork(ConnectionUnitOfWork):
+    # Typed as the ports (the protocol's attributes are invariant), so that a factory of
+    # SqlUnitOfWork is a `Callable[[], UnitOfWork]`.
+    incidents: IncidentRepository
+    outbox: Outbox
+    conflict = ConcurrentUpdateError
+
+    def _attach(self, connection: Connection) -> None:
+        self.incidents = SqlIncidentRepository(connection)
+        self.outbox = SqlOutbox(connection)
+
+
+def unit_of_work_factory(engine: Engine) -> Callable[[], SqlUnitOfWork]:
+    """What `IncidentService` takes: a new unit of work on `engine` for each use."""
+
+    def new_unit_of_work() -> SqlUnitOfWork:
+        return SqlUnitOfWork(engine)
+
+    return new_unit_of_work
