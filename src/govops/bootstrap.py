@@ -3,9 +3,11 @@ the incident service and the web application."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
@@ -25,8 +27,13 @@ if TYPE_CHECKING:
     from fastapi import FastAPI
     from sqlalchemy import Engine
 
+    from govops.accounts.demo import DemoUser
+    from govops.accounts.service.accounts import AccountsService
+    from govops.accounts.service.sessions import SessionService
+    from govops.accounts.service.units import UnitService
     from govops.config import Settings
     from govops.incidents.ports import UnitOfWork
+    from govops.platform.identity.units import Unit
     from govops.warnings.demo import DemoStorm
     from govops.warnings.service.series import SeriesService
     from govops.warnings.service.warning import WarningService
@@ -97,6 +104,57 @@ def build_incidents(settings: Settings, clock: Callable[[], datetime] = _now) ->
     return Incidents(engine, pack, rules, unit_of_work, service, clock)
 
 
+@dataclass(frozen=True)
+class Accounts:
+    """Users, grants and units; sign-in, sessions and API tokens."""
+
+    accounts: AccountsService
+    sessions: SessionService
+    units: UnitService
+
+
+def build_accounts(engine: Engine, clock: Callable[[], datetime] = _now) -> Accounts:
+    """The accounts on a migrated database, with the role catalogue of GOVOPS_ROLES (a
+    roles.yaml file) or the built-in one."""
+    from govops.accounts.model.roles import builtin_catalogue_text, parse_catalogue  # noqa: PLC0415
+    from govops.accounts.service.accounts import AccountsService  # noqa: PLC0415
+    from govops.accounts.service.sessions import SessionService  # noqa: PLC0415
+    from govops.accounts.service.units import UnitService  # noqa: PLC0415
+    from govops.accounts.storage.accounts import accounts_unit_of_work_factory  # noqa: PLC0415
+
+    roles_file = os.environ.get("GOVOPS_ROLES", "").strip()
+    text = Path(roles_file).read_text(encoding="utf-8") if roles_file else builtin_catalogue_text()
+    unit_of_work = accounts_unit_of_work_factory(engine)
+    accounts = AccountsService(unit_of_work, clock, parse_catalogue(text))
+    return Accounts(
+        accounts, SessionService(accounts, unit_of_work, clock), UnitService(unit_of_work, clock)
+    )
+
+
+def load_accounts_demo(accounts: Accounts) -> list[DemoUser]:
+    """The demonstration organisations and one user per role (with their one-time
+    passwords), into a system without users; [] otherwise."""
+    from govops.accounts.demo import load_demo_accounts  # noqa: PLC0415
+
+    incident_pack = load_builtin_pack(INCIDENT_PACK)
+    departments = [(o.value, dict(o.labels)) for o in incident_pack.table("route").outcomes]
+    return load_demo_accounts(accounts.accounts, accounts.units, pack_units(), departments)
+
+
+def pack_units() -> list[Unit]:
+    """The units the built-in packs list as their areas (a district and its streets), each
+    area running its pack."""
+    from govops.platform.identity.units import Unit  # noqa: PLC0415
+
+    found = []
+    for pack_id in builtin_pack_ids():
+        areas = load_builtin_pack(pack_id).areas
+        for area in areas or ():
+            packs = (pack_id,) if area.parent is None else ()
+            found.append(Unit(area.code, dict(area.name), area.level, area.parent, packs))
+    return found
+
+
 def build_app(
     settings: Settings,
     clock: Callable[[], datetime] = _now,
@@ -105,16 +163,23 @@ def build_app(
     """The application: the API at /api/v1 and the web pages at /, over the database of
     `settings` (or over `incidents` already built); the engine is disposed at shutdown.
     The built-in packs' programmes are served at /programmes."""
+    from govops.accounts.api.accounts import accounts_router  # noqa: PLC0415
+    from govops.accounts.web import build_accounts_router  # noqa: PLC0415
+    from govops.incidents.web import ENTRY as INCIDENT_ENTRY  # noqa: PLC0415
     from govops.incidents.web import build_web_router  # noqa: PLC0415
+    from govops.platform.web.shell import set_module_entries  # noqa: PLC0415
+    from govops.programmes.web import ENTRY as PROGRAMME_ENTRY  # noqa: PLC0415
     from govops.programmes.web import build_programme_router  # noqa: PLC0415
     from govops.server import API_PREFIX, create_app  # noqa: PLC0415
     from govops.warnings.api.series import warning_series_router  # noqa: PLC0415
     from govops.warnings.api.warning import warnings_router  # noqa: PLC0415
-    from govops.warnings.service.webhooks import http_sender  # noqa: PLC0415
+    from govops.warnings.service.outbound import http_sender  # noqa: PLC0415
+    from govops.warnings.web import ENTRY as WARNING_ENTRY  # noqa: PLC0415
     from govops.warnings.web import build_warning_web_router  # noqa: PLC0415
 
     built = incidents or build_incidents(settings, clock)
     language = settings.language
+    accounts = build_accounts(built.engine, built.clock)
     web = build_web_router(built.service, built.pack, built.clock, language)
     app = create_app(
         built.service,
@@ -123,11 +188,15 @@ def build_app(
         clock=built.clock,
         on_shutdown=[built.engine.dispose],
         language=language,
+        authenticator=accounts.sessions,
     )
+    app.include_router(build_accounts_router(accounts.sessions, language or built.pack.language))
+    app.include_router(accounts_router(), prefix=API_PREFIX)
+    set_module_entries(app, [INCIDENT_ENTRY, WARNING_ENTRY, PROGRAMME_ENTRY])
     app.include_router(build_programme_router(programme_packs(), language))
     app.state.cadres = build_cadre_registry(built.engine, built.clock)
     app.state.selections = build_selections(built.engine, built.clock)
-    app.state.warnings = build_warnings(built.engine, built.clock)
+    app.state.warnings = build_warnings(built.engine, built.clock, settings=settings)
     app.state.warning_series = build_series(built.engine, built.clock)
     app.state.warning_sender = http_sender()
     app.include_router(warnings_router(), prefix=API_PREFIX)
@@ -166,10 +235,16 @@ def build_selections(engine: Engine, clock: Callable[[], datetime] = _now) -> Se
 
 
 def build_warnings(
-    engine: Engine, clock: Callable[[], datetime] = _now, status: str = "Actual"
+    engine: Engine,
+    clock: Callable[[], datetime] = _now,
+    status: str = "Actual",
+    settings: Settings | None = None,
 ) -> WarningService:
     """Warnings of cn-xicheng-em-14fyp's areas on a migrated database; their CAP alerts
-    issued by the district warning centre (`status` Exercise or Test for drills, demos)."""
+    issued by the district warning centre (`status` Exercise or Test for drills, demos);
+    webhook URLs vetted under the settings' allow list (none: https to public hosts only)."""
+    from govops.warnings.model.webhooks import WebhookAllow  # noqa: PLC0415
+    from govops.warnings.service.outbound import WebhookGuard  # noqa: PLC0415
     from govops.warnings.service.warning import WarningService, cap_writer  # noqa: PLC0415
     from govops.warnings.storage.warning import warning_unit_of_work_factory  # noqa: PLC0415
 
@@ -177,7 +252,11 @@ def build_warnings(
     assert areas is not None, f"{WARNING_PACK} ships its areas"
     names = {area.code: area.name for area in areas}
     alert = cap_writer(names, ALERT_SENDER, ALERT_SENDER_NAME, status)
-    return WarningService(warning_unit_of_work_factory(engine), clock, alert, names)
+    allow = None  # without settings: https to public hosts only
+    if settings is not None:
+        allow = WebhookAllow.of(settings.webhook_allow, settings.webhook_allow_http)
+    guard = WebhookGuard(allow)
+    return WarningService(warning_unit_of_work_factory(engine), clock, alert, names, guard=guard)
 
 
 def _area_names() -> dict[str, dict[str, str]]:

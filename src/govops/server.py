@@ -6,12 +6,13 @@ from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 
-from fastapi import APIRouter, FastAPI
+from fastapi import APIRouter, Depends, FastAPI
 
 import govops
 from govops.cadres.api.registry import cadres_router
 from govops.cadres.api.reports import cadre_reports_router
 from govops.cadres.api.selection import selections_router
+from govops.config import Limits
 from govops.incidents.api import errors as incident_errors
 from govops.incidents.api.deps import ApiContext
 from govops.incidents.api.incident import incidents_router
@@ -20,7 +21,11 @@ from govops.incidents.api.schemas import CloseBody, ReportBody
 from govops.incidents.service.incident import IncidentService
 from govops.lawcode.sources.pack import Pack
 from govops.platform.api import problems
+from govops.platform.api.auth import public
 from govops.platform.api.language import set_default_language
+from govops.platform.identity.authenticator import Authenticator
+from govops.platform.web import auth as access_refusals
+from govops.platform.web import guards
 
 API_PREFIX = "/api/v1"
 DESCRIPTION = """\
@@ -47,6 +52,11 @@ def _utc_now() -> datetime:
     return datetime.now(UTC)
 
 
+def health() -> dict[str, str]:
+    """For a load balancer or a monitor: the server answers (anyone may ask)."""
+    return {"status": "ok"}
+
+
 def create_app(
     service: IncidentService,
     pack: Pack,
@@ -55,9 +65,11 @@ def create_app(
     clock: Callable[[], datetime] = _utc_now,
     on_shutdown: Sequence[Callable[[], object]] = (),
     language: str | None = None,
+    authenticator: Authenticator | None = None,
 ) -> FastAPI:
     """`clock` tells which deadlines are overdue in the answers (give the service's clock);
-    `on_shutdown` runs when the server stops (e.g. to dispose of the database engine)."""
+    `on_shutdown` runs when the server stops (e.g. to dispose of the database engine);
+    `authenticator` says who each request comes from (None: no one is ever signed in)."""
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
@@ -84,6 +96,10 @@ def create_app(
     fields = set(grading_inputs(pack)) | set(ReportBody.model_fields) | {"note"}
     known = fields | set(CloseBody.model_fields)
     problems.install(app, API_PREFIX, known, incident_errors.FIELD_ERRORS, incident_errors.ANSWERS)
+    guards.install(app, API_PREFIX, Limits.from_env())  # headers, body size, busy storage
+    app.state.authenticator = authenticator
+    access_refusals.install(app, API_PREFIX)
+    app.add_api_route("/health", health, methods=["GET"], dependencies=[Depends(public)])
     app.include_router(incidents_router(pack), prefix=API_PREFIX)
     app.include_router(cadres_router(), prefix=API_PREFIX)
     app.include_router(selections_router(), prefix=API_PREFIX)

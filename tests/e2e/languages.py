@@ -1,8 +1,9 @@
 """Which sentences of a page are in another language than the page's own: the check every
 page family passes in every language. Codes, numbers and proper names may appear in any
 page; a sentence may not. Text inside an element whose `lang` differs from the page's (a
-pack text quoted in the document's own language, a language named in its own words) or
-inside <code>, <kbd>, <samp> is left out, as is what <script> and <style> hold.
+pack text quoted in the document's own language, a language named in its own words),
+inside an element marked `translate="no"` (a proper name, such as a user's), or inside
+<code>, <kbd>, <samp> is left out, as is what <script> and <style> hold.
 
 What counts as another language, per page language:
 - zh-Hans / zh-Hant: two Latin words in a row (an English or Vietnamese phrase), a
@@ -72,7 +73,8 @@ class _Visible(HTMLParser):
         if tag == "html":
             self.language = found.get("lang") or ""
         other = found.get("lang") not in (None, self.language)
-        left_out = self._left_out() or other or tag in SKIPPED
+        name = found.get("translate") == "no"  # a proper name: a person's, say
+        left_out = self._left_out() or other or name or tag in SKIPPED
         if not left_out:
             self.texts.extend(v for k, v in attrs if k in SHOWN_ATTRIBUTES and v)
             if tag == "input" and found.get("type") in ("submit", "button") and found.get("value"):

@@ -11,7 +11,14 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from govops.bootstrap import Incidents, build_app, build_incidents, load_warning_demo
+from govops.bootstrap import (
+    Incidents,
+    build_accounts,
+    build_app,
+    build_incidents,
+    load_accounts_demo,
+    load_warning_demo,
+)
 from govops.incidents.demo import incident_count, load_demo
 from govops.incidents.service.outbox import OutboxWorker
 from govops.lawcode.texts.messages import N_
@@ -129,6 +136,7 @@ def _stopped(signum: int, frame: FrameType | None) -> None:
 
 
 def _load_demo(incidents: Incidents, t: Translator) -> None:
+    _load_users(incidents, t)
     count = incident_count(incidents.unit_of_work)
     if count:
         print(
@@ -148,6 +156,19 @@ def _load_demo(incidents: Incidents, t: Translator) -> None:
         stage = t._(_STAGES[incident.stage.value])
         status = t._(_STATUSES[incident.status.value])
         print(f"  {grade:>3} {stage} {status} {incident.place}")
+
+
+def _load_users(incidents: Incidents, t: Translator) -> None:
+    """The demonstration organisations and one user per role; their passwords are shown
+    here once (only their hashes are kept)."""
+    made = load_accounts_demo(build_accounts(incidents.engine, incidents.clock))
+    if not made:
+        print(t._("The database already holds users: demo users not made."))
+        return
+    print(t._("Demo users (sign in at /login; the passwords are shown only now):"))
+    for user in made:
+        units = ", ".join(user.units)
+        print(f"  {user.username:<11} {user.password}  {user.role} @ {units}")
 
 
 def _load_storm(incidents: Incidents, t: Translator) -> None:

@@ -1,5 +1,6 @@
 """What every module's unit of work promises its service, whatever the storage behind it:
-a `with` block that rolls back whatever was not committed, and `commit`."""
+a `with` block that rolls back whatever was not committed, and `commit`; StorageBusyError
+when the storage stayed busy with other writers (nothing written: it may be tried again)."""
 
 from __future__ import annotations
 
@@ -19,3 +20,9 @@ class Transaction(Protocol):
         """Roll back whatever was not committed."""
 
     def commit(self) -> None: ...
+
+
+class StorageBusyError(Exception):
+    """Other writers kept the storage busy past the wait allowed: nothing was written, and
+    the same unit of work may be tried again (a service retries it a few times with a
+    pause; an interface answers "busy, try again shortly")."""

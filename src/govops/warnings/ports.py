@@ -5,7 +5,7 @@ the API shows (Decimal as text, so 49.99 mm never becomes 49.989999...)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 from enum import Enum
@@ -57,6 +57,9 @@ class Subscription:
     min_level: str  # blue ... red
     active: bool
     created_at: datetime
+    # The signing secret (model.signing): on the subscription as subscribed only, to be
+    # shown once; never read back (None), never in a repr, not part of the comparison.
+    secret: str | None = field(default=None, repr=False, compare=False)
 
     def wants(self, event: WarningEvent) -> bool:
         """A change concerns the subscriber when the level before or after it reaches the
@@ -93,6 +96,7 @@ class Claim:
     cap: bytes
     attempts: int  # attempts made before this one
     token: str  # the lease: only its holder may record the outcome
+    secret: str = field(default="", repr=False)  # the subscription's, to sign with
 
 
 class WarningLog(Protocol):
@@ -116,7 +120,11 @@ class WarningLog(Protocol):
 
 
 class SubscriptionRepository(Protocol):
-    def add(self, subscription: Subscription) -> None: ...
+    def add(self, subscription: Subscription) -> None:
+        """Store it with its secret (which it must carry)."""
+
+    def rotate(self, subscription_id: str, secret: str, at: datetime) -> None:
+        """Replace its secret: deliveries are signed with the new one from now on."""
 
     def get(self, subscription_id: str) -> Subscription | None: ...
 

@@ -30,8 +30,12 @@ from govops.platform.api.problems import (
     problem,
 )
 from govops.platform.api.schemas import Actor, RequestBody
+from govops.platform.sizes import SHORT_TEXT
 
 KINDS = ", ".join(k.value for k in EntryKind)
+Kind = Annotated[str, Field(max_length=32)]
+# An entry's fields, each checked by the registry (texts at most 200 characters).
+Data = Annotated[dict[Annotated[str, Field(max_length=64)], Any], Field(max_length=32)]
 
 
 class CadreRoute(ExactJSONRoute):
@@ -72,20 +76,20 @@ Registry = Annotated[RegistryService, Depends(registry)]
 
 
 class PersonBody(RequestBody):
-    name: Annotated[str, Field(min_length=1, max_length=200, description="The cadre's name")]
+    name: Annotated[str, Field(min_length=1, max_length=SHORT_TEXT, description="The cadre's name")]
 
 
 class EntryBody(RequestBody):
-    kind: str = Field(description=f"One of: {KINDS}")
-    data: dict[str, Any] = Field(description="The fields of the kind (see the README)")
+    kind: Kind = Field(description=f"One of: {KINDS}")
+    data: Data = Field(description="The fields of the kind (see the README)")
     actor: Actor
 
 
 class CorrectionBody(RequestBody):
-    kind: str | None = Field(
+    kind: Kind | None = Field(
         None, description="The corrected entry's kind (default), or 'retraction' to withdraw it"
     )
-    data: dict[str, Any]
+    data: Data
     actor: Actor
 
 
@@ -206,8 +210,12 @@ def cadres_router() -> APIRouter:
     def eligibility(
         person_id: str,
         cadres: Registry,
-        target_rank: Annotated[str, Query(description="deputy_section .. division_chief")],
-        as_of: Annotated[str | None, Query(description="YYYY-MM-DD; default today")] = None,
+        target_rank: Annotated[
+            str, Query(max_length=32, description="deputy_section .. division_chief")
+        ],
+        as_of: Annotated[
+            str | None, Query(max_length=32, description="YYYY-MM-DD; default today")
+        ] = None,
         exceptional: Annotated[bool, Query(description="Exceptional promotion (Art. 7)")] = False,
         party_post: Annotated[bool, Query(description="The post is a Party post")] = False,
     ) -> EligibilityOut:

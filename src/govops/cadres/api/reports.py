@@ -28,7 +28,7 @@ from govops.platform.api.problems import PROBLEM_RESPONSES
 from govops.platform.i18n.translator import Translator
 
 CADRE_PACK = "cn-cadre-selection"
-AsOf = Annotated[str | None, Query(description="YYYY-MM-DD; default today")]
+AsOf = Annotated[str | None, Query(max_length=32, description="YYYY-MM-DD; default today")]
 
 
 class AlertPerson(BaseModel):

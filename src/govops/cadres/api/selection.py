@@ -38,10 +38,11 @@ from govops.platform.api.problems import (
     field_problem,
     problem,
 )
-from govops.platform.api.schemas import Actor, AwareTime, Problem, RequestBody, ShortText
+from govops.platform.api.schemas import Actor, AwareTime, Item, Problem, RequestBody, ShortText
 
 Count = Annotated[int, Field(ge=0)]
-Names = Annotated[list[str], Field(max_length=500)]
+Names = Annotated[list[Item], Field(max_length=500)]
+Votes = Annotated[dict[Item, Vote], Field(max_length=500)]
 At = Annotated[AwareTime | None, Field(description="When done: ISO 8601, offset (default now)")]
 
 
@@ -95,6 +96,9 @@ class RelationIn(RequestBody):
     kind: Kinship = Field(description="spouse, lineal, collateral or close_in_law (43)")
 
 
+Relations = Annotated[list[RelationIn], Field(max_length=500)]
+
+
 class MotionBody(RequestBody):
     """The work plan (10): one candidate, one post."""
 
@@ -103,7 +107,7 @@ class MotionBody(RequestBody):
     committee: Names = Field(description="Every member of the committee (校党委会)")
     team: Names = Field(description="The selection team (组织部 staff in charge)")
     plan: Annotated[str, Field(max_length=10_000)] = ""
-    relations: list[RelationIn] = Field(
+    relations: Relations = Field(
         default_factory=list, description="Declared kinships (43): relatives withdraw (44)"
     )
     at: At = None
@@ -127,7 +131,7 @@ class InvestigationBody(StepBody):
 
 
 class DecisionBody(StepBody):
-    votes: dict[str, Vote] = Field(description="Member -> for, against or defer (30)")
+    votes: Votes = Field(description="Member -> for, against or defer (30)")
 
 
 class AppointmentBody(StepBody):

@@ -18,6 +18,7 @@ from typing import Any
 
 from govops.cadres.model.people import Function
 from govops.cadres.model.record import DISCIPLINE, EDUCATION, RANKS, RESULTS
+from govops.lawcode.dated.bounds import out_of_range
 from govops.lawcode.texts.messages import N_, Text, msg
 
 MAX_TEXT = 200
@@ -256,9 +257,14 @@ def _value(kind: str | tuple[str, ...], value: object, where: str, today: date) 
 def parse_date(value: object, where: str) -> date:
     if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
         try:
-            return date.fromisoformat(value.strip())
+            day = date.fromisoformat(value.strip())
         except ValueError:
             pass
+        else:
+            refused = out_of_range(day)
+            if refused is not None:
+                raise RegistryInputError(where, refused)
+            return day
     raise RegistryInputError(where, msg("must be a date YYYY-MM-DD, got {raw}", raw=repr(value)))
 
 

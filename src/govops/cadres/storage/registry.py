@@ -4,6 +4,7 @@ by `commit()`), on the same engine as the incidents.
 
 Entries are append-only: a taken (person, seq) pair is refused by the primary key inside
 `append` itself, as RegistryConflictError, in a savepoint so the unit of work stays usable.
+They are a chained stream (`platform.storage.chain.append` links them in that savepoint).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from sqlalchemy.exc import IntegrityError
 from govops.cadres.model.registry import Entry, EntryKind, Person
 from govops.cadres.ports import CadreRepository, RegistryConflictError
 from govops.cadres.storage.tables import cadre_entries, cadre_people
+from govops.platform.storage.chain import append
 from govops.platform.storage.transaction import ConnectionUnitOfWork, is_unique_violation
 
 
@@ -54,7 +56,7 @@ class SqlCadreRepository:
         ]
         try:
             with self._connection.begin_nested():
-                self._connection.execute(insert(cadre_entries), rows)
+                append(self._connection, cadre_entries, rows)
         except IntegrityError as error:
             if is_unique_violation(error):
                 taken = ", ".join(f"{e.person_id} seq {e.seq}" for e in entries)

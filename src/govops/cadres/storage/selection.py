@@ -4,6 +4,7 @@ and the unit of work itself (one connection, one transaction, committed only by
 
 Events are append-only: a taken (case, seq) pair is refused by the primary key inside
 `append` itself, as SelectionConflictError, in a savepoint so the unit of work stays usable.
+They are a chained stream (`platform.storage.chain.append` links them in that savepoint).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from govops.cadres.model.selection import Event
 from govops.cadres.model.steps import Step
 from govops.cadres.ports import SelectionConflictError, SelectionRepository
 from govops.cadres.storage.tables import selection_cases, selection_events
+from govops.platform.storage.chain import append
 from govops.platform.storage.transaction import ConnectionUnitOfWork, is_unique_violation
 
 
@@ -42,7 +44,7 @@ class SqlSelectionRepository:
         firsts = [{"id": e.case_id, "opened_at": e.at} for e in events if e.seq == 1]
         try:
             with self._connection.begin_nested():
-                self._connection.execute(insert(selection_events), rows)
+                append(self._connection, selection_events, rows)
                 if firsts:
                     self._connection.execute(insert(selection_cases), firsts)
         except IntegrityError as error:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from sqlalchemy import JSON, Column, Index, Integer, String, Table, Text
 
+from govops.platform.storage.chain import chained_table
 from govops.platform.storage.metadata import UtcDateTime, metadata
 
 cadre_people = Table(
@@ -18,7 +19,8 @@ cadre_people = Table(
 )
 
 # Append-only: a correction is a new row whose `supersedes` names the seq it replaces.
-cadre_entries = Table(
+# Chained (platform.storage.chain): each row linked by hash to the one before.
+cadre_entries = chained_table(
     "cadre_entries",
     metadata,
     Column("person_id", String(64), primary_key=True),
@@ -39,8 +41,8 @@ selection_cases = Table(
     Index(None, "opened_at"),
 )
 
-# Append-only: each step of a case is a new row; (case_id, seq) is taken once.
-selection_events = Table(
+# Append-only: each step of a case is a new row; (case_id, seq) is taken once. Chained.
+selection_events = chained_table(
     "selection_events",
     metadata,
     Column("case_id", String(64), primary_key=True),

@@ -16,13 +16,16 @@ from pydantic import BaseModel, Field, PlainValidator, WithJsonSchema, create_mo
 
 from govops.incidents.api.schemas import FollowUpBody, ReportBody
 from govops.incidents.model.rules import GRADE_TABLE, ROUTE_TABLE
+from govops.lawcode.figures.zh import MAX_TEXT
 from govops.lawcode.rules.inputs import InputError, InputKind, InputSpec, coerce_one
 from govops.lawcode.sources.pack import Pack
 from govops.lawcode.texts.messages import msg
 
 Body = TypeVar("Body", bound=BaseModel)
 
-_FIGURE_SCHEMA: dict[str, Any] = {"anyOf": [{"type": "number", "minimum": 0}, {"type": "string"}]}
+_FIGURE_SCHEMA: dict[str, Any] = {
+    "anyOf": [{"type": "number", "minimum": 0}, {"type": "string", "maxLength": MAX_TEXT}]
+}
 _SCHEMAS: dict[InputKind, dict[str, Any]] = {
     InputKind.COUNT: _FIGURE_SCHEMA,
     InputKind.QUANTITY: _FIGURE_SCHEMA,

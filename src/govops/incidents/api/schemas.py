@@ -4,12 +4,12 @@ dataclasses. The grading inputs of a report come from the pack (see `api.inputs`
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Any, Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
 from govops.incidents.model.incident import Stage, Status
-from govops.platform.api.schemas import Actor, AwareTime, LongText, RequestBody, ShortText
+from govops.platform.api.schemas import Actor, AwareTime, LongText, Note, RequestBody, ShortText
 
 Text = dict[str, str]  # language tag -> text
 
@@ -35,7 +35,7 @@ class ReportBody(RequestBody):
 class FollowUpBody(RequestBody):
     """A follow-up report (续报): figures given replace the earlier ones; others are kept."""
 
-    note: Annotated[str, Field(max_length=10_000)] = ""
+    note: Note = ""
     actor: Actor
     stage: Literal[Stage.INCIDENT] | None = Field(
         None,

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import random
+import time
 import uuid
 from collections.abc import Callable
 from dataclasses import asdict
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
 from govops.incidents.model.incident import Event, EventKind, Incident, Stage, fold
@@ -20,8 +22,14 @@ from govops.incidents.model.intake import (
 from govops.incidents.model.rules import FollowUp, IncidentRules
 from govops.incidents.ports import ConcurrentUpdateError, Notification, UnitOfWork
 from govops.lawcode.texts.messages import msg
+from govops.platform.ports import StorageBusyError
 
 RETRIES = 5  # attempts when another officer appends to the same incident at the same time
+# Pauses before trying a unit of work again when the storage was busy (SQLite locked by
+# another process past its busy time-out): doubled each time, with jitter, so that the
+# writers that collided do not collide again. Then StorageBusyError: "try again shortly".
+FIRST_PAUSE, LONGEST_PAUSE = 0.05, 1.0  # seconds
+T = TypeVar("T")
 CLOCK_SKEW = timedelta(minutes=5)  # an occurred_at this far ahead of the server's clock is refused
 
 
@@ -56,6 +64,16 @@ class IncidentService:
         if intake.occurred_at > now + CLOCK_SKEW:
             raise IncidentInputError("occurred_at", msg("is in the future"))
         data = self._rules.first_report(intake, now)
+        return _patiently(lambda: self._file(intake, actor, idempotency_key, now, data))
+
+    def _file(
+        self,
+        intake: Intake,
+        actor: str,
+        idempotency_key: str | None,
+        now: datetime,
+        data: dict[str, Any],
+    ) -> Incident:
         try:
             with self._uow() as uow:
                 if idempotency_key:
@@ -193,40 +211,62 @@ class IncidentService:
         self, incident_id: str, make: Callable[[Incident, datetime], list[Event]]
     ) -> Incident:
         """Read, decide, append; on a concurrent append, read again and redo, so two
-        officers writing at once both land, in order, and neither update is lost."""
-        for _ in range(RETRIES):
-            now = self._now()
-            with self._uow() as uow:
-                events = uow.incidents.events(incident_id)
-                if not events:
-                    raise IncidentNotFoundError(incident_id)
-                incident = fold(events)
-                if incident.status.value == "closed":
-                    raise IncidentClosedError(incident_id)
-                new = make(incident, now)
-                if not new:
-                    return incident
-                departments = [e.data.get("new_departments", []) for e in new]
-                try:
-                    uow.incidents.append(new)
-                    uow.outbox.add(
-                        [
-                            n
-                            for e, d in zip(new, departments, strict=True)
-                            for n in _notifications(e, d)
-                        ]
-                    )
-                    uow.commit()
-                except ConcurrentUpdateError:
-                    continue  # another officer's event took this seq: read again and redo
-                return fold(events + new)
+        officers writing at once both land, in order, and neither update is lost. A busy
+        storage is waited for (a pause, then again): nothing was written meanwhile."""
+        for attempt in range(RETRIES):
+            try:
+                return self._append_once(incident_id, make)
+            except ConcurrentUpdateError:
+                continue  # another officer's event took this seq: read again and redo
+            except StorageBusyError:
+                if attempt == RETRIES - 1:
+                    raise
+                _pause(attempt)
         raise ConcurrentUpdateError(f"incident {incident_id} is being changed by others; try again")
+
+    def _append_once(
+        self, incident_id: str, make: Callable[[Incident, datetime], list[Event]]
+    ) -> Incident:
+        now = self._now()
+        with self._uow() as uow:
+            events = uow.incidents.events(incident_id)
+            if not events:
+                raise IncidentNotFoundError(incident_id)
+            incident = fold(events)
+            if incident.status.value == "closed":
+                raise IncidentClosedError(incident_id)
+            new = make(incident, now)
+            if not new:
+                return incident
+            departments = [e.data.get("new_departments", []) for e in new]
+            uow.incidents.append(new)
+            uow.outbox.add(
+                [n for e, d in zip(new, departments, strict=True) for n in _notifications(e, d)]
+            )
+            uow.commit()
+            return fold(events + new)
 
     def _now(self) -> datetime:
         now = self._clock()
         if now.tzinfo is None:
             raise ValueError("the clock must give timezone-aware times")
         return now.astimezone(ZoneInfo(self._rules.timezone))
+
+
+def _pause(attempt: int) -> None:
+    """Wait before the next attempt: 50 ms, 100 ms, 200 ms... at most 1 s, with jitter."""
+    longest = min(FIRST_PAUSE * 2**attempt, LONGEST_PAUSE)
+    time.sleep(random.uniform(longest / 2, longest))  # jitter, not a secret
+
+
+def _patiently(unit: Callable[[], T]) -> T:
+    """`unit` (one unit of work), tried again after a pause while the storage is busy."""
+    for attempt in range(RETRIES - 1):
+        try:
+            return unit()
+        except StorageBusyError:
+            _pause(attempt)
+    return unit()
 
 
 def _event(

@@ -3,7 +3,8 @@ and that unit of work (see `platform.storage.transaction.ConnectionUnitOfWork`).
 
 Statements run at once (Core, no ORM flush), so a taken (incident, seq) pair is refused by
 the primary key inside `append` itself, as ConcurrentUpdateError. Each write runs in a
-savepoint, so after that error the unit of work can still be used or committed.
+savepoint, so after that error the unit of work can still be used or committed. Events are
+a chained stream (`platform.storage.chain.append` links them in the same transaction).
 """
 
 from __future__ import annotations
@@ -12,15 +13,14 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Executable, Row, insert, select, update
+from sqlalchemy import Connection, Engine, Row, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from govops.incidents.model.incident import Event, EventKind
 from govops.incidents.ports import ConcurrentUpdateError, IncidentRepository, Notification, Outbox
 from govops.incidents.storage.tables import idempotency_keys, incident_events, incidents, outbox
+from govops.platform.storage.chain import append
 from govops.platform.storage.transaction import ConnectionUnitOfWork, is_unique_violation
-
-# What the drivers call a clash on a primary key or unique constraint.
 
 
 class SqlIncidentRepository:
@@ -45,12 +45,13 @@ class SqlIncidentRepository:
         ]
         firsts = [{"id": e.incident_id, "reported_at": e.at} for e in events if e.seq == 1]
         taken = ", ".join(f"{e.incident_id} seq {e.seq}" for e in events)
-        statements: list[tuple[Executable, list[dict[str, Any]]]] = [
-            (insert(incident_events), rows)
-        ]
-        if firsts:
-            statements.append((insert(incidents), firsts))
-        _write(self._connection, statements, f"already taken: {taken}")
+
+        def write(connection: Connection) -> None:
+            append(connection, incident_events, rows)
+            if firsts:
+                connection.execute(insert(incidents), firsts)
+
+        _write(self._connection, write, f"already taken: {taken}")
 
     def events(self, incident_id: str) -> list[Event]:
         query = (
@@ -74,8 +75,11 @@ class SqlIncidentRepository:
     def remember_key(self, idempotency_key: str, incident_id: str) -> None:
         """ConcurrentUpdateError if another request stored the same key first."""
         row = {"key": idempotency_key, "incident_id": incident_id}
-        statement: Executable = insert(idempotency_keys)
-        _write(self._connection, [(statement, [row])], f"key already used: {idempotency_key}")
+
+        def write(connection: Connection) -> None:
+            connection.execute(insert(idempotency_keys), [row])
+
+        _write(self._connection, write, f"key already used: {idempotency_key}")
 
 
 class SqlOutbox:
@@ -110,15 +114,10 @@ class SqlOutbox:
         self._connection.execute(statement)
 
 
-def _write(
-    connection: Connection,
-    statements: list[tuple[Executable, list[dict[str, Any]]]],
-    taken: str,
-) -> None:
+def _write(connection: Connection, write: Callable[[Connection], None], taken: str) -> None:
     try:
         with connection.begin_nested():
-            for statement, rows in statements:
-                connection.execute(statement, rows)
+            write(connection)
     except IntegrityError as error:
         if is_unique_violation(error):
             raise ConcurrentUpdateError(taken) from error

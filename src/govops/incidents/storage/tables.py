@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from sqlalchemy import JSON, Column, Index, Integer, String, Table, Text
 
+from govops.platform.storage.chain import chained_table
 from govops.platform.storage.metadata import BigId, UtcDateTime, metadata
 
 incidents = Table(
@@ -16,7 +17,8 @@ incidents = Table(
     Index(None, "reported_at"),
 )
 
-incident_events = Table(
+# Chained (platform.storage.chain): each row linked by hash to the one before.
+incident_events = chained_table(
     "incident_events",
     metadata,
     Column("incident_id", String(64), primary_key=True),

@@ -13,9 +13,14 @@ from fastapi import APIRouter, Depends
 from govops.incidents.service.incident import IncidentService
 from govops.incidents.web.pages import WebPages
 from govops.lawcode.sources.pack import Pack
+from govops.lawcode.texts.messages import N_
 from govops.platform.web.same_origin import same_origin_guard
+from govops.platform.web.shell import ModuleEntry
 
-__all__ = ["build_web_router"]
+__all__ = ["ENTRY", "build_web_router"]
+
+# The module as the platform's shell lists it.
+ENTRY = ModuleEntry("/incidents", N_("Incidents"), ("incident.read", "incident.read_routed"))
 
 
 def _utc_now() -> datetime:
@@ -35,7 +40,6 @@ def build_web_router(
     router = APIRouter(include_in_schema=False)
     get, post = ["GET"], ["POST"]
     guard = [Depends(same_origin_guard(organisation))]
-    router.add_api_route("/", pages.home, methods=get)
     router.add_api_route("/incidents", pages.incidents, methods=get)
     router.add_api_route("/incidents", pages.create, methods=post, dependencies=guard)
     router.add_api_route("/incidents/new", pages.new, methods=get)

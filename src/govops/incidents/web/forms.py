@@ -17,18 +17,29 @@ from govops.incidents.model.intake import (
     IncidentInputError,
     Intake,
 )
+from govops.lawcode.dated.bounds import out_of_range
+from govops.lawcode.figures.zh import MAX_TEXT as FIGURE_LIMIT
 from govops.lawcode.rules.inputs import InputError, InputKind, coerce_one
 from govops.lawcode.rules.tables import RuleTable
 from govops.lawcode.texts.messages import Message, Text, msg, msg_n
+from govops.platform.sizes import LONG_TEXT, NAME, SHORT_TEXT
 
 Fields = Mapping[str, list[str]]  # a submitted form: each name with its values
 Errors = dict[str, Message]  # field name -> message shown next to it
 REQUIRED = msg("required")
 CHOICE = msg("not one of the choices")
 
-LIMITS = {"officer": 50, "township": 50, "place": 200, "summary": 2000, "note": 2000}
+# A form accepts what the API accepts (platform.sizes), and the templates' maxlength says so.
+LIMITS = {
+    "officer": NAME,
+    "township": SHORT_TEXT,
+    "place": SHORT_TEXT,
+    "summary": LONG_TEXT,
+    "note": LONG_TEXT,
+}
 CLOSE_FIELDS = ("loss_assessment", "causes", "lessons", "rectification")
-CLOSE_LIMIT = 4000
+CLOSE_LIMIT = LONG_TEXT
+PAGE_LIMITS = LIMITS | {"close": CLOSE_LIMIT, "figure": FIGURE_LIMIT}  # for the templates
 FIGURE_KINDS = (InputKind.COUNT, InputKind.QUANTITY)
 CLOCK_SKEW = timedelta(minutes=5)  # an occurrence this far ahead of the clock is accepted
 
@@ -101,6 +112,10 @@ def read_time(raw: str, timezone: str, now: datetime, errors: Errors) -> datetim
         return None
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=ZoneInfo(timezone))
+    refused = out_of_range(moment)
+    if refused is not None:
+        errors["occurred_at"] = refused
+        return None
     if moment > now + CLOCK_SKEW:
         errors["occurred_at"] = msg("cannot be later than now")
         return None

@@ -63,11 +63,6 @@ class WebPages:
             {STYLESHEET: "govops.incidents.web", COMMON_STYLESHEET: PLATFORM_WEB}
         )
 
-    def home(self, request: Request) -> Response:
-        v = visit(request, self.pack, self.language)
-        query = f"?{request.url.query}" if request.url.query else ""
-        return redirect(v, f"{v.base}/incidents{query}")
-
     async def incidents(self, request: Request) -> Response:
         v = visit(request, self.pack, self.language)
         query = request.query_params

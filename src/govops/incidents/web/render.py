@@ -10,6 +10,7 @@ from urllib.parse import quote, unquote
 from fastapi import Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from govops.incidents.web.forms import LIMITS, PAGE_LIMITS
 from govops.incidents.web.shown import Reader
 from govops.lawcode.sources.pack import Pack
 from govops.platform.i18n.translator import Translator
@@ -48,7 +49,7 @@ def visit(request: Request, pack: Pack, language: str) -> Visit:
     its duty officers write the records in)."""
     page_request = read_page_request(request, language, pack.timezone)
     reader = Reader(page_request.translator, pack, language)
-    officer = unquote(request.cookies.get(OFFICER_COOKIE, "")).strip()[:50]
+    officer = unquote(request.cookies.get(OFFICER_COOKIE, "")).strip()[: LIMITS["officer"]]
     return Visit(page_request, reader, officer)
 
 
@@ -63,6 +64,7 @@ def page(
         "form": "",
         "errors": {},
         "message": "",
+        "limits": PAGE_LIMITS,  # the forms' maxlength
     }
     return render_page(visit.page_request, template, page_url, shown | values, status)
 

@@ -16,17 +16,13 @@ from govops.lawcode.texts.messages import Message, Quote, msg
 
 MAX_DIGITS = 15  # integer digits: no incident has 10**15 of anything
 MAX_DECIMALS = 20  # digits after the point: more is noise, and batch columns keep 20
+MAX_TEXT = 64  # characters, refused unread beyond: reading is linear in the length below
 
+_FORMAL, _PLAIN = "壹贰貳叁參肆伍陆陸柒捌玖拾佰仟萬億兩", "一二二三三四五六六七八九十百千万亿两"
 _FOLD = str.maketrans(
     {chr(0xFF10 + i): str(i) for i in range(10)}
     | {"．": ".", "，": ",", "－": "-", "～": "~", "○": "〇"}
-    | dict(
-        zip(
-            "壹贰貳叁參肆伍陆陸柒捌玖拾佰仟萬億兩",
-            "一二二三三四五六六七八九十百千万亿两",
-            strict=True,
-        )
-    )
+    | dict(zip(_FORMAL, _PLAIN, strict=True))
 )
 _APPROX_PREFIXES = ("大约", "约计", "大概", "约")
 _NEARLY_PREFIXES = ("将近", "接近", "近", "不到", "不足", "不满", "少于", "未满")
@@ -35,13 +31,9 @@ _NEARLY_SUFFIXES = ("以下", "以内", "不到")
 # still the stated figure: the true count is at least that, so grading it against an 以上
 # boundary ("N人以上") can never put the incident in a higher grade than the facts support.
 _APPROX_SUFFIXES = ("左右", "上下", "以上", "余", "多", "来")
-# 人次 (person-times) counts visits, not people: it is kept apart so that it cannot pass as
-# a number of participants.
-_UNIT_OF = (
-    {"小时": "小时", "个": "个", "元": "元", "人次": "人次", "毫米": "毫米"}
-    | dict.fromkeys(("人", "名", "位"), "人")
-    | {"mm": "毫米"}
-)
+# 人次 (person-times) counts visits, not people: kept apart, it cannot pass as participants.
+_UNIT_OF = {"小时": "小时", "个": "个", "元": "元", "人次": "人次", "毫米": "毫米", "mm": "毫米"}
+_UNIT_OF |= dict.fromkeys(("人", "名", "位"), "人")
 _MEASURE_WORDS = tuple(_UNIT_OF)  # 人次 before 人: the longer word is peeled first
 _INNER_APPROX = re.compile(r"(.+)([余多])([万亿])")  # 3000余万元, 十多万
 _RANGE_MARKS = frozenset("-~—–至到或、")
@@ -139,6 +131,11 @@ def _trimmed(number: Decimal) -> Decimal:
 
 
 def _parse_text(raw: str) -> Figure:
+    if len(raw) > MAX_TEXT:  # refused unread
+        head = _quote(raw[:20] + "…")
+        raise FigureError(
+            msg("{raw}: a figure is at most {most} characters long", raw=head, most=MAX_TEXT)
+        )
     text = raw.strip().translate(_FOLD)
     if not text:
         raise FigureError(msg("no figure given (got {raw})", raw=_quote(raw)))
@@ -169,15 +166,18 @@ def _parse_text(raw: str) -> Figure:
 
 
 def _strip_suffixes(text: str, markers: list[str], words: list[str]) -> str:
-    """Peel approximate markers and measure words off the end, recording them outermost first."""
-    peeled = True
+    """Peel approximate markers and measure words off the end (outermost first), in place."""
+    end, peeled = len(text), True
     while peeled:
         peeled = False
         for suffix in _APPROX_SUFFIXES + _MEASURE_WORDS:
-            if text.endswith(suffix) and len(text) > len(suffix):
-                text = text.removesuffix(suffix).strip()
+            if end > len(suffix) and text.endswith(suffix, 0, end):
+                end -= len(suffix)
+                while text[end - 1].isspace():  # text[0] is not a space: the loop stops
+                    end -= 1
                 peeled = True
                 (markers if suffix in _APPROX_SUFFIXES else words).append(suffix)
+    text = text[:end]
     inner = _INNER_APPROX.fullmatch(text)
     if inner:
         markers.append(inner[2])

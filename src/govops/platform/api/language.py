@@ -17,6 +17,12 @@ def set_default_language(app: FastAPI, language: str, timezone: str = DEFAULT_ZO
     setattr(app.state, _STATE, (language, timezone))
 
 
+def default_language(request: Request) -> str:
+    """The organisation's language, for a reader who chose none."""
+    language: str = getattr(request.app.state, _STATE, (ZH_HANS, DEFAULT_ZONE))[0]
+    return language
+
+
 def request_translator(request: Request) -> Translator:
     default, timezone = getattr(request.app.state, _STATE, (ZH_HANS, DEFAULT_ZONE))
     choice = choose(

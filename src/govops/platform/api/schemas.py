@@ -1,14 +1,17 @@
 """What every module's API shares in its bodies: request bodies that refuse unknown fields,
-aware times, bounded texts, the actor, and RFC 9457 problem documents."""
+aware times and days within the dates the system keeps (`lawcode.dated.bounds`), bounded
+texts, the actor, and RFC 9457 problem documents."""
 
 from __future__ import annotations
 
-from datetime import datetime
-from typing import Annotated
+from datetime import date, datetime
+from typing import Annotated, TypeVar
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PlainValidator, WithJsonSchema
 
+from govops.lawcode.dated.bounds import out_of_range
 from govops.lawcode.texts.messages import msg
+from govops.platform.sizes import LONG_TEXT, NAME, SHORT_TEXT
 
 EXAMPLE_TIME = "2026-06-01T09:30:00+08:00"
 
@@ -37,7 +40,17 @@ def _aware_time(value: object) -> datetime:
                 example=EXAMPLE_TIME,
             )
         )
-    return parsed
+    return _kept(parsed)
+
+
+Moment = TypeVar("Moment", date, datetime)
+
+
+def _kept(value: Moment) -> Moment:
+    refused = out_of_range(value)
+    if refused is not None:
+        raise ValueError(refused)
+    return value
 
 
 def _required(value: str) -> str:
@@ -51,13 +64,16 @@ AwareTime = Annotated[
     PlainValidator(_aware_time),
     WithJsonSchema({"type": "string", "format": "date-time", "examples": [EXAMPLE_TIME]}),
 ]
-ShortText = Annotated[str, Field(max_length=200), AfterValidator(_required)]
-LongText = Annotated[str, Field(max_length=10_000), AfterValidator(_required)]
+Day = Annotated[date, AfterValidator(_kept)]  # YYYY-MM-DD, a date the system keeps
+ShortText = Annotated[str, Field(max_length=SHORT_TEXT), AfterValidator(_required)]
+LongText = Annotated[str, Field(max_length=LONG_TEXT), AfterValidator(_required)]
+Item = Annotated[str, Field(max_length=SHORT_TEXT)]  # one of a list: a name, a code
+Note = Annotated[str, Field(max_length=LONG_TEXT)]  # a long text that may be left empty
 Actor = Annotated[
     str | None,
     Field(
         default=None,
-        max_length=100,
+        max_length=NAME,
         description="Who files this; may be given in the X-Actor header instead.",
     ),
 ]

@@ -6,15 +6,18 @@ from __future__ import annotations
 
 import json
 import sys
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
-from typing import NoReturn
+from typing import NoReturn, TypeVar
 
 import typer
 
+from govops.lawcode.dated.bounds import EARLIEST, LATEST, kept
 from govops.lawcode.rules.jsonable import jsonable
 from govops.platform.i18n.languages import EN
 from govops.platform.i18n.translator import Translator
+
+DayOrTime = TypeVar("DayOrTime", date, datetime)
 
 
 def _default(value: object) -> object:
@@ -80,8 +83,28 @@ def decode_text(data: bytes, where: str, encoding: str, t: Translator | None = N
 
 
 def parse_date(text: str, what: str, t: Translator | None = None) -> date:
+    """A date given on the command line (an option or an argument named `what`), one the
+    system keeps (`lawcode.dated.bounds`); else stop, saying why."""
+    said = translator_or_default(t)
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
-        said = translator_or_default(t)
         fail(said._("{what} must be a date as YYYY-MM-DD, got {text}", what=what, text=repr(text)))
+    return check_kept(day, what, text, said)
+
+
+def check_kept(value: DayOrTime, what: str, text: str, t: Translator | None = None) -> DayOrTime:
+    """`value` (read from `text`, given as `what`) when the system keeps its date; else
+    stop, naming the range (`lawcode.dated.bounds`)."""
+    if not kept(value):
+        said = translator_or_default(t)
+        fail(
+            said._(
+                "{what} must be between {earliest} and {latest}, got {text}",
+                what=what,
+                earliest=EARLIEST,
+                latest=LATEST,
+                text=repr(text),
+            )
+        )
+    return value

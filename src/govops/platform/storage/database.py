@@ -27,6 +27,8 @@ BUSY_TIMEOUT_SECONDS = 10
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 # Any fixed number: PostgreSQL sessions migrating at once take turns on this lock.
 MIGRATION_LOCK = 7_240_531
+# An execution option: a SQLite connection that only reads begins a deferred transaction.
+READ_SNAPSHOT = "govops_read_snapshot"
 
 
 def default_database_url() -> str:
@@ -114,8 +116,11 @@ def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
 def _begin_immediate(connection: Connection) -> None:
     """Every transaction takes SQLite's write lock at once: a unit of work reads and then
     appends, and a read transaction upgraded to a write after another writer committed
-    would fail at once with "database is locked" instead of waiting its turn."""
-    connection.exec_driver_sql("BEGIN IMMEDIATE")
+    would fail at once with "database is locked" instead of waiting its turn. A connection
+    marked READ_SNAPSHOT only reads: a deferred BEGIN gives it one snapshot (WAL) while
+    writers go on."""
+    reading = connection.get_execution_options().get(READ_SNAPSHOT, False)
+    connection.exec_driver_sql("BEGIN" if reading else "BEGIN IMMEDIATE")
 
 
 def _to_json(value: object) -> str:

@@ -25,6 +25,7 @@ from markupsafe import Markup
 from govops.platform.i18n.languages import LANGUAGES, OWN_NAMES, choose
 from govops.platform.i18n.translator import Translator, translator
 from govops.platform.web.markup import marked
+from govops.platform.web.shell import NO_ONE, Shell, shell_of
 
 LANGUAGE_COOKIE = "govops_lang"
 LANGUAGE_MAX_AGE = 365 * 24 * 3600
@@ -81,6 +82,7 @@ class PageRequest:
     language_asked: bool  # given with ?lang=: remember it
     base: str  # where the router is mounted, without a trailing slash: "" at the root
     translator: Translator
+    shell: Shell = NO_ONE
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,7 +106,8 @@ def read_page_request(
         default_language,
     )
     base = str(request.scope.get("root_path", "")).rstrip("/")
-    return PageRequest(choice.language, choice.asked, base, translator(choice.language, timezone))
+    t = translator(choice.language, timezone)
+    return PageRequest(choice.language, choice.asked, base, t, shell_of(request, t))
 
 
 def remember_language(response: Response, page_request: PageRequest) -> None:
@@ -152,6 +155,7 @@ def render_page(
         language=page_request.language,
         base=page_request.base,
         languages=switch,
+        shell=page_request.shell,
         **template_words(page_request.translator),
         **values,
     )

@@ -11,10 +11,15 @@ from collections.abc import Mapping
 from fastapi import APIRouter
 
 from govops.lawcode.sources.pack import Pack
+from govops.lawcode.texts.messages import N_
+from govops.platform.web.shell import ModuleEntry
 from govops.platform.web.stylesheets import add_common_stylesheet, add_stylesheet
 from govops.programmes.web.pages import STYLESHEET, ProgrammePages
 
-__all__ = ["build_programme_router"]
+__all__ = ["ENTRY", "build_programme_router"]
+
+# The module as the platform's shell lists it.
+ENTRY = ModuleEntry("/programmes", N_("Programme plans"), ("programme.read",))
 
 DOCUMENT_LANGUAGE = "vi"  # the plans' own language: for a reader who chose none
 

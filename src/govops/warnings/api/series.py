@@ -6,7 +6,6 @@ composition root)."""
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
@@ -14,7 +13,7 @@ from pydantic import BaseModel, Field
 
 from govops.platform.api.language import request_translator
 from govops.platform.api.problems import PROBLEM_RESPONSES
-from govops.platform.api.schemas import AwareTime
+from govops.platform.api.schemas import AwareTime, Day
 from govops.warnings.api.warning import WarningRoute, Warnings
 from govops.warnings.model.series import minute_json
 from govops.warnings.reports.daily import daily_report_docx
@@ -77,7 +76,7 @@ def warning_series_router() -> APIRouter:
         service: Series,
         warnings: Warnings,
         day: Annotated[
-            date | None,
+            Day | None,
             Query(alias="date", description="YYYY-MM-DD; default: the day of the latest minute"),
         ] = None,
         language: Annotated[

@@ -1,11 +1,9 @@
 """Routes of /api/v1/warnings: each area's current rainstorm warning level, the history of
-warning events with their traces, the CAP 1.2 alerts as published, webhook subscriptions,
-and the delivery outbox (with a route to run one delivery round on demand).
+warning events with their traces, the CAP 1.2 alerts as published, and (`api.webhooks`)
+webhook subscriptions and the delivery outbox.
 
 The service is `app.state.warnings` and the webhook sender `app.state.warning_sender`
-(both set by the composition root). Deliveries are at least once: each request carries
-`Govops-Delivery` (the delivery's id, the same on a retry) and `Govops-Alert` (the CAP
-identifier), so a receiver can drop a request it has already taken."""
+(both set by the composition root)."""
 
 from __future__ import annotations
 
@@ -19,18 +17,14 @@ from pydantic import BaseModel, Field
 from govops.platform.api.jsonbody import ExactJSONRoute
 from govops.platform.api.language import request_translator
 from govops.platform.api.problems import PROBLEM_RESPONSES, problem
-from govops.platform.api.schemas import AwareTime, FieldProblem, RequestBody
+from govops.platform.api.schemas import AwareTime, FieldProblem
 from govops.warnings.model.warning import EventKind, WarningEvent
 from govops.warnings.ports import (
-    Delivery,
-    DeliveryStatus,
     Publication,
-    Subscription,
     WarningConflictError,
     step_to_json,
 )
 from govops.warnings.service.warning import (
-    RoundReport,
     WarningInputError,
     WarningNotFoundError,
     WarningService,
@@ -117,43 +111,6 @@ class HistoryOut(BaseModel):
     events: list[EventOut]
 
 
-class SubscriptionBody(RequestBody):
-    url: str = Field(max_length=2000, description="http(s) URL the CAP alerts are POSTed to")
-    areas: list[Annotated[str, Field(min_length=1, max_length=32)]] = Field(
-        default_factory=list, max_length=100, description="Area codes; empty: every area"
-    )
-    min_level: Level = Field("blue", description="The lowest level the subscriber hears of")
-
-
-class SubscriptionOut(BaseModel):
-    id: str
-    url: str
-    areas: list[str]
-    min_level: Level
-    created_at: datetime
-
-
-class SubscriptionList(BaseModel):
-    count: int
-    subscriptions: list[SubscriptionOut]
-
-
-class DeliveryOut(BaseModel):
-    id: int
-    identifier: str
-    subscription_id: str
-    status: DeliveryStatus
-    attempts: int
-    next_attempt_at: datetime
-    last_error: str | None
-    delivered_at: datetime | None
-
-
-class DeliveryList(BaseModel):
-    count: int
-    deliveries: list[DeliveryOut]
-
-
 class PublicationOut(BaseModel):
     identifier: str
     channel: str = Field(description="feed, or webhook:<subscription id>")
@@ -163,15 +120,6 @@ class PublicationOut(BaseModel):
 class PublicationList(BaseModel):
     count: int
     publications: list[PublicationOut]
-
-
-class RoundOut(BaseModel):
-    claimed: int
-    delivered: int
-    failed: int = Field(description="Failed this time, to be tried again later")
-    dead: int = Field(description="Failed for the last time")
-    postponed: int = Field(description="Not tried: an earlier alert to the subscriber failed")
-    lost_lease: int
 
 
 def event_out(request: Request, event: WarningEvent) -> EventOut:
@@ -188,20 +136,6 @@ def event_out(request: Request, event: WarningEvent) -> EventOut:
         trace=step_to_json(event.step),
         alert=str(request.url_for("warning_alert", identifier=event.identifier)),
     )
-
-
-def subscription_out(found: Subscription) -> SubscriptionOut:
-    return SubscriptionOut(
-        id=found.id,
-        url=found.url,
-        areas=list(found.areas),
-        min_level=found.min_level,  # type: ignore[arg-type]
-        created_at=found.created_at,
-    )
-
-
-def delivery_out(found: Delivery) -> DeliveryOut:
-    return DeliveryOut(**{name: getattr(found, name) for name in DeliveryOut.model_fields})
 
 
 def publication_out(found: Publication) -> PublicationOut:
@@ -256,44 +190,11 @@ def warnings_router() -> APIRouter:
         found = [publication_out(p) for p in service.publications(identifier)]
         return PublicationList(count=len(found), publications=found)
 
-    _subscription_routes(router)
-    _delivery_routes(router)
-    return router
-
-
-def _subscription_routes(router: APIRouter) -> None:
-    @router.get("/subscriptions", summary="The active webhook subscriptions")
-    def subscriptions(service: Warnings) -> SubscriptionList:
-        found = [subscription_out(s) for s in service.subscriptions()]
-        return SubscriptionList(count=len(found), subscriptions=found)
-
-    @router.post("/subscriptions", status_code=201, summary="Subscribe a webhook to alerts")
-    def subscribe(body: SubscriptionBody, service: Warnings) -> SubscriptionOut:
-        return subscription_out(service.subscribe(body.url, body.areas, body.min_level))
-
-    @router.delete(
-        "/subscriptions/{subscription_id}",
-        status_code=204,
-        summary="Stop a subscription; its pending deliveries are dropped",
+    from govops.warnings.api.webhooks import (  # noqa: PLC0415 (they use this module's)
+        delivery_routes,
+        subscription_routes,
     )
-    def unsubscribe(subscription_id: str, service: Warnings) -> Response:
-        service.unsubscribe(subscription_id)
-        return Response(status_code=204)
 
-
-def _delivery_routes(router: APIRouter) -> None:
-    @router.get("/deliveries", summary="Webhook deliveries, oldest first")
-    def deliveries(
-        service: Warnings,
-        identifier: Annotated[str | None, Query(max_length=200)] = None,
-        status: DeliveryStatus | None = None,
-    ) -> DeliveryList:
-        found = [delivery_out(d) for d in service.deliveries(identifier, status)]
-        return DeliveryList(count=len(found), deliveries=found)
-
-    @router.post("/deliveries/run", summary="Run one delivery round now (operators, tests)")
-    def run(
-        service: Warnings, send: Send, limit: Annotated[int, Query(ge=1, le=500)] = 50
-    ) -> RoundOut:
-        report: RoundReport = service.deliver_due(service.now(), send, limit)
-        return RoundOut(**{name: getattr(report, name) for name in RoundOut.model_fields})
+    subscription_routes(router)
+    delivery_routes(router)
+    return router

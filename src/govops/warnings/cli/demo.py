@@ -12,7 +12,7 @@ import typer
 
 from govops.cli.context import load
 from govops.platform.cli.language import LanguageOption, command_translator
-from govops.platform.cli.output import fail
+from govops.platform.cli.output import check_kept, fail
 from govops.warnings.cli.ingest import DEFAULT_LANGUAGE, TIMEZONE
 from govops.warnings.model.weather.demo import DEMO_DAY, write_demo_files
 
@@ -39,6 +39,7 @@ def demo_files_command(
                 example=DEMO_DAY.isoformat(),
             )
         )
+    check_kept(storm_day, "--date", day, t)
     areas = load(PACK, t).areas
     if areas is None:
         fail(t._("pack {pack} has no areas", pack=PACK))

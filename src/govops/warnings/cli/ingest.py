@@ -16,7 +16,7 @@ import typer
 
 from govops.cli.context import encoding_option
 from govops.platform.cli.language import LanguageOption, command_translator
-from govops.platform.cli.output import fail, to_json
+from govops.platform.cli.output import check_kept, fail, to_json
 from govops.platform.cli.tabular import check_format, read_records, write_records
 from govops.platform.i18n.languages import ZH_HANS
 from govops.platform.i18n.translator import Translator
@@ -131,4 +131,5 @@ def beijing_time(value: str | None, option: str, t: Translator) -> datetime | No
                 value=repr(value),
             )
         )
+    moment = check_kept(moment, option, value, t)
     return moment.replace(tzinfo=BEIJING) if moment.tzinfo is None else moment

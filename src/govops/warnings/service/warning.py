@@ -4,11 +4,12 @@ subscribed webhooks, deliver them, and answer queries. The only code that commit
 Recording is the outbox pattern: an event, its alert, its line in the publish log and one
 delivery per interested subscription are written in one transaction, so no event is ever
 stored without its deliveries (nor a delivery without its event). Sending happens later,
-outside any transaction (`deliver_due`; see `webhooks` for the guarantees)."""
+outside any transaction (`deliver_due`; see `webhooks` for the guarantees), each URL
+vetted again (`outbound`) and each alert signed with its subscription's secret."""
 
 from __future__ import annotations
 
-import threading
+import secrets
 import uuid
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -16,9 +17,10 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from govops.lawcode.texts.messages import msg
+from govops.warnings.model.signing import KEY_BYTES, new_secret
 from govops.warnings.model.warning import LEVELS, WarningEvent
+from govops.warnings.model.webhooks import WebhookUrlError
 from govops.warnings.ports import (
-    Claim,
     Delivery,
     DeliveryStatus,
     Publication,
@@ -26,21 +28,15 @@ from govops.warnings.ports import (
     WarningUnitOfWork,
 )
 from govops.warnings.service.alerts import cap_writer
+from govops.warnings.service.delivery import Round, RoundReport
 from govops.warnings.service.inputs import (
     WarningInputError,
     WarningNotFoundError,
     check_period,
     unknown_area,
 )
-from govops.warnings.service.webhooks import (
-    Outcome,
-    Outgoing,
-    RetryPolicy,
-    Sender,
-    WebhookUrlError,
-    checked_webhook_url,
-    send_round,
-)
+from govops.warnings.service.outbound import WebhookGuard
+from govops.warnings.service.webhooks import Outgoing, RetryPolicy, Sender, send_round
 
 FEED = "feed"  # the publish log's channel for this platform's own alert feed
 BATCH = 50  # deliveries claimed by one round
@@ -70,18 +66,6 @@ class CurrentWarning:
         return None if self.event is None else self.event.level
 
 
-@dataclass(frozen=True, slots=True)
-class RoundReport:
-    """What one delivery round did."""
-
-    claimed: int = 0
-    delivered: int = 0
-    failed: int = 0  # to be tried again
-    dead: int = 0  # given up
-    postponed: int = 0  # not tried: an earlier alert to the same subscriber failed
-    lost_lease: int = 0  # outcome not recorded: the lease had passed to another worker
-
-
 class WarningService:
     def __init__(
         self,
@@ -91,16 +75,20 @@ class WarningService:
         areas: Mapping[str, Mapping[str, str]] | None = None,
         policy: RetryPolicy = DEFAULT_POLICY,
         timezone: str = "Asia/Shanghai",
+        guard: WebhookGuard | None = None,
     ) -> None:
         """`alert` makes an event's CAP XML. `areas` (code -> names by language, in the
         order to list them) are listed by `current()` even before their first warning, and
-        are the only ones a subscription may name; None: any area code."""
+        are the only ones a subscription may name; None: any area code. `guard` vets the
+        subscribers' URLs, at subscription and at every delivery (default: https only, to
+        public addresses, nothing allow-listed)."""
         self._uow = unit_of_work
         self._clock = clock
         self._alert = alert
         self._areas = dict(areas or {})
         self.policy = policy
         self._zone = ZoneInfo(timezone)
+        self.guard = guard or WebhookGuard()
 
     def record(self, events: Sequence[WarningEvent]) -> list[WarningEvent]:
         """Store each new event with its alert, publish it on the feed and queue its
@@ -124,8 +112,9 @@ class WarningService:
     def subscribe(
         self, url: str, areas: Sequence[str] = (), min_level: str = "blue"
     ) -> Subscription:
+        """The new subscription, carrying its signing secret: the one time it is given."""
         try:
-            url = checked_webhook_url(url)
+            url = self.guard.vet(url)[0].url
         except WebhookUrlError as error:
             raise WarningInputError("url", error.message) from None
         if min_level not in LEVELS:
@@ -138,7 +127,9 @@ class WarningService:
                 "areas", msg("unknown area codes: {codes}", codes=", ".join(unknown))
             )
         codes = tuple(dict.fromkeys(areas))
-        subscription = Subscription(uuid.uuid4().hex, url, codes, min_level, True, self._now())
+        subscription = Subscription(
+            uuid.uuid4().hex, url, codes, min_level, True, self._now(), _new_secret()
+        )
         with self._uow() as uow:
             uow.subscriptions.add(subscription)
             uow.commit()
@@ -147,6 +138,26 @@ class WarningService:
     def subscriptions(self) -> list[Subscription]:
         with self._uow() as uow:
             return uow.subscriptions.listing(active_only=True)
+
+    def subscription(self, subscription_id: str) -> Subscription:
+        """An active subscription (without its secret)."""
+        with self._uow() as uow:
+            found = uow.subscriptions.get(subscription_id)
+        if found is None or not found.active:
+            raise WarningNotFoundError(subscription_id)
+        return found
+
+    def rotate_secret(self, subscription_id: str) -> str:
+        """A new signing secret for the subscription, given this once; the old one signs
+        nothing from now on (a delivery in flight may still carry it)."""
+        secret = _new_secret()
+        with self._uow() as uow:
+            found = uow.subscriptions.get(subscription_id)
+            if found is None or not found.active:
+                raise WarningNotFoundError(subscription_id)
+            uow.subscriptions.rotate(subscription_id, secret, self._now())
+            uow.commit()
+        return secret
 
     def unsubscribe(self, subscription_id: str) -> int:
         """Stop the subscription; its pending deliveries die. Returns how many did."""
@@ -204,12 +215,19 @@ class WarningService:
         with self._uow() as uow:
             claims = uow.deliveries.claim(now, now + self.policy.lease(limit), token, limit)
             uow.commit()
-        round_ = _Round(self._uow, self.policy, now, token, {c.delivery_id: c for c in claims})
+        round_ = Round(self._uow, self.policy, now, token, {c.delivery_id: c for c in claims})
         outgoing = [
-            Outgoing(c.delivery_id, c.subscription_id, c.url, c.identifier, c.cap) for c in claims
+            Outgoing(c.delivery_id, c.subscription_id, c.url, c.identifier, c.cap, c.secret)
+            for c in claims
         ]
-        send_round(outgoing, send, round_.settle)
+        send_round(outgoing, send, round_.settle, self._prepared)
         return RoundReport(claimed=len(claims), **round_.counts)
+
+    def _prepared(self, item: Outgoing) -> Outgoing:
+        """The send vetted again now (DNS may have changed since the subscription), its
+        addresses pinned and its attempt stamped; WebhookUrlError when refused."""
+        addresses = self.guard.vet(item.url)[1]
+        return replace(item, addresses=addresses, timestamp=int(self._now().timestamp()))
 
     def _seen(self, event: WarningEvent) -> WarningEvent:
         """Storage gives UTC; answers are in the service's timezone (Beijing time)."""
@@ -226,44 +244,5 @@ class WarningService:
         return now
 
 
-class _Round:
-    """The outcomes of one round, each recorded in a transaction of its own (the sends run
-    in several threads, one per subscriber)."""
-
-    def __init__(
-        self,
-        unit_of_work: Callable[[], WarningUnitOfWork],
-        policy: RetryPolicy,
-        now: datetime,
-        token: str,
-        claims: dict[int, Claim],
-    ) -> None:
-        self._uow, self._policy, self._now, self._token = unit_of_work, policy, now, token
-        self._claims = claims
-        self._retry_of: dict[str, datetime] = {}  # subscription -> when its failure retries
-        self._lock = threading.Lock()
-        self.counts = dict.fromkeys(("delivered", "failed", "dead", "postponed", "lost_lease"), 0)
-
-    def settle(self, item: Outgoing, outcome: Outcome) -> None:
-        token, now, delivery_id = self._token, self._now, item.delivery_id
-        with self._uow() as uow:
-            deliveries = uow.deliveries
-            if not outcome.tried:  # waits for the failed alert before it
-                retry = self._retry_of.get(item.subscription_id, now)
-                held, kind = deliveries.postpone(delivery_id, token, retry), "postponed"
-            elif outcome.error is None:
-                held, kind = deliveries.delivered(delivery_id, token, now), "delivered"
-                if held:
-                    channel = f"webhook:{item.subscription_id}"
-                    uow.warnings.publish([Publication(item.identifier, channel, now)])
-            else:
-                attempts = self._claims[delivery_id].attempts + 1
-                retry_at = self._policy.retry_at(attempts, now)
-                held = deliveries.failed(delivery_id, token, outcome.error, retry_at)
-                if retry_at is not None and held:  # its other alerts wait behind this one
-                    self._retry_of[item.subscription_id] = retry_at
-                    deliveries.hold_back(item.subscription_id, retry_at)
-                kind = "failed" if retry_at is not None else "dead"
-            uow.commit()
-        with self._lock:
-            self.counts[kind if held else "lost_lease"] += 1
+def _new_secret() -> str:
+    return new_secret(secrets.token_bytes(KEY_BYTES))

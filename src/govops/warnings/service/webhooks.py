@@ -1,56 +1,57 @@
-"""Webhook delivery: the retry policy, one round of sends, and the HTTP sender.
+"""Webhook delivery: the retry policy, one round of sends, what a failure is recorded as,
+and the delivery worker (the HTTP sender and the address check: `service.outbound`).
 
 Delivery is at least once, with an idempotency key. Each request carries
-`Govops-Delivery: <delivery id>` (the same on every retry of that delivery) and
-`Govops-Alert: <CAP identifier>`; a receiver drops a request whose delivery id (or alert
-identifier) it has already accepted. A delivered row is never sent again, but a success
-lost in transit (the receiver took the alert, its 2xx never arrived, or this process
-stopped before recording it) is retried: only the receiver can tell that retry apart.
+`Govops-Delivery: <delivery id>` and `webhook-id: <delivery id>` (the same on every retry
+of that delivery), `Govops-Alert: <CAP identifier>`, and the Standard Webhooks signature
+(`webhook-timestamp`, `webhook-signature`: model.signing); a receiver checks the signature
+and drops a request whose delivery id (or alert identifier) it has already accepted. A
+delivered row is never sent again, but a success lost in transit (the receiver took the
+alert, its 2xx never arrived, or this process stopped before recording it) is retried:
+only the receiver can tell that retry apart.
 
 Within a round each subscriber is served in its own thread, its alerts in order; after a
 failure its remaining alerts wait for the failed one's retry time (no attempt counted), so
-an unreachable subscriber costs one timeout per round and never delays the others.
+an unreachable subscriber costs one timeout per round and never delays the others. Each
+send is first prepared (its URL vetted again, the addresses pinned, the attempt stamped);
+one the URL policy refuses is a failure ("policy"), never sent.
+
+A failure is recorded, and shown to subscribers and operators, as a short category only
+(timeout, refused, reset, unreachable, tls, dns, policy, protocol, http-<status>, error):
+never the exception's text, which may name internal hosts and ports; that goes to the log.
 """
 
 from __future__ import annotations
 
 import http.client
 import logging
+import ssl
 import threading
-import urllib.error
-import urllib.request
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from email.message import Message
-from typing import IO
-from urllib.parse import urlsplit
 
 import govops
-from govops.lawcode.texts import messages
-from govops.lawcode.texts.messages import msg
+from govops.warnings.model.signing import signed_headers
+from govops.warnings.model.webhooks import WebhookUrlError
 
 log = logging.getLogger("govops.webhooks")
 CAP_MEDIA_TYPE = "application/cap+xml"
 DELIVERY_HEADER = "Govops-Delivery"
 ALERT_HEADER = "Govops-Alert"
-MAX_URL = 2000
-MAX_ERROR = 500  # characters of a failure kept in the delivery row
+POLICY = "policy"  # the failure of a send the URL policy refused
 SEND_THREADS = 8
 TIMEOUT = 10.0  # seconds, for each network operation of one request
 
 
 class DeliveryError(Exception):
-    """The receiver did not take the alert (refused, unreachable, timed out)."""
+    """The receiver did not take the alert; `category` says how (timeout, http-503, ...)
+    without internal detail, and is what the delivery row records."""
 
-
-class WebhookUrlError(ValueError):
-    """A subscriber's URL that cannot be taken, and why (a message)."""
-
-    def __init__(self, message: messages.Message) -> None:
-        super().__init__(str(message))
-        self.message = message
+    def __init__(self, category: str) -> None:
+        super().__init__(category)
+        self.category = category
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,20 +79,30 @@ class RetryPolicy:
 
 @dataclass(frozen=True, slots=True)
 class Outgoing:
+    """One send: its delivery, where to, what, signed with the subscription's secret; once
+    prepared, the attempt's time (unix seconds) and the vetted addresses to connect to."""
+
     delivery_id: int
     subscription_id: str
     url: str
     identifier: str
     body: bytes
+    secret: str = field(default="", repr=False)
+    timestamp: int = 0
+    addresses: tuple[str, ...] = ()
 
     @property
     def headers(self) -> dict[str, str]:
-        return {
+        headers = {
             "Content-Type": CAP_MEDIA_TYPE,
             DELIVERY_HEADER: str(self.delivery_id),
             ALERT_HEADER: self.identifier,
             "User-Agent": f"govops/{govops.__version__}",
         }
+        if self.secret:
+            delivery, stamp = str(self.delivery_id), self.timestamp
+            headers |= signed_headers(self.secret, delivery, stamp, self.body)
+        return headers
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,11 +113,15 @@ class Outcome:
 
 Sender = Callable[[Outgoing], None]  # returns when taken; raises when not
 Settle = Callable[[Outgoing, Outcome], None]
+Prepare = Callable[[Outgoing], Outgoing]  # vets and stamps; WebhookUrlError when refused
 
 
-def send_round(outgoing: Sequence[Outgoing], send: Sender, settle: Settle) -> None:
-    """Send each, settling each outcome as soon as it is known (so a stop in between
-    repeats as little as possible). Subscribers in parallel, each one's alerts in order."""
+def send_round(
+    outgoing: Sequence[Outgoing], send: Sender, settle: Settle, prepare: Prepare | None = None
+) -> None:
+    """Prepare and send each, settling each outcome as soon as it is known (so a stop in
+    between repeats as little as possible). Subscribers in parallel, each one's alerts in
+    order."""
     queues: dict[str, list[Outgoing]] = {}
     for item in outgoing:
         queues.setdefault(item.subscription_id, []).append(item)
@@ -117,7 +132,7 @@ def send_round(outgoing: Sequence[Outgoing], send: Sender, settle: Settle) -> No
             if failed:
                 settle(item, Outcome(tried=False))
                 continue
-            error = _attempt(send, item)
+            error = _attempt(send, item, prepare)
             failed = error is not None
             settle(item, Outcome(error))
 
@@ -128,76 +143,44 @@ def send_round(outgoing: Sequence[Outgoing], send: Sender, settle: Settle) -> No
             done.result()
 
 
-def _attempt(send: Sender, item: Outgoing) -> str | None:
+def _attempt(send: Sender, item: Outgoing, prepare: Prepare | None) -> str | None:
+    """The failure's category, or None when the receiver took the alert."""
     try:
-        send(item)
-    except Exception as error:  # any failure of one send is that delivery's, not the round's
-        text = (
-            str(error) if isinstance(error, DeliveryError) else f"{type(error).__name__}: {error}"
+        send(item if prepare is None else prepare(item))
+    except WebhookUrlError as refused:
+        log.warning(
+            "delivery %s to subscription %s not sent, the URL policy refuses it: %s",
+            item.delivery_id,
+            item.subscription_id,
+            refused,
         )
-        return text[:MAX_ERROR] or type(error).__name__
+        return "dns" if refused.reason == "unresolvable" else POLICY
+    except DeliveryError as error:
+        return error.category
+    except Exception as error:  # any failure of one send is that delivery's, not the round's
+        category = failure_category(error)
+        log.warning(
+            "delivery %s to subscription %s failed (%s)",
+            item.delivery_id,
+            item.subscription_id,
+            category,
+            exc_info=True,
+        )
+        return category
     return None
 
 
-def checked_webhook_url(url: str) -> str:
-    """An absolute http(s) URL without credentials; WebhookUrlError otherwise."""
-    url = url.strip()
-    if not url or len(url) > MAX_URL or any(c.isspace() for c in url):
-        raise WebhookUrlError(
-            msg("must be an http(s) URL of at most {count} characters, no spaces", count=MAX_URL)
-        )
-    try:
-        parts = urlsplit(url)
-        parts.port  # noqa: B018 (reading it checks it)
-    except ValueError as error:
-        raise WebhookUrlError(msg("is not a valid URL: {error}", error=str(error))) from None
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise WebhookUrlError(
-            msg("must start with http:// or https:// and name a host, got {url}", url=repr(url))
-        )
-    if parts.username is not None or parts.password is not None:
-        raise WebhookUrlError(msg("must not carry credentials (user:password@)"))
-    return url
-
-
-class _NoRedirects(urllib.request.HTTPRedirectHandler):
-    """A redirect is a failure: urllib would turn the POST into a GET without the alert."""
-
-    def redirect_request(
-        self,
-        req: urllib.request.Request,
-        fp: IO[bytes],
-        code: int,
-        msg: str,
-        headers: Message,
-        newurl: str,
-    ) -> urllib.request.Request | None:
-        return None
-
-
-def http_sender(timeout: float = TIMEOUT, proxies: dict[str, str] | None = None) -> Sender:
-    """POST the CAP XML to the subscriber (urllib; proxies from the environment unless
-    given). Any 2xx is success; a redirect, another status, a refused or timed-out
-    connection raise DeliveryError."""
-    opener = urllib.request.build_opener(_NoRedirects, urllib.request.ProxyHandler(proxies))
-
-    def send(item: Outgoing) -> None:
-        request = urllib.request.Request(
-            checked_webhook_url(item.url), data=item.body, headers=item.headers, method="POST"
-        )
-        try:
-            with opener.open(request, timeout=timeout) as response:
-                status = int(response.status)
-        except urllib.error.HTTPError as error:
-            raise DeliveryError(f"HTTP {error.code} {error.reason}") from None
-        except urllib.error.URLError as error:
-            raise DeliveryError(f"cannot reach the subscriber: {error.reason}") from None
-        except (TimeoutError, OSError, http.client.HTTPException) as error:
-            raise DeliveryError(f"{type(error).__name__}: {error}") from None
-        if not 200 <= status < 300:
-            raise DeliveryError(f"HTTP {status}")
-
-    return send
+def failure_category(error: BaseException) -> str:
+    """A short name for how a send failed, without the details (hosts, ports, paths)."""
+    categories: tuple[tuple[type[BaseException] | tuple[type[BaseException], ...], str], ...] = (
+        (TimeoutError, "timeout"),
+        (ConnectionRefusedError, "refused"),
+        ((ConnectionResetError, ConnectionAbortedError, BrokenPipeError), "reset"),
+        ((ssl.SSLError, ssl.CertificateError), "tls"),
+        (http.client.HTTPException, "protocol"),
+        (OSError, "unreachable"),
+    )
+    return next((name for kind, name in categories if isinstance(error, kind)), "error")
 
 
 class DeliveryWorker:

@@ -1,5 +1,5 @@
 """The early-warning tables, on the same metadata as the incident tables (so the
-migrations test compares them too). Built by migration 0004."""
+migrations test compares them too). Built by migrations 0004 and 0006 (the secrets)."""
 
 from __future__ import annotations
 
@@ -17,11 +17,13 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
+from govops.platform.storage.chain import chained_table
 from govops.platform.storage.metadata import BigId, UtcDateTime, metadata
 
 # Append-only: one row per warning event, with the trace that caused it and its CAP alert
-# exactly as published. `id` orders events stored at the same instant.
-warning_events = Table(
+# exactly as published. `id` orders events stored at the same instant. Chained
+# (platform.storage.chain): each row linked by hash to the one before.
+warning_events = chained_table(
     "warning_events",
     metadata,
     Column("id", BigId, primary_key=True, autoincrement=True),
@@ -41,10 +43,11 @@ warning_events = Table(
     UniqueConstraint("warning_id", "seq"),
     Index(None, "area", "at"),
     Index(None, "at"),
+    key=("identifier",),
 )
 
-# The publish log: when each alert went out, and where.
-warning_publications = Table(
+# The publish log: when each alert went out, and where. Chained.
+warning_publications = chained_table(
     "warning_publications",
     metadata,
     Column("id", BigId, primary_key=True, autoincrement=True),
@@ -52,6 +55,7 @@ warning_publications = Table(
     Column("channel", String(200), nullable=False),
     Column("published_at", UtcDateTime(), nullable=False),
     UniqueConstraint("identifier", "channel"),
+    key=("identifier", "channel"),
 )
 
 webhook_subscriptions = Table(
@@ -64,6 +68,22 @@ webhook_subscriptions = Table(
     Column("active", Boolean, nullable=False),
     Column("created_at", UtcDateTime(), nullable=False),
     Column("removed_at", UtcDateTime(), nullable=True),
+)
+
+# Each subscription's signing secret (warnings.model.signing), apart from the subscription
+# so that no listing reads it: only a claim (to sign) and a rotation touch it. Kept as
+# it is used: an HMAC key cannot be stored hashed.
+webhook_secrets = Table(
+    "webhook_secrets",
+    metadata,
+    Column(
+        "subscription_id",
+        String(64),
+        ForeignKey("webhook_subscriptions.id"),
+        primary_key=True,
+    ),
+    Column("secret", String(100), nullable=False),
+    Column("created_at", UtcDateTime(), nullable=False),
 )
 
 # The outbox: one row per (alert, subscription), written with the event. A worker leases

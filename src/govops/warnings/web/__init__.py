@@ -10,12 +10,17 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from govops.lawcode.sources.pack import Pack
+from govops.lawcode.texts.messages import N_
+from govops.platform.web.shell import ModuleEntry
 from govops.platform.web.stylesheets import add_common_stylesheet, add_stylesheet
 from govops.warnings.service.series import SeriesService
 from govops.warnings.service.warning import WarningService
 from govops.warnings.web.pages import STYLESHEET, WarningPages
 
-__all__ = ["build_warning_web_router"]
+__all__ = ["ENTRY", "build_warning_web_router"]
+
+# The module as the platform's shell lists it.
+ENTRY = ModuleEntry("/warnings", N_("Rainstorm warnings"), ("warning.read",))
 
 
 def build_warning_web_router(

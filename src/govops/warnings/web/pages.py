@@ -12,8 +12,9 @@ from decimal import Decimal
 from fastapi import Request
 from fastapi.responses import Response
 
+from govops.lawcode.dated.bounds import EARLIEST, LATEST, kept
 from govops.lawcode.sources.pack import Pack
-from govops.lawcode.texts.messages import N_, msg
+from govops.lawcode.texts.messages import N_, Message, msg
 from govops.warnings.model.series import AreaMinute
 from govops.warnings.model.warning import WarningEvent, rank
 from govops.warnings.model.weather.levels import SignalClause, SignalRules
@@ -36,7 +37,12 @@ MINUTES = 1440
 
 
 class BadDateError(ValueError):
-    pass
+    """A ?date= the pages cannot show: `message` says why; answered with `status`."""
+
+    def __init__(self, message: Message, status: int = 400) -> None:
+        super().__init__(str(message))
+        self.message = message
+        self.status = status
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +93,7 @@ class WarningPages:
             message = t._("There is no area with the code “{code}”.", code=code)
             return self._error(v, url, message, 404)
         except BadDateError as error:
-            return self._error(v, url, _bad_date(v.reader, str(error)), 400)
+            return self._error(v, url, v.reader.t.say(error.message), error.status)
         start, end = self.series.day_bounds(day)
         rows = self.series.day(day, code)
         events = self.warnings.history(code, start, end)
@@ -111,7 +117,7 @@ class WarningPages:
         try:
             day = self._day(request)
         except BadDateError as error:
-            return self._error(v, f"{v.base}/warnings", _bad_date(v.reader, str(error)), 400)
+            return self._error(v, f"{v.base}/warnings", v.reader.t.say(error.message), error.status)
         now = self.warnings.now()
         document = daily_report_docx(
             day_report(day, self.series, self.warnings, now), v.reader.language, self.pack.timezone
@@ -128,9 +134,21 @@ class WarningPages:
         if not text:
             return default_day(self.series, self.warnings.now())
         try:
-            return date.fromisoformat(text)
+            day = date.fromisoformat(text)
         except ValueError:
-            raise BadDateError(text[:40]) from None
+            said = msg(
+                "“{value}” is not a date; use {example}.", value=text[:40], example=DATE_EXAMPLE
+            )
+            raise BadDateError(said) from None
+        if not kept(day):  # a day the system keeps no data for, nor a next day past 9999
+            said = msg(
+                "“{value}” is outside the dates this system keeps, {earliest} to {latest}.",
+                value=text,
+                earliest=EARLIEST,
+                latest=LATEST,
+            )
+            raise BadDateError(said, 422)
+        return day
 
     def _minute(self, minute: datetime) -> list[AreaMinute]:
         return self.series.series(None, minute, minute + MINUTE)
@@ -199,10 +217,6 @@ class WarningPages:
 
 def _threshold_label(reader: Reader, clause: SignalClause) -> str:
     return reader.t._("{colour} {mm} mm", colour=colour(clause.outcome), mm=clause.threshold)
-
-
-def _bad_date(reader: Reader, value: str) -> str:
-    return reader.t._("“{value}” is not a date; use {example}.", value=value, example=DATE_EXAMPLE)
 
 
 def _description(

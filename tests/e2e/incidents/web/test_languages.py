@@ -168,14 +168,14 @@ def test_what_officers_typed_is_shown_as_written_and_marked(client: TestClient) 
 
 
 def test_messages_next_to_fields_follow_the_language(client: TestClient) -> None:
-    data = {**GOOD_REPORT, "place": "", "summary": "x" * 2001}
+    data = {**GOOD_REPORT, "place": "", "summary": "x" * 10_001}
     found = {
         language: text(client.post(f"/incidents?lang={language}", data=data).text)
         for language in LANGUAGES
     }
-    assert "必填" in found["zh-Hans"] and "不能超過2,000個字" in found["zh-Hant"]
-    assert "bắt buộc" in found["vi"] and "tối đa 2.000 ký tự" in found["vi"]
-    assert "required" in found["en"] and "at most 2,000 characters" in found["en"]
+    assert "必填" in found["zh-Hans"] and "不能超過10,000個字" in found["zh-Hant"]
+    assert "bắt buộc" in found["vi"] and "tối đa 10.000 ký tự" in found["vi"]
+    assert "required" in found["en"] and "at most 10,000 characters" in found["en"]
 
 
 def test_a_form_from_another_site_is_refused_in_the_readers_language(

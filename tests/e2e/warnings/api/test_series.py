@@ -27,7 +27,8 @@ from lxml import etree
 
 from govops.warnings.demo import DemoStorm
 from tests.e2e.incidents.api.conftest import problem_fields
-from tests.e2e.warnings.api.test_warning import CAP, Webhook, cap_schema
+from tests.e2e.warnings.api.test_warning import CAP, cap_schema
+from tests.e2e.warnings.api.test_webhooks import Webhook
 from tests.e2e.warnings.warning_demo import demo_app
 from tests.unit.warnings.outbox_support import START, storm
 
@@ -129,7 +130,7 @@ def test_every_demo_alert_is_a_valid_cap_exercise(demo: tuple[TestClient, DemoSt
 
 @pytest.fixture
 def webhook() -> Iterator[str]:
-    Webhook.received = []
+    Webhook.received, Webhook.secrets = [], {}
     server = ThreadingHTTPServer(("127.0.0.1", 0), Webhook)
     threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}"
@@ -164,7 +165,11 @@ def _post(url: str, body: dict[str, Any]) -> Any:
 
 def test_serve_demo_shows_the_storm_and_its_worker_delivers(tmp_path: Path, webhook: str) -> None:
     port = _free_port()
-    env = os.environ | {"GOVOPS_DATABASE_URL": f"sqlite:///{tmp_path / 'demo.db'}"}
+    env = os.environ | {
+        "GOVOPS_DATABASE_URL": f"sqlite:///{tmp_path / 'demo.db'}",
+        "GOVOPS_WEBHOOK_ALLOW_HTTP": "true",  # the administrator vetted this machine's webhook
+        "GOVOPS_WEBHOOK_ALLOW": "127.0.0.1",
+    }
     base = f"http://127.0.0.1:{port}"
     server = subprocess.Popen(
         [sys.executable, "-m", "govops", "serve", "--demo", "--port", str(port), "--lang", "en"],
@@ -176,7 +181,8 @@ def test_serve_demo_shows_the_storm_and_its_worker_delivers(tmp_path: Path, webh
     )
     try:
         page = _wait(f"{base}/warnings", server).decode()
-        _post(f"{base}{API}/subscriptions", {"url": f"{webhook}/ok"})
+        created = _post(f"{base}{API}/subscriptions", {"url": f"{webhook}/ok"})
+        Webhook.secrets, Webhook.now = {"/ok": created["secret"]}, time.time()
         _watch_a_burst(tmp_path, env)
         deadline = time.monotonic() + 30
         while not Webhook.received and time.monotonic() < deadline:
@@ -189,8 +195,9 @@ def test_serve_demo_shows_the_storm_and_its_worker_delivers(tmp_path: Path, webh
     assert "CAP status Exercise" in out
     assert "白纸坊街道" in page and "Traceback" not in err
     assert Webhook.received, "the background worker delivered nothing"
-    path, headers, body = Webhook.received[0]
-    assert path == "/ok" and headers["Content-Type"] == "application/cap+xml"
+    path, headers, body, valid = Webhook.received[0]
+    assert path == "/ok" and headers["content-type"] == "application/cap+xml"
+    assert valid, "the receiver verified the signature"
     cap_schema().assertValid(etree.fromstring(body))
 
 

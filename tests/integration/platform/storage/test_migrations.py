@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import fnmatch
+import importlib
 import tomllib
 from pathlib import Path
 
@@ -18,6 +19,11 @@ from govops.platform.storage.metadata import metadata
 from tests.paths import REPOSITORY
 
 ROOT = REPOSITORY
+# Every module's tables, on the one metadata the migrations are compared with (whichever
+# tests ran before): every module of every storage room.
+for _room in sorted((REPOSITORY / "src" / "govops").glob("*/storage/*.py")):
+    if _room.parts[-3] != "platform":
+        importlib.import_module(f"govops.{_room.parts[-3]}.storage.{_room.stem}")
 
 
 def test_the_migrations_have_one_head() -> None:

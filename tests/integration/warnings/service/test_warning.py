@@ -1,9 +1,11 @@
 """The warning use cases over the real storage on a SQLite file: recording is one
 transaction (event, alert, publish log, deliveries), a repeated record is a no-op,
-subscriptions are checked, and the queries answer by area and period in Beijing time."""
+subscriptions are checked (the URL policy over the test's DNS) and given their signing
+secret once, and the queries answer by area and period in Beijing time."""
 
 from __future__ import annotations
 
+import base64
 from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
@@ -30,7 +32,9 @@ from tests.unit.warnings.outbox_support import (
     OTHER_STREET,
     START,
     STREET,
+    Dns,
     area_names,
+    guard,
     real_alert,
     storm,
 )
@@ -49,7 +53,8 @@ def engine(tmp_path: Path) -> Iterator[Engine]:
 @pytest.fixture
 def service(engine: Engine) -> WarningService:
     uow = warning_unit_of_work_factory(engine)
-    return WarningService(uow, Clock(NOW), real_alert(), area_names())
+    dns = Dns({"intranet.example": ["10.1.2.3"], "rebind.example": ["127.0.0.1"]})
+    return WarningService(uow, Clock(NOW), real_alert(), area_names(), guard=guard(dns))
 
 
 def _count(engine: Engine, table: Table) -> int:
@@ -60,7 +65,7 @@ def _count(engine: Engine, table: Table) -> int:
 def test_record_stores_the_event_its_alert_its_publication_and_its_deliveries(
     service: WarningService,
 ) -> None:
-    everyone = service.subscribe("http://127.0.0.1:9/all")
+    everyone = service.subscribe("https://all.example/")
     orange_up = service.subscribe("https://example.org/hook", [STREET], "orange")
     elsewhere = service.subscribe("https://example.org/other", [OTHER_STREET])
     issue, upgrade, cancel = storm(["blue", "orange", None])
@@ -183,6 +188,12 @@ def test_an_unknown_alert_is_not_found(service: WarningService) -> None:
         ("file:///etc/passwd", [], "blue", "url"),
         ("https://user:secret@example.org/x", [], "blue", "url"),
         ("https://example.org/a b", [], "blue", "url"),
+        ("http://example.org/x", [], "blue", "url"),
+        ("https://example.org:8443/x", [], "blue", "url"),
+        ("https://127.1/x", [], "blue", "url"),
+        ("https://[::ffff:10.0.0.1]/x", [], "blue", "url"),
+        ("https://intranet.example/x", [], "blue", "url"),
+        ("https://rebind.example/x", [], "blue", "url"),
         ("https://example.org/x", ["999"], "blue", "areas"),
         ("https://example.org/x", [], "purple", "min_level"),
     ],
@@ -194,6 +205,46 @@ def test_a_bad_subscription_is_refused_by_field(
         service.subscribe(url, areas, level)
     assert refused.value.field == field
     assert service.subscriptions() == []
+
+
+def test_a_refused_url_says_why_without_the_address() -> None:
+    dns = Dns({"intranet.example": ["10.1.2.3"]})
+    with pytest.raises(WarningInputError) as refused:
+        WarningService(_no_storage, Clock(NOW), real_alert(), guard=guard(dns)).subscribe(
+            "https://intranet.example/x"
+        )
+    said = str(refused.value.message)
+    assert "private network address" in said and "10.1.2.3" not in said
+
+
+def _no_storage() -> Any:
+    raise AssertionError("a refused subscription touches no storage")
+
+
+def test_the_secret_is_given_when_subscribing_and_never_read_back(
+    service: WarningService,
+) -> None:
+    subscription = service.subscribe("https://example.org/hook")
+    assert subscription.secret is not None
+    assert subscription.secret.startswith("whsec_")
+    assert len(base64.b64decode(subscription.secret.removeprefix("whsec_"))) == 32
+    assert subscription.secret not in repr(subscription)
+    (listed,) = service.subscriptions()
+    assert listed.secret is None and service.subscription(subscription.id).secret is None
+    other = service.subscribe("https://example.org/other")
+    assert other.secret != subscription.secret
+
+
+def test_a_secret_is_rotated_for_an_active_subscription_only(service: WarningService) -> None:
+    subscription = service.subscribe("https://example.org/hook")
+    rotated = service.rotate_secret(subscription.id)
+    assert rotated.startswith("whsec_") and rotated != subscription.secret
+    service.unsubscribe(subscription.id)
+    for missing in (subscription.id, "nope"):
+        with pytest.raises(WarningNotFoundError):
+            service.rotate_secret(missing)
+        with pytest.raises(WarningNotFoundError):
+            service.subscription(missing)
 
 
 def test_unsubscribing_drops_pending_deliveries_and_new_events_skip_it(

@@ -1,7 +1,9 @@
-"""The delivery worker over a SQLite file: success, retries with exponential back-off, dead
-after ten attempts, a failing subscriber never blocks a healthy one, a delivered row is
-never sent again, a crashed worker's lease runs out, and two workers racing on one file
-never send the same delivery twice."""
+"""The delivery worker over a SQLite file: success (signed with the subscription's secret),
+retries with exponential back-off, dead after ten attempts, a failing subscriber never
+blocks a healthy one, a delivered row is never sent again, a crashed worker's lease runs
+out, two workers racing on one file never send the same delivery twice, and a URL whose
+name resolves to a private address by the time of the delivery (DNS rebinding) is not
+sent, its failure recorded as "policy"."""
 
 from __future__ import annotations
 
@@ -20,7 +22,15 @@ from govops.warnings.service.warning import WarningService
 from govops.warnings.service.webhooks import ALERT_HEADER, DELIVERY_HEADER, DeliveryError, Outgoing
 from govops.warnings.storage.warning import warning_unit_of_work_factory
 from tests.fakes import Clock
-from tests.unit.warnings.outbox_support import START, area_names, real_alert, storm
+from tests.unit.warnings.outbox_support import (
+    PUBLIC,
+    START,
+    Dns,
+    area_names,
+    guard,
+    real_alert,
+    storm,
+)
 
 NOW = START + timedelta(minutes=5)
 HEALTHY = "https://healthy.example/hook"
@@ -40,7 +50,7 @@ class Receivers:
         with self._lock:
             self.sent.append(item)
         if item.url in self.failing:
-            raise DeliveryError("HTTP 503 Service Unavailable")
+            raise DeliveryError("http-503")
 
 
 @pytest.fixture
@@ -52,9 +62,14 @@ def engine(tmp_path: Path) -> Iterator[Engine]:
 
 
 @pytest.fixture
-def service(engine: Engine) -> WarningService:
+def dns() -> Dns:
+    return Dns()
+
+
+@pytest.fixture
+def service(engine: Engine, dns: Dns) -> WarningService:
     uow = warning_unit_of_work_factory(engine)
-    return WarningService(uow, Clock(NOW), real_alert(), area_names())
+    return WarningService(uow, Clock(NOW), real_alert(), area_names(), guard=guard(dns))
 
 
 def test_a_delivery_is_sent_once_with_its_idempotency_headers(service: WarningService) -> None:
@@ -71,6 +86,10 @@ def test_a_delivery_is_sent_once_with_its_idempotency_headers(service: WarningSe
     assert sent.headers[DELIVERY_HEADER] == str(delivery.id)
     assert sent.headers[ALERT_HEADER] == event.identifier
     assert sent.headers["Content-Type"] == "application/cap+xml"
+    assert sent.headers["webhook-id"] == str(delivery.id)
+    assert sent.headers["webhook-timestamp"] == str(int(NOW.timestamp()))
+    assert sent.headers["webhook-signature"].startswith("v1,")
+    assert sent.secret == subscription.secret and sent.addresses == (PUBLIC,)
     assert (delivery.status, delivery.attempts, delivery.delivered_at) == (
         DeliveryStatus.DELIVERED,
         1,
@@ -97,7 +116,7 @@ def test_retries_back_off_from_30_seconds_doubling_to_an_hour_then_die(
         report = service.deliver_due(now, receivers)
         (delivery,) = service.deliveries()
         assert delivery.attempts == attempt
-        assert delivery.last_error == "HTTP 503 Service Unavailable"
+        assert delivery.last_error == "http-503"
         if attempt < 10:
             assert (report.failed, delivery.status) == (1, DeliveryStatus.PENDING)
             waits.append(int((delivery.next_attempt_at - now).total_seconds()))
@@ -189,3 +208,48 @@ def test_two_workers_racing_never_send_a_delivery_twice(service: WarningService)
 def test_a_round_needs_an_aware_time(service: WarningService) -> None:
     with pytest.raises(ValueError, match="aware"):
         service.deliver_due(datetime(2026, 7, 20, 14, 0), Receivers())
+
+
+def test_a_name_that_turns_private_after_subscribing_is_not_sent(
+    service: WarningService, dns: Dns
+) -> None:
+    """DNS rebinding: public when subscribing, loopback when delivering. The round vets
+    the URL again: nothing is sent, the failure is "policy" (retried later, when the
+    name may be public again: then sent, with the same delivery id)."""
+    service.subscribe("https://rebind.example/hook")
+    service.record(storm(["orange"]))
+    dns.answers["rebind.example"] = ["127.0.0.1"]
+    receivers = Receivers()
+
+    report = service.deliver_due(NOW, receivers)
+
+    assert (report.claimed, report.failed, receivers.sent) == (1, 1, [])
+    (delivery,) = service.deliveries()
+    assert (delivery.status, delivery.attempts, delivery.last_error) == (
+        DeliveryStatus.PENDING,
+        1,
+        "policy",
+    )
+    dns.answers["rebind.example"] = [PUBLIC, "10.0.0.8"]  # one private answer is enough
+    assert service.deliver_due(delivery.next_attempt_at, receivers).failed == 1
+    assert receivers.sent == []
+    dns.answers["rebind.example"] = [PUBLIC]
+    later = service.deliveries()[0].next_attempt_at
+    assert service.deliver_due(later, receivers).delivered == 1
+    assert [item.headers["webhook-id"] for item in receivers.sent] == [str(delivery.id)]
+
+
+def test_each_attempt_is_signed_with_the_secret_in_force(service: WarningService) -> None:
+    subscription = service.subscribe(BROKEN)
+    service.record(storm(["red"]))
+    receivers = Receivers(failing=(BROKEN,))
+    service.deliver_due(NOW, receivers)
+    rotated = service.rotate_secret(subscription.id)
+    later = service.deliveries()[0].next_attempt_at
+    service.deliver_due(later, receivers)
+    assert [item.secret for item in receivers.sent] == [subscription.secret, rotated]
+    assert rotated != subscription.secret
+    first, second = (item.headers for item in receivers.sent)
+    assert first["webhook-id"] == second["webhook-id"]
+    assert first["webhook-timestamp"] == second["webhook-timestamp"]  # the clock stood still
+    assert first["webhook-signature"] != second["webhook-signature"]

@@ -1,28 +1,27 @@
-"""Webhook delivery policy and the HTTP sender: back-off times, the idempotency headers,
-subscriber URLs, one round's threads and order, and urllib against a real local server
-(2xx taken; an error status, a redirect, a timeout or a closed port refused)."""
+"""Webhook delivery policy: back-off times, the idempotency and signature headers, one
+round's threads and order, a send the URL policy refuses never sent, failures recorded as
+categories only, and the worker. (The HTTP sender: test_outbound.)"""
 
 from __future__ import annotations
 
-import socket
+import ssl
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import ClassVar
 
 import pytest
 
+from govops.lawcode.texts.messages import msg
+from govops.warnings.model.signing import new_secret, signature
+from govops.warnings.model.webhooks import WebhookUrlError
 from govops.warnings.service.webhooks import (
     DeliveryError,
     DeliveryWorker,
     Outcome,
     Outgoing,
     RetryPolicy,
-    WebhookUrlError,
-    checked_webhook_url,
-    http_sender,
+    failure_category,
     send_round,
 )
 
@@ -52,36 +51,17 @@ def test_a_lease_outlasts_every_send_of_a_round_timing_out() -> None:
     assert policy.lease(20) > timedelta(seconds=5 * 20)
 
 
-def test_each_request_names_its_delivery_and_its_alert() -> None:
-    item = Outgoing(42, "s1", "https://example.org/x", "110102001000001202607201400000" + "1", b"")
-    assert item.headers["Govops-Delivery"] == "42"
-    assert item.headers["Govops-Alert"] == "1101020010000012026072014000001"
-    assert item.headers["Content-Type"] == "application/cap+xml"
-
-
-@pytest.mark.parametrize(
-    "url",
-    [
-        "",
-        "example.org/hook",
-        "ftp://example.org/hook",
-        "javascript:alert(1)",
-        "http:///no-host",
-        "https://u:p@example.org/hook",
-        "https://example.org/a hook",
-        "https://example.org:99999/hook",
-        "https://example.org/" + "x" * 2000,
-    ],
-)
-def test_a_webhook_url_is_an_http_url_without_credentials(url: str) -> None:
-    with pytest.raises(WebhookUrlError):
-        checked_webhook_url(url)
-
-
-def test_a_good_webhook_url_is_kept() -> None:
-    assert checked_webhook_url(" https://example.org:8443/hook?x=1 ") == (
-        "https://example.org:8443/hook?x=1"
-    )
+def test_each_request_names_its_delivery_and_its_alert_and_is_signed() -> None:
+    secret = new_secret(bytes(32))
+    identifier = "1101020010000012026072014000001"
+    item = Outgoing(42, "s1", "https://example.org/x", identifier, b"<a/>", secret, 1784527200)
+    headers = item.headers
+    assert headers["Govops-Delivery"] == headers["webhook-id"] == "42"
+    assert headers["Govops-Alert"] == identifier
+    assert headers["Content-Type"] == "application/cap+xml"
+    assert headers["webhook-timestamp"] == "1784527200"
+    assert headers["webhook-signature"] == signature(secret, "42", 1784527200, b"<a/>")
+    assert secret not in repr(item)
 
 
 def _items(subscription: str, count: int, first_id: int) -> list[Outgoing]:
@@ -124,83 +104,49 @@ def test_after_a_failure_the_subscribers_later_alerts_are_not_tried() -> None:
     assert tried == [1, 2]  # in order; stopped at the failure
     assert settled == [
         (1, Outcome()),
-        (2, Outcome("ConnectionResetError: reset by peer")),
+        (2, Outcome("reset")),  # the category, not the exception's words
         (3, Outcome(tried=False)),
         (4, Outcome(tried=False)),
     ]
 
 
-class _Handler(BaseHTTPRequestHandler):
-    received: ClassVar[list[tuple[str, str, dict[str, str], bytes]]] = []
+def test_a_send_the_url_policy_refuses_when_prepared_is_a_policy_failure_never_sent() -> None:
+    tried: list[int] = []
+    settled: list[tuple[int, Outcome]] = []
+    refusals = {
+        1: WebhookUrlError("private", msg("resolves to a private network address")),
+        3: WebhookUrlError("unresolvable", msg("cannot be resolved")),
+    }
 
-    def do_POST(self) -> None:
-        body = self.rfile.read(int(self.headers["Content-Length"]))
-        self.received.append(("POST", self.path, dict(self.headers), body))
-        if self.path == "/slow":
-            time.sleep(1.0)
-        status = {"/ok": 204, "/fail": 500, "/moved": 302}.get(self.path, 200)
-        self.send_response(status)
-        if status == 302:
-            self.send_header("Location", "/ok")
-        self.send_header("Content-Length", "0")
-        self.end_headers()
+    def prepare(item: Outgoing) -> Outgoing:
+        if item.delivery_id in refusals:
+            raise refusals[item.delivery_id]
+        return item
 
-    def do_GET(self) -> None:
-        self.received.append(("GET", self.path, dict(self.headers), b""))
-        self.send_response(200)
-        self.end_headers()
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass  # quiet tests
+    items = _items("a", 1, 1) + _items("b", 1, 2) + _items("c", 1, 3)
+    send_round(items, lambda item: tried.append(item.delivery_id), _record(settled), prepare)
+    assert tried == [2]
+    assert sorted(settled) == [(1, Outcome("policy")), (2, Outcome()), (3, Outcome("dns"))]
 
 
-@pytest.fixture
-def server() -> Iterator[str]:
-    _Handler.received = []
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    thread = threading.Thread(target=httpd.serve_forever, args=(0.05,), daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
+def _record(settled: list[tuple[int, Outcome]]) -> Callable[[Outgoing, Outcome], None]:
+    return lambda item, outcome: settled.append((item.delivery_id, outcome))
 
 
-def _outgoing(url: str) -> Outgoing:
-    return Outgoing(7, "s1", url, "ID1", "<alert>暴雨</alert>".encode())
-
-
-def test_the_sender_posts_the_cap_xml_with_its_headers(server: str) -> None:
-    http_sender(timeout=5, proxies={})(_outgoing(f"{server}/ok"))
-    ((method, path, headers, body),) = _Handler.received
-    assert (method, path, body) == ("POST", "/ok", "<alert>暴雨</alert>".encode())
-    assert headers["Content-Type"] == "application/cap+xml"
-    assert (headers["Govops-Delivery"], headers["Govops-Alert"]) == ("7", "ID1")
-
-
-def test_an_error_status_is_a_failure(server: str) -> None:
-    with pytest.raises(DeliveryError, match="HTTP 500"):
-        http_sender(timeout=5, proxies={})(_outgoing(f"{server}/fail"))
-
-
-def test_a_redirect_is_a_failure_and_is_not_followed(server: str) -> None:
-    with pytest.raises(DeliveryError, match="HTTP 302"):
-        http_sender(timeout=5, proxies={})(_outgoing(f"{server}/moved"))
-    assert [(m, p) for m, p, _, _ in _Handler.received] == [("POST", "/moved")]
-
-
-def test_a_receiver_slower_than_the_timeout_is_a_failure(server: str) -> None:
-    started = time.monotonic()
-    with pytest.raises(DeliveryError, match="timed out"):
-        http_sender(timeout=0.2, proxies={})(_outgoing(f"{server}/slow"))
-    assert time.monotonic() - started < 0.9
-
-
-def test_a_closed_port_is_a_failure() -> None:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]  # bound, never listening: refused
-        with pytest.raises(DeliveryError, match="cannot reach"):
-            http_sender(timeout=2, proxies={})(_outgoing(f"http://127.0.0.1:{port}/hook"))
+@pytest.mark.parametrize(
+    ("error", "category"),
+    [
+        (TimeoutError("timed out"), "timeout"),
+        (ConnectionRefusedError(111, "Connection refused"), "refused"),
+        (ConnectionResetError(104, "reset"), "reset"),
+        (ssl.SSLCertVerificationError("hostname mismatch"), "tls"),
+        (OSError(113, "No route to host 10.0.0.9:8080"), "unreachable"),
+        (RuntimeError("internal.example:5432"), "error"),
+        (DeliveryError("http-503"), "error"),
+    ],
+)
+def test_a_failure_is_named_by_its_category(error: BaseException, category: str) -> None:
+    assert failure_category(error) == category
 
 
 def test_the_worker_runs_rounds_until_stopped_and_outlives_a_failing_round() -> None:

@@ -2,7 +2,8 @@
 exactly (aware times, Decimal millimetres, the XML's bytes), an identifier is stored once,
 (warning, seq) is taken once, the latest event per area and the history by period, and
 claiming deliveries: only due rows of active subscriptions, a lease no other claim takes,
-outcomes recorded only by the lease's holder, and racing claimers never sharing a row."""
+outcomes recorded only by the lease's holder, and racing claimers never sharing a row;
+a subscription's signing secret stored apart, read back only by a claim, and rotated."""
 
 from __future__ import annotations
 
@@ -30,11 +31,40 @@ def new_uow(engine: Engine) -> NewUow:
 
 
 def _subscribe(new_uow: NewUow, name: str, active: bool = True) -> Subscription:
-    subscription = Subscription(name, f"https://{name}.example/", (STREET,), "blue", active, NOW)
+    url = f"https://{name}.example/"
+    subscription = Subscription(name, url, (STREET,), "blue", active, NOW, _secret(name))
     with new_uow() as uow:
         uow.subscriptions.add(subscription)
         uow.commit()
     return subscription
+
+
+def _secret(name: str) -> str:
+    return "whsec_" + name.ljust(32, "=")
+
+
+def test_a_secret_is_read_back_by_a_claim_only_and_rotated(new_uow: NewUow) -> None:
+    _subscribe(new_uow, "on")
+    _queue(new_uow, ["blue", "yellow"], ["on"])
+    with new_uow() as uow:
+        assert uow.subscriptions.get("on") == _subscribed("on")
+        assert [s.secret for s in uow.subscriptions.listing()] == [None]
+        assert uow.subscriptions.get("on").secret is None  # type: ignore[union-attr]
+        first = uow.deliveries.claim(NOW, NOW + timedelta(minutes=1), "w1", 1)
+        uow.subscriptions.rotate("on", "whsec_rotated", NOW)
+        second = uow.deliveries.claim(NOW, NOW + timedelta(minutes=1), "w2", 1)
+        uow.commit()
+    assert [c.secret for c in first + second] == [_secret("on"), "whsec_rotated"]
+    assert _secret("on") not in repr(first[0])
+
+
+def test_a_subscription_is_stored_with_its_secret(new_uow: NewUow) -> None:
+    with new_uow() as uow, pytest.raises(ValueError, match="secret"):
+        uow.subscriptions.add(replace(_subscribed("bare"), secret=None))
+
+
+def _subscribed(name: str) -> Subscription:
+    return Subscription(name, f"https://{name}.example/", (STREET,), "blue", True, NOW)
 
 
 def test_an_event_and_its_alert_round_trip_exactly(new_uow: NewUow) -> None:

@@ -381,7 +381,7 @@ def test_long_fractions_are_kept_exactly_and_never_rounded(raw: object, value: D
         "1000000000000000",
         "1,000,000,000,000,000",
         "1000000000000000.5",
-        "9" * 100,
+        "9" * 64,  # the longest text read (longer is refused unread: test_zh_limits.py)
         "一千万亿",
         "约2000万亿人",
         10**15,

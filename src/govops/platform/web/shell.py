@@ -1,0 +1,62 @@
+"""The platform's shell around every page family: who is signed in and in which unit, the
+modules they may open (each module's web room names its entry; the composition root lists
+them on the application), and log-out. One header for every page."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from fastapi import Request
+
+from govops.platform.api.auth import request_actor
+from govops.platform.i18n.translator import Translator
+from govops.platform.identity.actor import Actor
+from govops.platform.web.markup import marked
+
+_ENTRIES = "govops_modules"
+
+
+@dataclass(frozen=True, slots=True)
+class ModuleEntry:
+    """A module as the shell lists it: where its pages start, its name (a catalog id, N_),
+    and the permissions that open it (any one of them)."""
+
+    path: str
+    name: str
+    permissions: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Shell:
+    user: str  # the signed-in user's name; "" when no one is
+    unit: str  # the unit they act in, as markup (marked when not in the reader's language)
+    modules: tuple[ModuleEntry, ...]
+
+
+NO_ONE = Shell("", "", ())
+
+
+def set_module_entries(app: object, entries: Sequence[ModuleEntry]) -> None:
+    setattr(app.state, _ENTRIES, tuple(entries))  # type: ignore[attr-defined]
+
+
+def shell_of(request: Request, t: Translator) -> Shell:
+    actor = request_actor(request)
+    if actor is None:
+        return NO_ONE
+    entries: tuple[ModuleEntry, ...] = getattr(request.app.state, _ENTRIES, ())
+    return Shell(
+        actor.display_name,
+        _unit_name(actor, t),
+        tuple(e for e in entries if any(actor.can(p) for p in e.permissions)),
+    )
+
+
+def _unit_name(actor: Actor, t: Translator) -> str:
+    """The unit of the actor's first grant, marked with its language when it is not the
+    reader's (markup)."""
+    if not actor.grants or actor.grants[0].unit not in actor.tree:
+        return ""
+    found = t.text(actor.tree.get(actor.grants[0].unit).names)
+    return marked(found.text, found.language, t.language)
