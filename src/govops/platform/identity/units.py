@@ -93,7 +93,9 @@ class UnitTree:
         """The unit (below `under`, if given) with `name` in one of its languages: how a
         record that names its place (an incident's township) finds its unit."""
         wanted = name.strip()
-        candidates = self.below(under) if under in self.units else list(self.units)
+        candidates = (
+            self.below(under) if under is not None and under in self.units else list(self.units)
+        )
         for code in candidates:
             if wanted and wanted in self.units[code].names.values():
                 return code
