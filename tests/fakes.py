@@ -10,19 +10,21 @@ from types import TracebackType
 from typing import Self
 
 from govops.incidents.model.incident import Event
-from govops.incidents.ports import ConcurrentUpdateError, Notification
+from govops.incidents.ports import ConcurrentUpdateError, KeyUse, Notification
 
 
 class MemoryStore:
     def __init__(self) -> None:
         self.lock = threading.Lock()  # commits are atomic, as a database transaction is
         self.events: dict[str, list[Event]] = {}
-        self.keys: dict[str, str] = {}
+        self.keys: dict[tuple[str, str], KeyUse] = {}  # (owner, key): a key is its user's
         self.notifications: list[Notification] = []
 
 
 class MemoryIncidents:
-    def __init__(self, store: MemoryStore, pending: list[Event], keys: dict[str, str]) -> None:
+    def __init__(
+        self, store: MemoryStore, pending: list[Event], keys: dict[tuple[str, str], KeyUse]
+    ) -> None:
         self._store, self._pending, self._keys = store, pending, keys
 
     def append(self, events: list[Event]) -> None:
@@ -39,11 +41,11 @@ class MemoryIncidents:
         firsts = [events[0] for events in self._store.events.values()]
         return [e.incident_id for e in sorted(firsts, key=lambda e: e.at, reverse=True)]
 
-    def incident_for_key(self, idempotency_key: str) -> str | None:
-        return self._store.keys.get(idempotency_key)
+    def incident_for_key(self, owner: str, idempotency_key: str) -> KeyUse | None:
+        return self._store.keys.get((owner, idempotency_key))
 
-    def remember_key(self, idempotency_key: str, incident_id: str) -> None:
-        self._keys[idempotency_key] = incident_id
+    def remember_key(self, owner: str, idempotency_key: str, use: KeyUse) -> None:
+        self._keys[owner, idempotency_key] = use
 
 
 class MemoryOutbox:
@@ -67,7 +69,7 @@ class MemoryUnitOfWork:
     def __init__(self, store: MemoryStore) -> None:
         self._store = store
         self._events: list[Event] = []
-        self._keys: dict[str, str] = {}
+        self._keys: dict[tuple[str, str], KeyUse] = {}
         self._notifications: list[Notification] = []
         self.incidents = MemoryIncidents(store, self._events, self._keys)
         self.outbox = MemoryOutbox(store, self._notifications)

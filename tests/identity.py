@@ -6,17 +6,21 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from govops.accounts.demo import county_units, other_units
 from govops.accounts.model.roles import builtin_catalogue_text, parse_catalogue
 from govops.bootstrap import INCIDENT_PACK, pack_units
 from govops.packs import load_builtin_pack
+from govops.platform.api.auth import SESSION_COOKIE
 from govops.platform.identity.actor import Actor, Grant
 from govops.platform.identity.roles import RoleCatalogue
 from govops.platform.identity.units import Unit, UnitTree
 
 CATALOGUE: RoleCatalogue = parse_catalogue(builtin_catalogue_text())
 EVERYTHING = "tester"
+PASSWORD = "a test password, long enough"
+ADMINISTRATOR = "test-administrator"  # who adds the signed-in test users
 
 
 def demo_units() -> list[Unit]:
@@ -57,3 +61,29 @@ class TokenAuthenticator:
 
     def token_actor(self, secret: str) -> Actor | None:
         return self.actors.get(secret)
+
+
+def sign_in(app: object, username: str = EVERYTHING, *grants: tuple[str, str]) -> dict[str, str]:
+    """A real user of the application `build_app` made (its accounts on its database):
+    the demonstration units recorded if there are none, `username` added with `grants`
+    (none: every role at every root) and signed in; the header carrying their session."""
+    return session_for(app.state.accounts, username, *grants)  # type: ignore[attr-defined]
+
+
+def session_for(accounts: Any, username: str, *grants: tuple[str, str]) -> dict[str, str]:
+    """As `sign_in`, on the accounts `bootstrap.build_accounts` built (for a database a
+    separate server process serves). The user is added by a first administrator, made
+    as the command line makes them on an empty system."""
+    if not list(accounts.units.tree()):
+        accounts.units.record(None, demo_units())
+    if not accounts.accounts.has_users():
+        accounts.accounts.add_user(None, ADMINISTRATOR, ADMINISTRATOR, PASSWORD)
+        for root in TREE.roots():
+            accounts.accounts.grant(None, ADMINISTRATOR, "administrator", root)
+    admin = accounts.accounts.local_actor(ADMINISTRATOR)
+    held = grants or tuple((role, root) for role in CATALOGUE.roles for root in TREE.roots())
+    accounts.accounts.add_user(admin, username, username, PASSWORD)
+    for role, unit in held:
+        accounts.accounts.grant(admin, username, role, unit)
+    secret, _ = accounts.sessions.log_in(username, PASSWORD, "testclient")
+    return {"Cookie": f"{SESSION_COOKIE}={secret}"}

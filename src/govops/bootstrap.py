@@ -165,6 +165,8 @@ def build_app(
     The built-in packs' programmes are served at /programmes."""
     from govops.accounts.api.accounts import accounts_router  # noqa: PLC0415
     from govops.accounts.web import build_accounts_router  # noqa: PLC0415
+    from govops.cadres.web import ENTRY as CADRE_ENTRY  # noqa: PLC0415
+    from govops.cadres.web import build_cadre_web_router  # noqa: PLC0415
     from govops.incidents.web import ENTRY as INCIDENT_ENTRY  # noqa: PLC0415
     from govops.incidents.web import build_web_router  # noqa: PLC0415
     from govops.platform.web.shell import set_module_entries  # noqa: PLC0415
@@ -190,12 +192,19 @@ def build_app(
         language=language,
         authenticator=accounts.sessions,
     )
+    app.state.accounts = accounts
+    app.state.reading_log = accounts.accounts
     app.include_router(build_accounts_router(accounts.sessions, language or built.pack.language))
     app.include_router(accounts_router(), prefix=API_PREFIX)
-    set_module_entries(app, [INCIDENT_ENTRY, WARNING_ENTRY, PROGRAMME_ENTRY])
+    set_module_entries(app, [INCIDENT_ENTRY, WARNING_ENTRY, PROGRAMME_ENTRY, CADRE_ENTRY])
     app.include_router(build_programme_router(programme_packs(), language))
     app.state.cadres = build_cadre_registry(built.engine, built.clock)
     app.state.selections = build_selections(built.engine, built.clock)
+    app.include_router(
+        build_cadre_web_router(
+            app.state.cadres, app.state.selections, load_builtin_pack(CADRE_PACK), language
+        )
+    )
     app.state.warnings = build_warnings(built.engine, built.clock, settings=settings)
     app.state.warning_series = build_series(built.engine, built.clock)
     app.state.warning_sender = http_sender()

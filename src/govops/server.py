@@ -7,6 +7,7 @@ from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 
 from fastapi import APIRouter, Depends, FastAPI
+from fastapi.responses import JSONResponse
 
 import govops
 from govops.cadres.api.registry import cadres_router
@@ -21,27 +22,35 @@ from govops.incidents.api.schemas import CloseBody, ReportBody
 from govops.incidents.service.incident import IncidentService
 from govops.lawcode.sources.pack import Pack
 from govops.platform.api import problems
-from govops.platform.api.auth import public
+from govops.platform.api.auth import public, signed_in
 from govops.platform.api.language import set_default_language
 from govops.platform.identity.authenticator import Authenticator
 from govops.platform.web import auth as access_refusals
 from govops.platform.web import guards
 
 API_PREFIX = "/api/v1"
+OPENAPI_PATH = f"{API_PREFIX}/openapi.json"
 DESCRIPTION = """\
 Incidents reported, graded, routed and timed by the pack's rules, with every decision
 explained (trace, why not the level above).
 
-- **Who**: each writing request names its `actor`, in the body or in the `X-Actor` header
-  (non-ASCII names percent-encoded as UTF-8). There is no authentication: serve it on a
-  trusted network only.
+- **Who**: every request is signed in, by a session or an API token
+  (`Authorization: Bearer <token>`); without one, 401. The events name the signed-in user
+  and the unit they acted in (`chengguan@chengguan`); a body's `actor` field is refused
+  (422) and an `X-Actor` header is ignored. Each user sees the incidents of their units
+  (`incident.read` at the township's unit, found from the report's `township`) and those
+  routed to their department (`incident.read_routed`); any other is answered as unknown
+  (404). Reporting needs `incident.report` at the township (403 otherwise, nothing filed),
+  follow-ups too; ticking off actions and deadlines `incident.act`; closing
+  `incident.close`.
 - **Figures** are the inputs of the pack's grade table, as top-level fields: numbers, or
   text as staff type it (`五千`, `约5000`, `8个小时`). Numbers are read exactly.
 - **Times** are ISO 8601 with a UTC offset (`2026-06-01T09:30:00+08:00`); a time without
   one is refused (422). Answers give times in the pack's timezone.
-- **Retries**: a report sent again with the same `Idempotency-Key` returns the incident the
-  first one created (201 again) and creates nothing; the key is not checked against the
-  body, so use a new key for a new report.
+- **Retries**: a report sent again by the same user with the same `Idempotency-Key` and the
+  same body returns the incident the first one created (201 again) and creates nothing;
+  the same key with another body is refused (409, `idempotency-key-reused`). A key is its
+  user's own: another user's same key files their own report.
 - **Errors** are RFC 9457 problem documents (`application/problem+json`): 422 with an
   `errors` list of `{field, message}` for bad input, 404 for an unknown incident, 409 for a
   closed incident or a concurrent change (retry), 500 (logged) otherwise.
@@ -85,7 +94,9 @@ def create_app(
         version=govops.__version__,
         summary=f"Incidents graded, routed and timed by the pack {pack.id} {pack.version}",
         description=DESCRIPTION,
-        openapi_url=f"{API_PREFIX}/openapi.json",
+        # The OpenAPI document is served below, to signed-in users only (the route table is
+        # not for anonymous clients).
+        openapi_url=None,
         # FastAPI's interactive docs load their scripts from a CDN, which an office PC
         # offline cannot reach: the OpenAPI document itself is served instead.
         docs_url=None,
@@ -100,6 +111,18 @@ def create_app(
     app.state.authenticator = authenticator
     access_refusals.install(app, API_PREFIX)
     app.add_api_route("/health", health, methods=["GET"], dependencies=[Depends(public)])
+
+    def openapi_document() -> JSONResponse:
+        """The OpenAPI document of every route the application has."""
+        return JSONResponse(app.openapi())
+
+    app.add_api_route(
+        OPENAPI_PATH,
+        openapi_document,
+        methods=["GET"],
+        include_in_schema=False,
+        dependencies=[Depends(signed_in)],
+    )
     app.include_router(incidents_router(pack), prefix=API_PREFIX)
     app.include_router(cadres_router(), prefix=API_PREFIX)
     app.include_router(selections_router(), prefix=API_PREFIX)

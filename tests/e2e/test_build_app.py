@@ -13,26 +13,33 @@ from govops.config import Settings, SettingsError
 from tests.e2e.conftest import START
 from tests.e2e.incidents.api.conftest import API, report
 from tests.fakes import Clock
+from tests.identity import EVERYTHING, sign_in
 
 
 def test_incidents_survive_a_restart(tmp_path: Path) -> None:
     settings = Settings(database_url=f"sqlite:///{tmp_path / 'govops.db'}")
     clock = Clock(START)
     key = {"Idempotency-Key": "first-report"}
-    with TestClient(build_app(settings, clock)) as client:
+    first = build_app(settings, clock)
+    sign_in(first)  # the tester, as a user of this database
+    # An API token (a session would end after its 30 idle minutes): it outlives the restart.
+    accounts = first.state.accounts
+    secret, _ = accounts.sessions.create_token(accounts.accounts.local_actor(EVERYTHING), "t", 1)
+    signed_in = {"Authorization": f"Bearer {secret}"}
+    with TestClient(first, headers=signed_in) as client:
         created = client.post(API, json=report(), headers=key)
         assert created.status_code == 201, created.text
         incident_id = created.json()["id"]
         clock.advance(minutes=30)
-        follow_up = {"participants": "约5500", "note": "人数增加", "actor": "王芳"}
+        follow_up = {"participants": "约5500", "note": "人数增加"}
         client.post(f"{API}/{incident_id}/follow-ups", json=follow_up)
-        client.post(f"{API}/{incident_id}/actions/II-report/done", json={"actor": "甲"})
+        client.post(f"{API}/{incident_id}/actions/II-report/done", json={})
         before = client.get(f"{API}/{incident_id}").json()
         assert before["grade"] == "I" and len(before["regrades"]) == 1
         assert client.get("/", follow_redirects=False).status_code in {200, 303, 307}
 
     clock.advance(hours=2)
-    with TestClient(build_app(settings, clock)) as client:
+    with TestClient(build_app(settings, clock), headers=signed_in) as client:
         after = client.get(f"{API}/{incident_id}").json()
         assert after == before | {"overdue": True} | {"deadlines": after["deadlines"]}
         # "immediately" to the county is met by the filing of the follow-up that raised it

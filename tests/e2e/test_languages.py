@@ -17,6 +17,7 @@ from govops.packs import load_builtin_pack
 from govops.platform.i18n.languages import LANGUAGES
 from tests.e2e.languages import foreign_sentences
 from tests.e2e.warnings.warning_demo import STORM_DAY, demo_database
+from tests.identity import sign_in
 
 # Proper names that any page may show as they are written.
 NAMES = ["Thanh Hóa", "Xicheng", "govops"]
@@ -30,7 +31,8 @@ def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
     incidents = build_incidents(settings, clock)
     load_demo(incidents.unit_of_work, incidents.rules, clock())
     engine.dispose()
-    with TestClient(build_app(settings, clock, incidents)) as test_client:
+    app = build_app(settings, clock, incidents)
+    with TestClient(app, headers=sign_in(app)) as test_client:
         yield test_client
 
 

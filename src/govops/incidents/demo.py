@@ -1,6 +1,11 @@
 """A handful of realistic incidents at different stages, filed through the service as
 duty officers would have filed them over the last two days (`govops serve --demo`).
 
+Each event names a demonstration user at the unit they acted in, as a signed-in user's
+events do (`Actor.signature`): Chengguan's duty officer for Chengguan's reports, the
+county's duty officer for the other townships' (which have no demonstration user of their
+own), the office head for the county's own steps and the closure.
+
 Each step runs on a clock set back to when it happened, so reports, deadlines, ticks
 and the closure carry believable times, and one incident is genuinely overdue now.
 """
@@ -18,6 +23,10 @@ from govops.incidents.ports import UnitOfWork
 from govops.incidents.service.incident import IncidentService
 
 DEMO_KEY_PREFIX = "demo-"
+# The demonstration users (accounts.demo.USERS) as events name them: user@unit.
+CHENGGUAN = "chengguan@chengguan"
+DUTY = "duty@demo-county"
+HEAD = "head@demo-county"
 
 
 class DatabaseNotEmptyError(Exception):
@@ -65,7 +74,8 @@ Ago = Callable[[float], datetime]
 
 
 def _report(service: IncidentService, key: str, intake: Intake, actor: str) -> str:
-    return service.report(intake, actor, DEMO_KEY_PREFIX + key).id
+    owner = actor.partition("@")[0]  # a key is its user's
+    return service.report(intake, actor, DEMO_KEY_PREFIX + key, owner=owner).id
 
 
 def _warning_unpaid_workers(service: IncidentService, ago: Ago) -> str:
@@ -83,7 +93,7 @@ def _warning_unpaid_workers(service: IncidentService, ago: Ago) -> str:
         inputs={"participants": "约1200"},
     )
     ago(0.3)
-    return _report(service, "warning", intake, "城关镇值班员 李明")
+    return _report(service, "warning", intake, CHENGGUAN)
 
 
 def _level_iii_wage_arrears(service: IncidentService, ago: Ago) -> str:
@@ -98,11 +108,11 @@ def _level_iii_wage_arrears(service: IncidentService, ago: Ago) -> str:
         inputs={"participants": 350},
     )
     ago(5)
-    incident_id = _report(service, "wages", intake, "青石镇值班员 赵强")
+    incident_id = _report(service, "wages", intake, DUTY)
     ago(4.8)
-    service.action_done(incident_id, "III-start-plan", "青石镇副镇长 孙丽")
+    service.action_done(incident_id, "III-start-plan", DUTY)
     ago(4.2)
-    service.action_done(incident_id, "III-departments", "县人社局 周涛")
+    service.action_done(incident_id, "III-departments", HEAD)
     return incident_id
 
 
@@ -118,23 +128,23 @@ def _upgraded_land_dispute(service: IncidentService, ago: Ago) -> str:
         inputs={"participants": "一千二百人"},
     )
     ago(3)
-    incident_id = _report(service, "land", intake, "河口乡值班员 陈刚")
+    incident_id = _report(service, "land", intake, DUTY)
     ago(2.5)
-    service.action_done(incident_id, "II-start-plans", "河口乡乡长 刘洋")
+    service.action_done(incident_id, "II-start-plans", DUTY)
     ago(2)
     service.follow_up(
         incident_id,
         {"participants": "约5500", "injured": 6, "traffic_stopped_hours": "2个小时"},
         "周边村民陆续加入,人数增至约5500人,部分人员堵塞省道S207,推搡中6人受伤。",
-        "县公安局指挥中心 吴磊",
+        HEAD,
     )
     ago(1.9)
-    service.deadline_met(incident_id, "level-I-report-county", "河口乡值班员 陈刚")
+    service.deadline_met(incident_id, "level-I-report-county", DUTY)
     ago(1.3)
-    service.deadline_met(incident_id, "level-I-county-to-province", "县政府总值班室 王芳")
-    service.action_done(incident_id, "I-report-province", "县政府总值班室 王芳")
+    service.deadline_met(incident_id, "level-I-county-to-province", HEAD)
+    service.action_done(incident_id, "I-report-province", HEAD)
     ago(1)
-    service.action_done(incident_id, "I-leader-on-site", "县政府办公室 郑伟")
+    service.action_done(incident_id, "I-leader-on-site", HEAD)
     return incident_id
 
 
@@ -150,10 +160,10 @@ def _overdue_village_fight(service: IncidentService, ago: Ago) -> str:
         inputs={"participants": "六百余人", "armed_fight": True, "injured": 12},
     )
     ago(2.5)
-    incident_id = _report(service, "fight", intake, "石桥镇值班员 黄磊")
+    incident_id = _report(service, "fight", intake, DUTY)
     ago(2.4)
-    service.deadline_met(incident_id, "level-I-report-county", "石桥镇值班员 黄磊")
-    service.action_done(incident_id, "I-report-county", "石桥镇值班员 黄磊")
+    service.deadline_met(incident_id, "level-I-report-county", DUTY)
+    service.action_done(incident_id, "I-report-county", DUTY)
     return incident_id
 
 
@@ -169,11 +179,11 @@ def _closed_taxi_strike(service: IncidentService, ago: Ago) -> str:
         inputs={"participants": 260},
     )
     ago(48.5)
-    incident_id = _report(service, "taxi", intake, "城关镇值班员 李明")
+    incident_id = _report(service, "taxi", intake, CHENGGUAN)
     for hours, action, actor in (
-        (48, "III-start-plan", "城关镇镇长 马超"),
-        (47, "III-departments", "县交通运输局 何静"),
-        (44, "III-report", "县政府总值班室 王芳"),
+        (48, "III-start-plan", CHENGGUAN),
+        (47, "III-departments", HEAD),
+        (44, "III-report", HEAD),
     ):
         ago(hours)
         service.action_done(incident_id, action, actor)
@@ -186,6 +196,6 @@ def _closed_taxi_strike(service: IncidentService, ago: Ago) -> str:
             lessons="涉及行业群体利益的政策出台前应充分听取意见,并建立与司机代表的常态沟通渠道。",
             rectification="县交通运输局一周内召开座谈会,修订管理办法实施细则,并修改完善本部门预案。",
         ),
-        "县应急办 王芳",
+        HEAD,
     )
     return incident_id

@@ -26,6 +26,15 @@ class Notification:
     delivered_at: datetime | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class KeyUse:
+    """What an idempotency key was used for: the incident it created and a hash of the
+    report it came with (None for a key kept before reports were hashed)."""
+
+    incident_id: str
+    request_hash: str | None = None
+
+
 class IncidentRepository(Protocol):
     def append(self, events: list[Event]) -> None:
         """Store new events; ConcurrentUpdateError if an (incident, seq) pair already exists."""
@@ -35,9 +44,11 @@ class IncidentRepository(Protocol):
     def incident_ids(self) -> list[str]:
         """Every incident, newest report first."""
 
-    def incident_for_key(self, idempotency_key: str) -> str | None: ...
+    def incident_for_key(self, owner: str, idempotency_key: str) -> KeyUse | None:
+        """The use of `owner`'s key (a key belongs to the user who sent it)."""
 
-    def remember_key(self, idempotency_key: str, incident_id: str) -> None: ...
+    def remember_key(self, owner: str, idempotency_key: str, use: KeyUse) -> None:
+        """ConcurrentUpdateError if the same owner stored the same key first."""
 
 
 class Outbox(Protocol):

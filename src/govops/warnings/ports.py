@@ -60,6 +60,10 @@ class Subscription:
     # The signing secret (model.signing): on the subscription as subscribed only, to be
     # shown once; never read back (None), never in a repr, not part of the comparison.
     secret: str | None = field(default=None, repr=False, compare=False)
+    # The unit it belongs to (its creator's acting unit) and who created it (`user@unit`);
+    # None and "" for one made before subscriptions had units (warnings.service.access).
+    unit: str | None = None
+    created_by: str = ""
 
     def wants(self, event: WarningEvent) -> bool:
         """A change concerns the subscriber when the level before or after it reaches the
@@ -118,19 +122,24 @@ class WarningLog(Protocol):
 
     def publications(self, identifier: str | None = None) -> list[Publication]: ...
 
+    def areas_of(self, identifiers: list[str]) -> dict[str, str]:
+        """The area of each stored alert among `identifiers` (to show one only to those
+        who may read its area)."""
+
 
 class SubscriptionRepository(Protocol):
     def add(self, subscription: Subscription) -> None:
-        """Store it with its secret (which it must carry)."""
+        """Store it with its secret (which it must carry), set by its creator."""
 
-    def rotate(self, subscription_id: str, secret: str, at: datetime) -> None:
-        """Replace its secret: deliveries are signed with the new one from now on."""
+    def rotate(self, subscription_id: str, secret: str, at: datetime, by: str) -> None:
+        """Replace its secret (`by`: who did): deliveries are signed with the new one from
+        now on."""
 
     def get(self, subscription_id: str) -> Subscription | None: ...
 
     def listing(self, active_only: bool = True) -> list[Subscription]: ...
 
-    def deactivate(self, subscription_id: str, at: datetime) -> None: ...
+    def deactivate(self, subscription_id: str, at: datetime, by: str) -> None: ...
 
 
 class DeliveryRepository(Protocol):

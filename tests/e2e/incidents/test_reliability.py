@@ -18,6 +18,10 @@ from pathlib import Path
 import httpx
 import pytest
 
+from govops.bootstrap import build_accounts, build_incidents
+from govops.config import Settings
+from tests.identity import session_for
+
 REQUESTS = 200
 
 
@@ -27,10 +31,23 @@ def _free_port() -> int:
         return int(probe.getsockname()[1])
 
 
+def _sessions(database: Path, *usernames: str) -> dict[str, dict[str, str]]:
+    """Users of the database, each a duty officer of the county, signed in: the header
+    carrying each one's session (the server started later reads the same database)."""
+    incidents = build_incidents(Settings(database_url=f"sqlite:///{database}"))
+    try:
+        accounts = build_accounts(incidents.engine, incidents.clock)
+        grant = ("duty_officer", "demo-county")
+        return {name: session_for(accounts, name, grant) for name in usernames}
+    finally:
+        incidents.engine.dispose()
+
+
 class Server:
     def __init__(self, database: Path) -> None:
         self.port = _free_port()
         self.url = f"http://127.0.0.1:{self.port}/api/v1/incidents"
+        self.health = f"http://127.0.0.1:{self.port}/health"
         environment = {**os.environ, "GOVOPS_DATABASE_URL": f"sqlite:///{database}"}
         self.process = subprocess.Popen(
             [sys.executable, "-m", "govops", "serve", "--port", str(self.port)],
@@ -44,7 +61,7 @@ class Server:
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             try:
-                if httpx.get(self.url, timeout=2).status_code == 200:
+                if httpx.get(self.health, timeout=2).status_code == 200:
                     return
             except httpx.TransportError:
                 time.sleep(0.2)
@@ -72,32 +89,33 @@ def _report(number: int) -> dict[str, object]:
         "township": "开通镇",
         "summary": f"聚集事件{number}",
         "participants": 200 + number,
-        "actor": "值班员",
     }
 
 
-def _post(url: str, number: int, answered: dict[int, str], kill_after: threading.Event) -> None:
+def _post(
+    url: str, session: dict[str, str], number: int, answered: dict[int, str], kill: threading.Event
+) -> None:
+    headers = session | {"Idempotency-Key": f"intake-{number}"}
     try:
-        answer = httpx.post(
-            url, json=_report(number), headers={"Idempotency-Key": f"intake-{number}"}, timeout=30
-        )
+        answer = httpx.post(url, json=_report(number), headers=headers, timeout=30)
     except httpx.TransportError:
         return  # in flight when the server died: the client never heard back
     if answer.status_code == 201:
         answered[number] = answer.json()["id"]
         if len(answered) >= REQUESTS // 4:
-            kill_after.set()
+            kill.set()
 
 
 def test_a_killed_server_loses_no_answered_intake_and_retries_create_nothing_twice(
     database: Path,
 ) -> None:
+    session = _sessions(database, "duty")["duty"]
     server = Server(database)
     answered: dict[int, str] = {}
     kill_now = threading.Event()
     with ThreadPoolExecutor(max_workers=32) as pool:
         for number in range(REQUESTS):
-            pool.submit(_post, server.url, number, answered, kill_now)
+            pool.submit(_post, server.url, session, number, answered, kill_now)
         kill_now.wait(timeout=120)
         server.kill()
     assert 0 < len(answered) < REQUESTS, "the kill should land while requests are in flight"
@@ -105,43 +123,49 @@ def test_a_killed_server_loses_no_answered_intake_and_retries_create_nothing_twi
     restarted = Server(database)
     try:
         for incident_id in answered.values():
-            assert httpx.get(f"{restarted.url}/{incident_id}", timeout=10).status_code == 200
+            found = httpx.get(f"{restarted.url}/{incident_id}", headers=session, timeout=10)
+            assert found.status_code == 200
         for number in range(REQUESTS):  # every client retries with its key
             again = httpx.post(
                 restarted.url,
                 json=_report(number),
-                headers={"Idempotency-Key": f"intake-{number}"},
+                headers=session | {"Idempotency-Key": f"intake-{number}"},
                 timeout=30,
             )
             assert again.status_code == 201
             if number in answered:
                 assert again.json()["id"] == answered[number]
-        assert httpx.get(restarted.url, timeout=30).json()["count"] == REQUESTS
+        assert httpx.get(restarted.url, headers=session, timeout=30).json()["count"] == REQUESTS
     finally:
         restarted.stop()
 
 
 def test_two_officers_following_up_at_once_both_land_in_order(database: Path) -> None:
+    sessions = _sessions(database, "yi", "bing")
     server = Server(database)
     try:
-        created = httpx.post(server.url, json=_report(1), timeout=30).json()
+        filed = httpx.post(server.url, json=_report(1), headers=sessions["yi"], timeout=30)
+        created = filed.json()
         barrier = threading.Barrier(2)
         statuses: list[int] = []
 
-        def follow_up(actor: str, injured: int) -> None:
+        def follow_up(user: str, injured: int) -> None:
             barrier.wait()
-            body = {"injured": injured, "note": f"{actor}续报", "actor": actor}
-            answer = httpx.post(f"{server.url}/{created['id']}/follow-ups", json=body, timeout=30)
+            body = {"injured": injured, "note": f"{user}续报"}
+            url = f"{server.url}/{created['id']}/follow-ups"
+            answer = httpx.post(url, json=body, headers=sessions[user], timeout=30)
             statuses.append(answer.status_code)
 
-        threads = [threading.Thread(target=follow_up, args=a) for a in (("乙", 3), ("丙", 4))]
+        threads = [threading.Thread(target=follow_up, args=a) for a in (("yi", 3), ("bing", 4))]
         for thread in threads:
             thread.start()
         for thread in threads:
             thread.join()
-        final = httpx.get(f"{server.url}/{created['id']}", timeout=30).json()
+        read = httpx.get(f"{server.url}/{created['id']}", headers=sessions["yi"], timeout=30)
+        final = read.json()
         assert statuses == [201, 201]
         assert [r["number"] for r in final["reports"]] == [0, 1, 2]
-        assert {r["actor"] for r in final["reports"][1:]} == {"乙", "丙"}
+        actors = {r["actor"] for r in final["reports"][1:]}
+        assert actors == {"yi@demo-county", "bing@demo-county"}
     finally:
         server.stop()

@@ -57,6 +57,12 @@ class AccountsService:
             raise UnknownUserError(msg("no enabled user {name}", name=repr(username)))
         return self.actor(user, via="cli")
 
+    def record_reading(self, actor: Actor, unit: str | None, subject: str, what: str) -> None:
+        """A reading kept on record: who read `what` of `subject`, in which unit, when."""
+        with self._uow() as uow:
+            self._record(uow, AccessEventKind.READING, subject, actor, unit, {"read": what})
+            uow.commit()
+
     def has_users(self) -> bool:
         with self._uow() as uow:
             return uow.users.count() > 0

@@ -11,6 +11,7 @@ from govops.accounts.service.errors import LogInRefusedError
 from govops.accounts.service.sessions import SessionService
 from govops.platform.api.auth import SESSION_COOKIE, request_actor
 from govops.platform.web.pages import read_page_request, render_page, shown_text
+from govops.platform.web.shell import attention_of, shell_of
 
 MAX_FIELD = 256
 
@@ -78,4 +79,7 @@ class AccountPages:
                     shown_text(t, unit.names) if unit else grant.unit,
                 )
             )
-        return render_page(page_request, "accounts/home.html", "/", {"grants": grants})
+        shell = shell_of(request, t)
+        attention = attention_of(request, actor, t, shell.modules) if actor else {}
+        values = {"grants": grants, "attention": attention}
+        return render_page(page_request, "accounts/home.html", "/", values)

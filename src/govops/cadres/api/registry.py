@@ -5,6 +5,11 @@ The registry service is read from `app.state.cadres` (set by the composition roo
 registry's own errors are answered here as RFC 9457 problems, like the incidents' ones, the
 detail and the field messages in the request's language (?lang=, Accept-Language); the
 data (codes, entries, records) is the same in every language.
+
+Access: reading needs cadre.read, recording cadre.record, at the unit running the pack (or
+above it: `govops.cadres.service.access`). A cadre outside the reader's units is answered
+404 as an unknown one; recording there, 403. An entry names its actor as the signed-in
+user and the unit they acted in (`username@unit`); a name in the body is refused.
 """
 
 from __future__ import annotations
@@ -18,9 +23,11 @@ from pydantic import BaseModel, Field
 
 from govops.cadres.model.registry import Cadre, Entry, EntryKind, Person, RegistryInputError
 from govops.cadres.ports import RegistryConflictError
+from govops.cadres.service import access
+from govops.cadres.service.access import CADRE_READ, CADRE_RECORD, NotAllowedError
 from govops.cadres.service.registry import CadreNotFoundError, RegistryService
 from govops.lawcode.texts.messages import Text, msg
-from govops.platform.api.actor import HeaderActor, actor_of
+from govops.platform.api.auth import actor_of, permission
 from govops.platform.api.jsonbody import ExactJSONRoute
 from govops.platform.api.language import request_translator
 from govops.platform.api.problems import (
@@ -29,7 +36,8 @@ from govops.platform.api.problems import (
     field_problem,
     problem,
 )
-from govops.platform.api.schemas import Actor, RequestBody
+from govops.platform.api.schemas import RequestBody
+from govops.platform.identity.actor import Actor
 from govops.platform.sizes import SHORT_TEXT
 
 KINDS = ", ".join(k.value for k in EntryKind)
@@ -53,6 +61,8 @@ class CadreRoute(ExactJSONRoute):
                 return problem(request, 404, error.message, "cadre-not-found")
             except RegistryConflictError as error:
                 return problem(request, 409, error.message, "concurrent-update")
+            except NotAllowedError as error:
+                return problem(request, 403, error.message, "forbidden")
 
         return answer
 
@@ -73,6 +83,10 @@ def registry(request: Request) -> RegistryService:
 
 
 Registry = Annotated[RegistryService, Depends(registry)]
+# Who may: the rule of each route (the permission at some unit); the unit of the records is
+# checked by `govops.cadres.service.access`.
+Reader = Annotated[Actor, Depends(actor_of(permission(CADRE_READ)))]
+Recorder = Annotated[Actor, Depends(actor_of(permission(CADRE_RECORD)))]
 
 
 class PersonBody(RequestBody):
@@ -82,7 +96,6 @@ class PersonBody(RequestBody):
 class EntryBody(RequestBody):
     kind: Kind = Field(description=f"One of: {KINDS}")
     data: Data = Field(description="The fields of the kind (see the README)")
-    actor: Actor
 
 
 class CorrectionBody(RequestBody):
@@ -90,7 +103,6 @@ class CorrectionBody(RequestBody):
         None, description="The corrected entry's kind (default), or 'retraction' to withdraw it"
     )
     data: Data
-    actor: Actor
 
 
 class EntryOut(BaseModel):
@@ -171,26 +183,27 @@ def cadres_router() -> APIRouter:
     )
 
     @router.post("", status_code=201, summary="Add a person to the registry")
-    def add(body: PersonBody, request: Request, response: Response, cadres: Registry) -> PersonOut:
+    def add(
+        body: PersonBody, request: Request, response: Response, cadres: Registry, actor: Recorder
+    ) -> PersonOut:
+        access.writing_unit(actor, CADRE_RECORD)
         cadre = cadres.add_person(body.name)
         response.headers["Location"] = str(request.url_for("get_cadre", person_id=cadre.person.id))
         return person_out(cadre)
 
     @router.get("", summary="Everyone in the registry, by name")
-    def everyone(cadres: Registry) -> PersonList:
-        people = cadres.people()
+    def everyone(cadres: Registry, actor: Reader) -> PersonList:
+        people = access.scoped(actor, CADRE_READ, cadres.people())
         return PersonList(count=len(people), cadres=[summary(p) for p in people])
 
     @router.get("/{person_id}", name="get_cadre", summary="A person: facts in force and history")
-    def get(person_id: str, cadres: Registry) -> PersonOut:
-        return person_out(cadres.get(person_id))
+    def get(person_id: str, cadres: Registry, actor: Reader) -> PersonOut:
+        return person_out(access.visible_cadre(cadres, person_id, actor))
 
     @router.post("/{person_id}/entries", status_code=201, summary="Record a dated fact")
-    def add_entry(
-        person_id: str, body: EntryBody, cadres: Registry, header: HeaderActor
-    ) -> EntryOut:
-        actor = actor_of(body.actor, header)
-        return entry_out(cadres.add_entry(person_id, body.kind, body.data, actor))
+    def add_entry(person_id: str, body: EntryBody, cadres: Registry, actor: Recorder) -> EntryOut:
+        who = access.signature(actor, CADRE_RECORD)
+        return entry_out(cadres.add_entry(person_id, body.kind, body.data, who))
 
     @router.post(
         "/{person_id}/entries/{seq}/corrections",
@@ -198,10 +211,10 @@ def cadres_router() -> APIRouter:
         summary="Correct (supersede) or withdraw an entry; the entry itself is kept",
     )
     def correct(
-        person_id: str, seq: int, body: CorrectionBody, cadres: Registry, header: HeaderActor
+        person_id: str, seq: int, body: CorrectionBody, cadres: Registry, actor: Recorder
     ) -> EntryOut:
-        actor = actor_of(body.actor, header)
-        return entry_out(cadres.correct(person_id, seq, body.kind, body.data, actor))
+        who = access.signature(actor, CADRE_RECORD)
+        return entry_out(cadres.correct(person_id, seq, body.kind, body.data, who))
 
     @router.get(
         "/{person_id}/eligibility",
@@ -210,6 +223,7 @@ def cadres_router() -> APIRouter:
     def eligibility(
         person_id: str,
         cadres: Registry,
+        actor: Reader,
         target_rank: Annotated[
             str, Query(max_length=32, description="deputy_section .. division_chief")
         ],
@@ -219,6 +233,7 @@ def cadres_router() -> APIRouter:
         exceptional: Annotated[bool, Query(description="Exceptional promotion (Art. 7)")] = False,
         party_post: Annotated[bool, Query(description="The post is a Party post")] = False,
     ) -> EligibilityOut:
+        access.visible_cadre(cadres, person_id, actor)
         answer = cadres.eligibility(person_id, target_rank, as_of, exceptional, party_post)
         return EligibilityOut.model_validate(answer)
 

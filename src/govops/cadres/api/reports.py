@@ -4,6 +4,9 @@
   first, with what the registry could not map (`notes`);
 - `GET /screening?as_of=`: each cadre's eligibility for the rank above the one held.
 
+Both need cadre.screen; they cover the registry of the unit running cn-cadre-selection, which
+is empty for a reader whose grants do not reach it.
+
 Refusals are RFC 9457 problems, as for /cadres (a bad date is 422 naming `as_of`). The
 words (an alert's `detail`, a note's `message`, a screening `error`'s message) are in the
 request's language (?lang=, Accept-Language); codes, ids, articles and dates are not.
@@ -14,20 +17,25 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 from pydantic import BaseModel, Field
 
 from govops.cadres.api.registry import CadreRoute, Registry
 from govops.cadres.model.registry import Cadre, RegistryInputError, parse_date
 from govops.cadres.model.registry_views import alert_rules, registry_alerts, screen_registry
+from govops.cadres.service import access
+from govops.cadres.service.access import CADRE_SCREEN
 from govops.cadres.service.registry import RegistryService
 from govops.lawcode.dated.parameters import ParameterError
 from govops.packs import load_builtin_pack
+from govops.platform.api.auth import actor_of, permission
 from govops.platform.api.language import request_translator
 from govops.platform.api.problems import PROBLEM_RESPONSES
 from govops.platform.i18n.translator import Translator
+from govops.platform.identity.actor import Actor
 
 CADRE_PACK = "cn-cadre-selection"
+Screener = Annotated[Actor, Depends(actor_of(permission(CADRE_SCREEN)))]
 AsOf = Annotated[str | None, Query(max_length=32, description="YYYY-MM-DD; default today")]
 
 
@@ -73,8 +81,10 @@ def _day(cadres: RegistryService, as_of: str | None) -> date:
     return cadres.today() if as_of is None else parse_date(as_of, "as_of")
 
 
-def _everyone(cadres: RegistryService) -> list[Cadre]:
-    return [cadres.get(person.id) for person in cadres.people()]
+def screened(cadres: RegistryService, actor: Actor) -> list[Cadre]:
+    """Every cadre the actor may screen: the registry, or no one outside their units."""
+    people = access.scoped(actor, CADRE_SCREEN, cadres.people())
+    return [cadres.get(person.id) for person in people]
 
 
 def said(t: Translator, line: dict[str, Any], key: str) -> dict[str, Any]:
@@ -101,6 +111,7 @@ def cadre_reports_router() -> APIRouter:
     def alerts(
         request: Request,
         cadres: Registry,
+        actor: Screener,
         as_of: AsOf = None,
         horizon_days: Annotated[int, Query(ge=0, le=3660, description="Days ahead")] = 30,
     ) -> AlertsOut:
@@ -109,7 +120,9 @@ def cadre_reports_router() -> APIRouter:
             rules = alert_rules(load_builtin_pack(CADRE_PACK), day)
         except ParameterError as error:
             raise RegistryInputError("as_of", error.message) from None
-        lines, issues = registry_alerts(_everyone(cadres), day, rules, timedelta(horizon_days))
+        lines, issues = registry_alerts(
+            screened(cadres, actor), day, rules, timedelta(horizon_days)
+        )
         t = request_translator(request)
         return AlertsOut(
             as_of=day,
@@ -120,9 +133,11 @@ def cadre_reports_router() -> APIRouter:
         )
 
     @router.get("/screening", summary="Each cadre's eligibility for the rank above")
-    def screening(request: Request, cadres: Registry, as_of: AsOf = None) -> ScreeningOut:
+    def screening(
+        request: Request, cadres: Registry, actor: Screener, as_of: AsOf = None
+    ) -> ScreeningOut:
         day = _day(cadres, as_of)
-        lines = screen_registry(_everyone(cadres), day, cadres.eligibility)
+        lines = screen_registry(screened(cadres, actor), day, cadres.eligibility)
         t = request_translator(request)
         shown = [screening_line(t, line) for line in lines]
         return ScreeningOut(as_of=day, count=len(shown), cadres=shown)

@@ -12,6 +12,8 @@ that commits selection events; nothing is updated in place.
   declared with the motion and kept in its event (`relations`), so the case carries them
   itself; they are not read from the cadre registry, whose `relative` entries name
   relatives by name, not by the person in the registry.
+- Recorded: each event's data keeps the server's time of recording (`recorded_at`) beside
+  the time of the act (`at`), which the user may give (when the committee met).
 - Concurrency: events are numbered per case; a writer that finds its number taken reads
   again and redoes its step (at most RETRIES times).
 """
@@ -25,7 +27,7 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from govops.cadres.model.people import Kinship, Relation, cited_rules
-from govops.cadres.model.selection import Case, Event, Motion, Procedure, dossier, fold, open_case
+from govops.cadres.model.selection import Case, Event, Motion, Procedure, fold, open_case
 from govops.cadres.model.steps import ProbationOutcome, ProcedureRules, Step, Vote
 from govops.cadres.ports import SelectionConflictError, SelectionUnitOfWork
 from govops.cadres.service.selection_inputs import (
@@ -43,6 +45,7 @@ from govops.lawcode.texts.messages import msg
 __all__ = ["SelectionInputError", "SelectionNotFoundError", "SelectionService"]
 RETRIES = 5
 MAX_AHEAD = timedelta(minutes=5)
+RECORDED_AT = "recorded_at"  # in an event's data: when the server recorded it
 Make = Callable[[Procedure, Case, datetime, str], Event]
 
 
@@ -90,7 +93,7 @@ class SelectionService:
         when = self._when(at)
         event = open_case(uuid.uuid4().hex, when, actor, motion, self._rules(when))
         kinships = [{"a": a, "b": b, "kind": kind} for a, b, kind in declared]
-        event = replace(event, data=event.data | {"relations": kinships})
+        event = self._stamped(replace(event, data=event.data | {"relations": kinships}))
         with self._uow() as uow:
             uow.selections.append([event])
             uow.commit()
@@ -213,11 +216,6 @@ class SelectionService:
         with self._uow() as uow:
             return [self._load(uow, case_id) for case_id in uow.selections.case_ids()]
 
-    def dossier(self, case_id: str, reader: str) -> tuple[Event, ...]:
-        """Every step with who, when and its figures, for the selection team and the
-        committee only (AccessDeniedError otherwise)."""
-        return dossier(self.get(case_id), checked_text("reader", reader, 100))
-
     def _step(self, case_id: str, actor: str, at: datetime | None, make: Make) -> Event:
         """Read, judge, append; on a concurrent append, read again and redo."""
         actor = checked_text("actor", actor, 100)
@@ -226,7 +224,7 @@ class SelectionService:
             with self._uow() as uow:
                 case = self._load(uow, case_id)
                 procedure = Procedure(self._rules(when), self._calendar, _relations(case))
-                event = make(procedure, case, when, actor)
+                event = self._stamped(make(procedure, case, when, actor))
                 try:
                     uow.selections.append([event])
                     uow.commit()
@@ -236,6 +234,12 @@ class SelectionService:
         raise SelectionConflictError(
             msg("case {case} is being changed by others; try again", case=case_id)
         )
+
+    def _stamped(self, event: Event) -> Event:
+        """The event with the server's time of recording beside the time of the act (`at`,
+        which the user may give: when the committee met)."""
+        now = self._clock().astimezone(self._zone).isoformat()
+        return replace(event, data=event.data | {RECORDED_AT: now})
 
     def _load(self, uow: SelectionUnitOfWork, case_id: str) -> Case:
         events = uow.selections.events(case_id)

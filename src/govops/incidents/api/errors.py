@@ -1,11 +1,13 @@
 """How the incident API answers the incident module's errors (RFC 9457 problems): a
-field of a report that cannot be accepted 422, an unknown incident 404, a closed incident
-or a concurrent change 409. The details are messages, said in the request's language."""
+field of a report that cannot be accepted 422; an unknown incident (or one the actor may
+not see) 404; a closed incident, a concurrent change, or an idempotency key already used
+for another report 409. The details are messages, said in the request's language."""
 
 from __future__ import annotations
 
 from govops.incidents.model.intake import IncidentInputError
 from govops.incidents.ports import ConcurrentUpdateError
+from govops.incidents.service.idempotency import IdempotencyKeyReusedError
 from govops.incidents.service.incident import IncidentClosedError, IncidentNotFoundError
 from govops.lawcode.texts.messages import Message, msg
 from govops.platform.api.problems import Answer
@@ -28,8 +30,16 @@ def _busy(error: Exception) -> Message:
     return msg("others are changing this incident at the same time; try again")
 
 
+def _key_reused(error: Exception) -> Message:
+    return msg(
+        "the Idempotency-Key {key} was used for another report; send a new key with a new report",
+        key=repr(error.args[0]),
+    )
+
+
 ANSWERS: dict[type[Exception], Answer] = {
     IncidentNotFoundError: Answer(404, "incident-not-found", _not_found),
     IncidentClosedError: Answer(409, "incident-closed", _closed),
     ConcurrentUpdateError: Answer(409, "concurrent-update", _busy),
+    IdempotencyKeyReusedError: Answer(409, "idempotency-key-reused", _key_reused),
 }

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Body, Header, Query, Request, Response
+from fastapi import APIRouter, Body, Depends, Header, Query, Request, Response
 
+from govops.incidents.api.access import acting_on, readable, reporting_unit
 from govops.incidents.api.deps import Seen, Service
 from govops.incidents.api.inputs import follow_up_model, given_inputs, report_model
 from govops.incidents.api.schemas import (
-    ActorBody,
     CloseBody,
+    EmptyBody,
     FollowUpBody,
     IncidentList,
     IncidentOut,
@@ -20,12 +21,14 @@ from govops.incidents.model.incident import Status
 from govops.incidents.model.intake import AfterAction, IncidentInputError, Intake
 from govops.incidents.model.rules import GRADE_TABLE
 from govops.incidents.reports.information_report import information_report_docx
+from govops.incidents.service.access import ACT, CLOSE, READ, READ_ROUTED, REPORT, visible
 from govops.lawcode.sources.pack import Pack
 from govops.lawcode.texts.messages import msg
-from govops.platform.api.actor import HeaderActor, actor_of
+from govops.platform.api.auth import actor_of, permission
 from govops.platform.api.jsonbody import ExactJSONRoute
 from govops.platform.api.language import request_translator
 from govops.platform.api.problems import PROBLEM_RESPONSES
+from govops.platform.identity.actor import Actor
 
 IdempotencyKey = Annotated[
     str | None,
@@ -33,11 +36,17 @@ IdempotencyKey = Annotated[
         alias="Idempotency-Key",
         min_length=1,
         max_length=200,
-        description="A key of the client's choosing: a request repeated with the same key "
-        "returns the incident the first one created and creates nothing.",
+        description="A key of the client's choosing, the signed-in user's own: the same "
+        "report sent again with the same key returns the incident the first one created and "
+        "creates nothing; another report with a key already used is refused (409).",
     ),
 ]
-OptionalActor = Annotated[ActorBody | None, Body()]
+OptionalBody = Annotated[EmptyBody | None, Body()]
+# Who may call each route (the actor is the signed-in user; the unit is checked per record).
+Reader = Annotated[Actor, Depends(actor_of(permission(READ, READ_ROUTED)))]
+Reporter = Annotated[Actor, Depends(actor_of(permission(REPORT)))]
+Doer = Annotated[Actor, Depends(actor_of(permission(ACT)))]
+Closer = Annotated[Actor, Depends(actor_of(permission(CLOSE)))]
 GradeQuery = Annotated[str | None, Query(description="A grade of the pack: I, II or III here")]
 LanguageQuery = Annotated[
     Literal["zh-Hans", "zh-Hant", "vi", "en"] | None,
@@ -69,7 +78,7 @@ def incidents_router(pack: Pack) -> APIRouter:
         response: Response,
         service: Service,
         seen: Seen,
-        header: HeaderActor,
+        actor: Reporter,
         idempotency_key: IdempotencyKey = None,
     ) -> IncidentOut:
         intake = Intake(
@@ -81,7 +90,8 @@ def incidents_router(pack: Pack) -> APIRouter:
             causes=tuple(body.causes),
             inputs=given_inputs(body, pack),
         )
-        found = service.report(intake, actor_of(body.actor, header), idempotency_key)
+        signed = actor.signature(reporting_unit(actor, body.township, pack.id))
+        found = service.report(intake, signed, idempotency_key, owner=actor.username)
         response.headers["Location"] = str(request.url_for("get_incident", incident_id=found.id))
         return seen.incident(found)
 
@@ -96,6 +106,7 @@ def incidents_router(pack: Pack) -> APIRouter:
     def search(
         service: Service,
         seen: Seen,
+        actor: Reader,
         grade: GradeQuery = None,
         status: Status | None = None,
         overdue: OverdueQuery = None,
@@ -109,19 +120,20 @@ def incidents_router(pack: Pack) -> APIRouter:
                     grade=repr(grade),
                 ),
             )
-        found = service.search(grade, status.value if status else None, overdue)
+        every = service.search(grade, status.value if status else None, overdue)
+        found = visible(actor, every, pack.id)
         return IncidentList(count=len(found), incidents=[seen.summary(i) for i in found])
 
     @router.get("/{incident_id}", name="get_incident", summary="An incident with its history")
-    def get(incident_id: str, service: Service, seen: Seen) -> IncidentOut:
-        return seen.incident(service.get(incident_id))
+    def get(incident_id: str, service: Service, seen: Seen, actor: Reader) -> IncidentOut:
+        return seen.incident(readable(actor, service.get(incident_id), pack.id))
 
     def follow_up(
-        incident_id: str, body: FollowUpBody, service: Service, seen: Seen, header: HeaderActor
+        incident_id: str, body: FollowUpBody, service: Service, seen: Seen, actor: Reporter
     ) -> IncidentOut:
-        actor = actor_of(body.actor, header)
+        unit = acting_on(actor, service.get(incident_id), REPORT, pack.id)
         found = service.follow_up(
-            incident_id, given_inputs(body, pack), body.note, actor, body.stage
+            incident_id, given_inputs(body, pack), body.note, actor.signature(unit), body.stage
         )
         return seen.incident(found)
 
@@ -134,10 +146,11 @@ def incidents_router(pack: Pack) -> APIRouter:
 
     @router.post("/{incident_id}/close", summary="Close with the after-action record (6.1.5)")
     def close(
-        incident_id: str, body: CloseBody, service: Service, seen: Seen, header: HeaderActor
+        incident_id: str, body: CloseBody, service: Service, seen: Seen, actor: Closer
     ) -> IncidentOut:
+        unit = acting_on(actor, service.get(incident_id), CLOSE, pack.id)
         record = AfterAction(body.loss_assessment, body.causes, body.lessons, body.rectification)
-        return seen.incident(service.close(incident_id, record, actor_of(body.actor, header)))
+        return seen.incident(service.close(incident_id, record, actor.signature(unit)))
 
     @router.post("/{incident_id}/actions/{action_id}/done", summary="Tick off a checklist action")
     def action_done(
@@ -145,11 +158,11 @@ def incidents_router(pack: Pack) -> APIRouter:
         action_id: str,
         service: Service,
         seen: Seen,
-        header: HeaderActor,
-        body: OptionalActor = None,
+        actor: Doer,
+        body: OptionalBody = None,
     ) -> IncidentOut:
-        actor = actor_of(body.actor if body else None, header)
-        return seen.incident(service.action_done(incident_id, action_id, actor))
+        unit = acting_on(actor, service.get(incident_id), ACT, pack.id)
+        return seen.incident(service.action_done(incident_id, action_id, actor.signature(unit)))
 
     @router.post("/{incident_id}/deadlines/{deadline_id}/met", summary="Record a deadline met")
     def deadline_met(
@@ -157,11 +170,12 @@ def incidents_router(pack: Pack) -> APIRouter:
         deadline_id: str,
         service: Service,
         seen: Seen,
-        header: HeaderActor,
-        body: OptionalActor = None,
+        actor: Doer,
+        body: OptionalBody = None,
     ) -> IncidentOut:
-        actor = actor_of(body.actor if body else None, header)
-        return seen.incident(service.deadline_met(incident_id, deadline_id, actor))
+        unit = acting_on(actor, service.get(incident_id), ACT, pack.id)
+        found = service.deadline_met(incident_id, deadline_id, actor.signature(unit))
+        return seen.incident(found)
 
     @router.get(
         "/{incident_id}/report.docx",
@@ -170,9 +184,13 @@ def incidents_router(pack: Pack) -> APIRouter:
         responses={200: {"content": {DOCX: {}}}},
     )
     def information_report(
-        incident_id: str, request: Request, service: Service, lang: LanguageQuery = None
+        incident_id: str,
+        request: Request,
+        service: Service,
+        actor: Reader,
+        lang: LanguageQuery = None,
     ) -> Response:
-        incident = service.get(incident_id)
+        incident = readable(actor, service.get(incident_id), pack.id)
         # ?lang= (one of the four), else Accept-Language, else the organisation's language
         language = lang or request_translator(request).language
         document = information_report_docx(incident, pack, language)

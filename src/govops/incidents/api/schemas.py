@@ -4,14 +4,28 @@ dataclasses. The grading inputs of a report come from the pack (see `api.inputs`
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, PlainValidator
+from pydantic.json_schema import SkipJsonSchema
 
 from govops.incidents.model.incident import Stage, Status
-from govops.platform.api.schemas import Actor, AwareTime, LongText, Note, RequestBody, ShortText
+from govops.lawcode.texts.messages import msg
+from govops.platform.api.schemas import AwareTime, LongText, Note, RequestBody, ShortText
 
 Text = dict[str, str]  # language tag -> text
+
+
+def _signed_in_user(value: object) -> None:
+    raise ValueError(msg("is the signed-in user (the session or the API token); leave it out"))
+
+
+# Clients no longer name the actor: the events name the signed-in user. An `actor` an
+# older client still sends is refused (422) rather than ignored, so that a client that
+# meant to file in someone else's name learns it no longer can. Not in the OpenAPI document.
+ClientActor = Annotated[
+    SkipJsonSchema[None], PlainValidator(_signed_in_user), Field(default=None, exclude=True)
+]
 
 
 class ReportBody(RequestBody):
@@ -29,14 +43,14 @@ class ReportBody(RequestBody):
         description="'incident' (6) or 'warning' for warning-stage information (5.2)",
     )
     causes: list[str] = Field(default_factory=list, description="Codes of the cause vocabulary.")
-    actor: Actor
+    actor: ClientActor = None
 
 
 class FollowUpBody(RequestBody):
     """A follow-up report (续报): figures given replace the earlier ones; others are kept."""
 
     note: Note = ""
-    actor: Actor
+    actor: ClientActor = None
     stage: Literal[Stage.INCIDENT] | None = Field(
         None,
         description="'incident' when warning-stage information has become an incident: "
@@ -51,11 +65,14 @@ class CloseBody(RequestBody):
     causes: LongText
     lessons: LongText
     rectification: LongText
-    actor: Actor
+    actor: ClientActor = None
 
 
-class ActorBody(RequestBody):
-    actor: Actor
+class EmptyBody(RequestBody):
+    """Ticking off an action or a deadline needs no body; an older client's `actor` is
+    refused as in the other bodies."""
+
+    actor: ClientActor = None
 
 
 class Department(BaseModel):

@@ -20,7 +20,8 @@ from govops.incidents.model.intake import (
     checked_text,
 )
 from govops.incidents.model.rules import FollowUp, IncidentRules
-from govops.incidents.ports import ConcurrentUpdateError, Notification, UnitOfWork
+from govops.incidents.ports import ConcurrentUpdateError, KeyUse, Notification, UnitOfWork
+from govops.incidents.service.idempotency import IdempotencyKey, fingerprint
 from govops.lawcode.texts.messages import msg
 from govops.platform.ports import StorageBusyError
 
@@ -52,9 +53,17 @@ class IncidentService:
         self._rules = rules
         self._clock = clock
 
-    def report(self, intake: Intake, actor: str, idempotency_key: str | None = None) -> Incident:
-        """File a first report: grade it, route it, start its clocks. A repeated
-        idempotency key returns the incident the first request created."""
+    def report(
+        self,
+        intake: Intake,
+        actor: str,
+        idempotency_key: str | None = None,
+        owner: str | None = None,
+    ) -> Incident:
+        """File a first report: grade it, route it, start its clocks. An idempotency key
+        belongs to `owner` (the user sending it; by default `actor`) and to the report it
+        came with: the same key with the same report returns the incident the first
+        request created; with another report, IdempotencyKeyReusedError."""
         now = self._now()
         checked_text("actor", actor)
         if idempotency_key is not None and not 0 < len(idempotency_key) <= MAX_KEY:
@@ -64,40 +73,39 @@ class IncidentService:
         if intake.occurred_at > now + CLOCK_SKEW:
             raise IncidentInputError("occurred_at", msg("is in the future"))
         data = self._rules.first_report(intake, now)
-        return _patiently(lambda: self._file(intake, actor, idempotency_key, now, data))
+        key = (
+            IdempotencyKey(owner or actor, idempotency_key, fingerprint(intake))
+            if idempotency_key
+            else None
+        )
+        return _patiently(lambda: self._file(actor, key, now, data))
 
     def _file(
-        self,
-        intake: Intake,
-        actor: str,
-        idempotency_key: str | None,
-        now: datetime,
-        data: dict[str, Any],
+        self, actor: str, key: IdempotencyKey | None, now: datetime, data: dict[str, Any]
     ) -> Incident:
         try:
             with self._uow() as uow:
-                if idempotency_key:
-                    known = uow.incidents.incident_for_key(idempotency_key)
-                    if known is not None:
-                        return fold(uow.incidents.events(known))
+                known = key.used(uow) if key else None
+                if known is not None:
+                    return known
                 incident_id = uuid.uuid4().hex
                 event = Event(incident_id, 1, EventKind.REPORTED, now, actor, data)
                 uow.incidents.append([event])
-                if idempotency_key:
-                    uow.incidents.remember_key(idempotency_key, incident_id)
+                if key:
+                    uow.incidents.remember_key(key.owner, key.key, KeyUse(incident_id, key.hash))
                 uow.outbox.add(_notifications(event, data["departments"]))
                 uow.commit()
                 return fold([event])
         except ConcurrentUpdateError:
             # The same key, filed at the same moment by a retry or a double click: the
             # first one stored wins and this request answers with it.
-            if idempotency_key is None:
+            if key is None:
                 raise
             with self._uow() as uow:
-                known = uow.incidents.incident_for_key(idempotency_key)
-                if known is None:
+                found = key.used(uow)
+                if found is None:
                     raise
-                return fold(uow.incidents.events(known))
+                return found
 
     def follow_up(
         self,
@@ -187,11 +195,16 @@ class IncidentService:
         return delivered
 
     def get(self, incident_id: str) -> Incident:
-        with self._uow() as uow:
-            events = uow.incidents.events(incident_id)
+        """The incident, read once the storage lets it (a unit of work waits its turn as
+        a writer does: the routes that change an incident read it first, for its unit)."""
+        events = _patiently(lambda: self._events(incident_id))
         if not events:
             raise IncidentNotFoundError(incident_id)
         return fold(events)
+
+    def _events(self, incident_id: str) -> list[Event]:
+        with self._uow() as uow:
+            return uow.incidents.events(incident_id)
 
     def search(
         self, grade: str | None = None, status: str | None = None, overdue: bool | None = None

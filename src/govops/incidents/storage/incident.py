@@ -17,7 +17,13 @@ from sqlalchemy import Connection, Engine, Row, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from govops.incidents.model.incident import Event, EventKind
-from govops.incidents.ports import ConcurrentUpdateError, IncidentRepository, Notification, Outbox
+from govops.incidents.ports import (
+    ConcurrentUpdateError,
+    IncidentRepository,
+    KeyUse,
+    Notification,
+    Outbox,
+)
 from govops.incidents.storage.tables import idempotency_keys, incident_events, incidents, outbox
 from govops.platform.storage.chain import append
 from govops.platform.storage.transaction import ConnectionUnitOfWork, is_unique_violation
@@ -66,20 +72,29 @@ class SqlIncidentRepository:
         query = select(incidents.c.id).order_by(incidents.c.reported_at.desc(), incidents.c.id)
         return list(self._connection.scalars(query))
 
-    def incident_for_key(self, idempotency_key: str) -> str | None:
-        query = select(idempotency_keys.c.incident_id).where(
-            idempotency_keys.c.key == idempotency_key
-        )
-        return self._connection.scalar(query)
+    def incident_for_key(self, owner: str, idempotency_key: str) -> KeyUse | None:
+        columns = (idempotency_keys.c.incident_id, idempotency_keys.c.request_hash)
+        query = select(*columns).where(idempotency_keys.c.key == _owned(owner, idempotency_key))
+        row = self._connection.execute(query).first()
+        return KeyUse(row.incident_id, row.request_hash) if row is not None else None
 
-    def remember_key(self, idempotency_key: str, incident_id: str) -> None:
-        """ConcurrentUpdateError if another request stored the same key first."""
-        row = {"key": idempotency_key, "incident_id": incident_id}
+    def remember_key(self, owner: str, idempotency_key: str, use: KeyUse) -> None:
+        """ConcurrentUpdateError if another request of the owner stored the same key first."""
+        row = {
+            "key": _owned(owner, idempotency_key),
+            "incident_id": use.incident_id,
+            "request_hash": use.request_hash,
+        }
 
         def write(connection: Connection) -> None:
             connection.execute(insert(idempotency_keys), [row])
 
         _write(self._connection, write, f"key already used: {idempotency_key}")
+
+
+def _owned(owner: str, idempotency_key: str) -> str:
+    """The key as stored: its owner's (tables.idempotency_keys)."""
+    return f"{owner}:{idempotency_key}"
 
 
 class SqlOutbox:

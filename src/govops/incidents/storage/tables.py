@@ -29,11 +29,14 @@ incident_events = chained_table(
     Column("data", JSON, nullable=False),
 )
 
+# A key is kept as "<username>:<key>" (a user name holds no colon), so that each user's
+# keys are their own; with the hash of the report it came with (r0009).
 idempotency_keys = Table(
     "idempotency_keys",
     metadata,
-    Column("key", String(200), primary_key=True),
+    Column("key", String(300), primary_key=True),
     Column("incident_id", String(64), nullable=False),
+    Column("request_hash", String(64), nullable=True),
 )
 
 outbox = Table(

@@ -22,7 +22,7 @@ from govops.lawcode.figures.zh import MAX_TEXT as FIGURE_LIMIT
 from govops.lawcode.rules.inputs import InputError, InputKind, coerce_one
 from govops.lawcode.rules.tables import RuleTable
 from govops.lawcode.texts.messages import Message, Text, msg, msg_n
-from govops.platform.sizes import LONG_TEXT, NAME, SHORT_TEXT
+from govops.platform.sizes import LONG_TEXT, SHORT_TEXT
 
 Fields = Mapping[str, list[str]]  # a submitted form: each name with its values
 Errors = dict[str, Message]  # field name -> message shown next to it
@@ -31,7 +31,6 @@ CHOICE = msg("not one of the choices")
 
 # A form accepts what the API accepts (platform.sizes), and the templates' maxlength says so.
 LIMITS = {
-    "officer": NAME,
     "township": SHORT_TEXT,
     "place": SHORT_TEXT,
     "summary": LONG_TEXT,
@@ -57,15 +56,6 @@ def text_field(fields: Fields, name: str, errors: Errors, *, required: bool = Tr
     elif len(value) > limit:
         errors[name] = msg_n("at most {count} character", "at most {count} characters", limit)
     return value
-
-
-def read_officer(fields: Fields, remembered: str, errors: Errors) -> str:
-    """The duty officer: the form's field, else the name the browser remembers."""
-    if "officer" in fields:
-        return text_field(fields, "officer", errors)
-    if not remembered:
-        errors["officer"] = REQUIRED
-    return remembered
 
 
 @dataclass(frozen=True, slots=True)

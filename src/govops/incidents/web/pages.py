@@ -15,6 +15,8 @@ from starlette.concurrency import run_in_threadpool
 from govops.incidents.model.incident import Incident, Stage
 from govops.incidents.model.intake import IncidentInputError
 from govops.incidents.ports import ConcurrentUpdateError
+from govops.incidents.service import access
+from govops.incidents.service.idempotency import IdempotencyKeyReusedError
 from govops.incidents.service.incident import (
     IncidentClosedError,
     IncidentNotFoundError,
@@ -22,20 +24,25 @@ from govops.incidents.service.incident import (
 )
 from govops.incidents.web import forms
 from govops.incidents.web.incident_page import fields, incident_context, stage_label
-from govops.incidents.web.render import Visit, local_path, page, redirect, visit
+from govops.incidents.web.render import Visit, page, redirect, visit
 from govops.incidents.web.views import row_view, status_label
 from govops.lawcode.sources.pack import Pack
-from govops.lawcode.texts.messages import Message, msg
+from govops.lawcode.texts.messages import Message, Quote, msg
 from govops.platform.web.stylesheets import COMMON_STYLESHEET, PLATFORM_WEB, Stylesheets
 
 STYLESHEET = "style.css"  # what only the incident pages need, after common.css
 GRADES = ("I", "II", "III")
 STATUSES = ("open", "closed")
 CLOSED = msg("This incident is closed and cannot change.")
+KEY_REUSED = msg("This form was filed already, with other contents: check the list of incidents.")
 
 
 Write = Callable[[], Incident]  # the change to make, once the form is accepted
-Plan = Callable[[Visit, Incident, "forms.Fields", str], Write]
+Plan = Callable[[Visit, Incident, "forms.Fields", str], Write]  # the last: who, user@unit
+
+
+# The form of the incident page each kind of change comes from (its errors shown there).
+_FORMS = {access.REPORT: "follow_up", access.CLOSE: "close"}
 
 
 class _RefusedError(Exception):
@@ -69,7 +76,8 @@ class WebPages:
         grade = query.get("grade") if query.get("grade") in GRADES else None
         status = query.get("status") if query.get("status") in STATUSES else None
         overdue = True if query.get("overdue") else None
-        found = await run_in_threadpool(self.service.search, grade, status, overdue)
+        every = await run_in_threadpool(self.service.search, grade, status, overdue)
+        found = access.visible(v.actor, every, self.pack.id)
         now = self.clock()
         rows = [row_view(i, now, v.reader) for i in found]
         filters = {"grade": grade or "", "status": status or "", "overdue": bool(overdue)}
@@ -87,29 +95,43 @@ class WebPages:
     def new(self, request: Request) -> Response:
         v = visit(request, self.pack, self.language)
         now = self.clock().astimezone(ZoneInfo(self.pack.timezone))
-        values = {"occurred_at": [now.strftime("%Y-%m-%dT%H:%M")], "officer": [v.officer]}
+        values = {"occurred_at": [now.strftime("%Y-%m-%dT%H:%M")]}
         return self._intake_page(v, values, {})
 
     async def create(self, request: Request) -> Response:
         v = visit(request, self.pack, self.language)
         fields = await _fields(request)
-        errors: forms.Errors = {}
-        officer = forms.read_officer(fields, v.officer, errors)
         result = forms.read_intake(
             fields, self.pack.timezone, self.grades, self.causes, self.clock()
         )
-        errors.update(result.errors)
-        if result.intake is None or errors:
-            return self._intake_page(v, fields, errors, 422)
+        if result.intake is None:
+            return self._intake_page(v, fields, result.errors, 422)
+        unit = access.incident_unit(v.actor.tree, result.intake.township, self.pack.id)
+        acting = access.acting_unit(v.actor, access.REPORT, unit)
+        if acting is None:  # a township outside the user's units: not filed
+            township = result.intake.township.strip()
+            refused = msg("you may not report incidents in {township}", township=Quote(township))
+            return self._intake_page(v, fields, {"township": refused}, 403)
         key = forms.first(fields, "key") or None
+        signed, owner = v.actor.signature(acting), v.actor.username
         try:
-            incident = await run_in_threadpool(self.service.report, result.intake, officer, key)
+            incident = await run_in_threadpool(
+                self.service.report, result.intake, signed, key, owner
+            )
         except IncidentInputError as error:
             return self._intake_page(v, fields, forms.service_error(error, self.grades), 422)
-        return redirect(v, f"{v.base}/incidents/{incident.id}", officer)
+        except IdempotencyKeyReusedError:
+            fresh = {k: values for k, values in fields.items() if k != "key"}  # a new key
+            return self._intake_page(v, fresh, {}, 409, KEY_REUSED)
+        return redirect(v, f"{v.base}/incidents/{incident.id}")
 
     def _intake_page(
-        self, v: Visit, values: forms.Fields, errors: forms.Errors, status: int = 200
+        self,
+        v: Visit,
+        values: forms.Fields,
+        errors: forms.Errors,
+        status: int = 200,
+        message: Message | str = "",
     ) -> Response:
         values = dict(values)
         values.setdefault("key", [uuid.uuid4().hex])
@@ -124,6 +146,7 @@ class WebPages:
             causes=self.pack.vocabularies.get("cause", ()),
             fields=fields({}, v.reader),
             timezone=self.pack.timezone,
+            message=message,
         )
 
     async def show(self, request: Request, incident_id: str) -> Response:
@@ -132,6 +155,8 @@ class WebPages:
             incident = await run_in_threadpool(self.service.get, incident_id)
         except IncidentNotFoundError:
             return self._not_found(v)
+        if not access.sees(v.actor, incident, self.pack.id):
+            return self._not_found(v)  # as an unknown incident: nothing of it confirmed
         return self._incident_page(v, incident)
 
     def _incident_page(
@@ -145,6 +170,9 @@ class WebPages:
         message: Message | str = "",
     ) -> Response:
         context = incident_context(incident, self.clock(), v.reader)
+        unit = access.incident_unit(v.actor.tree, incident.township, self.pack.id)
+        codes = {"report": access.REPORT, "act": access.ACT, "close": access.CLOSE}
+        may = {k: access.acting_unit(v.actor, c, unit) is not None for k, c in codes.items()}
         return page(
             v,
             "incidents/incident.html",
@@ -154,6 +182,7 @@ class WebPages:
             errors=errors or {},
             values=values or {},
             message=message,
+            may=may,  # the forms shown: what the reader may do at the incident's unit
             **context,
         )
 
@@ -161,76 +190,71 @@ class WebPages:
         url = f"{v.base}/incidents"
         return page(v, "incidents/error.html", url, 404, message=msg("No such incident."))
 
-    async def set_officer(self, request: Request) -> Response:
-        v = visit(request, self.pack, self.language)
-        fields = await _fields(request)
-        errors: forms.Errors = {}
-        officer = forms.text_field(fields, "officer", errors)
-        back = local_path(forms.first(fields, "next"), f"{v.base}/incidents")
-        if errors:
-            problem = msg("Duty officer: {problem}", problem=errors["officer"])
-            return page(v, "incidents/error.html", back, 422, message=problem)
-        return redirect(v, back, officer)
-
     async def action_done(self, request: Request, incident_id: str, action_id: str) -> Response:
-        def plan(v: Visit, incident: Incident, fields: forms.Fields, officer: str) -> Write:
-            return lambda: self.service.action_done(incident.id, action_id, officer)
+        def plan(v: Visit, incident: Incident, fields: forms.Fields, signed: str) -> Write:
+            return lambda: self.service.action_done(incident.id, action_id, signed)
 
-        return await self._write(request, incident_id, "officer", "checklist", plan)
+        return await self._write(request, incident_id, access.ACT, "checklist", plan)
 
     async def deadline_met(self, request: Request, incident_id: str, deadline_id: str) -> Response:
-        def plan(v: Visit, incident: Incident, fields: forms.Fields, officer: str) -> Write:
-            return lambda: self.service.deadline_met(incident.id, deadline_id, officer)
+        def plan(v: Visit, incident: Incident, fields: forms.Fields, signed: str) -> Write:
+            return lambda: self.service.deadline_met(incident.id, deadline_id, signed)
 
-        return await self._write(request, incident_id, "officer", "deadlines", plan)
+        return await self._write(request, incident_id, access.ACT, "deadlines", plan)
 
     async def follow_up(self, request: Request, incident_id: str) -> Response:
-        def plan(v: Visit, incident: Incident, fields: forms.Fields, officer: str) -> Write:
+        def plan(v: Visit, incident: Incident, fields: forms.Fields, signed: str) -> Write:
             current = incident.reports[-1].inputs
             result = forms.read_follow_up(fields, self.grades, current)
             if result.errors:
                 raise _RefusedError(result.errors)
             stage = Stage.INCIDENT if result.becomes_incident else None
             return lambda: self.service.follow_up(
-                incident.id, result.inputs, result.note, officer, stage
+                incident.id, result.inputs, result.note, signed, stage
             )
 
-        return await self._write(request, incident_id, "follow_up", "timeline", plan)
+        return await self._write(request, incident_id, access.REPORT, "timeline", plan)
 
     async def close(self, request: Request, incident_id: str) -> Response:
-        def plan(v: Visit, incident: Incident, fields: forms.Fields, officer: str) -> Write:
+        def plan(v: Visit, incident: Incident, fields: forms.Fields, signed: str) -> Write:
             errors: forms.Errors = {}
             record = forms.read_after_action(fields, errors)
             if record is None:
                 raise _RefusedError(errors)
-            return lambda: self.service.close(incident.id, record, officer)
+            return lambda: self.service.close(incident.id, record, signed)
 
-        return await self._write(request, incident_id, "close", "closure", plan)
+        return await self._write(request, incident_id, access.CLOSE, "closure", plan)
 
     async def _write(
-        self, request: Request, incident_id: str, form: str, anchor: str, plan: Plan
+        self, request: Request, incident_id: str, code: str, anchor: str, plan: Plan
     ) -> Response:
-        """Check the form, then make the change; the page comes back with the messages
-        (422), or the reason it cannot change (409), or a redirect to the result."""
+        """Check the reader may (`code` at the incident's unit), then the form, then make
+        the change; the page comes back with the messages (422), or the reason it cannot
+        change (403, 409), or a redirect to the result. Not visible: not found (404)."""
         v = visit(request, self.pack, self.language)
         fields = await _fields(request)
         try:
             incident = await run_in_threadpool(self.service.get, incident_id)
         except IncidentNotFoundError:
             return self._not_found(v)
+        if not access.sees(v.actor, incident, self.pack.id):
+            return self._not_found(v)
+        unit = access.incident_unit(v.actor.tree, incident.township, self.pack.id)
+        acting = access.acting_unit(v.actor, code, unit)
+        if acting is None:
+            refused = msg(
+                "you do not hold the permission {permission} for this incident", permission=code
+            )
+            return self._incident_page(v, incident, 403, message=refused)
         if incident.status.value == "closed":
             return self._incident_page(v, incident, 409, message=CLOSED)
-        errors: forms.Errors = {}
-        officer = forms.read_officer(fields, v.officer, errors)
-        write: Write | None = None
+        form = _FORMS.get(code, "")
         try:
-            write = plan(v, incident, fields, officer)
-        except _RefusedError as refused:
-            errors.update(refused.errors)
-        if errors or write is None:
-            return self._refused(v, incident, form, errors, fields)
+            write = plan(v, incident, fields, v.actor.signature(acting))
+        except _RefusedError as refused_form:
+            return self._refused(v, incident, form, refused_form.errors, fields)
         failed = await self._make(v, incident, form, fields, write)
-        return failed or redirect(v, f"{v.base}/incidents/{incident_id}#{anchor}", officer)
+        return failed or redirect(v, f"{v.base}/incidents/{incident_id}#{anchor}")
 
     async def _make(
         self, v: Visit, incident: Incident, form: str, fields: forms.Fields, write: Write

@@ -142,7 +142,10 @@ def rules_of(dependencies: list[Any]) -> list[Rule]:
         if isinstance(call, Rule):
             found.append(call)
         elif isinstance(getattr(call, "rule", None), Rule):
+            # an actor_of(...) dependency carries its rule and also depends on it: count
+            # the rule once, and do not look inside.
             found.append(call.rule)  # type: ignore[union-attr]
+            continue
         found.extend(rules_of(getattr(dependency, "dependencies", [])))
     return found
 

@@ -11,7 +11,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PlainValidato
 
 from govops.lawcode.dated.bounds import out_of_range
 from govops.lawcode.texts.messages import msg
-from govops.platform.sizes import LONG_TEXT, NAME, SHORT_TEXT
+from govops.platform.sizes import LONG_TEXT, SHORT_TEXT
 
 EXAMPLE_TIME = "2026-06-01T09:30:00+08:00"
 
@@ -69,14 +69,6 @@ ShortText = Annotated[str, Field(max_length=SHORT_TEXT), AfterValidator(_require
 LongText = Annotated[str, Field(max_length=LONG_TEXT), AfterValidator(_required)]
 Item = Annotated[str, Field(max_length=SHORT_TEXT)]  # one of a list: a name, a code
 Note = Annotated[str, Field(max_length=LONG_TEXT)]  # a long text that may be left empty
-Actor = Annotated[
-    str | None,
-    Field(
-        default=None,
-        max_length=NAME,
-        description="Who files this; may be given in the X-Actor header instead.",
-    ),
-]
 
 
 class RequestBody(BaseModel):

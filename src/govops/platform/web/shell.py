@@ -4,7 +4,7 @@ them on the application), and log-out. One header for every page."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from fastapi import Request
@@ -18,13 +18,28 @@ _ENTRIES = "govops_modules"
 
 
 @dataclass(frozen=True, slots=True)
+class Attention:
+    """Something in a module that needs the user now (an overdue deadline, an active
+    warning, a selection step waiting), in the reader's language, and where to see it."""
+
+    text: str
+    path: str
+
+
+# What needs the actor's attention in a module, within their units, told in `t`'s language.
+AttentionOf = Callable[[Request, Actor, Translator], Sequence[Attention]]
+
+
+@dataclass(frozen=True, slots=True)
 class ModuleEntry:
     """A module as the shell lists it: where its pages start, its name (a catalog id, N_),
-    and the permissions that open it (any one of them)."""
+    the permissions that open it (any one of them) and, for the home page, what needs
+    attention in it."""
 
     path: str
     name: str
     permissions: tuple[str, ...]
+    attention: AttentionOf | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,3 +75,14 @@ def _unit_name(actor: Actor, t: Translator) -> str:
         return ""
     found = t.text(actor.tree.get(actor.grants[0].unit).names)
     return marked(found.text, found.language, t.language)
+
+
+def attention_of(
+    request: Request, actor: Actor, t: Translator, entries: Sequence[ModuleEntry]
+) -> dict[str, Sequence[Attention]]:
+    """For the home page: what needs attention in each module open to the actor."""
+    return {
+        entry.path: entry.attention(request, actor, t)
+        for entry in entries
+        if entry.attention is not None
+    }

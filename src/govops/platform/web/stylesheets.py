@@ -11,8 +11,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from importlib.resources import files
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Depends
 from fastapi.responses import Response
+
+from govops.platform.api.auth import public
 
 COMMON_STYLESHEET = "common.css"
 COMMON_STYLESHEET_PATH = f"/static/{COMMON_STYLESHEET}"
@@ -46,7 +48,8 @@ def add_stylesheet(router: APIRouter, path: str, name: str, package: str) -> Non
     def stylesheet() -> Response:
         return stylesheets.response(name)
 
-    router.add_api_route(path, stylesheet, methods=["GET"])
+    # Stylesheets are public: the log-in page needs them before anyone is signed in.
+    router.add_api_route(path, stylesheet, methods=["GET"], dependencies=[Depends(public)])
 
 
 def add_common_stylesheet(router: APIRouter) -> None:

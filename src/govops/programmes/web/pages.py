@@ -1,6 +1,11 @@
 """The programme pages: the plans, one plan, its budget check. Read-only: the plans are
 pack data, checked once when the router is built (the check is pure and the packs never
-change while the server runs)."""
+change while the server runs).
+
+A plan is read holding `programme.read` at a unit running its pack (or above it): the
+Thanh Hóa population office reads vn-thanhhoa-srb-2016, the Xicheng district office
+cn-xicheng-em-14fyp. The list shows those plans only; another plan's pages answer as an
+unknown plan's do (404), confirming nothing."""
 
 from __future__ import annotations
 
@@ -12,11 +17,14 @@ from fastapi.responses import Response
 from govops.lawcode.plans.check import PlanCheck, check_plan
 from govops.lawcode.plans.programme import Programme
 from govops.lawcode.sources.pack import Pack
+from govops.platform.api.auth import NotSignedInError, request_actor
+from govops.platform.identity.actor import Actor
 from govops.programmes.web.budget_page import budget_context
 from govops.programmes.web.plan_page import plan_context
 from govops.programmes.web.render import Visit, visit
 
 STYLESHEET = "programme.css"
+READ = "programme.read"
 
 
 class ProgrammePages:
@@ -29,13 +37,13 @@ class ProgrammePages:
         self.documents = {p.document.id: p.document for p in self.packs.values()}
 
     def index(self, request: Request) -> Response:
-        v = visit(request, self.documents, self.language)
-        packs = sorted(self.packs.values(), key=lambda p: p.id)
+        v, actor = visit(request, self.documents, self.language), _actor(request)
+        packs = sorted((p for p in self.packs.values() if reads(actor, p.id)), key=lambda p: p.id)
         return v.render("programmes/list.html", f"{v.base}/programmes", {"packs": packs})
 
     def plan(self, request: Request, pack_id: str) -> Response:
         v = visit(request, self.documents, self.language)
-        pack = self.packs.get(pack_id)
+        pack = self._readable(request, pack_id)
         if pack is None:
             return self._not_found(v, pack_id, f"{v.base}/programmes/{pack_id}")
         context = plan_context(_programme(pack)) | {"pack": pack, "current": "plan"}
@@ -43,7 +51,7 @@ class ProgrammePages:
 
     def budget(self, request: Request, pack_id: str) -> Response:
         v = visit(request, self.documents, self.language)
-        pack = self.packs.get(pack_id)
+        pack = self._readable(request, pack_id)
         url = f"{v.base}/programmes/{pack_id}/budget"
         if pack is None:
             return self._not_found(v, pack_id, url)
@@ -52,8 +60,26 @@ class ProgrammePages:
             "programmes/budget.html", url, context | {"pack": pack, "current": "budget"}
         )
 
+    def _readable(self, request: Request, pack_id: str) -> Pack | None:
+        """The plan, if there is one and the reader may read it."""
+        pack = self.packs.get(pack_id)
+        return pack if pack is not None and reads(_actor(request), pack_id) else None
+
     def _not_found(self, v: Visit, pack_id: str, url: str) -> Response:
         return v.render("programmes/error.html", url, {"pack_id": pack_id}, 404)
+
+
+def reads(actor: Actor, pack_id: str) -> bool:
+    """Whether the actor holds programme.read at a unit running the pack."""
+    return any(actor.can(READ, unit) for unit in actor.tree.running(pack_id))
+
+
+def _actor(request: Request) -> Actor:
+    """The reader, whom the route's rule (programme.read) has admitted already."""
+    found = request_actor(request)
+    if found is None:  # only if a route were mounted without its rule
+        raise NotSignedInError
+    return found
 
 
 def _programme(pack: Pack) -> Programme:

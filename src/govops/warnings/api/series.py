@@ -2,7 +2,8 @@
 every minute, by area and period, and the daily report as DOCX.
 
 The services are `app.state.warning_series` and `app.state.warnings` (set by the
-composition root)."""
+composition root). Both routes need `warning.read` and answer for the areas the actor may
+read only (`service.access`)."""
 
 from __future__ import annotations
 
@@ -14,9 +15,11 @@ from pydantic import BaseModel, Field
 from govops.platform.api.language import request_translator
 from govops.platform.api.problems import PROBLEM_RESPONSES
 from govops.platform.api.schemas import AwareTime, Day
-from govops.warnings.api.warning import WarningRoute, Warnings
+from govops.warnings.api.access import readable_area
+from govops.warnings.api.warning import Reader, WarningRoute, Warnings
 from govops.warnings.model.series import minute_json
 from govops.warnings.reports.daily import daily_report_docx
+from govops.warnings.service.access import sees_area
 from govops.warnings.service.daily import day_report, default_day
 from govops.warnings.service.series import MAX_PERIOD, SeriesService
 
@@ -58,11 +61,14 @@ def warning_series_router() -> APIRouter:
     )
     def series(
         service: Series,
+        actor: Reader,
         area: Annotated[str | None, Query(max_length=32, description="Area code")] = None,
         start: Annotated[AwareTime | None, Query(alias="from", description="From (incl.)")] = None,
         end: Annotated[AwareTime | None, Query(alias="to", description="To (excl.)")] = None,
     ) -> SeriesOut:
-        rows = [minute_json(row) for row in service.series(area, start, end)]
+        readable_area(actor, area)
+        found = service.series(area, start, end)
+        rows = [minute_json(row) for row in found if sees_area(actor, row.area)]
         return SeriesOut(count=len(rows), minutes=rows)
 
     @router.get(
@@ -75,6 +81,7 @@ def warning_series_router() -> APIRouter:
         request: Request,
         service: Series,
         warnings: Warnings,
+        actor: Reader,
         day: Annotated[
             Day | None,
             Query(alias="date", description="YYYY-MM-DD; default: the day of the latest minute"),
@@ -91,8 +98,9 @@ def warning_series_router() -> APIRouter:
         now = warnings.now()
         chosen = day or default_day(service, now)
         t = request_translator(request)
+        names = {c.area: c.name for c in warnings.current() if sees_area(actor, c.area)}
         document = daily_report_docx(
-            day_report(chosen, service, warnings, now), language or t.language, t.timezone
+            day_report(chosen, service, warnings, now, names), language or t.language, t.timezone
         )
         filename = f"rainstorm-warnings-{chosen.isoformat()}.docx"
         headers = {"Content-Disposition": f'attachment; filename="{filename}"'}

@@ -3,7 +3,11 @@ warning events with their traces, the CAP 1.2 alerts as published, and (`api.web
 webhook subscriptions and the delivery outbox.
 
 The service is `app.state.warnings` and the webhook sender `app.state.warning_sender`
-(both set by the composition root)."""
+(both set by the composition root).
+
+Access (`service.access`): reading needs `warning.read` and shows only the areas the actor
+may read (an area asked for outside them is a 404); the CAP alerts are public on purpose,
+published for anyone."""
 
 from __future__ import annotations
 
@@ -14,16 +18,20 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
 from pydantic import BaseModel, Field
 
+from govops.platform.api.auth import actor_of, permission, public
 from govops.platform.api.jsonbody import ExactJSONRoute
 from govops.platform.api.language import request_translator
 from govops.platform.api.problems import PROBLEM_RESPONSES, problem
 from govops.platform.api.schemas import AwareTime, FieldProblem
+from govops.platform.identity.actor import Actor
+from govops.warnings.api.access import readable_area
 from govops.warnings.model.warning import EventKind, WarningEvent
 from govops.warnings.ports import (
     Publication,
     WarningConflictError,
     step_to_json,
 )
+from govops.warnings.service.access import READ, sees_area
 from govops.warnings.service.warning import (
     WarningInputError,
     WarningNotFoundError,
@@ -75,6 +83,8 @@ def sender(request: Request) -> Sender:
 
 Warnings = Annotated[WarningService, Depends(warnings)]
 Send = Annotated[Sender, Depends(sender)]
+# Who may call a reading route (the areas are checked per record).
+Reader = Annotated[Actor, Depends(actor_of(permission(READ)))]
 
 
 class EventOut(BaseModel):
@@ -149,8 +159,8 @@ def warnings_router() -> APIRouter:
         prefix="/warnings", tags=["warnings"], route_class=WarningRoute, responses=PROBLEM_RESPONSES
     )
 
-    @router.get("", summary="Each area's current warning level")
-    def levels(request: Request, service: Warnings) -> LevelsOut:
+    @router.get("", summary="Each area's current warning level (the areas one may read)")
+    def levels(request: Request, service: Warnings, actor: Reader) -> LevelsOut:
         areas = [
             AreaLevelOut(
                 area=found.area,
@@ -159,6 +169,7 @@ def warnings_router() -> APIRouter:
                 event=None if found.event is None else event_out(request, found.event),
             )
             for found in service.current()
+            if sees_area(actor, found.area)
         ]
         return LevelsOut(count=len(areas), areas=areas)
 
@@ -166,11 +177,14 @@ def warnings_router() -> APIRouter:
     def history(
         request: Request,
         service: Warnings,
+        actor: Reader,
         area: Annotated[str | None, Query(max_length=32, description="Area code")] = None,
         start: Annotated[AwareTime | None, Query(alias="from", description="From (incl.)")] = None,
         end: Annotated[AwareTime | None, Query(alias="to", description="To (excl.)")] = None,
     ) -> HistoryOut:
-        events = [event_out(request, e) for e in service.history(area, start, end)]
+        readable_area(actor, area)
+        found = service.history(area, start, end)
+        events = [event_out(request, e) for e in found if sees_area(actor, e.area)]
         return HistoryOut(count=len(events), events=events)
 
     @router.get(
@@ -179,15 +193,21 @@ def warnings_router() -> APIRouter:
         summary="A CAP 1.2 alert, exactly as published",
         response_class=Response,
         responses={200: {"content": {CAP_MEDIA_TYPE: {}}}},
+        dependencies=[Depends(public)],  # published for anyone, as CAP alerts are
     )
     def alert(identifier: str, service: Warnings) -> Response:
         return Response(service.alert(identifier), media_type=CAP_MEDIA_TYPE)
 
     @router.get("/publications", summary="The publish log, oldest first")
     def publications(
-        service: Warnings, identifier: Annotated[str | None, Query(max_length=200)] = None
+        service: Warnings,
+        actor: Reader,
+        identifier: Annotated[str | None, Query(max_length=200)] = None,
     ) -> PublicationList:
-        found = [publication_out(p) for p in service.publications(identifier)]
+        every = service.publications(identifier)
+        areas = service.areas_of([p.identifier for p in every])
+        shown = [p for p in every if sees_area(actor, areas.get(p.identifier, ""))]
+        found = [publication_out(p) for p in shown]
         return PublicationList(count=len(found), publications=found)
 
     from govops.warnings.api.webhooks import (  # noqa: PLC0415 (they use this module's)

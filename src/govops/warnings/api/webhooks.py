@@ -5,20 +5,34 @@ round on demand). A subscriber's URL the policy refuses is a 422 problem naming 
 Each delivery carries `Govops-Delivery` (the delivery's id, the same on a retry),
 `Govops-Alert` (the CAP identifier) and the Standard Webhooks headers `webhook-id`,
 `webhook-timestamp`, `webhook-signature`; a receiver checks the signature with its secret
-and drops a request it has already taken. A failure shows as a short category only."""
+and drops a request it has already taken. A failure shows as a short category only.
+
+Access (`service.access`): subscriptions need `warning.subscribe`; each belongs to the
+unit its creator acted in and is shown, rotated and removed only within the units where
+the actor holds that permission (404 elsewhere). Deliveries need `warning.operate`, and
+are listed for the subscriptions of the actor's units. Who subscribed, rotated a secret
+or removed a subscription is recorded as the signed-in user at their unit."""
 
 from __future__ import annotations
 
 from datetime import datetime
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Response
+from fastapi import APIRouter, Depends, Query, Response
 from pydantic import BaseModel, Field
 
+from govops.lawcode.texts.messages import msg
+from govops.platform.api.auth import ForbiddenError, actor_of, permission
 from govops.platform.api.schemas import RequestBody
+from govops.platform.identity.actor import Actor
+from govops.warnings.api.access import reachable, reached, subscribed_areas
 from govops.warnings.api.warning import Level, Send, Warnings
 from govops.warnings.ports import Delivery, DeliveryStatus, Subscription
+from govops.warnings.service.access import OPERATE, SUBSCRIBE, subscribing_unit
 from govops.warnings.service.warning import RoundReport
+
+Subscriber = Annotated[Actor, Depends(actor_of(permission(SUBSCRIBE)))]
+Operator = Annotated[Actor, Depends(actor_of(permission(OPERATE)))]
 
 
 class SubscriptionBody(RequestBody):
@@ -36,9 +50,14 @@ class SubscriptionBody(RequestBody):
 class SubscriptionOut(BaseModel):
     id: str
     url: str
-    areas: list[str]
+    areas: list[str] = Field(
+        description="Area codes; empty: every area (one who may not read every area "
+        "subscribes to those they may read)"
+    )
     min_level: Level
     created_at: datetime
+    unit: str | None = Field(description="The unit it belongs to; none if made before units")
+    created_by: str = Field(description="Who subscribed: user@unit")
 
 
 class SubscriptionCreated(SubscriptionOut):
@@ -93,6 +112,8 @@ def subscription_out(found: Subscription) -> SubscriptionOut:
         areas=list(found.areas),
         min_level=found.min_level,  # type: ignore[arg-type]
         created_at=found.created_at,
+        unit=found.unit,
+        created_by=found.created_by,
     )
 
 
@@ -101,51 +122,82 @@ def delivery_out(found: Delivery) -> DeliveryOut:
 
 
 def subscription_routes(router: APIRouter) -> None:
-    @router.get("/subscriptions", summary="The active webhook subscriptions")
-    def subscriptions(service: Warnings) -> SubscriptionList:
-        found = [subscription_out(s) for s in service.subscriptions()]
+    @router.get("/subscriptions", summary="The active webhook subscriptions of one's units")
+    def subscriptions(service: Warnings, actor: Subscriber) -> SubscriptionList:
+        found = [subscription_out(s) for s in reachable(actor, service.subscriptions(), SUBSCRIBE)]
         return SubscriptionList(count=len(found), subscriptions=found)
 
     @router.post("/subscriptions", status_code=201, summary="Subscribe a webhook to alerts")
-    def subscribe(body: SubscriptionBody, service: Warnings) -> SubscriptionCreated:
-        found = service.subscribe(body.url, body.areas, body.min_level)
+    def subscribe(
+        body: SubscriptionBody, service: Warnings, actor: Subscriber
+    ) -> SubscriptionCreated:
+        unit = subscribing_unit(actor)
+        areas = subscribed_areas(actor, body.areas, service)
+        found = service.subscribe(
+            body.url, areas, body.min_level, unit=unit, by=actor.signature(unit)
+        )
         assert found.secret is not None  # a new subscription carries its secret
         return SubscriptionCreated(**subscription_out(found).model_dump(), secret=found.secret)
 
     @router.get("/subscriptions/{subscription_id}", summary="An active webhook subscription")
-    def subscription(subscription_id: str, service: Warnings) -> SubscriptionOut:
-        return subscription_out(service.subscription(subscription_id))
+    def subscription(subscription_id: str, service: Warnings, actor: Subscriber) -> SubscriptionOut:
+        found = service.subscription(subscription_id)
+        reached(actor, found, SUBSCRIBE)
+        return subscription_out(found)
 
     @router.post(
         "/subscriptions/{subscription_id}/secret",
         summary="Rotate a subscription's signing secret (the new one is shown once)",
     )
-    def rotate(subscription_id: str, service: Warnings) -> SecretOut:
-        return SecretOut(id=subscription_id, secret=service.rotate_secret(subscription_id))
+    def rotate(subscription_id: str, service: Warnings, actor: Subscriber) -> SecretOut:
+        unit = reached(actor, service.subscription(subscription_id), SUBSCRIBE)
+        secret = service.rotate_secret(subscription_id, actor.signature(unit))
+        return SecretOut(id=subscription_id, secret=secret)
 
     @router.delete(
         "/subscriptions/{subscription_id}",
         status_code=204,
         summary="Stop a subscription; its pending deliveries are dropped",
     )
-    def unsubscribe(subscription_id: str, service: Warnings) -> Response:
-        service.unsubscribe(subscription_id)
+    def unsubscribe(subscription_id: str, service: Warnings, actor: Subscriber) -> Response:
+        unit = reached(actor, service.subscription(subscription_id), SUBSCRIBE)
+        service.unsubscribe(subscription_id, actor.signature(unit))
         return Response(status_code=204)
 
 
 def delivery_routes(router: APIRouter) -> None:
-    @router.get("/deliveries", summary="Webhook deliveries, oldest first")
+    @router.get("/deliveries", summary="Webhook deliveries of one's units' subscriptions")
     def deliveries(
         service: Warnings,
+        actor: Operator,
         identifier: Annotated[str | None, Query(max_length=200)] = None,
         status: DeliveryStatus | None = None,
     ) -> DeliveryList:
-        found = [delivery_out(d) for d in service.deliveries(identifier, status)]
+        every = service.subscriptions(active_only=False)
+        mine = {s.id for s in reachable(actor, every, OPERATE)}
+        found = [
+            delivery_out(d)
+            for d in service.deliveries(identifier, status)
+            if d.subscription_id in mine
+        ]
         return DeliveryList(count=len(found), deliveries=found)
 
-    @router.post("/deliveries/run", summary="Run one delivery round now (operators, tests)")
+    @router.post(
+        "/deliveries/run",
+        summary="Run one delivery round now (operators of every subscription's unit, tests)",
+    )
     def run(
-        service: Warnings, send: Send, limit: Annotated[int, Query(ge=1, le=500)] = 50
+        service: Warnings,
+        send: Send,
+        actor: Operator,
+        limit: Annotated[int, Query(ge=1, le=500)] = 50,
     ) -> RoundOut:
+        every = service.subscriptions()
+        if len(reachable(actor, every, OPERATE)) < len(every):
+            # A round sends every due alert, whoever subscribed: only one who operates
+            # the delivery for all of them may start it.
+            raise ForbiddenError(
+                msg("you do not hold the permission {permission}", permission=OPERATE)
+            )
         report: RoundReport = service.deliver_due(service.now(), send, limit)
         return RoundOut(**{name: getattr(report, name) for name in RoundOut.model_fields})

@@ -69,14 +69,17 @@ def day_report(
     now: datetime,
     names: Mapping[str, Mapping[str, str]] | None = None,
 ) -> DayReport:
-    """The report of the Beijing day `day` for the areas of `names` (in their order; by
-    default the warning service's areas)."""
+    """The report of the Beijing day `day` for the areas of `names` only, in their order
+    (the areas a reader may read); by default the warning service's areas, and any other
+    area with minutes stored."""
+    only = names is not None
     if names is None:
         names = {found.area: found.name for found in warnings.current()}
     start, end = series.day_bounds(day)
     rows: dict[str, list[AreaMinute]] = {code: [] for code in names}
     for row in series.day(day):
-        rows.setdefault(row.area, []).append(row)
+        if not only or row.area in rows:
+            rows.setdefault(row.area, []).append(row)
     events: dict[str, list[WarningEvent]] = {}
     for event in warnings.history(None, start, end):
         events.setdefault(event.area, []).append(event)

@@ -110,9 +110,16 @@ class WarningService:
         return recorded
 
     def subscribe(
-        self, url: str, areas: Sequence[str] = (), min_level: str = "blue"
+        self,
+        url: str,
+        areas: Sequence[str] = (),
+        min_level: str = "blue",
+        *,
+        unit: str | None,
+        by: str,
     ) -> Subscription:
-        """The new subscription, carrying its signing secret: the one time it is given."""
+        """The new subscription of `unit`, made by `by` (`user@unit`), carrying its signing
+        secret: the one time it is given."""
         try:
             url = self.guard.vet(url)[0].url
         except WebhookUrlError as error:
@@ -128,16 +135,24 @@ class WarningService:
             )
         codes = tuple(dict.fromkeys(areas))
         subscription = Subscription(
-            uuid.uuid4().hex, url, codes, min_level, True, self._now(), _new_secret()
+            uuid.uuid4().hex,
+            url,
+            codes,
+            min_level,
+            True,
+            self._now(),
+            _new_secret(),
+            unit=unit,
+            created_by=by,
         )
         with self._uow() as uow:
             uow.subscriptions.add(subscription)
             uow.commit()
         return subscription
 
-    def subscriptions(self) -> list[Subscription]:
+    def subscriptions(self, active_only: bool = True) -> list[Subscription]:
         with self._uow() as uow:
-            return uow.subscriptions.listing(active_only=True)
+            return uow.subscriptions.listing(active_only=active_only)
 
     def subscription(self, subscription_id: str) -> Subscription:
         """An active subscription (without its secret)."""
@@ -147,25 +162,26 @@ class WarningService:
             raise WarningNotFoundError(subscription_id)
         return found
 
-    def rotate_secret(self, subscription_id: str) -> str:
-        """A new signing secret for the subscription, given this once; the old one signs
-        nothing from now on (a delivery in flight may still carry it)."""
+    def rotate_secret(self, subscription_id: str, by: str) -> str:
+        """A new signing secret for the subscription, set by `by` and given this once; the
+        old one signs nothing from now on (a delivery in flight may still carry it)."""
         secret = _new_secret()
         with self._uow() as uow:
             found = uow.subscriptions.get(subscription_id)
             if found is None or not found.active:
                 raise WarningNotFoundError(subscription_id)
-            uow.subscriptions.rotate(subscription_id, secret, self._now())
+            uow.subscriptions.rotate(subscription_id, secret, self._now(), by)
             uow.commit()
         return secret
 
-    def unsubscribe(self, subscription_id: str) -> int:
-        """Stop the subscription; its pending deliveries die. Returns how many did."""
+    def unsubscribe(self, subscription_id: str, by: str) -> int:
+        """Stop the subscription (`by`: who did); its pending deliveries die. Returns how
+        many did."""
         with self._uow() as uow:
             found = uow.subscriptions.get(subscription_id)
             if found is None or not found.active:
                 raise WarningNotFoundError(subscription_id)
-            uow.subscriptions.deactivate(subscription_id, self._now())
+            uow.subscriptions.deactivate(subscription_id, self._now(), by)
             abandoned = uow.deliveries.abandon(subscription_id, REMOVED)
             uow.commit()
         return abandoned
@@ -199,6 +215,15 @@ class WarningService:
     def publications(self, identifier: str | None = None) -> list[Publication]:
         with self._uow() as uow:
             return uow.warnings.publications(identifier)
+
+    def areas_of(self, identifiers: Sequence[str]) -> dict[str, str]:
+        """The area of each stored alert among `identifiers`."""
+        with self._uow() as uow:
+            return uow.warnings.areas_of(list(identifiers))
+
+    def area_codes(self) -> list[str]:
+        """The areas the service was given (empty: any area code is taken)."""
+        return list(self._areas)
 
     def deliveries(
         self, identifier: str | None = None, status: DeliveryStatus | None = None

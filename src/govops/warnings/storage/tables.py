@@ -1,5 +1,6 @@
 """The early-warning tables, on the same metadata as the incident tables (so the
-migrations test compares them too). Built by migrations 0004 and 0006 (the secrets)."""
+migrations test compares them too). Built by migrations 0004, 0006 (the secrets) and 0010
+(the subscriptions' units and authors)."""
 
 from __future__ import annotations
 
@@ -68,6 +69,11 @@ webhook_subscriptions = Table(
     Column("active", Boolean, nullable=False),
     Column("created_at", UtcDateTime(), nullable=False),
     Column("removed_at", UtcDateTime(), nullable=True),
+    # The unit the subscription belongs to (its creator's acting unit) and who created and
+    # removed it (`user@unit`); empty for subscriptions made before units (0010).
+    Column("unit", String(64), nullable=True),
+    Column("created_by", Text, nullable=True),
+    Column("removed_by", Text, nullable=True),
 )
 
 # Each subscription's signing secret (warnings.model.signing), apart from the subscription
@@ -84,6 +90,7 @@ webhook_secrets = Table(
     ),
     Column("secret", String(100), nullable=False),
     Column("created_at", UtcDateTime(), nullable=False),
+    Column("set_by", Text, nullable=True),  # who subscribed or rotated it (`user@unit`)
 )
 
 # The outbox: one row per (alert, subscription), written with the event. A worker leases

@@ -27,6 +27,7 @@ from govops.warnings.ports import (
 from govops.warnings.storage.tables import warning_events, warning_publications
 from govops.warnings.storage.webhooks import SqlDeliveries, SqlSubscriptions
 
+_CHUNK = 500
 _EVENT_COLUMNS = [c for c in warning_events.c if c.name != "cap"]  # the XML only when asked
 
 
@@ -99,6 +100,15 @@ class SqlWarningLog:
             query = query.where(table.c.identifier == identifier)
         rows = self._connection.execute(query)
         return [Publication(r.identifier, r.channel, r.published_at) for r in rows]
+
+    def areas_of(self, identifiers: list[str]) -> dict[str, str]:
+        table, found = warning_events, {}
+        wanted = list(dict.fromkeys(identifiers))
+        for start in range(0, len(wanted), _CHUNK):  # within any database's bound parameters
+            chosen = wanted[start : start + _CHUNK]
+            query = select(table.c.identifier, table.c.area).where(table.c.identifier.in_(chosen))
+            found.update({r.identifier: r.area for r in self._connection.execute(query)})
+        return found
 
 
 class SqlWarningUnitOfWork(ConnectionUnitOfWork):

@@ -31,26 +31,31 @@ class SqlSubscriptions:
         self._connection = connection
 
     def add(self, subscription: Subscription) -> None:
-        row = {
+        row: dict[str, object] = {
             "id": subscription.id,
             "url": subscription.url,
             "areas": list(subscription.areas),
             "min_level": subscription.min_level,
             "active": subscription.active,
             "created_at": subscription.created_at,
+            "unit": subscription.unit,
+            "created_by": subscription.created_by or None,
         }
         if not subscription.secret:
             raise ValueError("a subscription is stored with its signing secret")
         self._connection.execute(insert(webhook_subscriptions), [row])
-        secret = {"subscription_id": subscription.id, "secret": subscription.secret}
-        self._connection.execute(
-            insert(webhook_secrets), [secret | {"created_at": row["created_at"]}]
-        )
+        secret = {
+            "subscription_id": subscription.id,
+            "secret": subscription.secret,
+            "created_at": subscription.created_at,
+            "set_by": row["created_by"],  # who subscribed set the first secret
+        }
+        self._connection.execute(insert(webhook_secrets), [secret])
 
-    def rotate(self, subscription_id: str, secret: str, at: datetime) -> None:
+    def rotate(self, subscription_id: str, secret: str, at: datetime, by: str) -> None:
         table = webhook_secrets
         change = update(table).where(table.c.subscription_id == subscription_id)
-        self._connection.execute(change.values(secret=secret, created_at=at))
+        self._connection.execute(change.values(secret=secret, created_at=at, set_by=by))
 
     def get(self, subscription_id: str) -> Subscription | None:
         query = select(webhook_subscriptions).where(webhook_subscriptions.c.id == subscription_id)
@@ -64,10 +69,10 @@ class SqlSubscriptions:
             query = query.where(table.c.active.is_(True))
         return [_subscription(row) for row in self._connection.execute(query)]
 
-    def deactivate(self, subscription_id: str, at: datetime) -> None:
+    def deactivate(self, subscription_id: str, at: datetime, by: str) -> None:
         table = webhook_subscriptions
         change = update(table).where(table.c.id == subscription_id, table.c.active.is_(True))
-        self._connection.execute(change.values(active=False, removed_at=at))
+        self._connection.execute(change.values(active=False, removed_at=at, removed_by=by))
 
 
 class SqlDeliveries:
@@ -183,7 +188,14 @@ class SqlDeliveries:
 
 def _subscription(row: Row[Any]) -> Subscription:
     return Subscription(
-        row.id, row.url, tuple(row.areas), row.min_level, bool(row.active), row.created_at
+        row.id,
+        row.url,
+        tuple(row.areas),
+        row.min_level,
+        bool(row.active),
+        row.created_at,
+        unit=row.unit,
+        created_by=row.created_by or "",
     )
 
 

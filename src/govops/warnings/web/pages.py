@@ -1,7 +1,10 @@
 """The warning pages: the district and its streets with the warning in force in each, one
 area's day (charts of its accumulations against the thresholds, its highest figures, its
 warning events with their alerts), and the daily report. Read-only: the data is written by
-the watch or the demo through the services."""
+the watch or the demo through the services.
+
+Each page shows the areas the reader may read only (`service.access`); another area's page
+answers as an unknown area's does (404), confirming nothing."""
 
 from __future__ import annotations
 
@@ -15,11 +18,15 @@ from fastapi.responses import Response
 from govops.lawcode.dated.bounds import EARLIEST, LATEST, kept
 from govops.lawcode.sources.pack import Pack
 from govops.lawcode.texts.messages import N_, Message, msg
+from govops.platform.api.auth import NotSignedInError, request_actor
+from govops.platform.api.problems import status_title
+from govops.platform.identity.actor import Actor
 from govops.warnings.model.series import AreaMinute
 from govops.warnings.model.warning import WarningEvent, rank
 from govops.warnings.model.weather.levels import SignalClause, SignalRules
 from govops.warnings.model.wording import colour, joined
 from govops.warnings.reports.daily import daily_report_docx
+from govops.warnings.service.access import sees_area
 from govops.warnings.service.daily import area_day, day_report, default_day
 from govops.warnings.service.series import SeriesService
 from govops.warnings.service.warning import CurrentWarning, WarningService
@@ -64,15 +71,16 @@ class WarningPages:
         self.warnings, self.series, self.pack, self.areas = warnings, series, pack, pack.areas
 
     def index(self, request: Request) -> Response:
-        v = self._visit(request)
+        v, actor = self._visit(request), _actor(request)
         latest = self.series.latest_minute()
         day = default_day(self.series, self.warnings.now())
         start, end = self.series.day_bounds(day)
-        current = self.warnings.current()
+        current = [c for c in self.warnings.current() if sees_area(actor, c.area)]
         highest = _highest(current, self.warnings.history(None, start, end), start)
         at_latest = {} if latest is None else {r.area: r for r in self._minute(latest)}
         rows = [AreaRow(c, highest.get(c.area), at_latest.get(c.area)) for c in current]
-        streets = sum(1 for area in self.areas if area.parent is not None)
+        shown = {c.area for c in current}
+        streets = sum(1 for a in self.areas if a.parent is not None and a.code in shown)
         values = {
             "rows": rows,
             "latest": latest,
@@ -87,6 +95,8 @@ class WarningPages:
         url = f"{v.base}/warnings/areas/{code}"
         t = v.reader.t
         try:
+            if not sees_area(_actor(request), code):
+                raise KeyError(code)  # answered as an unknown area is: nothing confirmed
             area = self.areas.get(code)
             day = self._day(request)
         except KeyError:
@@ -118,9 +128,12 @@ class WarningPages:
             day = self._day(request)
         except BadDateError as error:
             return self._error(v, f"{v.base}/warnings", v.reader.t.say(error.message), error.status)
-        now = self.warnings.now()
+        now, actor = self.warnings.now(), _actor(request)
+        names = {c.area: c.name for c in self.warnings.current() if sees_area(actor, c.area)}
         document = daily_report_docx(
-            day_report(day, self.series, self.warnings, now), v.reader.language, self.pack.timezone
+            day_report(day, self.series, self.warnings, now, names),
+            v.reader.language,
+            self.pack.timezone,
         )
         filename = f"rainstorm-warnings-{day.isoformat()}.docx"
         headers = {"Content-Disposition": f'attachment; filename="{filename}"'}
@@ -212,7 +225,18 @@ class WarningPages:
         }
 
     def _error(self, v: Visit, url: str, message: str, status: int) -> Response:
-        return v.render("warnings/error.html", url, {"message": message}, status)
+        t = v.reader.t  # the heading says the status: not "Not found" for a bad date
+        heading = t._("Not found") if status == 404 else status_title(t, status)
+        values = {"message": message, "heading": heading}
+        return v.render("warnings/error.html", url, values, status)
+
+
+def _actor(request: Request) -> Actor:
+    """The reader, whom the route's rule (warning.read) has admitted already."""
+    found = request_actor(request)
+    if found is None:  # only if a route were mounted without its rule
+        raise NotSignedInError
+    return found
 
 
 def _threshold_label(reader: Reader, clause: SignalClause) -> str:

@@ -1,5 +1,6 @@
 """/api/v1/cadres: the registry and eligibility over HTTP, on an SQLite file in tmp_path,
-with every refusal an RFC 9457 problem."""
+with every refusal an RFC 9457 problem; the client is the organisation department's staff
+(`orgstaff`), who signs every entry (who may do what: test_access)."""
 
 from __future__ import annotations
 
@@ -16,11 +17,13 @@ from govops.lawcode.sources.pack import Pack
 from govops.platform.i18n.translator import translator
 from govops.platform.storage.database import make_engine, migrate
 from govops.server import create_app
+from tests.e2e.cadres.people import OFFICE, authenticator
 from tests.e2e.incidents.api.conftest import problem_fields
 from tests.fakes import Clock
+from tests.identity import bearer
 
 API = "/api/v1/cadres"
-ACTOR = {"X-Actor": "%E7%BB%84%E7%BB%87%E9%83%A8"}  # 组织部
+SIGNED = f"orgstaff@{OFFICE}"  # how the entries name their actor
 
 
 @pytest.fixture
@@ -29,17 +32,15 @@ def cadres(
 ) -> Iterator[TestClient]:
     engine = make_engine(f"sqlite:///{tmp_path / 'govops.db'}")
     migrate(engine)
-    app = create_app(service, pack, clock=clock)
+    app = create_app(service, pack, clock=clock, authenticator=authenticator())
     app.state.cadres = build_cadre_registry(engine, clock)
-    with TestClient(app, headers={"Accept-Language": "en"}) as client:
+    with TestClient(app, headers={"Accept-Language": "en"} | bearer("orgstaff")) as client:
         yield client
     engine.dispose()
 
 
 def add_entry(client: TestClient, person: str, kind: str, **data: Any) -> dict[str, Any]:
-    answer = client.post(
-        f"{API}/{person}/entries", json={"kind": kind, "data": data}, headers=ACTOR
-    )
+    answer = client.post(f"{API}/{person}/entries", json={"kind": kind, "data": data})
     assert answer.status_code == 201, answer.text
     body: dict[str, Any] = answer.json()
     return body
@@ -72,14 +73,14 @@ def test_a_cadre_is_added_recorded_corrected_and_read(cadres: TestClient) -> Non
     assert listed["count"] == 1 and listed["cadres"][0]["name"] == "张三"
     correction = cadres.post(
         f"{API}/{person}/entries/5/corrections",
-        json={"data": {"year": 2025, "result": "excellent"}, "actor": "组织部"},
+        json={"data": {"year": 2025, "result": "excellent"}},
     )
     assert correction.status_code == 201, correction.text
     assert correction.json() | {"recorded_at": None} == {
         "seq": 6,
         "kind": "assessment",
         "data": {"year": 2025, "result": "excellent"},
-        "actor": "组织部",
+        "actor": SIGNED,
         "recorded_at": None,
         "supersedes": 5,
         "superseded_by": None,
@@ -88,7 +89,7 @@ def test_a_cadre_is_added_recorded_corrected_and_read(cadres: TestClient) -> Non
     assert shown["version"] == 6 and len(shown["history"]) == 6
     assert shown["history"][4]["superseded_by"] == 6
     assert [e["seq"] for e in shown["facts"]["assessment"]] == [6]
-    assert shown["history"][0]["actor"] == "组织部"  # from the X-Actor header
+    assert shown["history"][0]["actor"] == SIGNED  # the signed-in user, where they act
 
 
 def test_eligibility_gives_the_verdict_the_articles_and_the_record(cadres: TestClient) -> None:
@@ -116,19 +117,17 @@ def test_refusals_are_problem_documents(cadres: TestClient) -> None:
     bad = cadres.post(
         f"{API}/{person}/entries",
         json={"kind": "position", "data": {"rank": "boss"}},
-        headers=ACTOR,
     )
     assert problem_fields(bad)["data.rank"].startswith("unknown code 'boss' (known: deputy_section")
-    assert "actor" in problem_fields(
-        cadres.post(
-            f"{API}/{person}/entries", json={"kind": "education", "data": {"level": "master"}}
-        )
+    named = cadres.post(  # who records is the signed-in user, never a name sent
+        f"{API}/{person}/entries",
+        json={"kind": "education", "data": {"level": "master"}, "actor": "组织部"},
     )
+    assert problem_fields(named)["actor"].startswith("is not a field of this request")
     assert "kind" in problem_fields(
         cadres.post(
             f"{API}/{person}/entries",
             json={"kind": "work_start", "data": {"date": "2013-01-01"}},
-            headers=ACTOR,
         )
     )
     assert "name" in problem_fields(cadres.post(API, json={"name": ""}))
@@ -144,20 +143,16 @@ def test_refusals_are_problem_documents(cadres: TestClient) -> None:
         missing.status_code == 404 and missing.headers["content-type"] == "application/problem+json"
     )
     assert missing.json()["code"] == "cadre-not-found"
-    unknown_entry = cadres.post(
-        f"{API}/{person}/entries/99/corrections", json={"data": {}}, headers=ACTOR
-    )
+    unknown_entry = cadres.post(f"{API}/{person}/entries/99/corrections", json={"data": {}})
     assert unknown_entry.status_code == 404
     twice = cadres.post(
         f"{API}/{person}/entries/5/corrections",
         json={"data": {"year": 2025, "result": "excellent"}},
-        headers=ACTOR,
     )
     assert twice.status_code == 201
     again = cadres.post(
         f"{API}/{person}/entries/5/corrections",
         json={"data": {"year": 2025, "result": "competent"}},
-        headers=ACTOR,
     )
     assert problem_fields(again) == {"seq": "entry 5 is superseded by entry 6: correct that"}
 
@@ -167,7 +162,7 @@ def test_refusals_are_said_in_the_language_asked(cadres: TestClient) -> None:
     body = {"kind": "position", "data": {"rank": "boss", "unit": "教务处", "start": "2020-01-01"}}
     said = {}
     for lang in ("zh-Hans", "zh-Hant", "vi", "en"):
-        answer = cadres.post(f"{API}/{person}/entries?lang={lang}", json=body, headers=ACTOR)
+        answer = cadres.post(f"{API}/{person}/entries?lang={lang}", json=body)
         document = answer.json()
         assert (answer.status_code, document["code"]) == (422, "invalid-input")
         said[lang] = (document["detail"], problem_fields(answer)["data.rank"])
@@ -193,7 +188,8 @@ def test_refusals_are_said_in_the_language_asked(cadres: TestClient) -> None:
 def test_without_a_registry_the_routes_answer_503(
     service: IncidentService, pack: Pack, clock: Clock
 ) -> None:
-    with TestClient(create_app(service, pack, clock=clock)) as client:
+    app = create_app(service, pack, clock=clock, authenticator=authenticator())
+    with TestClient(app, headers=bearer("orgstaff")) as client:
         answer = client.get(API)
     assert answer.status_code == 503
     assert answer.headers["content-type"] == "application/problem+json"

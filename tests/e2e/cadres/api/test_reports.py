@@ -15,8 +15,10 @@ from govops.incidents.service.incident import IncidentService
 from govops.lawcode.sources.pack import Pack
 from govops.platform.storage.database import make_engine, migrate
 from govops.server import create_app
+from tests.e2e.cadres.people import authenticator
 from tests.e2e.incidents.api.conftest import problem_fields
 from tests.fakes import Clock
+from tests.identity import bearer
 
 API = "/api/v1/cadre-reports"
 
@@ -33,9 +35,9 @@ def registry(clock: Clock, tmp_path: Path) -> Iterator[RegistryService]:
 def client(
     service: IncidentService, pack: Pack, clock: Clock, registry: RegistryService
 ) -> Iterator[TestClient]:
-    app = create_app(service, pack, clock=clock)
+    app = create_app(service, pack, clock=clock, authenticator=authenticator())
     app.state.cadres = registry
-    with TestClient(app, headers={"Accept-Language": "en"}) as client:
+    with TestClient(app, headers={"Accept-Language": "en"} | bearer("orgstaff")) as client:
         yield client
 
 
@@ -145,7 +147,8 @@ def test_refusals_are_problems(client: TestClient, people: dict[str, str]) -> No
 
 
 def test_without_a_registry_the_server_says_so(service: IncidentService, pack: Pack) -> None:
-    with TestClient(create_app(service, pack)) as client:
+    app = create_app(service, pack, authenticator=authenticator())
+    with TestClient(app, headers=bearer("orgstaff")) as client:
         answer = client.get(f"{API}/alerts")
     assert answer.status_code == 503
     assert answer.headers["content-type"] == "application/problem+json"

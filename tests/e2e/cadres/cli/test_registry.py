@@ -1,33 +1,24 @@
 """`govops cadres`: the registry from the command line, on a temporary SQLite database
-named by GOVOPS_DATABASE_URL, each command in a child process as a user would run it."""
+named by GOVOPS_DATABASE_URL, each command in a child process as a user would run it,
+acting as the organisation department's staff (--as orgstaff) made by the operator's
+commands (tests.e2e.cadres.local_users)."""
 
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests.e2e.cadres.local_users import OFFICE, govops
+
 
 @pytest.fixture
-def cadres(tmp_path: Path) -> Any:
-    url = f"sqlite:///{tmp_path / 'db' / 'govops.db'}"
-
-    def run(*args: str) -> subprocess.CompletedProcess[str]:
-        env = os.environ | {"GOVOPS_DATABASE_URL": url}  # as the test has set it
-        return subprocess.run(
-            [sys.executable, "-m", "govops", "cadres", *args],
-            capture_output=True,
-            text=True,
-            timeout=120,
-            check=False,
-            env=env,
-            cwd=tmp_path,
-        )
+def cadres(database: Path) -> Any:
+    def run(*args: str, user: str | None = "orgstaff") -> subprocess.CompletedProcess[str]:
+        return govops(database, "cadres", *args, *(("--as", user) if user else ()))
 
     return run
 
@@ -49,8 +40,8 @@ def test_a_cadre_from_entry_to_eligibility(cadres: Any, tmp_path: Path) -> None:
         ),
         ("assessment", {"year": 2025, "result": "competent"}),
     ):
-        entry = ok(cadres("entry", person, kind, "--json", json.dumps(data), "--actor", "组织部"))
-        assert entry["kind"] == kind and entry["actor"] == "组织部"
+        entry = ok(cadres("entry", person, kind, "--json", json.dumps(data)))
+        assert entry["kind"] == kind and entry["actor"] == f"orgstaff@{OFFICE}"
     eligible = ok(
         cadres("eligibility", person, "--target-rank", "deputy_division", "--as-of", "2026-06-30")
     )
@@ -119,3 +110,15 @@ def test_the_shell_locale_chooses_the_language_when_no_lang_is_given(
         "govops: --json: không phải JSON hợp lệ: cần có khóa đặt trong dấu ngoặc kép ở cột 2\n"
     )
     assert cadres("show", "nobody", "--lang", "en").stderr == "govops: no cadre 'nobody'\n"
+
+
+def test_the_commands_act_as_a_local_user_with_the_apis_checks(cadres: Any) -> None:
+    person = ok(cadres("add", "张三"))["id"]
+    refused = cadres("entry", person, "education", "--json", '{"level": "master"}', user="viewer")
+    assert refused.returncode == 4 and "cadre.record" in refused.stderr and refused.stdout == ""
+    assert cadres("show", person, "--lang", "en", user="lu").returncode == 4  # no cadre.read
+    unknown = cadres("list", "--lang", "en", user="nobody")
+    assert unknown.returncode == 2 and unknown.stderr == "govops: no enabled user 'nobody'\n"
+    anonymous = cadres("list", "--lang", "en", user=None)  # no --as, no GOVOPS_USER
+    assert anonymous.returncode == 2 and "--as USER" in anonymous.stderr
+    assert "--actor" not in cadres("entry", "--help", user=None).stdout

@@ -1,12 +1,11 @@
 """`govops cadres alerts` and `govops cadres screen`: JSON Lines over a temporary SQLite
-registry filled through the registry service, each command in a child process."""
+registry filled through the registry service, each command in a child process acting as
+the organisation department's staff (--as orgstaff; tests.e2e.cadres.local_users)."""
 
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -15,14 +14,14 @@ import pytest
 
 from govops.bootstrap import build_cadre_registry
 from govops.platform.storage.database import make_engine, migrate
+from tests.e2e.cadres.local_users import govops as run
 
 
 @pytest.fixture
-def database(tmp_path: Path) -> dict[str, str]:
+def registry(database: Path) -> dict[str, str]:
     """Two cadres: 张三 ten years in a 副处 post in July 2026; 李四 on probation until
     2026-07-10 with an admonition in effect until 2026-08-31; and a relation 'other'."""
-    url = f"sqlite:///{tmp_path / 'govops.db'}"
-    engine = make_engine(url)
+    engine = make_engine(f"sqlite:///{database}")
     migrate(engine)
     registry = build_cadre_registry(engine, lambda: datetime(2026, 6, 30, 1, tzinfo=UTC))
     ids = {}
@@ -72,19 +71,13 @@ def database(tmp_path: Path) -> dict[str, str]:
         for kind, data in base + entries:
             registry.add_entry(person, kind, data, "组织部")
     engine.dispose()
-    return ids | {"url": url, "cwd": str(tmp_path)}
+    return ids | {"database": str(database)}
 
 
-def govops(database: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "govops", "cadres", *args],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-        env=os.environ | {"GOVOPS_DATABASE_URL": database["url"]},
-        cwd=database["cwd"],
-    )
+def govops(
+    registry: dict[str, str], *args: str, user: str = "orgstaff"
+) -> subprocess.CompletedProcess[str]:
+    return run(Path(registry["database"]), "cadres", *args, "--as", user)
 
 
 def lines(result: subprocess.CompletedProcess[str]) -> list[Any]:
@@ -92,8 +85,8 @@ def lines(result: subprocess.CompletedProcess[str]) -> list[Any]:
     return [json.loads(line) for line in result.stdout.splitlines()]
 
 
-def test_alerts_as_json_lines_with_notes_on_stderr(database: dict[str, str]) -> None:
-    result = govops(database, "alerts", "--as-of", "2026-06-30", "--lang", "en")
+def test_alerts_as_json_lines_with_notes_on_stderr(registry: dict[str, str]) -> None:
+    result = govops(registry, "alerts", "--as-of", "2026-06-30", "--lang", "en")
     found = lines(result)
     assert [(a["kind"], a["people"][0]["name"], a["end"]) for a in found] == [
         ("probation", "李四", "2026-07-10"),
@@ -102,7 +95,7 @@ def test_alerts_as_json_lines_with_notes_on_stderr(database: dict[str, str]) -> 
     ]
     assert found[1] == {
         "kind": "rotation",
-        "people": [{"id": database["张三"], "name": "张三"}],
+        "people": [{"id": registry["张三"], "name": "张三"}],
         "article": "wuyi-cadre-regulation-2020 42(2)",
         "start": "2016-07-20",
         "end": "2026-07-20",
@@ -110,14 +103,14 @@ def test_alerts_as_json_lines_with_notes_on_stderr(database: dict[str, str]) -> 
         "Jul 20, 2026; rotation due",
     }
     assert "govops: note:" in result.stderr and "'other' of 王五" in result.stderr
-    narrow = lines(govops(database, "alerts", "--as-of", "2026-06-30", "--horizon-days", "5"))
+    narrow = lines(govops(registry, "alerts", "--as-of", "2026-06-30", "--horizon-days", "5"))
     assert [a["kind"] for a in narrow] == ["bar"]
 
 
-def test_alerts_speak_the_readers_language_and_keep_the_data(database: dict[str, str]) -> None:
+def test_alerts_speak_the_readers_language_and_keep_the_data(registry: dict[str, str]) -> None:
     said = {}
     for lang in ("zh-Hans", "vi"):
-        result = govops(database, "alerts", "--as-of", "2026-06-30", "--lang", lang)
+        result = govops(registry, "alerts", "--as-of", "2026-06-30", "--lang", lang)
         said[lang] = (lines(result), result.stderr)
     (zh, zh_notes), (vi, vi_notes) = said["zh-Hans"], said["vi"]
     assert [a["detail"] for a in zh] == [
@@ -135,8 +128,8 @@ def test_alerts_speak_the_readers_language_and_keep_the_data(database: dict[str,
     assert vi_notes.startswith("govops: lưu ý: cán bộ ") and "Điều 43" in vi_notes
 
 
-def test_screen_as_json_lines(database: dict[str, str]) -> None:
-    found = {s["name"]: s for s in lines(govops(database, "screen", "--as-of", "2026-06-30"))}
+def test_screen_as_json_lines(registry: dict[str, str]) -> None:
+    found = {s["name"]: s for s in lines(govops(registry, "screen", "--as-of", "2026-06-30"))}
     assert found["张三"]["target_rank"] == "division_chief"
     assert found["李四"]["target_rank"] == "deputy_division"
     assert found["李四"]["verdict"] == "ineligible"
@@ -145,11 +138,22 @@ def test_screen_as_json_lines(database: dict[str, str]) -> None:
     assert set(found["张三"]) >= {"person", "verdict", "refusals", "warnings"}
 
 
-def test_a_bad_date_is_one_line_without_a_traceback(database: dict[str, str]) -> None:
+def test_a_bad_date_is_one_line_without_a_traceback(registry: dict[str, str]) -> None:
     for command in ("alerts", "screen"):
-        result = govops(database, command, "--as-of", "30.06.2026", "--lang", "en")
+        result = govops(registry, command, "--as-of", "30.06.2026", "--lang", "en")
         assert result.returncode == 2
         assert result.stderr.startswith("govops: --as-of must be a date")
-        chinese = govops(database, command, "--as-of", "30.06.2026")  # the default
+        chinese = govops(registry, command, "--as-of", "30.06.2026")  # the default
         assert chinese.stderr == "govops: --as-of 必须是 YYYY-MM-DD 格式的日期，收到 '30.06.2026'\n"
         assert "Traceback" not in result.stderr
+
+
+def test_the_reports_are_for_those_who_screen_where_the_registry_is_kept(
+    registry: dict[str, str],
+) -> None:
+    """The library's committee member holds no cadre.screen; one holding it elsewhere would
+    see an empty report (the API's test_access shows it at Thanh Hóa)."""
+    refused = govops(registry, "screen", "--as-of", "2026-06-30", "--lang", "en", user="viewer")
+    assert refused.returncode == 4 and "cadre.screen" in refused.stderr
+    nobody = govops(registry, "alerts", "--lang", "en", user="nobody")
+    assert nobody.returncode == 2 and "no enabled user 'nobody'" in nobody.stderr

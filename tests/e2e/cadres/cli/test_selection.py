@@ -1,18 +1,22 @@
 """`govops selections`: a case from motion to probation end from the command line, on a
 temporary SQLite database named by GOVOPS_DATABASE_URL, each command in a child process
 as a user would run it (the README's run), in a shell whose locale is English (LANG);
---lang chooses another language."""
+--lang chooses another language. The commands act as local users made by the operator's
+commands (tests.e2e.cadres.local_users): the organisation department's staff runs the
+case, a member of the committee (王书记) records its decision."""
 
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import create_engine, select
+
+from govops.accounts.storage.tables import access_events
+from tests.e2e.cadres.local_users import OFFICE, UNIVERSITY, govops
 
 MOTION = {
     "candidate": "张三",
@@ -35,37 +39,28 @@ MOTION = {
 }
 VOTES = dict.fromkeys(["王书记", "李校长", "赵副书记", "钱副校长", "周委员", "吴委员"], "for")
 STEPS: list[tuple[str, str, dict[str, Any]]] = [
-    ("recommendation", "陈干事", {"expected": 120, "attended": 100, "interviewed": 25,
+    ("recommendation", "orgstaff", {"expected": 120, "attended": 100, "interviewed": 25,
                                   "at": "2025-09-05T15:00:00+08:00"}),
-    ("investigation", "林干事", {"investigators": ["陈干事", "林干事"], "consulted": 22,
+    ("investigation", "orgstaff", {"investigators": ["陈干事", "林干事"], "consulted": 22,
                                  "at": "2025-09-15T10:00:00+08:00"}),
-    ("decision", "王书记", {"votes": VOTES | {"孙副校长": "against", "郑委员": "defer"},
+    ("decision", "wang", {"votes": VOTES | {"孙副校长": "against", "郑委员": "defer"},
                             "at": "2025-10-09T09:00:00+08:00"}),
-    ("public_notice", "陈干事", {"at": "2025-10-10T09:00:00+08:00"}),
-    ("appointment", "陈干事", {"at": "2025-10-17T09:00:00+08:00"}),
-    ("probation_end", "王书记", {"outcome": "confirmed", "at": "2026-10-09T09:00:00+08:00"}),
+    ("public_notice", "orgstaff", {"at": "2025-10-10T09:00:00+08:00"}),
+    ("appointment", "orgstaff", {"at": "2025-10-17T09:00:00+08:00"}),
+    ("probation_end", "orgstaff", {"outcome": "confirmed", "at": "2026-10-09T09:00:00+08:00"}),
 ]  # fmt: skip
 
 
 @pytest.fixture
-def selections(tmp_path: Path) -> Any:
-    env = os.environ | {
-        "GOVOPS_DATABASE_URL": f"sqlite:///{tmp_path / 'db' / 'govops.db'}",
-        "LANG": "en_US.UTF-8",
-    }
-
-    def run(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [sys.executable, "-m", "govops", "selections", *args],
-            capture_output=True,
-            text=True,
-            timeout=120,
-            check=False,
-            env=env,
-            cwd=tmp_path,
-        )
+def selections(database: Path) -> Any:
+    def run(*args: str, user: str = "orgstaff") -> subprocess.CompletedProcess[str]:
+        return govops(database, "selections", *args, "--as", user, lang="en_US.UTF-8")
 
     return run
+
+
+def signed(user: str) -> str:
+    return f"{user}@{UNIVERSITY if user == 'wang' else OFFICE}"
 
 
 def ok(result: subprocess.CompletedProcess[str]) -> Any:
@@ -74,9 +69,9 @@ def ok(result: subprocess.CompletedProcess[str]) -> Any:
 
 
 def test_a_case_from_motion_to_probation_end(selections: Any) -> None:
-    case = ok(selections("open", "--json", json.dumps(MOTION), "--actor", "组织部"))
+    case = ok(selections("open", "--json", json.dumps(MOTION)))
     assert (case["step"], case["next"], case["version"]) == ("motion", "recommendation", 1)
-    early = selections("step", case["id"], "appointment", "--json", "{}", "--actor", "陈干事")
+    early = selections("step", case["id"], "appointment", "--json", "{}")
     assert early.returncode == 3 and early.stdout == ""
     assert "order (wuyi-cadre-regulation-2020 34): the case is at motion" in early.stderr
     for name, actor, body in STEPS:
@@ -88,23 +83,23 @@ def test_a_case_from_motion_to_probation_end(selections: Any) -> None:
                 "the notice from Oct 10, 2025 runs through Oct 16, 2025, not over on "
                 "Oct 16, 2025\n"
             )
-        event = ok(
-            selections("step", case["id"], name, "--json", json.dumps(body), "--actor", actor)
-        )
-        assert (event["step"], event["actor"], event["at"]) == (name, actor, body["at"])
+        event = ok(selections("step", case["id"], name, "--json", json.dumps(body), user=actor))
+        assert (event["step"], event["actor"], event["at"]) == (name, signed(actor), body["at"])
+        assert event["recorded_at"] > body["at"]  # the server's time, kept beside
     shown = ok(selections("show", case["id"]))
     assert (shown["step"], shown["next"], shown["version"]) == ("probation_end", None, 7)
     assert "events" not in shown
     listed = selections("list")
     assert listed.stdout == f"{case['id']}\tprobation_end\t张三\t教务处副处长\n"
-    dossier = ok(selections("dossier", case["id"], "--reader", "冯委员"))
+    dossier = ok(selections("dossier", case["id"], user="feng"))
+    assert dossier["reader"] == f"feng@{UNIVERSITY}"
     events = dossier["events"]
     assert [e["step"] for e in events][-1] == "probation_end" and len(events) == 7
     assert events[3]["data"]["recused"] == ["周委员"] and events[3]["data"]["in_favour"] == 5
     assert events[4]["data"]["end"] == "2025-10-16"  # 11 October 2025 was a working day
-    denied = selections("dossier", case["id"], "--reader", "张三")
+    denied = selections("dossier", case["id"], user="lu")
     assert denied.returncode == 4 and denied.stdout == ""
-    assert "neither the selection team nor the committee" in denied.stderr
+    assert "for its selection team and committee only" in denied.stderr
 
 
 def test_refusals_and_bad_input_are_reported_without_a_traceback(selections: Any) -> None:
@@ -123,7 +118,7 @@ def test_refusals_and_bad_input_are_reported_without_a_traceback(selections: Any
         (("step", "nope", "public_notice"), "no selection 'nope'"),
         (("show", "nope"), "no selection 'nope'"),
         (("open", "--json", json.dumps(MOTION | {"committee": []})), "committee (wuyi"),
-        (("open", "--json", json.dumps(MOTION | {"actor": "a"}), "--actor", "b"), "actor: is"),
+        (("open", "--json", json.dumps(MOTION | {"actor": "a"})), "actor: is not a field"),
     ]:
         result = selections(*args)
         assert result.returncode in (2, 3) and message in result.stderr, (args, result.stderr)
@@ -158,3 +153,39 @@ def test_a_refused_step_keeps_its_article_in_every_language(
     low = json.dumps(STEPS[0][2] | {"attended": 95})
     refused = selections("step", case, "recommendation", "--json", low, "--lang", lang)
     assert (refused.returncode, refused.stdout, refused.stderr) == (3, "", said)
+
+
+def test_the_commands_check_what_the_api_checks_and_record_the_readings(
+    selections: Any, database: Path
+) -> None:
+    case = ok(selections("open", "--json", json.dumps(MOTION)))["id"]
+    for name, _, body in STEPS[:2]:
+        ok(selections("step", case, name, "--json", json.dumps(body)))
+    decision = json.dumps(STEPS[2][2])
+    for user, words in (
+        ("orgstaff", "selection.decide"),  # runs the case, does not decide it
+        ("lu", "only the committee of case"),  # a committee member, not on this one
+        ("librarian", "selection.decide at demo-organisation-department"),  # named 王书记
+    ):
+        refused = selections("step", case, "decision", "--json", decision, user=user)
+        assert refused.returncode == 4 and words in refused.stderr, refused.stderr
+    assert ok(selections("show", case))["step"] == "investigation"
+    assert selections("show", case, user="librarian").returncode == 2  # not even confirmed
+    assert selections("list", user="librarian").stdout == ""
+    assert selections("dossier", case, user="viewer").returncode == 4  # sees the case only
+    read = ok(selections("dossier", case, user="chen"))  # on the team
+    assert read["reader"] == f"chen@{OFFICE}" and len(read["events"]) == 3
+    assert readings(database) == [("chen", OFFICE, case, {"read": "dossier"})]
+
+
+def readings(database: Path) -> list[tuple[str, str, str, dict[str, str]]]:
+    """The readings on the access record of `database`."""
+    engine = create_engine(f"sqlite:///{database}")
+    try:
+        with engine.connect() as connection:
+            rows = connection.execute(
+                select(access_events).where(access_events.c.kind == "reading")
+            ).all()
+    finally:
+        engine.dispose()
+    return [(row.actor, row.unit, row.subject, row.data) for row in rows]

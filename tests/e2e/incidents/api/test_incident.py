@@ -11,8 +11,9 @@ from fastapi.testclient import TestClient
 from govops.incidents.service.incident import IncidentService
 from govops.lawcode.sources.pack import Pack
 from govops.server import create_app
-from tests.e2e.incidents.api.conftest import API, problem_fields, report
+from tests.e2e.incidents.api.conftest import API, TESTER, problem_fields, report
 from tests.fakes import Clock, MemoryStore
+from tests.identity import TokenAuthenticator, bearer
 
 
 def test_a_report_is_created_graded_and_read_back(client: TestClient) -> None:
@@ -28,7 +29,7 @@ def test_a_report_is_created_graded_and_read_back(client: TestClient) -> None:
     assert "land_resources" in [d["code"] for d in incident["departments"]]
     assert [a["id"] for a in incident["actions"]] == ["II-start-plans", "II-report", "II-supervise"]
     first = incident["reports"][0]
-    assert first["number"] == 0 and first["actor"] == "城关镇值班员 李明"
+    assert first["number"] == 0 and first["actor"] == TESTER
     assert first["inputs"] == {"participants": "约1200"}
     decision = first["decision"]
     assert decision["outcome"] == "II" and decision["fired"] == ["II-1"]
@@ -46,7 +47,7 @@ def test_figures_as_staff_type_them_and_exact_numbers(client: TestClient) -> Non
     assert words.json()["grade"] == "I"
     text = (
         '{"occurred_at": "2026-06-01T09:30:00+08:00", "place": "高速路口", "township": "城关镇",'
-        ' "summary": "堵路", "actor": "甲", "traffic_stopped_hours": %s}'
+        ' "summary": "堵路", "traffic_stopped_hours": %s}'
     )
     below = client.post(API, content=text % "7.99999999999999999999", headers=_json())
     assert below.status_code == 201, below.text
@@ -77,21 +78,45 @@ def test_a_retry_with_the_same_idempotency_key_creates_nothing_twice(
     assert client.get(API).json()["count"] == 2
 
 
+def test_a_key_belongs_to_its_user_and_to_its_report(client: TestClient) -> None:
+    key = {"Idempotency-Key": "report-7f3a"}
+    first = client.post(API, json=report(), headers=key)
+    head = client.post(API, json=report(), headers=key | bearer("head"))
+    assert head.status_code == 201 and head.json()["id"] != first.json()["id"]
+    assert head.json()["reports"][0]["actor"] == "head@demo-county"
+    other = client.post(API, json=report(participants=6000), headers=key)
+    assert other.status_code == 409, other.text
+    assert other.headers["content-type"] == "application/problem+json"
+    assert other.json()["code"] == "idempotency-key-reused"
+    assert "report-7f3a" in other.json()["detail"]
+    again = client.post(API, json=report(), headers=key)
+    assert again.status_code == 201 and again.json()["id"] == first.json()["id"]
+    assert client.get(API).json()["count"] == 2
+
+
 def test_without_a_key_each_post_is_a_new_incident(client: TestClient) -> None:
     client.post(API, json=report())
     client.post(API, json=report())
     assert client.get(API).json()["count"] == 2
 
 
-def test_the_actor_may_come_from_the_x_actor_header(client: TestClient) -> None:
-    encoded = {"X-Actor": "%E5%BC%A0%E4%B8%89"}  # 张三, percent-encoded UTF-8
-    answer = client.post(API, json=report(actor=...), headers=encoded)
-    assert answer.json()["reports"][0]["actor"] == "张三"
-    raw = client.post(API, json=report(actor=...), headers={"X-Actor": "张三".encode()})
-    assert raw.json()["reports"][0]["actor"] == "张三"
-    assert "actor" in problem_fields(client.post(API, json=report(actor=...)))
-    both = client.post(API, json=report(actor="李四"), headers=encoded)
-    assert "X-Actor" in problem_fields(both)["actor"]
+def test_the_actor_is_the_signed_in_user_and_a_client_actor_is_refused(
+    client: TestClient, store: MemoryStore
+) -> None:
+    refused = client.post(API, json=report(actor="张三"))
+    assert "signed-in user" in problem_fields(refused)["actor"]
+    assert store.events == {}
+    incident = client.post(API, json=report(), headers={"X-Actor": "zhao"}).json()
+    assert incident["reports"][0]["actor"] == TESTER  # the old header changes nothing
+    for path, body in (
+        ("follow-ups", {"note": "x", "actor": "甲"}),
+        ("close", AFTER_ACTION | {"actor": "甲"}),
+        ("actions/II-report/done", {"actor": "甲"}),
+        ("deadlines/level-II-report-county/met", {"actor": "甲"}),
+    ):
+        answer = client.post(f"{API}/{incident['id']}/{path}", json=body)
+        assert "signed-in user" in problem_fields(answer)["actor"], path
+    assert client.get(f"{API}/{incident['id']}").json()["version"] == 1
 
 
 def test_a_follow_up_that_upgrades_records_the_regrade_and_its_reason(
@@ -102,13 +127,13 @@ def test_a_follow_up_that_upgrades_records_the_regrade_and_its_reason(
     answer = client.post(
         f"{API}/{incident['id']}/follow-ups",
         json={"participants": "约5500", "injured": 6, "note": "人数持续增加,堵塞省道"},
-        headers={"X-Actor": "%E7%8E%8B%E8%8A%B3"},
+        headers=bearer("chengguan"),
     )
     assert answer.status_code == 201, answer.text
     upgraded = answer.json()
     assert upgraded["grade"] == "I"
     follow_up = upgraded["reports"][1]
-    assert follow_up["number"] == 1 and follow_up["actor"] == "王芳"
+    assert follow_up["number"] == 1 and follow_up["actor"] == "chengguan@chengguan"
     assert follow_up["inputs"] == {"participants": "约5500", "injured": 6}
     assert follow_up["decision"]["fired"] == ["I-1"]
     [regrade] = upgraded["regrades"]
@@ -126,9 +151,7 @@ def test_a_follow_up_that_upgrades_records_the_regrade_and_its_reason(
 
 def test_a_follow_up_with_only_a_note_keeps_the_grade(client: TestClient) -> None:
     incident = client.post(API, json=report()).json()
-    answer = client.post(
-        f"{API}/{incident['id']}/follow-ups", json={"note": "现场平稳", "actor": "甲"}
-    )
+    answer = client.post(f"{API}/{incident['id']}/follow-ups", json={"note": "现场平稳"})
     assert answer.status_code == 201
     assert answer.json()["grade"] == "II" and answer.json()["regrades"] == []
 
@@ -137,18 +160,16 @@ def test_checklist_actions_are_ticked_off(client: TestClient, clock: Clock) -> N
     incident = client.post(API, json=report()).json()
     clock.advance(minutes=15)
     done = client.post(
-        f"{API}/{incident['id']}/actions/II-start-plans/done", json={"actor": "县应急办 王芳"}
+        f"{API}/{incident['id']}/actions/II-start-plans/done", headers=bearer("chengguan")
     )
     assert done.status_code == 200, done.text
     action = done.json()["actions"][0]
     assert action["done_at"] == "2026-06-01T10:15:00+08:00"
-    assert action["done_by"] == "县应急办 王芳"
+    assert action["done_by"] == "chengguan@chengguan"
     assert done.json()["open_actions"] == 2
-    by_header = client.post(
-        f"{API}/{incident['id']}/actions/II-report/done", headers={"X-Actor": "zhao"}
-    )
-    assert by_header.json()["actions"][1]["done_by"] == "zhao"
-    unknown = client.post(f"{API}/{incident['id']}/actions/I-work-group/done", json={"actor": "甲"})
+    with_body = client.post(f"{API}/{incident['id']}/actions/II-report/done", json={})
+    assert with_body.json()["actions"][1]["done_by"] == TESTER
+    unknown = client.post(f"{API}/{incident['id']}/actions/I-work-group/done")
     assert "I-work-group" in problem_fields(unknown)["action"]
 
 
@@ -164,15 +185,11 @@ def test_deadlines_are_met_and_overdue_ones_are_flagged(client: TestClient, cloc
     )
     assert incident["deadlines"][1]["due"] == "2026-06-01T11:00:00+08:00"  # from the filing
     clock.advance(minutes=5)
-    met = client.post(
-        f"{API}/{incident['id']}/deadlines/level-I-county-to-province/met", json={"actor": "甲"}
-    )
+    met = client.post(f"{API}/{incident['id']}/deadlines/level-I-county-to-province/met")
     assert met.status_code == 200, met.text
     province = met.json()["deadlines"][1]
     assert province["met_at"] == "2026-06-01T10:05:00+08:00" and province["overdue"] is False
-    again = client.post(
-        f"{API}/{incident['id']}/deadlines/level-I-county-to-province/met", json={"actor": "乙"}
-    )
+    again = client.post(f"{API}/{incident['id']}/deadlines/level-I-county-to-province/met")
     assert again.json()["version"] == met.json()["version"]  # a second "met" changes nothing
     clock.advance(hours=1)
     assert client.get(f"{API}/{incident['id']}").json()["overdue"] is False
@@ -181,7 +198,7 @@ def test_deadlines_are_met_and_overdue_ones_are_flagged(client: TestClient, cloc
     later = client.get(f"{API}/{other['id']}").json()
     province = later["deadlines"][1]
     assert province["met_at"] is None and province["overdue"] is True and later["overdue"]
-    unknown = client.post(f"{API}/{incident['id']}/deadlines/nope/met", json={"actor": "甲"})
+    unknown = client.post(f"{API}/{incident['id']}/deadlines/nope/met")
     assert "nope" in problem_fields(unknown)["deadline"]
 
 
@@ -190,7 +207,6 @@ AFTER_ACTION = {
     "causes": "补偿标准未公开",
     "lessons": "提前公开标准",
     "rectification": "修订补偿办法",
-    "actor": "县应急办 王芳",
 }
 
 
@@ -201,15 +217,15 @@ def test_a_closed_incident_takes_nothing_more(client: TestClient, clock: Clock) 
     assert closed.status_code == 200, closed.text
     assert closed.json()["status"] == "closed"
     assert closed.json()["closure"] == {
-        **{k: v for k, v in AFTER_ACTION.items() if k != "actor"},
+        **AFTER_ACTION,
         "closed_at": "2026-06-02T10:00:00+08:00",
-        "closed_by": "县应急办 王芳",
+        "closed_by": TESTER,
     }
     for path, body in (
-        ("follow-ups", {"participants": 6000, "actor": "甲"}),
+        ("follow-ups", {"participants": 6000}),
         ("close", AFTER_ACTION),
-        ("actions/II-report/done", {"actor": "甲"}),
-        ("deadlines/whatever/met", {"actor": "甲"}),
+        ("actions/II-report/done", {}),
+        ("deadlines/whatever/met", None),
     ):
         answer = client.post(f"{API}/{incident['id']}/{path}", json=body)
         assert answer.status_code == 409, path
@@ -220,10 +236,10 @@ def test_a_closed_incident_takes_nothing_more(client: TestClient, clock: Clock) 
 def test_unknown_incidents_are_404(client: TestClient) -> None:
     for method, path, body in (
         ("GET", "nope", None),
-        ("POST", "nope/follow-ups", {"note": "x", "actor": "甲"}),
+        ("POST", "nope/follow-ups", {"note": "x"}),
         ("POST", "nope/close", AFTER_ACTION),
-        ("POST", "nope/actions/II-report/done", {"actor": "甲"}),
-        ("POST", "nope/deadlines/x/met", {"actor": "甲"}),
+        ("POST", "nope/actions/II-report/done", {}),
+        ("POST", "nope/deadlines/x/met", None),
     ):
         answer = client.request(method, f"{API}/{path}", json=body)
         assert answer.status_code == 404, path
@@ -280,6 +296,7 @@ def test_the_openapi_document_describes_the_api(client: TestClient) -> None:
     assert {"participants", "armed_fight", "occurred_at", "causes", "stage"} <= set(report_fields)
     assert "land" in report_fields["causes"]["items"]["enum"]
     assert "participants" in schemas["FollowUpReport"]["properties"]
+    assert "actor" not in report_fields and "actor" not in schemas["CloseBody"]["properties"]
     create = document["paths"][API]["post"]
     assert "Idempotency-Key" in [p["name"] for p in create["parameters"]]
     assert list(create["responses"]["422"]["content"]) == ["application/problem+json"]
@@ -293,9 +310,9 @@ def test_an_unexpected_error_is_a_500_problem_without_a_traceback(
         raise RuntimeError("the disk is on fire")
 
     service.search = broken  # type: ignore[method-assign]
-    app = create_app(service, pack)
+    app = create_app(service, pack, authenticator=TokenAuthenticator())
     with (
-        TestClient(app, raise_server_exceptions=False) as client,
+        TestClient(app, raise_server_exceptions=False, headers=bearer()) as client,
         caplog.at_level(logging.ERROR, logger="govops.api"),
     ):
         answer = client.get(API)

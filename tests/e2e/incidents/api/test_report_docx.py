@@ -18,6 +18,7 @@ from govops.incidents.web import build_web_router
 from govops.packs import load_builtin_pack
 from govops.server import create_app
 from tests.fakes import MemoryStore, MemoryUnitOfWork
+from tests.identity import TokenAuthenticator, bearer
 
 NOW = datetime(2026, 6, 1, 10, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
 
@@ -30,7 +31,10 @@ def client() -> Iterator[TestClient]:
         lambda: MemoryUnitOfWork(store), IncidentRules(pack, calendar_for("CN")), lambda: NOW
     )
     web = build_web_router(service, pack, clock=lambda: NOW)
-    with TestClient(create_app(service, pack, web_router=web, clock=lambda: NOW)) as test_client:
+    app = create_app(
+        service, pack, web_router=web, clock=lambda: NOW, authenticator=TokenAuthenticator()
+    )
+    with TestClient(app, headers=bearer()) as test_client:
         yield test_client
 
 
@@ -42,7 +46,6 @@ def _report(client: TestClient) -> str:
         "summary": "征地补偿纠纷",
         "causes": ["land"],
         "participants": "约5000人",
-        "actor": "值班员甲",
     }
     created = client.post("/api/v1/incidents", json=body)
     assert created.status_code == 201, created.text

@@ -11,9 +11,11 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
+from govops.platform.api.auth import SESSION_COOKIE
 from tests.e2e.languages import foreign_sentences
 from tests.e2e.pages import report
 from tests.fakes import Clock
+from tests.identity import EVERYTHING
 
 try:
     from playwright.sync_api import expect
@@ -24,6 +26,9 @@ except ImportError:  # the browser fixture skips, saying why
 @pytest.fixture
 def page(browser: Any) -> Any:
     page = browser.new_page(locale="zh-CN")
+    # signed in by the session cookie the test authenticator knows (the web conftest)
+    signed = {"name": SESSION_COOKIE, "value": EVERYTHING, "domain": "127.0.0.1", "path": "/"}
+    page.context.add_cookies([signed])
     yield page
     page.close()
 
@@ -42,7 +47,6 @@ def test_a_duty_officers_round(page: Any, live_server: str, clock: Clock) -> Non
 
 def refused_with_messages(page: Any) -> None:
     """An empty place and an unreadable figure: the form comes back with messages."""
-    page.fill("#f-officer", "张三")
     page.fill("#f-occurred_at", "2026-06-01T09:30")
     page.fill("#f-township", "城关镇")
     page.fill("#f-summary", "城区房屋拆迁,群众到县政府集体上访")
@@ -69,10 +73,10 @@ def filed_and_explained(page: Any) -> None:
 
 
 def checklist_ticked(page: Any) -> None:
-    """Ticked off by the officer the browser remembers."""
+    """Ticked off by the signed-in user, named with the unit they acted in."""
     page.click("#action-II-start-plans button")
     expect(page.locator("#action-II-start-plans")).to_have_class(re.compile(r"\bdone\b"))
-    expect(page.locator("#action-II-start-plans")).to_contain_text("张三")
+    expect(page.locator("#action-II-start-plans")).to_contain_text("tester@demo-county")
 
 
 def upgraded_by_a_follow_up(page: Any) -> None:

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from fastapi.testclient import TestClient
 
+from tests.e2e.incidents.web.conftest import signed_in
 from tests.e2e.pages import errors, report, section, text
 from tests.fakes import Clock
+from tests.identity import EVERYTHING
 
 
-def test_a_checklist_action_is_ticked_off_by_the_officer(client: TestClient, clock: Clock) -> None:
+def test_a_checklist_action_is_ticked_off_by_the_signed_in_user(
+    client: TestClient, clock: Clock
+) -> None:
     incident = report(client)
     clock.advance(minutes=5)
     response = client.post(f"{incident}/actions/II-report", follow_redirects=False)
@@ -17,18 +21,24 @@ def test_a_checklist_action_is_ticked_off_by_the_officer(client: TestClient, clo
     page = client.get(incident).text
     checklist = section(page, "checklist")
     assert "已完成 1/3" in checklist
-    assert "张三 于 2026年6月1日 10:05 完成" in checklist
+    assert "tester@demo-county 于 2026年6月1日 10:05 完成" in checklist
     assert 'action="/incidents/' not in page.split('id="action-II-report"')[1].split("</li>")[0]
     assert "完成:将处置情况及时上报县政府" in section(page, "timeline")
 
 
-def test_ticking_needs_a_duty_officer(client: TestClient) -> None:
+def test_ticking_needs_the_permission_at_the_incidents_unit(client: TestClient) -> None:
     incident = report(client)
-    client.cookies.clear()
-    response = client.post(f"{incident}/actions/II-report")
-    assert response.status_code == 422
-    assert errors(response.text) == {"top-officer": "必填"}
-    assert "已完成 0/3" in section(response.text, "checklist")
+    viewer = signed_in(client, "viewer")  # reads every incident of the county
+    assert "已完成 0/3" in section(viewer.get(incident).text, "checklist")
+    assert 'action="/incidents/' not in viewer.get(incident).text  # no form offered
+    response = viewer.post(f"{incident}/actions/II-report")
+    assert response.status_code == 403
+    liaison = signed_in(client, "liaison")  # land resources: this incident is not theirs
+    assert liaison.post(f"{incident}/actions/II-report").status_code == 403  # no incident.act
+    officer = signed_in(client, "qingshi")  # another township's duty officer
+    assert officer.post(f"{incident}/actions/II-report").status_code == 404
+    assert officer.get(incident).status_code == 404
+    assert "已完成 0/3" in section(signed_in(client, EVERYTHING).get(incident).text, "checklist")
 
 
 def test_an_unknown_action_or_incident(client: TestClient) -> None:
@@ -46,7 +56,7 @@ def test_a_follow_up_upgrades_the_incident_with_its_reason(
 ) -> None:
     incident = report(client)
     clock.advance(minutes=30)
-    data = {"participants": "6000", "note": "人数增至6000人", "officer": "李四", "flags_shown": "1"}
+    data = {"participants": "6000", "note": "人数增至6000人", "flags_shown": "1"}
     response = client.post(f"{incident}/follow-ups", data=data, follow_redirects=False)
     assert response.status_code == 303
     page = client.get(incident).text
@@ -90,10 +100,10 @@ def test_a_follow_up_needs_something_new_and_readable_figures(client: TestClient
     empty = client.post(f"{incident}/follow-ups", data={"flags_shown": "1"})
     assert empty.status_code == 422
     assert errors(empty.text) == {"note": "请填写新数字或说明"}
-    bad = client.post(f"{incident}/follow-ups", data={"deaths": "-1", "officer": ""})
+    bad = client.post(f"{incident}/follow-ups", data={"deaths": "-1", "officer": "李四"})
     assert bad.status_code == 422
     found = errors(bad.text)
-    assert found["officer"] == "必填" and found["deaths"].startswith("数字无法接受:")
+    assert list(found) == ["deaths"] and found["deaths"].startswith("数字无法接受:")
     assert 'value="-1"' in bad.text
     assert "未保存,请修改标出的字段。" in bad.text
 

@@ -1,11 +1,14 @@
-"""The list, the intake form and its checks, language and officer, without a browser."""
+"""The list, the intake form and its checks, the language, and who may file what, without
+a browser."""
 
 from __future__ import annotations
 
 from fastapi.testclient import TestClient
 
+from tests.e2e.incidents.web.conftest import signed_in
 from tests.e2e.pages import GOOD_REPORT, errors, report, section, text
 from tests.fakes import Clock
+from tests.identity import EVERYTHING
 
 
 def test_the_list_is_in_chinese_by_default_and_empty_at_first(client: TestClient) -> None:
@@ -51,7 +54,7 @@ def test_the_intake_form_offers_the_packs_causes_figures_and_criteria(
 def test_a_report_lands_on_its_page_with_the_grade_explained(client: TestClient) -> None:
     response = client.post("/incidents", data=GOOD_REPORT, follow_redirects=False)
     assert response.status_code == 303
-    assert "govops_officer=%E5%BC%A0%E4%B8%89" in response.headers["set-cookie"]
+    assert "govops_officer" not in response.headers.get("set-cookie", "")
     page = client.get(response.headers["location"]).text
     explanation = section(page, "explanation")
     assert "定级: 重大群体性事件 (II级)" in explanation
@@ -67,18 +70,18 @@ def test_a_report_lands_on_its_page_with_the_grade_explained(client: TestClient)
     assert "当前等级无报告时限。" in section(page, "deadlines")
     assert "已完成 0/3" in section(page, "checklist")
     assert "初报,定为 重大群体性事件 (II级)" in section(page, "timeline")
-    assert 'value="张三"' in page  # the officer is remembered in the forms
+    assert "tester@demo-county" in section(page, "timeline")  # the signed-in user, the unit
+    assert 'name="officer"' not in page
 
 
 def test_fields_are_checked_on_the_server_with_messages_next_to_them(
     client: TestClient,
 ) -> None:
-    data = {**GOOD_REPORT, "officer": "", "place": " ", "participants": "近5000"}
+    data = {**GOOD_REPORT, "place": " ", "participants": "近5000"}
     data |= {"deaths": "5000元", "occurred_at": "昨天", "summary": "x" * 10_001}  # as the API
     response = client.post("/incidents", data=data)
     assert response.status_code == 422
     found = errors(response.text)
-    assert found["officer"] == "必填"
     assert found["place"] == "必填"
     assert found["occurred_at"] == "时间格式不对,应为 2026-06-01 09:30"
     assert found["summary"] == "不能超过10,000个字"
@@ -130,6 +133,18 @@ def test_a_repeated_submission_files_one_incident(client: TestClient) -> None:
     assert client.get("/incidents").text.count("<tr class=") == 1
 
 
+def test_a_form_key_sent_again_with_other_contents_files_nothing(client: TestClient) -> None:
+    first = report(client, key="form-1")
+    changed = client.post("/incidents", data={**GOOD_REPORT, "key": "form-1", "place": "广场"})
+    assert changed.status_code == 409
+    assert "此表单已提交过,且内容不同" in text(changed.text).replace("，", ",")
+    assert 'value="form-1"' not in changed.text  # a new key: filing it again is a new report
+    assert 'value="广场"' in changed.text
+    assert client.get("/incidents").text.count("<tr class=") == 1
+    other = signed_in(client, "head")  # the same key is another user's own
+    assert report(other, key="form-1") != first
+
+
 def test_the_language_is_remembered_and_switched_back(client: TestClient) -> None:
     english = client.get("/incidents?lang=en")
     assert "govops_lang=en" in english.headers["set-cookie"]
@@ -139,20 +154,46 @@ def test_the_language_is_remembered_and_switched_back(client: TestClient) -> Non
     assert '<html lang="zh-Hans">' in client.get("/incidents").text
 
 
-def test_the_officer_is_set_from_the_header_and_only_local_redirects_follow(
-    client: TestClient,
-) -> None:
-    response = client.post(
-        "/officer", data={"officer": "李四", "next": "/incidents/new"}, follow_redirects=False
-    )
-    assert response.headers["location"] == "/incidents/new"
-    assert 'value="李四"' in client.get("/incidents/new").text
-    away = client.post(
-        "/officer", data={"officer": "李四", "next": "//evil.example"}, follow_redirects=False
-    )
-    assert away.headers["location"] == "/incidents"
-    empty = client.post("/officer", data={"officer": "", "next": "/incidents"})
-    assert empty.status_code == 422 and "值班员: 必填" in text(empty.text)
+def test_the_signed_in_user_files_for_their_own_township_only(client: TestClient) -> None:
+    officer = signed_in(client, "chengguan")
+    assert 'name="officer"' not in officer.get("/incidents/new").text  # nobody types a name
+    mine = report(officer)
+    assert "chengguan@chengguan" in section(officer.get(mine).text, "timeline")
+    refused = officer.post("/incidents", data={**GOOD_REPORT, "township": "青石镇"})
+    assert refused.status_code == 403
+    assert errors(refused.text) == {"township": "您无权报告青石镇的事件"}
+    assert 'value="青石镇"' in refused.text  # what was typed is kept
+    assert officer.post("/officer", data={"officer": "李四"}).status_code in (404, 405)
+    assert signed_in(client, EVERYTHING).get("/incidents").text.count("<tr class=") == 1
+
+
+def test_the_list_shows_only_incidents_the_reader_may_see(client: TestClient) -> None:
+    report(client, summary="城关的事件")
+    report(client, township="青石镇", summary="青石的事件", causes=["land"])
+    county = client.get("/incidents").text
+    assert "城关的事件" in county and "青石的事件" in county
+    chengguan = signed_in(client, "chengguan").get("/incidents").text
+    assert "城关的事件" in chengguan and "青石的事件" not in chengguan
+    assert "/incidents/new" in chengguan  # a duty officer may report
+    liaison = signed_in(client, "liaison").get("/incidents").text  # land resources
+    assert "青石的事件" in liaison and "城关的事件" not in liaison
+    assert 'href="/incidents/new"' not in liaison  # nor is the intake form offered
+    assert client.get("/incidents/new").status_code == 403
+
+
+def test_no_one_signed_in_is_sent_to_log_in_and_others_are_refused(client: TestClient) -> None:
+    incident = report(client)
+    client.cookies.clear()
+    for path in ("/incidents", "/incidents/new", incident):
+        answer = client.get(path, follow_redirects=False)
+        assert answer.status_code == 303, path
+        assert answer.headers["location"].startswith("/login?next=")
+    posted = client.post(f"{incident}/actions/II-report", follow_redirects=False)
+    assert posted.status_code == 303
+    assert client.get("/static/style.css").status_code == 200  # static files are public
+    stranger = signed_in(client, "orgstaff")  # no incident permission anywhere
+    assert stranger.get("/incidents").status_code == 403
+    assert stranger.get(incident).status_code == 403
 
 
 def test_text_from_users_is_escaped(client: TestClient) -> None:

@@ -12,6 +12,7 @@ from fastapi.testclient import TestClient
 
 from govops.platform.i18n.languages import LANGUAGES
 from govops.platform.i18n.translator import translator
+from tests.e2e.incidents.web.conftest import signed_in
 from tests.e2e.languages import foreign_sentences
 from tests.e2e.pages import GOOD_REPORT, report, section, text
 from tests.fakes import Clock
@@ -120,8 +121,15 @@ def test_the_error_pages_in_each_language(client: TestClient, language: str) -> 
     assert missing.status_code == 404
     assert html_lang(missing.text) == language
     assert clean(missing.text) == []
-    officer = client.post(f"/officer?lang={language}", data={"officer": "", "next": "/incidents"})
-    assert officer.status_code == 422 and clean(officer.text) == []
+    incident = report(client)
+    officer = signed_in(client, "chengguan")  # a township's duty officer
+    elsewhere = GOOD_REPORT | {"township": "青石镇"}
+    refused = officer.post(f"/incidents?lang={language}", data=elsewhere)
+    assert refused.status_code == 403 and clean(refused.text) == []
+    signed_in(client, "viewer")  # may read, not close
+    closing = client.post(f"{incident}/close?lang={language}", data=CLOSE)
+    assert closing.status_code == 403 and clean(closing.text) == []
+    assert html_lang(closing.text) == language
 
 
 def test_dates_and_durations_are_written_as_each_language_writes_them(

@@ -18,6 +18,7 @@ from tests.e2e.conftest import START
 from tests.e2e.incidents.api.conftest import API as INCIDENTS
 from tests.e2e.incidents.api.conftest import problem_fields, report
 from tests.fakes import Clock
+from tests.identity import sign_in
 
 RANGE_EN = "must be between Jan 1, 1900 and Dec 31, 2999"
 RANGE_ZH = "必须在 1900年1月1日 至 2999年12月31日 之间"
@@ -27,7 +28,7 @@ EARLY, LATE = "0001-01-01T00:00:00+08:00", "9999-12-31T23:59:00-08:00"
 @pytest.fixture
 def client(tmp_path: Path) -> Iterator[TestClient]:
     app = build_app(Settings(database_url=f"sqlite:///{tmp_path / 'govops.db'}"), Clock(START))
-    with TestClient(app, headers={"Accept-Language": "en"}) as client:
+    with TestClient(app, headers={"Accept-Language": "en"} | sign_in(app)) as client:
         yield client
 
 
@@ -72,7 +73,7 @@ def test_a_report_for_a_day_kept_is_a_document(client: TestClient) -> None:
 def test_a_selection_step_done_out_of_range_is_422(client: TestClient) -> None:
     motion = {"candidate": "张三", "post": "处长", "committee": ["王书记"], "team": ["陈干事"]}
     for at in (EARLY, LATE):
-        answer = client.post(f"{API_PREFIX}/selections", json=motion | {"at": at, "actor": "x"})
+        answer = client.post(f"{API_PREFIX}/selections", json=motion | {"at": at})
         assert problem_fields(answer) == {"at": RANGE_EN}
 
 

@@ -22,11 +22,13 @@ from govops.config import DEFAULT_MAX_BODY_BYTES, Limits, SettingsError
 from govops.incidents.service.incident import IncidentService
 from govops.incidents.web import build_web_router
 from govops.lawcode.sources.pack import Pack
+from govops.platform.api.auth import SESSION_COOKIE
 from govops.platform.web.pages import LANGUAGE_COOKIE
 from govops.server import create_app
 from tests.e2e.incidents.api.conftest import API, report
 from tests.e2e.pages import GOOD_REPORT
 from tests.fakes import Clock
+from tests.identity import EVERYTHING, TokenAuthenticator, bearer
 
 LIMIT = 8192
 
@@ -36,7 +38,16 @@ def app(
     service: IncidentService, pack: Pack, clock: Clock, monkeypatch: pytest.MonkeyPatch
 ) -> FastAPI:
     monkeypatch.setenv("GOVOPS_MAX_BODY_BYTES", str(LIMIT))
-    return create_app(service, pack, build_web_router(service, pack, clock), clock=clock)
+    web = build_web_router(service, pack, clock)
+    return create_app(service, pack, web, clock=clock, authenticator=TokenAuthenticator())
+
+
+@pytest.fixture
+def client(app: FastAPI) -> Iterator[TestClient]:
+    """The tester, signed in by token for the API and by cookie for the pages."""
+    cookies = {SESSION_COOKIE: EVERYTHING}
+    with TestClient(app, headers=bearer(), cookies=cookies) as client:
+        yield client
 
 
 def _json(body: dict[str, Any]) -> bytes:

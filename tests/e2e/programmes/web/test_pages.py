@@ -24,6 +24,7 @@ from govops.lawcode.plans.programme import Figure
 from govops.lawcode.sources.pack import Pack
 from govops.lawcode.texts.messages import Quote, msg
 from govops.packs import load_builtin_pack
+from govops.platform.api.auth import SESSION_COOKIE
 from govops.platform.i18n.languages import LANGUAGES
 from govops.platform.i18n.translator import translator
 from govops.programmes.web import build_programme_router
@@ -31,6 +32,7 @@ from govops.programmes.web.render import Reader
 from tests.e2e.languages import foreign_sentences
 from tests.e2e.pages import section, text
 from tests.fakes import Clock
+from tests.identity import EVERYTHING, TokenAuthenticator, bearer, sign_in
 
 try:
     from playwright.sync_api import expect
@@ -51,13 +53,26 @@ def srb() -> Pack:
     return load_builtin_pack(SRB)
 
 
+def signed(app: FastAPI) -> FastAPI:
+    """The application knowing the tester (every role at every root) by the bearer token
+    and the session cookie `tester` (tests.identity)."""
+    app.state.authenticator = TokenAuthenticator()
+    return app
+
+
 @pytest.fixture
 def app(service: IncidentService, pack: Pack, clock: Clock, srb: Pack) -> FastAPI:
     """The incident pages and the programme pages, sharing the language cookie."""
     app = FastAPI()
     app.include_router(build_web_router(service, pack, clock))
     app.include_router(build_programme_router({SRB: srb, pack.id: pack}))
-    return app
+    return signed(app)
+
+
+@pytest.fixture
+def client(app: FastAPI) -> Iterator[TestClient]:
+    with TestClient(app, headers=bearer()) as client:
+        yield client
 
 
 def finding(page: str, finding_id: str) -> str:
@@ -234,7 +249,7 @@ def test_a_printed_figure_that_differs_is_marked(srb: Pack) -> None:
     programme = replace(srb.programme, budget=replace(budget, lines=lines))
     app = FastAPI()
     app.include_router(build_programme_router({SRB: replace(srb, programme=programme)}))
-    page = TestClient(app).get(BUDGET).text
+    page = TestClient(signed(app), headers=bearer()).get(BUDGET).text
     cells = row(page, "line-3")
     assert '<td class="printed differs">85</td>' in cells
     assert re.search(r'<td class="computed differs">80 <span class="flag"', cells)
@@ -267,13 +282,14 @@ def test_the_language_cookie_is_shared_with_the_incident_pages(client: TestClien
 def test_the_browsers_language_else_the_organisations_else_vietnamese(srb: Pack) -> None:
     app = FastAPI()
     app.include_router(build_programme_router({SRB: srb}))
-    client = TestClient(app)
+    client = TestClient(signed(app), headers=bearer())
     assert '<html lang="vi">' in client.get(PLAN).text
     chinese = client.get(PLAN, headers={"accept-language": "zh-TW,zh;q=0.8"}).text
     assert '<html lang="zh-Hant">' in chinese
     organisation = FastAPI()
     organisation.include_router(build_programme_router({SRB: srb}, language="en"))
-    assert '<html lang="en">' in TestClient(organisation).get(PLAN).text
+    english = TestClient(signed(organisation), headers=bearer()).get(PLAN).text
+    assert '<html lang="en">' in english
 
 
 def test_the_stylesheet_is_served_from_the_pages_router(client: TestClient) -> None:
@@ -292,14 +308,21 @@ def test_the_stylesheet_is_served_from_the_pages_router(client: TestClient) -> N
 def test_the_composition_root_serves_the_programmes(tmp_path: Path) -> None:
     assert list(programme_packs()) == [SRB]
     settings = Settings(database_url=f"sqlite:///{tmp_path / 'govops.db'}")
-    with TestClient(build_app(settings)) as client:
+    app = build_app(settings)
+    with TestClient(app) as client:
+        client.headers.update(sign_in(app))  # a real user: every role at every root
         assert client.get(BUDGET).status_code == 200
         assert client.get("/incidents").status_code == 200
+        population = sign_in(app, "population", ("population_officer", "38"))
+        assert client.get(BUDGET, headers=population).status_code == 200
+        xicheng = sign_in(app, "xicheng", ("viewer", "110102"))
+        assert client.get(BUDGET, headers=xicheng).status_code == 404
 
 
 @pytest.fixture
-def browser_page(browser: Any) -> Iterator[Any]:
-    page = browser.new_page()
+def browser_page(browser: Any, live_server: str) -> Iterator[Any]:
+    page = browser.new_page()  # signed in as the tester, by the session cookie
+    page.context.add_cookies([{"name": SESSION_COOKIE, "value": EVERYTHING, "url": live_server}])
     yield page
     page.close()
 

@@ -5,6 +5,7 @@ showing the storm and delivering new alerts to a webhook from its background wor
 
 from __future__ import annotations
 
+import http.client
 import io
 import json
 import os
@@ -13,6 +14,7 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.parse
 import urllib.request
 from collections.abc import Iterator
 from datetime import timedelta
@@ -30,6 +32,7 @@ from tests.e2e.incidents.api.conftest import problem_fields
 from tests.e2e.warnings.api.test_warning import CAP, cap_schema
 from tests.e2e.warnings.api.test_webhooks import Webhook
 from tests.e2e.warnings.warning_demo import demo_app
+from tests.identity import bearer
 from tests.unit.warnings.outbox_support import START, storm
 
 API = "/api/v1/warnings"
@@ -39,7 +42,7 @@ STREET = "110102001"  # 西长安街街道
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[TestClient, DemoStorm]]:
     app, _, storm = demo_app(tmp_path_factory.mktemp("demo"))
-    with TestClient(app) as client:
+    with TestClient(app, headers=bearer()) as client:
         yield client, storm
 
 
@@ -150,17 +153,46 @@ def test_the_application_alone_never_sends(
     assert pending["count"] == 1 and Webhook.received == []
 
 
-def _get(url: str) -> Any:
-    with urllib.request.urlopen(url, timeout=5) as answer:
+def _get(url: str, headers: dict[str, str] | None = None) -> Any:
+    request = urllib.request.Request(url, headers=headers or {})
+    with urllib.request.urlopen(request, timeout=5) as answer:
         return answer.read()
 
 
-def _post(url: str, body: dict[str, Any]) -> Any:
-    request = urllib.request.Request(
-        url, json.dumps(body).encode(), {"Content-Type": "application/json"}, method="POST"
-    )
+def _post(url: str, body: dict[str, Any], headers: dict[str, str]) -> Any:
+    sent = {"Content-Type": "application/json"} | headers
+    request = urllib.request.Request(url, json.dumps(body).encode(), sent, method="POST")
     with urllib.request.urlopen(request, timeout=5) as answer:
         return json.load(answer)
+
+
+def _demo_password(server: subprocess.Popen[str], username: str) -> tuple[str, str]:
+    """The one-time password `serve --demo` printed for `username`, and what it printed
+    up to serving."""
+    assert server.stdout is not None
+    printed, password = "", ""
+    for line in server.stdout:
+        printed += line
+        if line.split()[:1] == [username]:
+            password = line.split()[1]
+        if "Ctrl+C" in line:
+            break
+    assert password, printed
+    return password, printed
+
+
+def _log_in(base: str, username: str, password: str) -> dict[str, str]:
+    """The session cookie of a sign-in at /login, as the header to send it back."""
+    host, port = base.removeprefix("http://").split(":")
+    connection = http.client.HTTPConnection(host, int(port), timeout=5)
+    form = urllib.parse.urlencode({"username": username, "password": password, "next": "/"})
+    kind = {"Content-Type": "application/x-www-form-urlencoded"}
+    connection.request("POST", "/login", form, kind)
+    answer = connection.getresponse()
+    cookie = answer.getheader("set-cookie") or ""
+    connection.close()
+    assert answer.status == 303 and cookie.startswith("govops_session="), answer.status
+    return {"Cookie": cookie.split(";")[0]}
 
 
 def test_serve_demo_shows_the_storm_and_its_worker_delivers(tmp_path: Path, webhook: str) -> None:
@@ -180,8 +212,12 @@ def test_serve_demo_shows_the_storm_and_its_worker_delivers(tmp_path: Path, webh
         text=True,
     )
     try:
-        page = _wait(f"{base}/warnings", server).decode()
-        created = _post(f"{base}{API}/subscriptions", {"url": f"{webhook}/ok"})
+        password, printed = _demo_password(server, "admin")
+        _wait(f"{base}/health", server)
+        signed_in = _log_in(base, "admin", password)
+        page = bytes(_get(f"{base}/warnings", signed_in)).decode()
+        created = _post(f"{base}{API}/subscriptions", {"url": f"{webhook}/ok"}, signed_in)
+        assert created["created_by"] == "admin@110102" and created["unit"] == "110102"
         Webhook.secrets, Webhook.now = {"/ok": created["secret"]}, time.time()
         _watch_a_burst(tmp_path, env)
         deadline = time.monotonic() + 30
@@ -190,6 +226,7 @@ def test_serve_demo_shows_the_storm_and_its_worker_delivers(tmp_path: Path, webh
     finally:
         server.send_signal(signal.SIGTERM)
         out, err = server.communicate(timeout=40)
+    out = printed + out
     assert server.returncode == 0, err
     assert "Loaded the demo storm of" in out and "72 warning events" in out
     assert "CAP status Exercise" in out

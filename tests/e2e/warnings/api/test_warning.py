@@ -18,7 +18,9 @@ from govops.bootstrap import build_app
 from govops.config import Settings
 from govops.warnings.service.warning import WarningService
 from tests.e2e.incidents.api.conftest import problem_fields
+from tests.e2e.warnings.warning_demo import signed
 from tests.fakes import Clock
+from tests.identity import bearer
 from tests.unit.warnings.outbox_support import OTHER_STREET, START, STREET, storm
 
 API = "/api/v1/warnings"
@@ -39,7 +41,7 @@ def clock() -> Clock:
 @pytest.fixture
 def client(tmp_path: Path, clock: Clock) -> Iterator[TestClient]:
     settings = Settings(database_url=f"sqlite:///{tmp_path / 'govops.db'}")
-    with TestClient(build_app(settings, clock)) as client:
+    with TestClient(signed(build_app(settings, clock)), headers=bearer()) as client:
         yield client
 
 

@@ -30,7 +30,9 @@ from govops.warnings.service.outbound import WebhookGuard
 from govops.warnings.service.warning import WarningService
 from tests.e2e.incidents.api.conftest import problem_fields
 from tests.e2e.warnings.api.test_warning import CAP, cap_schema
+from tests.e2e.warnings.warning_demo import signed
 from tests.fakes import Clock
+from tests.identity import bearer
 from tests.unit.warnings.outbox_support import START, STREET, Dns, storm
 
 API = "/api/v1/warnings"
@@ -93,7 +95,8 @@ def clock() -> Clock:
 
 def _client(tmp_path: Path, clock: Clock, **variables: str) -> Iterator[TestClient]:
     env = {"GOVOPS_DATABASE_URL": f"sqlite:///{tmp_path / 'govops.db'}"} | variables
-    with TestClient(build_app(Settings.from_env(env), clock)) as client:
+    app = signed(build_app(Settings.from_env(env), clock))
+    with TestClient(app, headers=bearer()) as client:
         service = service_of(client)  # names resolve with the test's DNS, never the real one
         dns = Dns({"intranet.example": ["10.1.1.1"], "nowhere.invalid": []})
         service.guard = WebhookGuard(service.guard.allow, dns)

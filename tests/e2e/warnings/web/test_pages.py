@@ -20,12 +20,14 @@ from fastapi.testclient import TestClient
 
 from govops.bootstrap import WARNING_PACK
 from govops.packs import load_builtin_pack
+from govops.platform.api.auth import SESSION_COOKIE
 from govops.platform.i18n.languages import LANGUAGES
 from govops.platform.web.pages import LANGUAGE_COOKIE
 from govops.warnings.web import build_warning_web_router
 from tests.e2e.languages import foreign_sentences
 from tests.e2e.pages import text
 from tests.e2e.warnings.warning_demo import demo_app
+from tests.identity import EVERYTHING, TokenAuthenticator, bearer
 
 try:
     from playwright.sync_api import expect
@@ -49,7 +51,7 @@ def app(demo: FastAPI) -> FastAPI:
 
 @pytest.fixture
 def client(demo: FastAPI) -> Iterator[TestClient]:
-    with TestClient(demo) as client:
+    with TestClient(demo, headers=bearer()) as client:
         yield client
 
 
@@ -184,8 +186,9 @@ def test_the_router_alone_serves_both_its_stylesheets(demo: FastAPI) -> None:
     alone.include_router(
         build_warning_web_router(demo.state.warnings, demo.state.warning_series, pack)
     )
+    alone.state.authenticator = TokenAuthenticator()
     with TestClient(alone) as client:
-        page = client.get("/warnings").text
+        page = client.get("/warnings", headers=bearer()).text
         common = '<link rel="stylesheet" href="/static/common.css">'
         own = '<link rel="stylesheet" href="/warnings/static/warnings.css">'
         assert common in page and own in page and page.index(common) < page.index(own)
@@ -193,14 +196,15 @@ def test_the_router_alone_serves_both_its_stylesheets(demo: FastAPI) -> None:
             ("/static/common.css", "header.top"),
             ("/warnings/static/warnings.css", ".level.red"),
         ):
-            css = client.get(path)
+            css = client.get(path)  # public: the log-in page needs them signed out
             assert css.status_code == 200 and css.headers["content-type"].startswith("text/css")
             assert rule in css.text and "http" not in css.text  # no external asset
 
 
 @pytest.fixture
-def browser_page(browser: Any) -> Iterator[Any]:
-    page = browser.new_page()
+def browser_page(browser: Any, live_server: str) -> Iterator[Any]:
+    page = browser.new_page()  # signed in as the tester, by the session cookie
+    page.context.add_cookies([{"name": SESSION_COOKIE, "value": EVERYTHING, "url": live_server}])
     yield page
     page.close()
 

@@ -102,4 +102,5 @@ def test_the_service_runs_a_case_on_the_database(engine: Engine) -> None:
     assert [e.step for e in stored.events] == list(Step)
     assert stored.event(Step.PUBLIC_NOTICE) == notice  # read back in the pack's timezone
     assert [c.id for c in service.cases()] == [case.id]
-    assert len(service.dossier(case.id, "m3")) == 7
+    # The server's time of recording is kept beside the act's time the user gave.
+    assert {e.data["recorded_at"] for e in stored.events} == {"2026-11-20T08:00:00+08:00"}

@@ -8,7 +8,8 @@ from datetime import UTC, datetime, timedelta, timezone
 import pytest
 
 from govops.incidents.model.incident import Event, EventKind
-from govops.incidents.ports import ConcurrentUpdateError, Notification
+from govops.incidents.model.intake import MAX_KEY
+from govops.incidents.ports import ConcurrentUpdateError, KeyUse, Notification
 from govops.incidents.storage.incident import SqlUnitOfWork
 
 BEIJING = timezone(timedelta(hours=8))
@@ -83,7 +84,7 @@ def test_a_seq_twice_in_one_unit_of_work_is_refused(new_uow: NewUow) -> None:
 def test_work_not_committed_is_rolled_back(new_uow: NewUow) -> None:
     with new_uow() as uow:
         uow.incidents.append([report("a")])
-        uow.incidents.remember_key("k", "a")
+        uow.incidents.remember_key("甲", "k", KeyUse("a"))
         uow.outbox.add([notice("a")])
     with pytest.raises(RuntimeError), new_uow() as uow:
         uow.incidents.append([report("b")])
@@ -92,23 +93,39 @@ def test_work_not_committed_is_rolled_back(new_uow: NewUow) -> None:
         assert uow.incidents.events("a") == []
         assert uow.incidents.events("b") == []
         assert uow.incidents.incident_ids() == []
-        assert uow.incidents.incident_for_key("k") is None
+        assert uow.incidents.incident_for_key("甲", "k") is None
         assert uow.outbox.pending() == []
 
 
-def test_idempotency_keys(new_uow: NewUow) -> None:
+def test_idempotency_keys_are_each_users_own(new_uow: NewUow) -> None:
     with new_uow() as uow:
-        assert uow.incidents.incident_for_key("request-1") is None
+        assert uow.incidents.incident_for_key("li", "request-1") is None
         uow.incidents.append([report("a")])
-        uow.incidents.remember_key("request-1", "a")
+        uow.incidents.remember_key("li", "request-1", KeyUse("a", "hash-a"))
         uow.commit()
     with new_uow() as uow:
-        assert uow.incidents.incident_for_key("request-1") == "a"
-        assert uow.incidents.incident_for_key("request-2") is None
+        assert uow.incidents.incident_for_key("li", "request-1") == KeyUse("a", "hash-a")
+        assert uow.incidents.incident_for_key("li", "request-2") is None
+        assert uow.incidents.incident_for_key("wang", "request-1") is None
         with pytest.raises(ConcurrentUpdateError, match="request-1"):
-            uow.incidents.remember_key("request-1", "b")
+            uow.incidents.remember_key("li", "request-1", KeyUse("b", "hash-b"))
     with new_uow() as uow:
-        assert uow.incidents.incident_for_key("request-1") == "a"
+        uow.incidents.append([report("b")])
+        uow.incidents.remember_key("wang", "request-1", KeyUse("b", "hash-b"))
+        uow.commit()
+    with new_uow() as uow:
+        assert uow.incidents.incident_for_key("li", "request-1") == KeyUse("a", "hash-a")
+        assert uow.incidents.incident_for_key("wang", "request-1") == KeyUse("b", "hash-b")
+
+
+def test_the_longest_key_of_the_longest_user_name_is_kept(new_uow: NewUow) -> None:
+    owner, key = "u" * 50, "k" * MAX_KEY
+    with new_uow() as uow:
+        uow.incidents.append([report("a")])
+        uow.incidents.remember_key(owner, key, KeyUse("a", "h" * 64))
+        uow.commit()
+    with new_uow() as uow:
+        assert uow.incidents.incident_for_key(owner, key) == KeyUse("a", "h" * 64)
 
 
 def notice(incident: str, seq: int = 1, department: str = "public_security") -> Notification:

@@ -18,7 +18,7 @@ from govops.calendars import calendar_for
 from govops.incidents.model.incident import Event, Status
 from govops.incidents.model.intake import AfterAction, Intake
 from govops.incidents.model.rules import IncidentRules
-from govops.incidents.ports import ConcurrentUpdateError, UnitOfWork
+from govops.incidents.ports import ConcurrentUpdateError, KeyUse, UnitOfWork
 from govops.incidents.service.incident import IncidentService
 from govops.incidents.storage.incident import SqlUnitOfWork, unit_of_work_factory
 from govops.packs import load_builtin_pack
@@ -150,8 +150,8 @@ class SlowIncidents:
     def incident_ids(self) -> list[str]:
         return self._repository.incident_ids()
 
-    def incident_for_key(self, idempotency_key: str) -> str | None:
-        return self._repository.incident_for_key(idempotency_key)
+    def incident_for_key(self, owner: str, idempotency_key: str) -> KeyUse | None:
+        return self._repository.incident_for_key(owner, idempotency_key)
 
-    def remember_key(self, idempotency_key: str, incident_id: str) -> None:
-        self._repository.remember_key(idempotency_key, incident_id)
+    def remember_key(self, owner: str, idempotency_key: str, use: KeyUse) -> None:
+        self._repository.remember_key(owner, idempotency_key, use)

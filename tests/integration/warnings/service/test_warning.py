@@ -29,6 +29,8 @@ from govops.warnings.storage.warning import SqlDeliveries, warning_unit_of_work_
 from tests.fakes import Clock
 from tests.unit.warnings.outbox_support import (
     BEIJING,
+    BY,
+    DISTRICT,
     OTHER_STREET,
     START,
     STREET,
@@ -65,9 +67,11 @@ def _count(engine: Engine, table: Table) -> int:
 def test_record_stores_the_event_its_alert_its_publication_and_its_deliveries(
     service: WarningService,
 ) -> None:
-    everyone = service.subscribe("https://all.example/")
-    orange_up = service.subscribe("https://example.org/hook", [STREET], "orange")
-    elsewhere = service.subscribe("https://example.org/other", [OTHER_STREET])
+    everyone = service.subscribe("https://all.example/", unit=DISTRICT, by=BY)
+    orange_up = service.subscribe(
+        "https://example.org/hook", [STREET], "orange", unit=DISTRICT, by=BY
+    )
+    elsewhere = service.subscribe("https://example.org/other", [OTHER_STREET], unit=DISTRICT, by=BY)
     issue, upgrade, cancel = storm(["blue", "orange", None])
 
     assert service.record([issue, upgrade, cancel]) == [issue, upgrade, cancel]
@@ -91,7 +95,7 @@ def test_record_stores_the_event_its_alert_its_publication_and_its_deliveries(
 
 
 def test_recording_again_records_nothing_twice(service: WarningService, engine: Engine) -> None:
-    service.subscribe("https://example.org/hook")
+    service.subscribe("https://example.org/hook", unit=DISTRICT, by=BY)
     events = storm(["yellow", "red"])
     service.record(events[:1])
     assert service.record(events) == events[1:]  # the first is stored already
@@ -106,7 +110,7 @@ def test_an_event_is_never_stored_without_its_deliveries(
 ) -> None:
     """The database fails while queueing the second event's deliveries: nothing of the
     batch stays, not the first event, its log line nor its deliveries."""
-    service.subscribe("https://example.org/hook")
+    service.subscribe("https://example.org/hook", unit=DISTRICT, by=BY)
     events = storm(["blue", "orange"])
     enqueue = SqlDeliveries.enqueue
     calls: list[str] = []
@@ -202,7 +206,7 @@ def test_a_bad_subscription_is_refused_by_field(
     service: WarningService, url: str, areas: list[str], level: str, field: str
 ) -> None:
     with pytest.raises(WarningInputError) as refused:
-        service.subscribe(url, areas, level)
+        service.subscribe(url, areas, level, unit=DISTRICT, by=BY)
     assert refused.value.field == field
     assert service.subscriptions() == []
 
@@ -211,7 +215,7 @@ def test_a_refused_url_says_why_without_the_address() -> None:
     dns = Dns({"intranet.example": ["10.1.2.3"]})
     with pytest.raises(WarningInputError) as refused:
         WarningService(_no_storage, Clock(NOW), real_alert(), guard=guard(dns)).subscribe(
-            "https://intranet.example/x"
+            "https://intranet.example/x", unit=DISTRICT, by=BY
         )
     said = str(refused.value.message)
     assert "private network address" in said and "10.1.2.3" not in said
@@ -224,25 +228,25 @@ def _no_storage() -> Any:
 def test_the_secret_is_given_when_subscribing_and_never_read_back(
     service: WarningService,
 ) -> None:
-    subscription = service.subscribe("https://example.org/hook")
+    subscription = service.subscribe("https://example.org/hook", unit=DISTRICT, by=BY)
     assert subscription.secret is not None
     assert subscription.secret.startswith("whsec_")
     assert len(base64.b64decode(subscription.secret.removeprefix("whsec_"))) == 32
     assert subscription.secret not in repr(subscription)
     (listed,) = service.subscriptions()
     assert listed.secret is None and service.subscription(subscription.id).secret is None
-    other = service.subscribe("https://example.org/other")
+    other = service.subscribe("https://example.org/other", unit=DISTRICT, by=BY)
     assert other.secret != subscription.secret
 
 
 def test_a_secret_is_rotated_for_an_active_subscription_only(service: WarningService) -> None:
-    subscription = service.subscribe("https://example.org/hook")
-    rotated = service.rotate_secret(subscription.id)
+    subscription = service.subscribe("https://example.org/hook", unit=DISTRICT, by=BY)
+    rotated = service.rotate_secret(subscription.id, BY)
     assert rotated.startswith("whsec_") and rotated != subscription.secret
-    service.unsubscribe(subscription.id)
+    service.unsubscribe(subscription.id, BY)
     for missing in (subscription.id, "nope"):
         with pytest.raises(WarningNotFoundError):
-            service.rotate_secret(missing)
+            service.rotate_secret(missing, BY)
         with pytest.raises(WarningNotFoundError):
             service.subscription(missing)
 
@@ -250,11 +254,11 @@ def test_a_secret_is_rotated_for_an_active_subscription_only(service: WarningSer
 def test_unsubscribing_drops_pending_deliveries_and_new_events_skip_it(
     service: WarningService,
 ) -> None:
-    gone = service.subscribe("https://example.org/gone")
-    kept = service.subscribe("https://example.org/kept")
+    gone = service.subscribe("https://example.org/gone", unit=DISTRICT, by=BY)
+    kept = service.subscribe("https://example.org/kept", unit=DISTRICT, by=BY)
     first, second = storm(["blue", "yellow"])
     service.record([first])
-    assert service.unsubscribe(gone.id) == 1
+    assert service.unsubscribe(gone.id, BY) == 1
     service.record([second])
     assert service.subscriptions() == [kept]
     dead = service.deliveries(status=DeliveryStatus.DEAD)
@@ -263,7 +267,7 @@ def test_unsubscribing_drops_pending_deliveries_and_new_events_skip_it(
     ]
     assert {d.subscription_id for d in service.deliveries(second.identifier)} == {kept.id}
     with pytest.raises(WarningNotFoundError):
-        service.unsubscribe(gone.id)
+        service.unsubscribe(gone.id, BY)
 
 
 def _kinds(events: list[WarningEvent]) -> list[str]:
@@ -273,7 +277,9 @@ def _kinds(events: list[WarningEvent]) -> list[str]:
 def test_a_subscriber_hears_of_changes_that_cross_its_minimum(service: WarningService) -> None:
     """min orange: the issue at orange, the downgrade to yellow (the warning fell below
     it), not the later cancel of the yellow warning nor a blue issue."""
-    orange = service.subscribe("https://example.org/orange", min_level="orange")
+    orange = service.subscribe(
+        "https://example.org/orange", min_level="orange", unit=DISTRICT, by=BY
+    )
     events = storm(["orange", "yellow", None, "blue"])
     service.record(events)
     heard = {d.identifier for d in service.deliveries() if d.subscription_id == orange.id}

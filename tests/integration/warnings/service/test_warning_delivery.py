@@ -23,6 +23,8 @@ from govops.warnings.service.webhooks import ALERT_HEADER, DELIVERY_HEADER, Deli
 from govops.warnings.storage.warning import warning_unit_of_work_factory
 from tests.fakes import Clock
 from tests.unit.warnings.outbox_support import (
+    BY,
+    DISTRICT,
     PUBLIC,
     START,
     Dns,
@@ -73,7 +75,7 @@ def service(engine: Engine, dns: Dns) -> WarningService:
 
 
 def test_a_delivery_is_sent_once_with_its_idempotency_headers(service: WarningService) -> None:
-    subscription = service.subscribe(HEALTHY)
+    subscription = service.subscribe(HEALTHY, unit=DISTRICT, by=BY)
     (event,) = service.record(storm(["orange"]))
     receivers = Receivers()
 
@@ -107,7 +109,7 @@ def test_a_delivery_is_sent_once_with_its_idempotency_headers(service: WarningSe
 def test_retries_back_off_from_30_seconds_doubling_to_an_hour_then_die(
     service: WarningService,
 ) -> None:
-    service.subscribe(BROKEN)
+    service.subscribe(BROKEN, unit=DISTRICT, by=BY)
     service.record(storm(["red"]))
     receivers = Receivers(failing=(BROKEN,))
     now, waits = NOW, []
@@ -128,9 +130,11 @@ def test_retries_back_off_from_30_seconds_doubling_to_an_hour_then_die(
 
 
 def test_a_failing_subscriber_does_not_block_a_healthy_one(service: WarningService) -> None:
-    broken = service.subscribe(BROKEN)
+    broken = service.subscribe(BROKEN, unit=DISTRICT, by=BY)
     service.record(storm(["blue", "yellow", "orange", "red"]))  # 4 alerts for the broken one
-    healthy = service.subscribe(HEALTHY)  # subscribes later: its alert comes after those
+    healthy = service.subscribe(
+        HEALTHY, unit=DISTRICT, by=BY
+    )  # subscribes later: its alert comes after those
     service.record(storm(["red"], area="110102003"))  # a fifth for the broken one
     receivers = Receivers(failing=(BROKEN,))
 
@@ -151,8 +155,8 @@ def test_a_failing_subscriber_does_not_block_a_healthy_one(service: WarningServi
 
 
 def test_a_failure_and_a_success_in_one_round(service: WarningService) -> None:
-    service.subscribe(BROKEN)
-    service.subscribe(HEALTHY)
+    service.subscribe(BROKEN, unit=DISTRICT, by=BY)
+    service.subscribe(HEALTHY, unit=DISTRICT, by=BY)
     service.record(storm(["blue", "red"]))
     report = service.deliver_due(NOW, Receivers(failing=(BROKEN,)))
     assert (report.claimed, report.delivered, report.failed, report.postponed) == (4, 2, 1, 1)
@@ -163,7 +167,7 @@ def test_a_crashed_workers_lease_runs_out_and_the_delivery_is_sent_again(
 ) -> None:
     """At least once: a worker that claimed and stopped before recording holds its
     deliveries until its lease ends; then another sends them (same delivery id)."""
-    service.subscribe(HEALTHY)
+    service.subscribe(HEALTHY, unit=DISTRICT, by=BY)
     service.record(storm(["orange"]))
     lease_until = NOW + timedelta(minutes=10)
     with warning_unit_of_work_factory(engine)() as uow:
@@ -179,7 +183,7 @@ def test_a_crashed_workers_lease_runs_out_and_the_delivery_is_sent_again(
 
 def test_two_workers_racing_never_send_a_delivery_twice(service: WarningService) -> None:
     for url in (HEALTHY, BROKEN, "https://third.example/hook"):
-        service.subscribe(url)
+        service.subscribe(url, unit=DISTRICT, by=BY)
     service.record(storm(["blue", "yellow", "orange", "red", None]))
     service.record(storm(["blue", "yellow", None], area="110102003"))
     receivers = Receivers(pause=0.005)
@@ -216,7 +220,7 @@ def test_a_name_that_turns_private_after_subscribing_is_not_sent(
     """DNS rebinding: public when subscribing, loopback when delivering. The round vets
     the URL again: nothing is sent, the failure is "policy" (retried later, when the
     name may be public again: then sent, with the same delivery id)."""
-    service.subscribe("https://rebind.example/hook")
+    service.subscribe("https://rebind.example/hook", unit=DISTRICT, by=BY)
     service.record(storm(["orange"]))
     dns.answers["rebind.example"] = ["127.0.0.1"]
     receivers = Receivers()
@@ -240,11 +244,11 @@ def test_a_name_that_turns_private_after_subscribing_is_not_sent(
 
 
 def test_each_attempt_is_signed_with_the_secret_in_force(service: WarningService) -> None:
-    subscription = service.subscribe(BROKEN)
+    subscription = service.subscribe(BROKEN, unit=DISTRICT, by=BY)
     service.record(storm(["red"]))
     receivers = Receivers(failing=(BROKEN,))
     service.deliver_due(NOW, receivers)
-    rotated = service.rotate_secret(subscription.id)
+    rotated = service.rotate_secret(subscription.id, BY)
     later = service.deliveries()[0].next_attempt_at
     service.deliver_due(later, receivers)
     assert [item.secret for item in receivers.sent] == [subscription.secret, rotated]

@@ -51,7 +51,7 @@ def test_a_secret_is_read_back_by_a_claim_only_and_rotated(new_uow: NewUow) -> N
         assert [s.secret for s in uow.subscriptions.listing()] == [None]
         assert uow.subscriptions.get("on").secret is None  # type: ignore[union-attr]
         first = uow.deliveries.claim(NOW, NOW + timedelta(minutes=1), "w1", 1)
-        uow.subscriptions.rotate("on", "whsec_rotated", NOW)
+        uow.subscriptions.rotate("on", "whsec_rotated", NOW, "office@110102")
         second = uow.deliveries.claim(NOW, NOW + timedelta(minutes=1), "w2", 1)
         uow.commit()
     assert [c.secret for c in first + second] == [_secret("on"), "whsec_rotated"]

@@ -1,7 +1,9 @@
 """Migration 0006 on a database holding subscriptions and failed deliveries from before:
 each subscription gets a signing secret of its own (so every delivery is signed; its
 subscriber rotates it to learn it), and the failures recorded in words (which could name
-internal hosts and ports) keep only their category."""
+internal hosts and ports) keep only their category. Migration 0010: a subscription belongs
+to a unit (none for those made before), and who subscribed, set its secret and removed it
+is recorded as the signed-in user at their unit."""
 
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ from sqlalchemy import Engine, insert, select
 
 from govops.platform.storage.database import alembic_config, make_engine, migrate
 from govops.warnings.ports import step_to_json
+from govops.warnings.service.warning import WarningService
 from govops.warnings.storage.tables import (
     warning_events,
     webhook_deliveries,
@@ -22,9 +25,20 @@ from govops.warnings.storage.tables import (
     webhook_subscriptions,
 )
 from govops.warnings.storage.warning import warning_unit_of_work_factory
-from tests.unit.warnings.outbox_support import START, real_alert, storm
+from tests.fakes import Clock
+from tests.unit.warnings.outbox_support import (
+    BY,
+    START,
+    STREET,
+    Dns,
+    area_names,
+    guard,
+    real_alert,
+    storm,
+)
 
 NOW = START + timedelta(hours=1)
+STAFF = "street@110102001"
 OLD_ERRORS = {
     "HTTP 503 Service Unavailable": "http-503",
     "cannot reach the subscriber: [Errno 111] Connection refused": "error",
@@ -101,3 +115,26 @@ def test_0006_gives_each_subscription_a_secret_and_keeps_failures_as_categories(
     with warning_unit_of_work_factory(engine)() as uow:
         claims = uow.deliveries.claim(NOW, NOW + timedelta(minutes=1), "w", 10)
     assert {c.subscription_id: c.secret for c in claims} == secrets
+    with warning_unit_of_work_factory(engine)() as uow:
+        old = uow.subscriptions.get("s0")
+    assert old is not None and (old.unit, old.created_by) == (None, "")
+
+
+def test_who_subscribed_set_the_secret_and_removed_it_is_recorded(database_url: str) -> None:
+    engine = make_engine(database_url)
+    migrate(engine)
+    uow = warning_unit_of_work_factory(engine)
+    service = WarningService(uow, Clock(NOW), real_alert(), area_names(), guard=guard(Dns()))
+    made = service.subscribe("https://example.org/hook", [STREET], unit=STREET, by=STAFF)
+    assert (made.unit, made.created_by) == (STREET, STAFF)
+    assert service.subscription(made.id) == made
+    with engine.connect() as connection:
+        assert connection.scalar(select(webhook_secrets.c.set_by)) == STAFF
+    service.rotate_secret(made.id, BY)
+    with engine.connect() as connection:
+        assert connection.scalar(select(webhook_secrets.c.set_by)) == BY
+    service.unsubscribe(made.id, BY)
+    with engine.connect() as connection:
+        stored = connection.execute(select(webhook_subscriptions)).one()
+    assert (stored.unit, stored.created_by, stored.removed_by) == (STREET, STAFF, BY)
+    engine.dispose()

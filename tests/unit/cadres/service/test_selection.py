@@ -1,6 +1,6 @@
 """The selection use cases over an in-memory store: a case from motion to probation end,
 rules and days taken on the local day of each act, relatives withdrawing, refusals that
-append nothing, concurrent writers, and the dossier's readers."""
+append nothing, concurrent writers, and the server's time kept beside the time given."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from govops.cadres.model.people import Kinship, Relation
-from govops.cadres.model.selection import AccessDeniedError, Event, Motion
+from govops.cadres.model.selection import Event, Motion
 from govops.cadres.model.steps import ProbationOutcome, Step, StepRefusedError, Vote
 from govops.cadres.ports import SelectionConflictError
 from govops.cadres.service.selection import (
@@ -150,7 +150,12 @@ def decided(service: SelectionService) -> str:
 def test_a_case_goes_from_motion_to_probation_end(service: SelectionService) -> None:
     case = decided(service)
     notice = service.publish(case, "陈干事", at=at("2025-10-10T09:00+08:00"))
-    assert notice.data == {"start": "2025-10-10", "end": "2025-10-16", "provisional": False}
+    assert notice.data == {
+        "start": "2025-10-10",
+        "end": "2025-10-16",
+        "provisional": False,
+        "recorded_at": "2026-11-20T09:00:00+08:00",
+    }
     appointed = service.appoint(case, "陈干事", at=at("2025-10-17T09:00+08:00"))
     assert appointed.data["probation_end"] == "2026-10-09"
     service.end_probation(
@@ -299,9 +304,18 @@ def test_unknown_case(service: SelectionService) -> None:
         service.publish("nope", "x")
 
 
-def test_the_dossier_is_for_the_team_and_the_committee(service: SelectionService) -> None:
-    case = decided(service)
-    assert [e.seq for e in service.dossier(case, "陈干事")] == [1, 2, 3, 4]
-    assert len(service.dossier(case, " 冯委员 ")) == 4
-    with pytest.raises(AccessDeniedError, match="neither the selection team nor the committee"):
-        service.dossier(case, "张三")
+def test_the_server_keeps_its_own_time_beside_the_time_given(
+    service: SelectionService, clock: Clock
+) -> None:
+    """`at` is the act's time, which the user gives (when the committee met); the record
+    keeps when the server took it too, from its own clock."""
+    case = opened(service)
+    clock.now = NOW.replace(minute=30)
+    event = service.recommend(
+        case, "陈干事", expected=1, attended=1, interviewed=20, at=at("2025-09-05T15:00+08:00")
+    )
+    assert event.at == at("2025-09-05T15:00+08:00")
+    assert event.data["recorded_at"] == "2026-11-20T09:30:00+08:00"
+    stored = service.get(case).events
+    assert stored[0].data["recorded_at"] == "2026-11-20T09:00:00+08:00"
+    assert stored[1].data["recorded_at"] == "2026-11-20T09:30:00+08:00"

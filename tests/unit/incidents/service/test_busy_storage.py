@@ -10,7 +10,9 @@ import pytest
 
 from govops.calendars import calendar_for
 from govops.incidents.model.rules import IncidentRules
+from govops.incidents.ports import KeyUse
 from govops.incidents.service import incident as incident_service
+from govops.incidents.service.idempotency import fingerprint
 from govops.incidents.service.incident import RETRIES, IncidentService
 from govops.packs import load_builtin_pack
 from govops.platform.ports import StorageBusyError
@@ -77,7 +79,9 @@ def test_a_first_report_waits_for_a_busy_storage_and_is_filed_once(pauses: list[
     store = MemoryStore()
     service = _service(store, _busy_first(2))
     created = service.report(intake(), "甲", idempotency_key="k1")
-    assert list(store.events) == [created.id] and store.keys == {"k1": created.id}
+    assert list(store.events) == [created.id] and store.keys == {
+        ("甲", "k1"): KeyUse(created.id, fingerprint(intake()))
+    }
     assert len(pauses) == 2
     still_busy = _service(store, _busy_first(10**6))
     with pytest.raises(StorageBusyError):

@@ -12,7 +12,8 @@ from govops.calendars import calendar_for
 from govops.incidents.model.incident import EventKind, Stage, Status
 from govops.incidents.model.intake import AfterAction, IncidentInputError, Intake
 from govops.incidents.model.rules import IncidentRules
-from govops.incidents.ports import Notification
+from govops.incidents.ports import KeyUse, Notification
+from govops.incidents.service.idempotency import IdempotencyKeyReusedError
 from govops.incidents.service.incident import (
     IncidentClosedError,
     IncidentNotFoundError,
@@ -87,6 +88,19 @@ def test_a_retried_report_with_the_same_key_creates_nothing_twice() -> None:
     again = incidents.report(intake(), actor="甲", idempotency_key="abc")
     assert again.id == first.id
     assert len(store.events) == 1
+
+
+def test_a_key_is_its_owners_and_its_reports() -> None:
+    store = MemoryStore()
+    incidents = service(store=store)
+    first = incidents.report(intake(), actor="li@chengguan", idempotency_key="abc", owner="li")
+    again = incidents.report(intake(), actor="li@qingshi", idempotency_key="abc", owner="li")
+    assert again.id == first.id
+    other = incidents.report(intake(), actor="wang@chengguan", idempotency_key="abc", owner="wang")
+    assert other.id != first.id
+    with pytest.raises(IdempotencyKeyReusedError):
+        incidents.report(intake(participants=9000), actor="li@x", idempotency_key="abc", owner="li")
+    assert len(store.events) == 2
 
 
 def test_a_follow_up_that_crosses_a_threshold_upgrades_with_its_reason() -> None:
@@ -244,9 +258,9 @@ def test_a_key_filed_twice_at_the_same_moment_answers_with_the_first_incident(
     real_lookup = fakes.MemoryIncidents.incident_for_key
     calls: list[str] = []
 
-    def racing_lookup(self: fakes.MemoryIncidents, key: str) -> str | None:
+    def racing_lookup(self: fakes.MemoryIncidents, owner: str, key: str) -> KeyUse | None:
         calls.append(key)  # the first look misses: the other request had not committed yet
-        return None if len(calls) == 1 else real_lookup(self, key)
+        return None if len(calls) == 1 else real_lookup(self, owner, key)
 
     monkeypatch.setattr(fakes.MemoryIncidents, "incident_for_key", racing_lookup)
     again = incidents.report(intake(), actor="甲", idempotency_key="k1")

@@ -22,8 +22,8 @@ def test_what_a_message_quotes_as_typed_is_marked_in_another_language() -> None:
 
 def test_messages_within_messages_and_plurals_are_translated() -> None:
     t = translator("zh-Hans")
-    nested = msg("Duty officer: {problem}", problem=msg("required"))
-    assert said(t, nested) == Markup("值班员: 必填")
+    nested = msg("line {line}: {problem}", line="3", problem=msg("required"))
+    assert said(t, nested) == Markup("第 3 行：必填")
     assert said(t, msg_n("at most {count} character", "at most {count} characters", 2000)) == (
         Markup("不能超过2,000个字")
     )

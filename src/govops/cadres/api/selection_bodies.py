@@ -1,0 +1,177 @@
+"""The bodies of /api/v1/selections and `govops selections` (the same JSON for both), what
+they answer (a case, an event, the dossier), and the two use cases they call through the
+access checks: opening a case (`open_selection`) and recording a step (`apply_step`)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import Annotated, Any
+
+from pydantic import BaseModel, Field
+
+from govops.cadres.model.people import Kinship, Relation
+from govops.cadres.model.selection import Case, Event, Motion
+from govops.cadres.model.steps import ORDER, ProbationOutcome, Step, Vote
+from govops.cadres.service import access
+from govops.cadres.service.selection import RECORDED_AT, SelectionService
+from govops.platform.api.schemas import AwareTime, Item, RequestBody, ShortText
+from govops.platform.identity.actor import Actor
+
+Count = Annotated[int, Field(ge=0)]
+Names = Annotated[list[Item], Field(max_length=500)]
+Votes = Annotated[dict[Item, Vote], Field(max_length=500)]
+At = Annotated[AwareTime | None, Field(description="When done: ISO 8601, offset (default now)")]
+
+
+class RelationIn(RequestBody):
+    a: ShortText
+    b: ShortText
+    kind: Kinship = Field(description="spouse, lineal, collateral or close_in_law (43)")
+
+
+Relations = Annotated[list[RelationIn], Field(max_length=500)]
+
+
+class MotionBody(RequestBody):
+    """The work plan (10): one candidate, one post."""
+
+    candidate: ShortText
+    post: ShortText
+    committee: Names = Field(description="Every member of the committee (校党委会)")
+    team: Names = Field(description="The selection team (组织部 staff in charge)")
+    plan: Annotated[str, Field(max_length=10_000)] = ""
+    relations: Relations = Field(
+        default_factory=list, description="Declared kinships (43): relatives withdraw (44)"
+    )
+    at: At = None
+
+
+class StepBody(RequestBody):
+    at: At = None
+
+
+class RecommendationBody(StepBody):
+    expected: Count = Field(description="Those expected to attend the meeting (13)")
+    attended: Count
+    interviewed: Count = Field(description="Those interviewed (谈话调研推荐, 13(1))")
+
+
+class InvestigationBody(StepBody):
+    investigators: Names
+    consulted: Count = Field(description="People talked to and consulted (23)")
+
+
+class DecisionBody(StepBody):
+    votes: Votes = Field(description="Member -> for, against or defer (30)")
+
+
+class AppointmentBody(StepBody):
+    objection_upheld: bool = Field(False, description="The notice's result bars it (34)")
+
+
+class ProbationEndBody(StepBody):
+    outcome: ProbationOutcome
+    reason: Annotated[str, Field(max_length=10_000)] = ""
+
+
+STEP_BODIES: dict[Step, type[StepBody]] = {
+    Step.RECOMMENDATION: RecommendationBody,
+    Step.INVESTIGATION: InvestigationBody,
+    Step.DECISION: DecisionBody,
+    Step.PUBLIC_NOTICE: StepBody,
+    Step.APPOINTMENT: AppointmentBody,
+    Step.PROBATION_END: ProbationEndBody,
+}
+
+
+class SelectionOut(BaseModel):
+    id: str
+    candidate: str
+    post: str
+    committee: list[str]
+    team: list[str]
+    step: Step = Field(description="The last step recorded")
+    next: Step | None = Field(description="The step expected next; none once ended")
+    version: int = Field(description="The number of steps recorded")
+
+
+class SelectionList(BaseModel):
+    count: int
+    selections: list[SelectionOut]
+
+
+class EventOut(BaseModel):
+    seq: int
+    step: Step
+    at: datetime = Field(description="When it was done (as given, or the time recorded)")
+    recorded_at: datetime | None = Field(description="When the server recorded it")
+    actor: str = Field(description="user@unit: the signed-in user and the unit they acted in")
+    data: dict[str, Any]
+
+
+class DossierOut(BaseModel):
+    selection: SelectionOut
+    reader: str = Field(description="user@unit: the reading, as it is recorded")
+    events: list[EventOut]
+
+
+def open_selection(service: SelectionService, body: MotionBody, actor: Actor) -> Case:
+    """Open the case of `body`, the motion recorded by `actor` (selection.run)."""
+    who = access.step_signature(service, actor, Step.MOTION)
+    committee, team = frozenset(body.committee), frozenset(body.team)
+    motion = Motion(body.candidate, body.post, committee, team, body.plan)
+    relations = [Relation(r.a, r.b, r.kind) for r in body.relations]
+    return service.open(motion, who, at=body.at, relations=relations)
+
+
+def apply_step(
+    service: SelectionService, case_id: str, step: Step, body: StepBody, actor: Actor
+) -> Event:
+    """Record `step` with its body (STEP_BODIES): the body's fields are the use case's;
+    `actor` must be allowed the step (access.step_signature)."""
+    who = access.step_signature(service, actor, step, case_id)
+    record: dict[Step, Callable[..., Event]] = {
+        Step.RECOMMENDATION: service.recommend,
+        Step.INVESTIGATION: service.investigate,
+        Step.DECISION: service.decide,
+        Step.PUBLIC_NOTICE: service.publish,
+        Step.APPOINTMENT: service.appoint,
+        Step.PROBATION_END: service.end_probation,
+    }
+    fields = {name: getattr(body, name) for name in type(body).model_fields}
+    return record[step](case_id, who, **fields)
+
+
+def selection_out(case: Case) -> SelectionOut:
+    done = ORDER.index(case.step)
+    return SelectionOut(
+        id=case.id,
+        candidate=case.candidate,
+        post=case.post,
+        committee=sorted(case.committee),
+        team=sorted(case.team),
+        step=case.step,
+        next=ORDER[done + 1] if done + 1 < len(ORDER) else None,
+        version=len(case.events),
+    )
+
+
+def event_out(event: Event) -> EventOut:
+    """The event with its time of recording beside its data (none in events recorded before
+    that time was kept)."""
+    data = {k: v for k, v in event.data.items() if k != RECORDED_AT}
+    recorded = event.data.get(RECORDED_AT)
+    return EventOut(
+        seq=event.seq,
+        step=event.step,
+        at=event.at,
+        recorded_at=recorded,
+        actor=event.actor,
+        data=data,
+    )
+
+
+def dossier_out(dossier: access.Dossier) -> DossierOut:
+    shown = [event_out(e) for e in dossier.events]
+    return DossierOut(selection=selection_out(dossier.case), reader=dossier.reader, events=shown)

@@ -1,0 +1,93 @@
+"""The selection cases' pages: every case, one case's steps (done, and the one expected
+next) without its dossier, and the dossier itself (every step with who did it, when, and
+its figures) for the case's selection team and committee only, each reading put on record
+(Art. 48(4)). Read-only: steps are recorded through the API and the commands.
+
+Cases belong to the unit running cn-cadre-selection (`service.access`): a reader whose
+grants do not reach it is answered 404; a reader of the dossier who holds the permission
+but is on neither the team nor the committee, 403."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import Depends, Request
+from fastapi.responses import Response
+
+from govops.cadres.model.selection import AccessDeniedError, Case
+from govops.cadres.model.steps import ORDER, Step
+from govops.cadres.service import access
+from govops.cadres.service.selection import SelectionNotFoundError, SelectionService
+from govops.cadres.web.registry_page import not_found, reading_unit
+from govops.cadres.web.render import Visit, visit
+from govops.lawcode.sources.pack import Pack
+from govops.lawcode.texts.messages import msg
+from govops.platform.api.auth import ForbiddenError, actor_of, permission
+from govops.platform.identity.actor import Actor
+
+CaseReader = Annotated[Actor, Depends(actor_of(permission(access.SELECTION_READ)))]
+DossierReader = Annotated[Actor, Depends(actor_of(permission(access.DOSSIER_READ)))]
+
+
+def next_step(case: Case) -> Step | None:
+    """The step the procedure expects after the last one recorded; None once it ended."""
+    done = ORDER.index(case.step)
+    return ORDER[done + 1] if done + 1 < len(ORDER) else None
+
+
+def steps(case: Case) -> list[tuple[Step, str]]:
+    """Each step of the procedure with where the case stands: done, next or to come."""
+    done = ORDER.index(case.step)
+    return [
+        (step, "done" if i <= done else "next" if i == done + 1 else "later")
+        for i, step in enumerate(ORDER)
+    ]
+
+
+class SelectionPages:
+    def __init__(self, selections: SelectionService, pack: Pack, language: str) -> None:
+        self.selections, self.pack, self.language = selections, pack, language
+
+    def index(self, request: Request, actor: CaseReader) -> Response:
+        reading_unit(actor, access.SELECTION_READ)
+        v = self._visit(request, actor)
+        cases = [(case, next_step(case)) for case in self.selections.cases()]
+        return v.render("cadres/selections.html", f"{v.base}/selections", {"cases": cases})
+
+    def case(self, request: Request, case_id: str, actor: CaseReader) -> Response:
+        reading_unit(actor, access.SELECTION_READ)
+        v = self._visit(request, actor)
+        url = f"{v.base}/selections/{case_id}"
+        try:
+            case = self.selections.get(case_id)
+        except SelectionNotFoundError as error:
+            return not_found(v, url, error.message, "/selections")
+        member = access.member_name(actor, case.team | case.committee) is not None
+        values = {
+            "case": case,
+            "steps": steps(case),
+            "next": next_step(case),
+            "dossier_open": member and access.acting_unit(actor, access.DOSSIER_READ) is not None,
+        }
+        return v.render("cadres/selection.html", url, values)
+
+    def dossier(self, request: Request, case_id: str, actor: DossierReader) -> Response:
+        unit = reading_unit(actor, access.DOSSIER_READ)
+        v = self._visit(request, actor)
+        url = f"{v.base}/selections/{case_id}/dossier"
+        try:
+            case = self.selections.get(case_id)
+        except SelectionNotFoundError as error:
+            return not_found(v, url, error.message, "/selections")
+        try:
+            events = access.dossier_events(actor, case)
+        except AccessDeniedError as error:
+            raise ForbiddenError(error.message) from None
+        log: access.ReadingLog | None = getattr(request.app.state, "reading_log", None)
+        if log is None:  # a reading that cannot be put on record is not given
+            raise ForbiddenError(msg("readings cannot be put on record on this server"))
+        log.record_reading(actor, unit, case.id, access.DOSSIER_READING)
+        return v.render("cadres/dossier.html", url, {"case": case, "events": events})
+
+    def _visit(self, request: Request, actor: Actor) -> Visit:
+        return visit(request, actor, self.language, self.pack.timezone, self.pack.language)
