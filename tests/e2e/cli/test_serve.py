@@ -14,6 +14,8 @@ import urllib.request
 from pathlib import Path
 from typing import Any
 
+from tests.e2e.served import demo_password, log_in
+
 STARTUP_SECONDS = 60
 
 
@@ -24,8 +26,9 @@ def _free_port() -> int:
         return port
 
 
-def _get(url: str) -> Any:
-    with urllib.request.urlopen(url, timeout=5) as answer:
+def _get(url: str, headers: dict[str, str] | None = None) -> Any:
+    request = urllib.request.Request(url, headers=headers or {})
+    with urllib.request.urlopen(request, timeout=5) as answer:
         return json.load(answer)
 
 
@@ -42,12 +45,12 @@ def _serve(tmp_path: Path, port: int, lang: str = "en") -> subprocess.Popen[str]
     )
 
 
-def _wait_for(url: str, server: subprocess.Popen[str]) -> Any:
+def _wait_for(url: str, server: subprocess.Popen[str], headers: dict[str, str]) -> Any:
     deadline = time.monotonic() + STARTUP_SECONDS
     while time.monotonic() < deadline:
         assert server.poll() is None, server.communicate()
         try:
-            return _get(url)
+            return _get(url, headers)
         except OSError:
             time.sleep(0.2)
     raise AssertionError(f"no answer from {url} within {STARTUP_SECONDS} s")
@@ -61,15 +64,21 @@ def _stop(server: subprocess.Popen[str]) -> tuple[int, str, str]:
 
 def test_serve_demo_answers_and_stops_cleanly(tmp_path: Path) -> None:
     port = _free_port()
-    url = f"http://127.0.0.1:{port}/api/v1/incidents"
+    base = f"http://127.0.0.1:{port}"
+    url = f"{base}/api/v1/incidents"
     server = _serve(tmp_path, port)
     try:
-        listing = _wait_for(url, server)
-        overdue = _get(f"{url}?overdue=true")
-        closed = _get(f"{url}?status=closed")
-        upgraded = _get(f"{url}/{_get(f'{url}?grade=I&overdue=false')['incidents'][0]['id']}")
+        password, printed = demo_password(server, "duty")  # the county's duty officer
+        _wait_for(f"{base}/health", server, {})
+        duty = log_in(base, "duty", password)
+        listing = _wait_for(url, server, duty)
+        overdue = _get(f"{url}?overdue=true", duty)
+        closed = _get(f"{url}?status=closed", duty)
+        first = _get(f"{url}?grade=I&overdue=false", duty)["incidents"][0]["id"]
+        upgraded = _get(f"{url}/{first}", duty)
     finally:
         code, out, err = _stop(server)
+    out = printed + out
     assert code == 0, err
     assert "Traceback" not in err
     assert "Loaded 5 demo incidents" in out
@@ -89,7 +98,7 @@ def test_serve_demo_answers_and_stops_cleanly(tmp_path: Path) -> None:
 
     again = _serve(tmp_path, port, "zh-Hans")
     try:
-        assert _wait_for(url, again)["count"] == 5
+        assert _wait_for(url, again, duty)["count"] == 5  # the session outlives a restart
     finally:
         code, out, err = _stop(again)
     assert code == 0, err

@@ -13,8 +13,10 @@ import httpx
 import pytest
 from fastapi import FastAPI
 
+from govops.platform.api.auth import SESSION_COOKIE
 from tests.e2e.incidents.api.conftest import API, report
 from tests.e2e.warnings.warning_demo import demo_app
+from tests.identity import EVERYTHING, bearer
 
 STREET = "110102001"
 SRB = "vn-thanhhoa-srb-2016"
@@ -61,8 +63,10 @@ def watched(browser: Any) -> Iterator[Watched]:
 def test_the_pages_render_with_no_violation_of_the_policy(
     watched: Watched, live_server: str
 ) -> None:
-    created = httpx.post(f"{live_server}{API}", json=report(), timeout=30)
+    created = httpx.post(f"{live_server}{API}", json=report(), headers=bearer(), timeout=30)
     assert created.status_code == 201, created.text
+    session = {"name": SESSION_COOKIE, "value": EVERYTHING, "url": live_server}
+    watched.page.context.add_cookies([session])  # the tester, signed in
     paths = [
         "/incidents/new",
         "/incidents",
@@ -90,6 +94,8 @@ def test_the_pages_render_with_no_violation_of_the_policy(
 
 
 def test_a_violation_would_be_seen(watched: Watched, live_server: str) -> None:
+    session = {"name": SESSION_COOKIE, "value": EVERYTHING, "url": live_server}
+    watched.page.context.add_cookies([session])
     watched.page.goto(f"{live_server}/incidents")
     watched.page.evaluate("document.body.setAttribute('style', 'color: red')")
     watched.page.wait_for_timeout(200)

@@ -5,7 +5,6 @@ showing the storm and delivering new alerts to a webhook from its background wor
 
 from __future__ import annotations
 
-import http.client
 import io
 import json
 import os
@@ -29,6 +28,7 @@ from lxml import etree
 
 from govops.warnings.demo import DemoStorm
 from tests.e2e.incidents.api.conftest import problem_fields
+from tests.e2e.served import demo_password, log_in
 from tests.e2e.warnings.api.test_warning import CAP, cap_schema
 from tests.e2e.warnings.api.test_webhooks import Webhook
 from tests.e2e.warnings.warning_demo import demo_app
@@ -166,35 +166,6 @@ def _post(url: str, body: dict[str, Any], headers: dict[str, str]) -> Any:
         return json.load(answer)
 
 
-def _demo_password(server: subprocess.Popen[str], username: str) -> tuple[str, str]:
-    """The one-time password `serve --demo` printed for `username`, and what it printed
-    up to serving."""
-    assert server.stdout is not None
-    printed, password = "", ""
-    for line in server.stdout:
-        printed += line
-        if line.split()[:1] == [username]:
-            password = line.split()[1]
-        if "Ctrl+C" in line:
-            break
-    assert password, printed
-    return password, printed
-
-
-def _log_in(base: str, username: str, password: str) -> dict[str, str]:
-    """The session cookie of a sign-in at /login, as the header to send it back."""
-    host, port = base.removeprefix("http://").split(":")
-    connection = http.client.HTTPConnection(host, int(port), timeout=5)
-    form = urllib.parse.urlencode({"username": username, "password": password, "next": "/"})
-    kind = {"Content-Type": "application/x-www-form-urlencoded"}
-    connection.request("POST", "/login", form, kind)
-    answer = connection.getresponse()
-    cookie = answer.getheader("set-cookie") or ""
-    connection.close()
-    assert answer.status == 303 and cookie.startswith("govops_session="), answer.status
-    return {"Cookie": cookie.split(";")[0]}
-
-
 def test_serve_demo_shows_the_storm_and_its_worker_delivers(tmp_path: Path, webhook: str) -> None:
     port = _free_port()
     env = os.environ | {
@@ -212,9 +183,9 @@ def test_serve_demo_shows_the_storm_and_its_worker_delivers(tmp_path: Path, webh
         text=True,
     )
     try:
-        password, printed = _demo_password(server, "admin")
+        password, printed = demo_password(server, "admin")
         _wait(f"{base}/health", server)
-        signed_in = _log_in(base, "admin", password)
+        signed_in = log_in(base, "admin", password)
         page = bytes(_get(f"{base}/warnings", signed_in)).decode()
         created = _post(f"{base}{API}/subscriptions", {"url": f"{webhook}/ok"}, signed_in)
         assert created["created_by"] == "admin@110102" and created["unit"] == "110102"
