@@ -3,7 +3,8 @@ the whole history) with their eligibility for a rank, decided by the registry se
 the API's eligibility answers it (nothing is decided here). Read-only.
 
 The registry belongs to the unit running cn-cadre-selection (`service.access`): a reader
-whose grants do not reach it is answered 404, as if there were nothing to see."""
+whose grants do not reach it sees an empty list, and a cadre's page is answered 404, as an
+unknown cadre's is."""
 
 from __future__ import annotations
 
@@ -39,9 +40,9 @@ class RegistryPages:
         self.registry, self.pack, self.language = registry, pack, language
 
     def index(self, request: Request, actor: CadreReader) -> Response:
-        reading_unit(actor, access.CADRE_READ)
+        # outside the office's units, the list is empty (as the API's), not an error
         v = self._visit(request, actor)
-        people = self.registry.people()
+        people = access.scoped(actor, access.CADRE_READ, self.registry.people())
         return v.render("cadres/registry.html", f"{v.base}/cadres", {"people": people})
 
     def cadre(self, request: Request, person_id: str, actor: CadreReader) -> Response:

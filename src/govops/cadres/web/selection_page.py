@@ -4,8 +4,8 @@ its figures) for the case's selection team and committee only, each reading put 
 (Art. 48(4)). Read-only: steps are recorded through the API and the commands.
 
 Cases belong to the unit running cn-cadre-selection (`service.access`): a reader whose
-grants do not reach it is answered 404; a reader of the dossier who holds the permission
-but is on neither the team nor the committee, 403."""
+grants do not reach it sees an empty list and is answered 404 for a case; a reader of the
+dossier who holds the permission but is on neither the team nor the committee, 403."""
 
 from __future__ import annotations
 
@@ -49,9 +49,9 @@ class SelectionPages:
         self.selections, self.pack, self.language = selections, pack, language
 
     def index(self, request: Request, actor: CaseReader) -> Response:
-        reading_unit(actor, access.SELECTION_READ)
-        v = self._visit(request, actor)
-        cases = [(case, next_step(case)) for case in self.selections.cases()]
+        v = self._visit(request, actor)  # outside the office's units, an empty list
+        visible = access.visible_cases(self.selections, actor)
+        cases = [(case, next_step(case)) for case in visible]
         return v.render("cadres/selections.html", f"{v.base}/selections", {"cases": cases})
 
     def case(self, request: Request, case_id: str, actor: CaseReader) -> Response:
