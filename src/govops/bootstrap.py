@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from govops.config import Settings
     from govops.incidents.ports import UnitOfWork
     from govops.platform.identity.units import Unit
+    from govops.platform.web.shell import ModuleEntry
     from govops.warnings.demo import DemoStorm
     from govops.warnings.service.series import SeriesService
     from govops.warnings.service.warning import WarningService
@@ -165,18 +166,14 @@ def build_app(
     The built-in packs' programmes are served at /programmes."""
     from govops.accounts.api.accounts import accounts_router  # noqa: PLC0415
     from govops.accounts.web import build_accounts_router  # noqa: PLC0415
-    from govops.cadres.web import ENTRY as CADRE_ENTRY  # noqa: PLC0415
     from govops.cadres.web import build_cadre_web_router  # noqa: PLC0415
-    from govops.incidents.web import ENTRY as INCIDENT_ENTRY  # noqa: PLC0415
     from govops.incidents.web import build_web_router  # noqa: PLC0415
     from govops.platform.web.shell import set_module_entries  # noqa: PLC0415
-    from govops.programmes.web import ENTRY as PROGRAMME_ENTRY  # noqa: PLC0415
     from govops.programmes.web import build_programme_router  # noqa: PLC0415
     from govops.server import API_PREFIX, create_app  # noqa: PLC0415
     from govops.warnings.api.series import warning_series_router  # noqa: PLC0415
     from govops.warnings.api.warning import warnings_router  # noqa: PLC0415
     from govops.warnings.service.outbound import http_sender  # noqa: PLC0415
-    from govops.warnings.web import ENTRY as WARNING_ENTRY  # noqa: PLC0415
     from govops.warnings.web import build_warning_web_router  # noqa: PLC0415
 
     built = incidents or build_incidents(settings, clock)
@@ -196,7 +193,6 @@ def build_app(
     app.state.reading_log = accounts.accounts
     app.include_router(build_accounts_router(accounts.sessions, language or built.pack.language))
     app.include_router(accounts_router(), prefix=API_PREFIX)
-    set_module_entries(app, [INCIDENT_ENTRY, WARNING_ENTRY, PROGRAMME_ENTRY, CADRE_ENTRY])
     app.include_router(build_programme_router(programme_packs(), language))
     app.state.cadres = build_cadre_registry(built.engine, built.clock)
     app.state.selections = build_selections(built.engine, built.clock)
@@ -218,7 +214,28 @@ def build_app(
             language,
         )
     )
+    set_module_entries(app, _module_entries(app, built))
     return app
+
+
+def _module_entries(app: FastAPI, built: Incidents) -> list[ModuleEntry]:
+    """The shell's modules, each with what needs attention in it on the home page."""
+    from govops.cadres.web import ENTRY as CADRE_ENTRY  # noqa: PLC0415
+    from govops.cadres.web.attention import open_steps  # noqa: PLC0415
+    from govops.incidents.web import ENTRY as INCIDENT_ENTRY  # noqa: PLC0415
+    from govops.incidents.web.attention import overdue_reports  # noqa: PLC0415
+    from govops.programmes.web import ENTRY as PROGRAMME_ENTRY  # noqa: PLC0415
+    from govops.warnings.web import ENTRY as WARNING_ENTRY  # noqa: PLC0415
+    from govops.warnings.web.attention import active_warnings  # noqa: PLC0415
+
+    incidents = overdue_reports(built.service, built.pack, built.clock)
+    cadres = open_steps(app.state.selections, load_builtin_pack(CADRE_PACK))
+    return [
+        replace(INCIDENT_ENTRY, attention=incidents),
+        replace(WARNING_ENTRY, attention=active_warnings(app.state.warnings)),
+        PROGRAMME_ENTRY,
+        replace(CADRE_ENTRY, attention=cadres),
+    ]
 
 
 def programme_packs() -> dict[str, Pack]:

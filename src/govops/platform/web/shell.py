@@ -77,6 +77,19 @@ def _unit_name(actor: Actor, t: Translator) -> str:
     return marked(found.text, found.language, t.language)
 
 
+# The items a module lists on the home page before "and N more" (its own list has them all).
+ATTENTION_SHOWN = 5
+
+
+def at_most_shown(items: Sequence[Attention], t: Translator, rest: str) -> list[Attention]:
+    """The first ATTENTION_SHOWN items, then one saying how many more there are, leading to
+    `rest` (the module's page listing them all)."""
+    if len(items) <= ATTENTION_SHOWN:
+        return list(items)
+    more = t._("and {count} more", count=len(items) - ATTENTION_SHOWN)
+    return [*items[:ATTENTION_SHOWN], Attention(more, rest)]
+
+
 def attention_of(
     request: Request, actor: Actor, t: Translator, entries: Sequence[ModuleEntry]
 ) -> dict[str, Sequence[Attention]]:
