@@ -34,6 +34,7 @@ from govops.accounts.service.errors import (
 )
 from govops.lawcode.texts.messages import msg
 from govops.platform.identity.actor import Actor
+from govops.platform.patience import patiently
 
 MAX_TOKEN_DAYS = 366
 _REFUSED = msg("wrong user name or password")
@@ -97,7 +98,11 @@ class SessionService:
             )
 
     def session_actor(self, secret: str) -> Actor | None:
-        """The actor of a live session; None for no such, ended or revoked session."""
+        """The actor of a live session; None for no such, ended or revoked session. A busy
+        storage is waited for, as the request's own writes wait for it."""
+        return patiently(lambda: self._session_actor(secret))
+
+    def _session_actor(self, secret: str) -> Actor | None:
         now = self._clock()
         with self._uow() as uow:
             session = uow.sessions.get(digest(secret))
@@ -175,7 +180,10 @@ class SessionService:
             uow.commit()
 
     def token_actor(self, secret: str) -> Actor | None:
-        """The actor of a live API token; None otherwise."""
+        """The actor of a live API token; None otherwise (a busy storage waited for)."""
+        return patiently(lambda: self._token_actor(secret))
+
+    def _token_actor(self, secret: str) -> Actor | None:
         now = self._clock()
         with self._uow() as uow:
             token = uow.tokens.by_hash(digest(secret))

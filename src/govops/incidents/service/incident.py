@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import random
-import time
 import uuid
 from collections.abc import Callable
 from dataclasses import asdict
 from datetime import datetime, timedelta
-from typing import Any, TypeVar
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from govops.incidents.model.incident import Event, EventKind, Incident, Stage, fold
@@ -23,14 +21,10 @@ from govops.incidents.model.rules import FollowUp, IncidentRules
 from govops.incidents.ports import ConcurrentUpdateError, KeyUse, Notification, UnitOfWork
 from govops.incidents.service.idempotency import IdempotencyKey, fingerprint
 from govops.lawcode.texts.messages import msg
+from govops.platform.patience import patiently, pause
 from govops.platform.ports import StorageBusyError
 
 RETRIES = 5  # attempts when another officer appends to the same incident at the same time
-# Pauses before trying a unit of work again when the storage was busy (SQLite locked by
-# another process past its busy time-out): doubled each time, with jitter, so that the
-# writers that collided do not collide again. Then StorageBusyError: "try again shortly".
-FIRST_PAUSE, LONGEST_PAUSE = 0.05, 1.0  # seconds
-T = TypeVar("T")
 CLOCK_SKEW = timedelta(minutes=5)  # an occurred_at this far ahead of the server's clock is refused
 
 
@@ -78,7 +72,7 @@ class IncidentService:
             if idempotency_key
             else None
         )
-        return _patiently(lambda: self._file(actor, key, now, data))
+        return patiently(lambda: self._file(actor, key, now, data))
 
     def _file(
         self, actor: str, key: IdempotencyKey | None, now: datetime, data: dict[str, Any]
@@ -197,7 +191,7 @@ class IncidentService:
     def get(self, incident_id: str) -> Incident:
         """The incident, read once the storage lets it (a unit of work waits its turn as
         a writer does: the routes that change an incident read it first, for its unit)."""
-        events = _patiently(lambda: self._events(incident_id))
+        events = patiently(lambda: self._events(incident_id))
         if not events:
             raise IncidentNotFoundError(incident_id)
         return fold(events)
@@ -234,7 +228,7 @@ class IncidentService:
             except StorageBusyError:
                 if attempt == RETRIES - 1:
                     raise
-                _pause(attempt)
+                pause(attempt)
         raise ConcurrentUpdateError(f"incident {incident_id} is being changed by others; try again")
 
     def _append_once(
@@ -264,22 +258,6 @@ class IncidentService:
         if now.tzinfo is None:
             raise ValueError("the clock must give timezone-aware times")
         return now.astimezone(ZoneInfo(self._rules.timezone))
-
-
-def _pause(attempt: int) -> None:
-    """Wait before the next attempt: 50 ms, 100 ms, 200 ms... at most 1 s, with jitter."""
-    longest = min(FIRST_PAUSE * 2**attempt, LONGEST_PAUSE)
-    time.sleep(random.uniform(longest / 2, longest))  # jitter, not a secret
-
-
-def _patiently(unit: Callable[[], T]) -> T:
-    """`unit` (one unit of work), tried again after a pause while the storage is busy."""
-    for attempt in range(RETRIES - 1):
-        try:
-            return unit()
-        except StorageBusyError:
-            _pause(attempt)
-    return unit()
 
 
 def _event(

@@ -26,7 +26,7 @@ from govops.platform.storage import database
 from tests.e2e.conftest import START
 from tests.e2e.incidents.api.conftest import API, report
 from tests.fakes import Clock
-from tests.identity import TokenAuthenticator, bearer
+from tests.identity import sign_in
 
 WRITERS = 16
 
@@ -39,13 +39,11 @@ def db_file(tmp_path: Path) -> Path:
 @pytest.fixture
 def server(db_file: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[httpx.Client]:
     """The whole application on `db_file`, served by uvicorn on a free local port; a
-    client signed in by a bearer token the test authenticator knows. (Not a real session:
-    looking one up is a unit of work on the same database, which does not wait for a
-    database another process keeps locked: 503 before the incident writers' own waiting.)"""
+    client signed in with a real session (looking it up is a unit of work on the same
+    database: it waits for a busy storage as the writers do)."""
     monkeypatch.setattr(database, "BUSY_TIMEOUT_SECONDS", 0.05)
     app = build_app(Settings(database_url=f"sqlite:///{db_file}"), Clock(START))
-    app.state.authenticator = TokenAuthenticator()
-    session = bearer()
+    session = sign_in(app)
     config = uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning", lifespan="off")
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)

@@ -11,10 +11,10 @@ import pytest
 from govops.calendars import calendar_for
 from govops.incidents.model.rules import IncidentRules
 from govops.incidents.ports import KeyUse
-from govops.incidents.service import incident as incident_service
 from govops.incidents.service.idempotency import fingerprint
 from govops.incidents.service.incident import RETRIES, IncidentService
 from govops.packs import load_builtin_pack
+from govops.platform import patience
 from govops.platform.ports import StorageBusyError
 from tests.fakes import Clock, MemoryStore, MemoryUnitOfWork
 from tests.unit.incidents.service.test_incident import START, intake
@@ -36,7 +36,7 @@ class BusyUnitOfWork(MemoryUnitOfWork):
 @pytest.fixture
 def pauses(monkeypatch: pytest.MonkeyPatch) -> list[float]:
     slept: list[float] = []
-    monkeypatch.setattr(incident_service.time, "sleep", slept.append)
+    monkeypatch.setattr(patience.time, "sleep", slept.append)
     return slept
 
 
@@ -60,7 +60,7 @@ def test_a_follow_up_waits_for_a_busy_storage_and_lands_once(pauses: list[float]
     assert [e.seq for e in store.events[created.id]] == [1, 2]
     assert len(pauses) == 3
     for attempt, pause in enumerate(pauses):  # 50 ms, 100 ms, 200 ms, halved at most
-        longest = incident_service.FIRST_PAUSE * 2**attempt
+        longest = patience.FIRST_PAUSE * 2**attempt
         assert longest / 2 <= pause <= longest
 
 
@@ -72,7 +72,7 @@ def test_a_storage_still_busy_is_said_busy_and_nothing_is_written(pauses: list[f
         service.follow_up(created.id, {"injured": 3}, "续报", "乙")
     assert [e.seq for e in store.events[created.id]] == [1]
     assert len(pauses) == RETRIES - 1
-    assert max(pauses) <= incident_service.LONGEST_PAUSE
+    assert max(pauses) <= patience.LONGEST_PAUSE
 
 
 def test_a_first_report_waits_for_a_busy_storage_and_is_filed_once(pauses: list[float]) -> None:
