@@ -119,6 +119,7 @@ class PersonSummary(BaseModel):
     id: str
     name: str
     created_at: datetime
+    created_by: str | None = Field(description="Who added the person, user@unit")
 
 
 class PersonOut(PersonSummary):
@@ -167,6 +168,7 @@ def person_out(cadre: Cadre) -> PersonOut:
         id=person.id,
         name=person.name,
         created_at=person.created_at,
+        created_by=person.created_by,
         version=cadre.version,
         facts=facts,
         history=history,
@@ -174,7 +176,9 @@ def person_out(cadre: Cadre) -> PersonOut:
 
 
 def summary(person: Person) -> PersonSummary:
-    return PersonSummary(id=person.id, name=person.name, created_at=person.created_at)
+    return PersonSummary(
+        id=person.id, name=person.name, created_at=person.created_at, created_by=person.created_by
+    )
 
 
 def cadres_router() -> APIRouter:
@@ -186,8 +190,7 @@ def cadres_router() -> APIRouter:
     def add(
         body: PersonBody, request: Request, response: Response, cadres: Registry, actor: Recorder
     ) -> PersonOut:
-        access.writing_unit(actor, CADRE_RECORD)
-        cadre = cadres.add_person(body.name)
+        cadre = cadres.add_person(body.name, access.signature(actor, CADRE_RECORD))
         response.headers["Location"] = str(request.url_for("get_cadre", person_id=cadre.person.id))
         return person_out(cadre)
 

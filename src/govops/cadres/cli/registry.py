@@ -81,11 +81,10 @@ def add_command(
     lang: LanguageOption = None,
 ) -> None:
     """Add a person; prints the person with the id to use in the other commands."""
-    from govops.cadres.service.access import CADRE_RECORD, writing_unit  # noqa: PLC0415
+    from govops.cadres.service.access import CADRE_RECORD, signature  # noqa: PLC0415
 
     def add(registry: Any, actor: Any) -> Any:
-        writing_unit(actor, CADRE_RECORD)
-        return registry.add_person(name)
+        return registry.add_person(name, signature(actor, CADRE_RECORD))
 
     _print(_person(with_registry(add, translator_for(lang), as_user, CADRE_RECORD)))
 

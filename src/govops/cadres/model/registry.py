@@ -128,6 +128,7 @@ class Person:
     id: str
     name: str
     created_at: datetime
+    created_by: str | None = None  # who added them, user@unit (None: added before it was kept)
 
 
 @dataclass(frozen=True, slots=True)

@@ -60,8 +60,10 @@ class RegistryService:
         self._uow, self._clock, self._pack = unit_of_work, clock, pack
         self._zone = ZoneInfo(pack.timezone if pack is not None else "UTC")
 
-    def add_person(self, name: str) -> Cadre:
-        person = Person(uuid.uuid4().hex, checked_text("name", name), self._now())
+    def add_person(self, name: str, actor: str) -> Cadre:
+        """A new person in the registry, added by `actor` (user@unit)."""
+        checked_text("actor", actor)
+        person = Person(uuid.uuid4().hex, checked_text("name", name), self._now(), actor)
         with self._uow() as uow:
             uow.cadres.add_person(person)
             uow.commit()

@@ -27,17 +27,23 @@ class SqlCadreRepository:
         self._connection = connection
 
     def add_person(self, person: Person) -> None:
-        row = {"id": person.id, "name": person.name, "created_at": person.created_at}
+        row = {
+            "id": person.id,
+            "name": person.name,
+            "created_at": person.created_at,
+            "created_by": person.created_by,
+        }
         self._connection.execute(insert(cadre_people), [row])
 
     def person(self, person_id: str) -> Person | None:
         query = select(cadre_people).where(cadre_people.c.id == person_id)
         row = self._connection.execute(query).first()
-        return None if row is None else Person(row.id, row.name, row.created_at)
+        return None if row is None else Person(row.id, row.name, row.created_at, row.created_by)
 
     def people(self) -> list[Person]:
         query = select(cadre_people).order_by(cadre_people.c.name, cadre_people.c.id)
-        return [Person(r.id, r.name, r.created_at) for r in self._connection.execute(query)]
+        rows = self._connection.execute(query)
+        return [Person(r.id, r.name, r.created_at, r.created_by) for r in rows]
 
     def append(self, entries: list[Entry]) -> None:
         if not entries:

@@ -15,6 +15,7 @@ cadre_people = Table(
     Column("id", String(64), primary_key=True),
     Column("name", Text, nullable=False),
     Column("created_at", UtcDateTime(), nullable=False),
+    Column("created_by", Text, nullable=True),  # user@unit; empty before migration 0011
     Index(None, "name"),
 )
 

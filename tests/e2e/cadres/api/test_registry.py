@@ -23,7 +23,7 @@ from tests.fakes import Clock
 from tests.identity import bearer
 
 API = "/api/v1/cadres"
-SIGNED = f"orgstaff@{OFFICE}"  # how the entries name their actor
+SIGNED = f"orgstaff@{OFFICE}"  # how the entries (and an added person) name their actor
 
 
 @pytest.fixture
@@ -51,6 +51,7 @@ def example_cadre(client: TestClient) -> str:
     assert answer.status_code == 201, answer.text
     person: str = answer.json()["id"]
     assert answer.headers["Location"].endswith(f"{API}/{person}")
+    assert answer.json()["created_by"] == SIGNED  # who added the person
     add_entry(client, person, "work_start", date="2012-07-01")
     add_entry(client, person, "education", level="bachelor")
     add_entry(client, person, "party", joined_on="2015-06-01")

@@ -74,7 +74,7 @@ def people(registry: RegistryService) -> dict[str, str]:
         ),
         ("王五", [("work_start", {"date": "2010-07-01"})]),
     ):
-        ids[name] = registry.add_person(name).person.id
+        ids[name] = registry.add_person(name, "组织部 王芳").person.id
         for kind, data in entries:
             registry.add_entry(ids[name], kind, data, "组织部")
     return ids

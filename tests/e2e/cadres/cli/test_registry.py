@@ -29,7 +29,9 @@ def ok(result: subprocess.CompletedProcess[str]) -> Any:
 
 
 def test_a_cadre_from_entry_to_eligibility(cadres: Any, tmp_path: Path) -> None:
-    person = ok(cadres("add", "张三"))["id"]
+    added = ok(cadres("add", "张三"))
+    assert added["created_by"] == f"orgstaff@{OFFICE}"
+    person = added["id"]
     for kind, data in (
         ("work_start", {"date": "2012-07-01"}),
         ("education", {"level": "bachelor"}),

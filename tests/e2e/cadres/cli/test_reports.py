@@ -65,7 +65,7 @@ def registry(database: Path) -> dict[str, str]:
             ],
         ),
     ):
-        person = registry.add_person(name).person.id
+        person = registry.add_person(name, "组织部 王芳").person.id
         ids[name] = person
         base = [("work_start", {"date": "2005-07-01"}), ("education", {"level": "master"})]
         for kind, data in base + entries:

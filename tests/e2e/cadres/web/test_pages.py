@@ -47,7 +47,7 @@ class Demo:
 def _fill(app: FastAPI) -> tuple[str, str]:
     """A cadre with a record, and a case past its recommendation, through the services."""
     registry, selections = app.state.cadres, app.state.selections
-    person = registry.add_person("张三").person.id
+    person = registry.add_person("张三", "组织部 王芳").person.id
     actor = f"orgstaff@{DEPARTMENT}"
     for kind, data in [
         ("work_start", {"date": "2012-07-01"}),

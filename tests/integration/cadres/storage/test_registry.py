@@ -79,7 +79,7 @@ def test_nothing_is_kept_without_a_commit(cadre_uow: Callable[[], SqlCadreUnitOf
 
 def test_the_registry_service_decides_eligibility_from_the_database(engine: Engine) -> None:
     registry = build_cadre_registry(engine, lambda: AT)
-    person = registry.add_person("张三").person.id
+    person = registry.add_person("张三", "组织部 王芳").person.id
     for kind, data in (
         ("work_start", {"date": "2012-07-01"}),
         ("education", {"level": "bachelor"}),

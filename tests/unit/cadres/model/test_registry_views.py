@@ -37,7 +37,7 @@ def registry() -> RegistryService:
 
 
 def cadre(registry: RegistryService, name: str, *entries: tuple[str, dict[str, Any]]) -> str:
-    person = registry.add_person(name).person.id
+    person = registry.add_person(name, "组织部 王芳").person.id
     for kind, data in (
         ("work_start", {"date": "2005-07-01"}),
         ("education", {"level": "master"}),
@@ -216,7 +216,7 @@ def test_two_relatives_under_the_same_leader_raise_an_avoidance(
 def test_a_leader_holding_no_post_still_joins_two_relatives_under_them(
     registry: RegistryService,
 ) -> None:
-    chief = registry.add_person("处长甲").person.id  # no post recorded
+    chief = registry.add_person("处长甲", "组织部 王芳").person.id  # no post recorded
     brother = cadre(registry, "王五", post("section_chief", "2020-01-01", reports_to=chief))
     cadre(
         registry,
@@ -307,7 +307,7 @@ def test_an_accountability_entry_bars_an_equivalent_post_for_one_year(
 def test_bad_avoidance_and_accountability_fields_are_refused(
     registry: RegistryService, kind: str, data: dict[str, Any], field: str
 ) -> None:
-    me = registry.add_person("张三").person.id
+    me = registry.add_person("张三", "组织部 王芳").person.id
     if kind == "position":
         data = {"rank": "section_chief", "unit": "教务处", "start": "2020-01-01"} | data
     with pytest.raises(RegistryInputError) as refused:
@@ -332,7 +332,8 @@ def test_screening_decides_the_rank_above_through_the_service(registry: Registry
     chief = cadre(registry, "处长甲", post("division_chief", "2020-01-01"))
     staff = cadre(registry, "科员乙", post("section_chief", "2010-01-01", end="2012-01-01"))
     deputy = cadre(registry, "副处丙", post("deputy_division", "2018-01-01", grassroots=True))
-    empty = registry.add_person("丁").person.id  # no work start: undecided, not a crash
+    # no work start: undecided, not a crash
+    empty = registry.add_person("丁", "组织部 王芳").person.id
     cadres = everyone(registry)
     assert held_rank(registry.get(staff), TODAY) is None
     lines = {line["person"]: line for line in screen_registry(cadres, TODAY, registry.eligibility)}

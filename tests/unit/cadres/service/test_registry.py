@@ -99,7 +99,7 @@ def registry(store: MemoryRegistry) -> RegistryService:
 
 def file_cadre(registry: RegistryService, *more: tuple[str, dict[str, Any]]) -> str:
     """The README's example cadre, plus `more` entries."""
-    person = registry.add_person("张三").person.id
+    person = registry.add_person("张三", "组织部 王芳").person.id
     for kind, data in (
         ("work_start", {"date": "2012-07-01"}),
         ("education", {"level": "bachelor"}),
@@ -121,7 +121,7 @@ def file_cadre(registry: RegistryService, *more: tuple[str, dict[str, Any]]) -> 
 
 def test_people_and_their_numbered_entries(registry: RegistryService) -> None:
     person = file_cadre(registry)
-    registry.add_person("李四")
+    registry.add_person("李四", "组织部 王芳")
     assert [p.name for p in registry.people()] == ["张三", "李四"]
     cadre = registry.get(person)
     assert [e.seq for e in cadre.entries] == [1, 2, 3, 4, 5, 6]
@@ -135,7 +135,7 @@ def test_people_and_their_numbered_entries(registry: RegistryService) -> None:
 def test_refusals_name_the_field(registry: RegistryService) -> None:
     person = file_cadre(registry)
     for call, field in (
-        (lambda: registry.add_person("  "), "name"),
+        (lambda: registry.add_person("  ", "组织部 王芳"), "name"),
         (lambda: registry.add_entry(person, "work_start", {"date": "2013-01-01"}, "x"), "kind"),
         (lambda: registry.add_entry(person, "education", {"level": "phd"}, "x"), "data.level"),
         (lambda: registry.add_entry(person, "education", {"level": "master"}, ""), "actor"),
