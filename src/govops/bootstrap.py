@@ -191,6 +191,7 @@ def build_app(
     )
     app.state.accounts = accounts
     app.state.reading_log = accounts.accounts
+    app.state.operation_log = accounts.accounts
     app.include_router(build_accounts_router(accounts.sessions, language or built.pack.language))
     app.include_router(accounts_router(), prefix=API_PREFIX)
     app.include_router(build_programme_router(programme_packs(), language))

@@ -1,8 +1,9 @@
 """What the accounts record, append-only: each log-in (and each refused one), log-out,
 session revoked, user added, disabled or given a new password, role granted or revoked,
-token created or revoked, unit changed, and each reading kept on record (a selection
-dossier read). Each event names the user it is about, who
-caused it, the unit they acted in and, for log-ins, the address."""
+token created or revoked, unit changed, each reading kept on record (a selection
+dossier read) and each operation a user runs on demand (a webhook delivery round). Each
+event names the user it is about, who caused it, the unit they acted in and, for log-ins,
+the address."""
 
 from __future__ import annotations
 
@@ -26,6 +27,7 @@ class AccessEventKind(StrEnum):
     TOKEN_REVOKED = "token_revoked"
     UNIT_CHANGED = "unit_changed"
     READING = "reading"  # a reading kept on record, as of a selection dossier (Art. 48)
+    OPERATION = "operation"  # an operation a user ran on demand, as a webhook delivery round
 
 
 @dataclass(frozen=True, slots=True)

@@ -63,6 +63,15 @@ class AccountsService:
             self._record(uow, AccessEventKind.READING, subject, actor, unit, {"read": what})
             uow.commit()
 
+    def record_operation(
+        self, actor: Actor, unit: str | None, subject: str, data: dict[str, str]
+    ) -> None:
+        """An operation run on demand on record: who ran `subject`, in which unit, when,
+        and what came of it (`data`)."""
+        with self._uow() as uow:
+            self._record(uow, AccessEventKind.OPERATION, subject, actor, unit, data)
+            uow.commit()
+
     def has_users(self) -> bool:
         with self._uow() as uow:
             return uow.users.count() > 0

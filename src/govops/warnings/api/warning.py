@@ -31,7 +31,7 @@ from govops.warnings.ports import (
     WarningConflictError,
     step_to_json,
 )
-from govops.warnings.service.access import READ, sees_area
+from govops.warnings.service.access import READ, OperationLog, sees_area
 from govops.warnings.service.warning import (
     WarningInputError,
     WarningNotFoundError,
@@ -81,7 +81,17 @@ def sender(request: Request) -> Sender:
     return found
 
 
+def operation_log(request: Request) -> OperationLog:
+    """The access record where a delivery round run on demand is kept (build_app's)."""
+    found: OperationLog | None = getattr(request.app.state, "operation_log", None)
+    if found is None:
+        detail = request_translator(request)._("the access record is not set up on this server")
+        raise HTTPException(503, detail)
+    return found
+
+
 Warnings = Annotated[WarningService, Depends(warnings)]
+Operations = Annotated[OperationLog, Depends(operation_log)]
 Send = Annotated[Sender, Depends(sender)]
 # Who may call a reading route (the areas are checked per record).
 Reader = Annotated[Actor, Depends(actor_of(permission(READ)))]

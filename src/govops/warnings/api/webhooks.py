@@ -26,9 +26,15 @@ from govops.platform.api.auth import ForbiddenError, actor_of, permission
 from govops.platform.api.schemas import RequestBody
 from govops.platform.identity.actor import Actor
 from govops.warnings.api.access import reachable, reached, subscribed_areas
-from govops.warnings.api.warning import Level, Send, Warnings
+from govops.warnings.api.warning import Level, Operations, Send, Warnings
 from govops.warnings.ports import Delivery, DeliveryStatus, Subscription
-from govops.warnings.service.access import OPERATE, SUBSCRIBE, subscribing_unit
+from govops.warnings.service.access import (
+    OPERATE,
+    ROUND,
+    SUBSCRIBE,
+    acting_unit,
+    subscribing_unit,
+)
 from govops.warnings.service.warning import RoundReport
 
 Subscriber = Annotated[Actor, Depends(actor_of(permission(SUBSCRIBE)))]
@@ -190,8 +196,10 @@ def delivery_routes(router: APIRouter) -> None:
         service: Warnings,
         send: Send,
         actor: Operator,
+        record: Operations,
         limit: Annotated[int, Query(ge=1, le=500)] = 50,
     ) -> RoundOut:
+        """The round is put on the access record: who ran it, in which unit, what came of it."""
         every = service.subscriptions()
         if len(reachable(actor, every, OPERATE)) < len(every):
             # A round sends every due alert, whoever subscribed: only one who operates
@@ -200,4 +208,7 @@ def delivery_routes(router: APIRouter) -> None:
                 msg("you do not hold the permission {permission}", permission=OPERATE)
             )
         report: RoundReport = service.deliver_due(service.now(), send, limit)
-        return RoundOut(**{name: getattr(report, name) for name in RoundOut.model_fields})
+        out = RoundOut(**{name: getattr(report, name) for name in RoundOut.model_fields})
+        counts = {name: str(value) for name, value in out.model_dump().items()}
+        record.record_operation(actor, acting_unit(actor, OPERATE, None), ROUND, counts)
+        return out

@@ -17,6 +17,7 @@ deliveries are seen by one holding `warning.operate` there."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Protocol
 
 from govops.platform.identity.actor import Actor
 from govops.platform.identity.units import UnitTree
@@ -25,6 +26,7 @@ PACK = "cn-xicheng-em-14fyp"  # the pack whose areas the warnings are of (bootst
 READ = "warning.read"
 SUBSCRIBE = "warning.subscribe"
 OPERATE = "warning.operate"
+ROUND = "warning-delivery-round"  # how a delivery round run on demand is put on record
 
 
 def home_unit(tree: UnitTree) -> str | None:
@@ -55,6 +57,14 @@ def acting_unit(actor: Actor, code: str, unit: str | None) -> str | None:
     may not."""
     place = unit if unit is not None else home_unit(actor.tree)
     return actor.acting_unit(code, place) if place is not None else None
+
+
+class OperationLog(Protocol):
+    """Where an operation run on demand is put on record (the accounts' access record)."""
+
+    def record_operation(
+        self, actor: Actor, unit: str | None, subject: str, data: dict[str, str]
+    ) -> None: ...
 
 
 def subscribing_unit(actor: Actor) -> str | None:

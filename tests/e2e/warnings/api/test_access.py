@@ -13,8 +13,11 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
+from govops.accounts.model.events import AccessEventKind
+from govops.accounts.storage.accounts import accounts_unit_of_work_factory
 from govops.bootstrap import build_app
 from govops.config import Settings
+from govops.platform.storage.database import make_engine
 from govops.warnings.service.outbound import WebhookGuard
 from govops.warnings.service.warning import WarningService
 from govops.warnings.service.webhooks import Outgoing
@@ -132,7 +135,7 @@ def test_the_street_staff_may_not_subscribe(client: TestClient) -> None:
     assert answer.status_code == 403
 
 
-def test_a_delivery_round_needs_warning_operate(client: TestClient) -> None:
+def test_a_delivery_round_needs_warning_operate(client: TestClient, tmp_path: Path) -> None:
     client.post(f"{API}/subscriptions", json={"url": "https://d.example/"}, headers=bearer("head"))
     service_of(client).record(storm(["orange"]))
     for user in ("duty", "head"):
@@ -145,6 +148,14 @@ def test_a_delivery_round_needs_warning_operate(client: TestClient) -> None:
     run = client.post(f"{API}/deliveries/run", headers=bearer("operator"))
     assert run.status_code == 200 and run.json()["delivered"] == 1
     assert [item.url for item in sent] == ["https://d.example/"]
+    # the round is on the access record: who ran it, in which unit, what came of it
+    engine = make_engine(f"sqlite:///{tmp_path / 'govops.db'}")
+    with accounts_unit_of_work_factory(engine)() as uow:
+        events = uow.events.recent(100)
+    engine.dispose()
+    [ran] = [e for e in events if e.kind is AccessEventKind.OPERATION]
+    assert (ran.actor, ran.unit, ran.subject) == ("operator", DISTRICT, "warning-delivery-round")
+    assert (ran.data["claimed"], ran.data["delivered"]) == ("1", "1")
 
 
 def test_a_round_needs_the_operators_of_every_subscriptions_unit(client: TestClient) -> None:
