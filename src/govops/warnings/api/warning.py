@@ -18,6 +18,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
 from pydantic import BaseModel, Field
 
+from govops.lawcode.texts.messages import N_
 from govops.platform.api.auth import actor_of, permission, public
 from govops.platform.api.jsonbody import ExactJSONRoute
 from govops.platform.api.language import request_translator
@@ -65,28 +66,34 @@ class WarningRoute(ExactJSONRoute):
         return answer
 
 
+def _set_up(request: Request, name: str, missing: str) -> Any:
+    """What the composition root put on the application as `name`; 503 saying `missing`
+    (a catalog id) on a server where it is not set up."""
+    found = getattr(request.app.state, name, None)
+    if found is None:
+        raise HTTPException(503, request_translator(request)._(missing))
+    return found
+
+
 def warnings(request: Request) -> WarningService:
-    found = getattr(request.app.state, "warnings", None)
-    if not isinstance(found, WarningService):
-        detail = request_translator(request)._("early warning is not set up on this server")
-        raise HTTPException(503, detail)
+    found: WarningService = _set_up(
+        request, "warnings", N_("early warning is not set up on this server")
+    )
     return found
 
 
 def sender(request: Request) -> Sender:
-    found: Sender | None = getattr(request.app.state, "warning_sender", None)
-    if found is None:
-        detail = request_translator(request)._("webhook delivery is not set up on this server")
-        raise HTTPException(503, detail)
+    found: Sender = _set_up(
+        request, "warning_sender", N_("webhook delivery is not set up on this server")
+    )
     return found
 
 
 def operation_log(request: Request) -> OperationLog:
     """The access record where a delivery round run on demand is kept (build_app's)."""
-    found: OperationLog | None = getattr(request.app.state, "operation_log", None)
-    if found is None:
-        detail = request_translator(request)._("the access record is not set up on this server")
-        raise HTTPException(503, detail)
+    found: OperationLog = _set_up(
+        request, "operation_log", N_("the access record is not set up on this server")
+    )
     return found
 
 
