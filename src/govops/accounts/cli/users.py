@@ -20,6 +20,7 @@ from govops.accounts.cli.context import (
 )
 from govops.platform.cli.language import LanguageOption
 from govops.platform.cli.output import to_json
+from govops.platform.i18n.translator import Translator
 
 app = typer.Typer(help="Users: add, list, disable, reset a password, grant and revoke roles.")
 Name = Annotated[str, typer.Argument(help="The user name (lower-case letters, digits, . _ -).")]
@@ -106,9 +107,7 @@ def grant_command(
 ) -> None:
     """Grant a role at a unit."""
     t = translator_for(lang)
-    with accounts(t) as found:
-        actor = acting(found, as_user, t)
-        done = refusals(lambda: found.accounts.grant(actor, username, role, unit), t)
+    done = _change_grant("grant", username, role, unit, as_user, t)
     print(t._("granted") if done else t._("held already"))
 
 
@@ -122,7 +121,18 @@ def revoke_command(
 ) -> None:
     """Revoke a role at a unit."""
     t = translator_for(lang)
+    done = _change_grant("revoke", username, role, unit, as_user, t)
+    print(t._("revoked") if done else t._("not held"))
+
+
+def _change_grant(
+    change: str, username: str, role: str, unit: str, as_user: str | None, t: Translator
+) -> bool:
+    """`change` ("grant" or "revoke") the role at the unit, as `as_user`; whether anything
+    changed (a refusal exits, saying why)."""
     with accounts(t) as found:
         actor = acting(found, as_user, t)
-        done = refusals(lambda: found.accounts.revoke(actor, username, role, unit), t)
-    print(t._("revoked") if done else t._("not held"))
+        done: bool = refusals(
+            lambda: getattr(found.accounts, change)(actor, username, role, unit), t
+        )
+    return done
