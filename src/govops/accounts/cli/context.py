@@ -58,17 +58,20 @@ def acting(found: Accounts, as_user: str | None, t: Translator) -> Actor:
 
 
 def refusals(action: Callable[[], T], t: Translator) -> T:
-    """Run a use case; its refusals become `govops: ...` and exit status 2."""
+    """Run a use case; its refusals become `govops: ...` and exit status 2 (4 for what the
+    user may not do, as in every module's commands)."""
     from govops.accounts.model.roles import RoleCatalogueError  # noqa: PLC0415
     from govops.accounts.model.units import UnitInputError  # noqa: PLC0415
     from govops.accounts.model.users import AccountInputError  # noqa: PLC0415
-    from govops.accounts.service.errors import AccountsError  # noqa: PLC0415
+    from govops.accounts.service.errors import AccountsError, NotAllowedError  # noqa: PLC0415
     from govops.platform.identity.units import UnitTreeError  # noqa: PLC0415
 
     try:
         return action()
     except AccountInputError as error:
         fail(t._("{field}: {problem}", field=error.field, problem=t.say(error.message)))
+    except NotAllowedError as error:
+        fail(t.say(error.message), 4)
     except (AccountsError, UnitInputError, RoleCatalogueError) as error:
         fail(t.say(error.message))
     except UnitTreeError as error:
