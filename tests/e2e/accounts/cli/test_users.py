@@ -1,7 +1,7 @@
 """`govops users grant|revoke|list` as an operator runs them, each in a child process on an
 SQLite file: a grant is said granted, then held already; a revocation revoked, then not
-held; the list shows the grants in force; only one who manages users may change them (exit status 4, as every module's commands
-refuse what the user may not do)."""
+held; the list shows the grants in force; only one who manages users may change them
+(exit status 4, as every module's commands refuse what the user may not do)."""
 
 from __future__ import annotations
 
