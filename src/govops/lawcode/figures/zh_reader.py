@@ -78,12 +78,17 @@ class _Reader:
         if self.pending is None:
             self._require(self.previous is not None and self.previous not in _ZEROS)
             return self.total + self.section
+        return self.total + self.section + self._trailing_value()
+
+    def _trailing_value(self) -> Decimal:
+        """The digit pending at the end of a section: one unit down from the unit just
+        before it when it is a lone digit (两千五 = 2500, 一万二 = 12000, and so 两千五万 =
+        2500万), as it is (units) after 零 or 十 (两千零五 = 2005, 二十五 = 25)."""
         value = self._pending_value(0)
-        before = self.before_pending or ""
-        unit = _UNITS.get(before)
-        if unit and unit > 10 and len(self.pending) == 1:
-            value *= unit // 10  # 两千五 = 2500, 一万二 = 12000
-        return self.total + self.section + value
+        unit = _UNITS.get(self.before_pending or "")
+        if unit and unit > 10 and self.pending is not None and len(self.pending) == 1:
+            value *= unit // 10
+        return value
 
     def _digit(self, token: str) -> None:
         if self.pending is not None:
@@ -95,7 +100,11 @@ class _Reader:
         # A unit needs a digit in front of it, except a leading 十 (十五, 十万).
         leading_ten = unit == 10 and self.previous is None
         self._require(unit < self.small_limit and (self.pending is not None or leading_ten))
-        self.section += self._pending_value(1) * unit
+        digit = self._pending_value(1)
+        # What stands before 十百千 is one digit, one to nine (三千, 1.5千): 19千 or 0十 is
+        # no part of a numeral (三万19千七 is not 49,700), and is refused.
+        self._require(0 < digit < 10)
+        self.section += digit * unit
         self.pending, self.small_limit = None, unit
 
     def _big(self, unit: int) -> None:
@@ -108,7 +117,7 @@ class _Reader:
                     unit=Quote("万" if unit == 10**4 else "亿"),
                 )
             )
-        self.section += self._pending_value(0)
+        self.section += self._trailing_value()
         if unit == 10**4:
             self._require(self.section > 0)
             self.total += self.section * unit

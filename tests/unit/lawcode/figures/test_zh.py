@@ -103,6 +103,25 @@ def test_a_trailing_digit_after_a_unit_counts_in_the_next_unit_down(raw: str, va
 @pytest.mark.parametrize(
     ("raw", "value"),
     [
+        ("两千五万", 25_000_000),  # 两千五 (2500) 万, as 两千五 alone is 2500
+        ("一千五万", 15_000_000),
+        ("三千二万", 32_000_000),
+        ("一百五万", 1_500_000),
+        ("两千五亿", 250_000_000_000),
+        ("3千2万", 32_000_000),
+        ("两千零五万", 20_050_000),  # with 零, the digit is units: 2005万
+        ("两千五百万", 25_000_000),
+    ],
+)
+def test_the_trailing_digit_counts_one_unit_down_before_wan_and_yi_too(
+    raw: str, value: int
+) -> None:
+    assert parse_figure(raw).value == value
+
+
+@pytest.mark.parametrize(
+    ("raw", "value"),
+    [
         ("1.2万", 12000),
         ("3万", 30000),
         ("5千", 5000),
@@ -322,6 +341,12 @@ def test_unparseable_text_is_refused_quoting_it(raw: str) -> None:
         "一千零零五",
         "一亿亿",
         "十万万",
+        "三万19千七",  # 19千 is no section of a numeral: a digit before 千 is one to nine
+        "19千",
+        "12百",
+        "0十六万",  # no zero before a unit
+        "0千",
+        "三万0百",
     ],
 )
 def test_malformed_chinese_numerals_are_refused(raw: str) -> None:
