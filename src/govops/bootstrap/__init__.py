@@ -12,14 +12,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from govops.bootstrap.early_warning import (
-    ALERT_SENDER,
-    ALERT_SENDER_NAME,
-    WARNING_PACK,
-    build_series,
-    build_warnings,
-    load_warning_demo,
-)
+# The early-warning part of the root, re-exported (explicitly: `name as name`).
+from govops.bootstrap.early_warning import ALERT_SENDER as ALERT_SENDER
+from govops.bootstrap.early_warning import ALERT_SENDER_NAME as ALERT_SENDER_NAME
+from govops.bootstrap.early_warning import WARNING_PACK as WARNING_PACK
+from govops.bootstrap.early_warning import build_series as build_series
+from govops.bootstrap.early_warning import build_warnings as build_warnings
+from govops.bootstrap.early_warning import load_warning_demo as load_warning_demo
+from govops.bootstrap.early_warning import utc_now as _now
 from govops.cadres.service.registry import RegistryService
 from govops.cadres.service.selection import SelectionService
 from govops.calendars import calendar_for
@@ -47,10 +47,6 @@ if TYPE_CHECKING:
 
 INCIDENT_PACK = "cn-county-mass-incident"
 CADRE_PACK = "cn-cadre-selection"
-
-
-def _now() -> datetime:
-    return datetime.now(ZoneInfo("UTC"))
 
 
 def builtin_adapters() -> dict[str, Adapter]:
@@ -261,13 +257,3 @@ def build_selections(engine: Engine, clock: Callable[[], datetime] = _now) -> Se
     pack = load_builtin_pack(CADRE_PACK)
     calendar = calendar_for(pack.jurisdiction)
     return SelectionService(selection_unit_of_work_factory(engine), clock, pack, calendar)
-
-
-__all__ = [
-    "ALERT_SENDER",
-    "ALERT_SENDER_NAME",
-    "WARNING_PACK",
-    "build_series",
-    "build_warnings",
-    "load_warning_demo",
-]

@@ -24,13 +24,14 @@ ALERT_SENDER = "warning-centre.xicheng.example"
 ALERT_SENDER_NAME = {"zh-Hans": "西城区预警信息发布中心", "en": "Xicheng District Warning Centre"}
 
 
-def _now() -> datetime:
+def utc_now() -> datetime:
+    """The clock of the services built without one."""
     return datetime.now(ZoneInfo("UTC"))
 
 
 def build_warnings(
     engine: Engine,
-    clock: Callable[[], datetime] = _now,
+    clock: Callable[[], datetime] = utc_now,
     status: str = "Actual",
     settings: Settings | None = None,
 ) -> WarningService:
@@ -59,7 +60,7 @@ def _area_names() -> dict[str, dict[str, str]]:
     return {area.code: dict(area.name) for area in areas}
 
 
-def build_series(engine: Engine, clock: Callable[[], datetime] = _now) -> SeriesService:
+def build_series(engine: Engine, clock: Callable[[], datetime] = utc_now) -> SeriesService:
     """The per-area, per-minute statistics of cn-xicheng-em-14fyp's areas."""
     from govops.warnings.service.series import SeriesService  # noqa: PLC0415
     from govops.warnings.storage.series import series_unit_of_work_factory  # noqa: PLC0415
@@ -68,7 +69,7 @@ def build_series(engine: Engine, clock: Callable[[], datetime] = _now) -> Series
 
 
 def load_warning_demo(
-    engine: Engine, clock: Callable[[], datetime] = _now, day: date | None = None
+    engine: Engine, clock: Callable[[], datetime] = utc_now, day: date | None = None
 ) -> DemoStorm:
     """The demonstration storm of `day` (default: the Beijing day before the clock's)
     through the warning platform, its alerts marked Exercise (CAP status), on a migrated

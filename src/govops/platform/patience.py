@@ -25,7 +25,8 @@ def pause(attempt: int) -> None:
 
 
 def patiently(unit: Callable[[], T]) -> T:
-    """`unit` (one unit of work), tried again after a pause while the storage is busy."""
+    """`unit` (one unit of work), tried again after a pause while the storage is busy, at
+    most ATTEMPTS times in all (each waits up to SQLite's busy time-out)."""
     for attempt in range(ATTEMPTS - 1):
         try:
             return unit()

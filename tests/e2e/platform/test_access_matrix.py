@@ -7,21 +7,20 @@ scope, and an anonymous client, the answer is the one the rule and the unit scop
   page sends the reader to the log-in page (303 to /login?next=...);
 - a role holding none of the permissions the route needs here: 403;
 - holding one at the unit of what the route touches (or above it): the route's answer
-  (200 for a reading; for a write 2xx/3xx, or 409 when an earlier role already did it);
+  (200 for a reading, and the record in it; its success for a write, 303 for a form);
 - holding it only at a unit out of scope: what the module answers for what lies outside
   the reader's units, 404 (nothing confirmed) for a thing, a list without it, or 403 where
   the module refuses a record made outside (cadres, selection steps, reports filed for
   another township).
 
-A route without a rule, or without an example below, fails `test_every_route_has_one_rule`
-and `test_every_route_has_an_example`: a new route is added to this table as it is added to
-the application. Writes that change what later requests see (close, tick, correct,
-delete, run a step) act on a fresh record per request."""
+A route without a rule, or without an example in `matrix_examples`, fails
+`test_every_route_has_one_rule` and `test_every_route_has_an_example`: a new route is added
+to that table as it is added to the application. Writes that change what later requests
+see (close, tick, correct, delete, run a step) act on a fresh record per request."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -29,323 +28,20 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from govops.platform.api.auth import Rule, rules_of
-from govops.platform.identity.actor import Actor
 from govops.warnings.service.outbound import WebhookGuard
-from tests.e2e.cadres.api.test_selection import MOTION
-from tests.e2e.incidents.api.conftest import report
-from tests.e2e.pages import GOOD_REPORT
-from tests.e2e.warnings.warning_demo import OTHER_STREET, STREET, demo_app
-from tests.identity import CATALOGUE, EVERYTHING, TokenAuthenticator, actor, bearer, everything
+from tests.e2e.platform.matrix_examples import (
+    API,
+    CATALOGUE,
+    EXAMPLES,
+    ROLES,
+    Example,
+    RoleAtUnit,
+    World,
+    member,
+)
+from tests.e2e.warnings.warning_demo import demo_app
+from tests.identity import TokenAuthenticator, bearer
 from tests.unit.warnings.outbox_support import Dns
-
-API = "/api/v1"
-TOWNSHIP, OTHER_TOWNSHIP = "chengguan", "qingshi"
-DEPARTMENT, OTHER_DEPARTMENT = "land_resources", "education"  # a land dispute is routed to
-OFFICE, THANH_HOA, XICHENG = "demo-organisation-department", "38", "110102"
-SRB = "vn-thanhhoa-srb-2016"
-ROLES = tuple(CATALOGUE.roles)
-AFTER_ACTION = {"loss_assessment": "无", "causes": "补偿", "lessons": "公开", "rectification": "x"}
-WRITTEN = frozenset({200, 201, 204, 303, 409})
-
-
-def member(role: str, unit: str) -> str:
-    """The user name of the matrix's actor holding `role` at `unit` (also its token)."""
-    return f"{role}@{unit}"
-
-
-class RoleAtUnit(Mapping[str, Actor]):
-    """Actors known by a token `role@unit`: that role granted at that unit; and the tester."""
-
-    def __getitem__(self, token: str) -> Actor:
-        if token == EVERYTHING:
-            return everything()
-        role, _, unit = token.partition("@")
-        if role not in CATALOGUE.roles or not unit:
-            raise KeyError(token)
-        return actor(token, (role, unit))
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(())
-
-    def __len__(self) -> int:
-        return 0
-
-
-class World:
-    """The records the examples touch, made by the tester (every role everywhere)."""
-
-    def __init__(self, client: TestClient) -> None:
-        self.client = client
-        self.incident = self.new_incident()
-        self.person = self._created(f"{API}/cadres", {"name": "张三"})
-        for kind, data in (
-            ("work_start", {"date": "2013-01-01"}),
-            ("education", {"level": "master"}),
-        ):
-            entry = {"kind": kind, "data": data}
-            assert self.client.post(f"{API}/cadres/{self.person}/entries", json=entry).is_success
-        self.case = self.new_case()
-        self.subscription = self.new_subscription()
-        published = self._get(f"{API}/warnings/publications")["publications"]
-        self.alert = published[0]["identifier"]
-
-    def _get(self, path: str) -> Any:
-        answer = self.client.get(path)
-        assert answer.status_code == 200, answer.text
-        return answer.json()
-
-    def _created(self, path: str, body: Any) -> str:
-        answer = self.client.post(path, json=body)
-        assert answer.status_code == 201, answer.text
-        found: str = answer.json()["id"]
-        return found
-
-    def new_incident(self) -> str:
-        """A land dispute in 城关镇 (routed to the land resources bureau), of level I: its
-        reports have deadlines."""
-        body = report(causes=["land"], participants="约5500", injured=6)
-        return self._created(f"{API}/incidents", body)
-
-    def first_action(self, incident: str) -> str:
-        return str(self._get(f"{API}/incidents/{incident}")["actions"][0]["id"])
-
-    def first_deadline(self, incident: str) -> str:
-        return str(self._get(f"{API}/incidents/{incident}")["deadlines"][0]["id"])
-
-    def new_case(self) -> str:
-        """A motion whose team and committee count the matrix's members of the office."""
-        team = [*MOTION["team"], member("selection_team_member", OFFICE)]
-        committee = [*MOTION["committee"], member("committee_member", OFFICE)]
-        return self._created(f"{API}/selections", MOTION | {"team": team, "committee": committee})
-
-    def new_entry(self) -> int:
-        """An education entry of the person's, to correct."""
-        body = {"kind": "education", "data": {"level": "bachelor"}}
-        answer = self.client.post(f"{API}/cadres/{self.person}/entries", json=body)
-        assert answer.status_code == 201, answer.text
-        return int(answer.json()["seq"])
-
-    def new_subscription(self) -> str:
-        """A subscription of the district (the tester subscribes at Xicheng, a root)."""
-        return self._created(f"{API}/warnings/subscriptions", {"url": "https://d.example/"})
-
-
-Path_ = str | Callable[[World], str]
-
-
-@dataclass(frozen=True)
-class Example:
-    """How the matrix calls one route: `path` (or a function making a fresh record and
-    giving its path); `inside`, the unit of what it touches, `outside` one whose grants do
-    not reach it (None: the route touches no unit's records, and answers the same); what
-    one holding the permission only outside gets (`beyond`; for a list, 200 without
-    `hidden` in it); `needs`, the permissions this call needs (default: the rule's)."""
-
-    path: Path_
-    inside: str = TOWNSHIP
-    outside: str | None = OTHER_TOWNSHIP
-    json: Any = None
-    form: Mapping[str, Any] | None = None
-    params: Mapping[str, str] = field(default_factory=dict)
-    needs: tuple[str, ...] = ()
-    beyond: int = 404
-    hidden: Callable[[World], str] | None = None
-    admitted: frozenset[int] = frozenset({200})
-    # Where a role's grants reach the record other than by unit (a department liaison:
-    # the incident is routed to the department): (inside, outside) for that role.
-    placed: Mapping[str, tuple[str, str]] = field(default_factory=dict)
-
-
-def _incident(world: World) -> str:
-    return world.incident
-
-
-def _fresh_action(world: World) -> str:
-    incident = world.new_incident()
-    return f"{incident}/actions/{world.first_action(incident)}"
-
-
-def _fresh_deadline(world: World) -> str:
-    incident = world.new_incident()
-    return f"{incident}/deadlines/{world.first_deadline(incident)}"
-
-
-LIAISON = {"department_liaison": (DEPARTMENT, OTHER_DEPARTMENT)}
-LIST = {"beyond": 200}
-CADRE = {"inside": OFFICE, "outside": THANH_HOA}
-STREETS = {"inside": STREET, "outside": OTHER_STREET}
-SUBSCRIPTIONS = {"inside": XICHENG, "outside": OTHER_STREET}
-UNSCOPED = {"outside": None}
-
-
-def _examples() -> dict[tuple[str, str], Example]:
-    i = API + "/incidents"
-    w = API + "/warnings"
-    c, s = API + "/cadres", API + "/selections"
-    written = {"admitted": WRITTEN}
-    return {
-        ("GET", "/health"): Example("/health", **UNSCOPED),
-        ("GET", f"{API}/openapi.json"): Example(f"{API}/openapi.json", **UNSCOPED),
-        ("GET", f"{API}/me"): Example(f"{API}/me", **UNSCOPED),
-        ("GET", f"{API}/units"): Example(f"{API}/units", **UNSCOPED),
-        # incidents: the unit of the township reported; a liaison's, the departments routed to
-        ("POST", i): Example(i, json=report(), beyond=403, **written),
-        ("GET", i): Example(i, placed=LIAISON, hidden=_incident, **LIST),
-        ("GET", i + "/{incident_id}"): Example(lambda w_: f"{i}/{w_.incident}", placed=LIAISON),
-        ("GET", i + "/{incident_id}/report.docx"): Example(
-            lambda w_: f"{i}/{w_.incident}/report.docx", placed=LIAISON
-        ),
-        ("POST", i + "/{incident_id}/follow-ups"): Example(
-            lambda w_: f"{i}/{w_.incident}/follow-ups", json={"note": "x"}, **written
-        ),
-        ("POST", i + "/{incident_id}/close"): Example(
-            lambda w_: f"{i}/{w_.new_incident()}/close", json=AFTER_ACTION, **written
-        ),
-        ("POST", i + "/{incident_id}/actions/{action_id}/done"): Example(
-            lambda w_: f"{i}/{_fresh_action(w_)}/done", **written
-        ),
-        ("POST", i + "/{incident_id}/deadlines/{deadline_id}/met"): Example(
-            lambda w_: f"{i}/{_fresh_deadline(w_)}/met", **written
-        ),
-        ("GET", "/incidents"): Example("/incidents", placed=LIAISON, hidden=_incident, **LIST),
-        ("GET", "/incidents/new"): Example("/incidents/new", **UNSCOPED),
-        ("POST", "/incidents"): Example("/incidents", form=GOOD_REPORT, beyond=403, **written),
-        ("GET", "/incidents/{incident_id}"): Example(
-            lambda w_: f"/incidents/{w_.incident}", placed=LIAISON
-        ),
-        ("POST", "/incidents/{incident_id}/follow-ups"): Example(
-            lambda w_: f"/incidents/{w_.incident}/follow-ups", form={"note": "x"}, **written
-        ),
-        ("POST", "/incidents/{incident_id}/close"): Example(
-            lambda w_: f"/incidents/{w_.new_incident()}/close", form=AFTER_ACTION, **written
-        ),
-        ("POST", "/incidents/{incident_id}/actions/{action_id}"): Example(
-            lambda w_: f"/incidents/{_fresh_action(w_)}", **written
-        ),
-        ("POST", "/incidents/{incident_id}/deadlines/{deadline_id}"): Example(
-            lambda w_: f"/incidents/{_fresh_deadline(w_)}", **written
-        ),
-        # cadres and selection cases: the organisation department running the pack
-        ("POST", c): Example(c, json={"name": "李四"}, beyond=403, **CADRE, **written),
-        ("GET", c): Example(c, hidden=lambda w_: w_.person, **CADRE, **LIST),
-        ("GET", c + "/{person_id}"): Example(lambda w_: f"{c}/{w_.person}", **CADRE),
-        ("GET", c + "/{person_id}/eligibility"): Example(
-            lambda w_: f"{c}/{w_.person}/eligibility",
-            params={"target_rank": "deputy_division"},
-            **CADRE,
-        ),
-        ("POST", c + "/{person_id}/entries"): Example(
-            lambda w_: f"{c}/{w_.person}/entries",
-            json={"kind": "education", "data": {"level": "master"}},
-            beyond=403,
-            **CADRE,
-            **written,
-        ),
-        ("POST", c + "/{person_id}/entries/{seq}/corrections"): Example(
-            lambda w_: f"{c}/{w_.person}/entries/{w_.new_entry()}/corrections",
-            json={"data": {"level": "master"}},
-            beyond=403,
-            **CADRE,
-            **written,
-        ),
-        ("GET", API + "/cadre-reports/alerts"): Example(
-            API + "/cadre-reports/alerts", hidden=lambda w_: w_.person, **CADRE, **LIST
-        ),
-        ("GET", API + "/cadre-reports/screening"): Example(
-            API + "/cadre-reports/screening",
-            params={"target_rank": "deputy_division"},
-            hidden=lambda w_: w_.person,
-            **CADRE,
-            **LIST,
-        ),
-        ("POST", s): Example(s, json=MOTION, beyond=403, **CADRE, **written),
-        ("GET", s): Example(s, hidden=lambda w_: w_.case, **CADRE, **LIST),
-        ("GET", s + "/{case_id}"): Example(lambda w_: f"{s}/{w_.case}", **CADRE),
-        ("GET", s + "/{case_id}/dossier"): Example(lambda w_: f"{s}/{w_.case}/dossier", **CADRE),
-        ("POST", s + "/{case_id}/{step}"): Example(
-            lambda w_: f"{s}/{w_.new_case()}/recommendation",
-            json={"expected": 120, "attended": 100, "interviewed": 25},
-            needs=("selection.run",),  # the recommendation; the decision is selection.decide
-            beyond=403,
-            **CADRE,
-            **written,
-        ),
-        ("GET", "/cadres"): Example("/cadres", hidden=lambda w_: w_.person, **CADRE, **LIST),
-        ("GET", "/cadres/{person_id}"): Example(lambda w_: f"/cadres/{w_.person}", **CADRE),
-        ("GET", "/selections"): Example("/selections", hidden=lambda w_: w_.case, **CADRE, **LIST),
-        ("GET", "/selections/{case_id}"): Example(lambda w_: f"/selections/{w_.case}", **CADRE),
-        ("GET", "/selections/{case_id}/dossier"): Example(
-            lambda w_: f"/selections/{w_.case}/dossier", **CADRE
-        ),
-        # warnings: the areas read; subscriptions and deliveries belong to the district
-        ("GET", w): Example(w, hidden=lambda w_: f'"{STREET}"', **STREETS, **LIST),
-        ("GET", w + "/history"): Example(w + "/history", params={"area": STREET}, **STREETS),
-        ("GET", w + "/series"): Example(w + "/series", params={"area": STREET}, **STREETS),
-        ("GET", w + "/publications"): Example(w + "/publications", **STREETS, **LIST),
-        ("GET", w + "/report"): Example(w + "/report", **STREETS, **LIST),
-        ("GET", w + "/alerts/{identifier}.xml"): Example(
-            lambda w_: f"{w}/alerts/{w_.alert}.xml", **UNSCOPED
-        ),
-        ("GET", w + "/subscriptions"): Example(
-            w + "/subscriptions", hidden=lambda w_: w_.subscription, **SUBSCRIPTIONS, **LIST
-        ),
-        ("POST", w + "/subscriptions"): Example(
-            w + "/subscriptions",
-            json={"url": "https://d.example/"},
-            inside=XICHENG,
-            outside=TOWNSHIP,  # the county's office head subscribes, but reads no area
-            beyond=403,
-            **written,
-        ),
-        ("GET", w + "/subscriptions/{subscription_id}"): Example(
-            lambda w_: f"{w}/subscriptions/{w_.subscription}", **SUBSCRIPTIONS
-        ),
-        ("POST", w + "/subscriptions/{subscription_id}/secret"): Example(
-            lambda w_: f"{w}/subscriptions/{w_.subscription}/secret", **SUBSCRIPTIONS, **written
-        ),
-        ("DELETE", w + "/subscriptions/{subscription_id}"): Example(
-            lambda w_: f"{w}/subscriptions/{w_.new_subscription()}", **SUBSCRIPTIONS, **written
-        ),
-        ("GET", w + "/deliveries"): Example(w + "/deliveries", **SUBSCRIPTIONS, **LIST),
-        ("POST", w + "/deliveries/run"): Example(
-            w + "/deliveries/run", beyond=403, **SUBSCRIPTIONS, **written
-        ),
-        ("GET", "/warnings"): Example("/warnings", **STREETS, **LIST),
-        ("GET", "/warnings/report"): Example("/warnings/report", **STREETS, **LIST),
-        ("GET", "/warnings/areas/{code}"): Example(f"/warnings/areas/{STREET}", **STREETS),
-        # programmes: the unit running the plan's pack
-        ("GET", "/programmes"): Example(
-            "/programmes", inside=THANH_HOA, outside=XICHENG, hidden=lambda w_: SRB, **LIST
-        ),
-        ("GET", "/programmes/{pack_id}"): Example(
-            f"/programmes/{SRB}", inside=THANH_HOA, outside=XICHENG
-        ),
-        ("GET", "/programmes/{pack_id}/budget"): Example(
-            f"/programmes/{SRB}/budget", inside=THANH_HOA, outside=XICHENG
-        ),
-        # the shell, log-in and static files
-        ("GET", "/"): Example("/", **UNSCOPED),
-        ("GET", "/login"): Example("/login", **UNSCOPED),
-        ("POST", "/login"): Example(
-            "/login",
-            form={"username": "nobody", "password": "wrong"},
-            admitted=frozenset({401, 429}),  # the log-in page again; throttled after a few
-            **UNSCOPED,
-        ),
-        ("POST", "/logout"): Example("/logout", **UNSCOPED, **written),
-        ("GET", "/static/{name}"): Example("/static/style.css", **UNSCOPED),
-        ("GET", "/static/common.css"): Example("/static/common.css", **UNSCOPED),
-        ("GET", "/programmes/static/programme.css"): Example(
-            "/programmes/static/programme.css", **UNSCOPED
-        ),
-        ("GET", "/cadres/static/cadres.css"): Example("/cadres/static/cadres.css", **UNSCOPED),
-        ("GET", "/warnings/static/warnings.css"): Example(
-            "/warnings/static/warnings.css", **UNSCOPED
-        ),
-    }
-
-
-EXAMPLES = _examples()
 
 
 def routes(app: FastAPI) -> list[tuple[str, str, list[Rule]]]:
@@ -398,12 +94,16 @@ def _holds(role: str, codes: tuple[str, ...]) -> bool:
     return bool(CATALOGUE.role(role).permissions & set(codes))
 
 
-def _verdict(answer: Any, expected: frozenset[int], hidden: str | None = None) -> str | None:
-    """What is wrong with `answer` (None: nothing)."""
+def _verdict(
+    answer: Any, expected: frozenset[int], record: str | None = None, shown: bool = True
+) -> str | None:
+    """What is wrong with `answer` (None: nothing): its status, or whether it shows
+    `record` (a list shows what lies in the reader's units, and nothing else)."""
     if answer.status_code not in expected:
         return f"{answer.status_code}, expected {sorted(expected)}: {answer.text[:120]!r}"
-    if hidden is not None and hidden in answer.text:
-        return f"{answer.status_code} shows {hidden!r}, which lies outside the reader's units"
+    if record is not None and (record in answer.text) != shown:
+        where = "inside" if shown else "outside"
+        return f"{answer.status_code} {'omits' if shown else 'shows'} {record!r} ({where})"
     return None
 
 
@@ -421,16 +121,18 @@ def _anonymous(answer: Any, rule: Rule, api: bool, example: Example) -> str | No
 
 def _checks(
     rule: Rule, example: Example, role: str
-) -> Iterator[tuple[str, str, frozenset[int], bool]]:
-    """(where, unit, expected answers, whether `hidden` must not show) for one role."""
+) -> Iterator[tuple[str, str, frozenset[int], bool | None]]:
+    """(where, unit, expected answers, whether the example's record must show: None for
+    no check) for one role."""
     needs = example.needs or rule.permissions
     inside, outside = example.placed.get(role, (example.inside, example.outside))
     refused = frozenset({403})
     held = rule.kind != "permission" or _holds(role, needs)
-    yield "in scope", inside, example.admitted if held else refused, False
+    listed = example.hidden is not None and held
+    yield "in scope", inside, example.admitted if held else refused, True if listed else None
     if outside is not None:
         beyond = frozenset({example.beyond})
-        yield "out of scope", outside, beyond if held else refused, example.hidden is not None
+        yield "out of scope", outside, beyond if held else refused, False if listed else None
 
 
 @pytest.mark.parametrize(("method", "template"), sorted(EXAMPLES))
@@ -449,11 +151,11 @@ def test_the_answer_to_every_role_in_and_out_of_scope_and_to_no_one(
     said = _anonymous(_call(client, example, method, path(), None), rule, api, example)
     if said:
         wrong.append(f"anonymous: {said}")
-    hidden = example.hidden(world) if example.hidden else None
+    record = example.hidden(world) if example.hidden else None
     for role in ROLES:
-        for where, unit, expected, hides in _checks(rule, example, role):
+        for where, unit, expected, shown in _checks(rule, example, role):
             answer = _call(client, example, method, path(), member(role, unit))
-            said = _verdict(answer, expected, hidden if hides else None)
+            said = _verdict(answer, expected, record if shown is not None else None, bool(shown))
             if said:
                 wrong.append(f"{role} at {unit} ({where}): {said}")
     assert not wrong, f"{method} {template} {rule}:\n" + "\n".join(wrong)

@@ -5,7 +5,8 @@ is the operator's recovery on the server itself."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -21,6 +22,10 @@ from govops.accounts.cli.context import (
 from govops.platform.cli.language import LanguageOption
 from govops.platform.cli.output import to_json
 from govops.platform.i18n.translator import Translator
+
+if TYPE_CHECKING:
+    from govops.accounts.service.accounts import AccountsService
+    from govops.platform.identity.actor import Actor
 
 app = typer.Typer(help="Users: add, list, disable, reset a password, grant and revoke roles.")
 Name = Annotated[str, typer.Argument(help="The user name (lower-case letters, digits, . _ -).")]
@@ -107,7 +112,7 @@ def grant_command(
 ) -> None:
     """Grant a role at a unit."""
     t = translator_for(lang)
-    done = _change_grant("grant", username, role, unit, as_user, t)
+    done = _change_grant(lambda found: found.grant, username, role, unit, as_user, t)
     print(t._("granted") if done else t._("held already"))
 
 
@@ -121,18 +126,21 @@ def revoke_command(
 ) -> None:
     """Revoke a role at a unit."""
     t = translator_for(lang)
-    done = _change_grant("revoke", username, role, unit, as_user, t)
+    done = _change_grant(lambda found: found.revoke, username, role, unit, as_user, t)
     print(t._("revoked") if done else t._("not held"))
 
 
 def _change_grant(
-    change: str, username: str, role: str, unit: str, as_user: str | None, t: Translator
+    change: Callable[[AccountsService], Callable[[Actor, str, str, str], bool]],
+    username: str,
+    role: str,
+    unit: str,
+    as_user: str | None,
+    t: Translator,
 ) -> bool:
-    """`change` ("grant" or "revoke") the role at the unit, as `as_user`; whether anything
-    changed (a refusal exits, saying why)."""
+    """Grant or revoke (`change` picks the use case) the role at the unit, as `as_user`;
+    whether anything changed (a refusal exits, saying why)."""
     with accounts(t) as found:
         actor = acting(found, as_user, t)
-        done: bool = refusals(
-            lambda: getattr(found.accounts, change)(actor, username, role, unit), t
-        )
+        done = refusals(lambda: change(found.accounts)(actor, username, role, unit), t)
     return done

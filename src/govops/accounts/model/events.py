@@ -34,7 +34,7 @@ class AccessEventKind(StrEnum):
 class AccessEvent:
     kind: AccessEventKind
     at: datetime  # the server's clock
-    subject: str  # the user (or unit) the event is about
+    subject: str  # what it is about: a user, a unit, a case read, an operation run
     actor: str  # who caused it: a user name, or "-" for an anonymous log-in attempt
     unit: str | None = None  # the unit the actor acted in
     address: str | None = None  # the client's address, for log-ins

@@ -99,7 +99,8 @@ class SessionService:
 
     def session_actor(self, secret: str) -> Actor | None:
         """The actor of a live session; None for no such, ended or revoked session. A busy
-        storage is waited for, as the request's own writes wait for it."""
+        storage is waited for as the request's own writes would wait for it (another process
+        holding SQLite's write lock: within this one, units of work take turns)."""
         return patiently(lambda: self._session_actor(secret))
 
     def _session_actor(self, secret: str) -> Actor | None:

@@ -1,6 +1,6 @@
 """What needs attention in the incidents of the reader's units, for the home page: each
-report deadline of an open incident that has passed unmet (the plan's 1-hour, 2-hour...
-reports, 5.2 and 6.1), the longest overdue first."""
+open incident with a report deadline passed unmet (the plan's 1-hour, 2-hour... reports,
+5.2 and 6.1), shown by its longest overdue deadline, the longest overdue first."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from datetime import datetime
 from fastapi import Request
 from markupsafe import Markup, escape
 
+from govops.incidents.model.incident import DeadlineState
 from govops.incidents.service import access
 from govops.incidents.service.incident import IncidentService
 from govops.lawcode.sources.pack import Pack
@@ -29,7 +30,11 @@ def overdue_reports(
         now = clock()
         found = access.visible(actor, service.search(status="open", overdue=True), pack.id)
         late = sorted(
-            ((deadline, incident) for incident in found for deadline in incident.overdue(now)),
+            (
+                (min(overdue, key=_due), incident)
+                for incident in found
+                if (overdue := incident.overdue(now))
+            ),
             key=lambda pair: pair[0].due,
         )
         sentence = Markup(escape(t._("{summary}: {deadline}, overdue by {span}")))
@@ -47,3 +52,7 @@ def overdue_reports(
         return at_most_shown(items, t, "/incidents?overdue=1")
 
     return attention
+
+
+def _due(deadline: DeadlineState) -> datetime:
+    return deadline.due

@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from fastapi import Request
+from markupsafe import Markup
 
 from govops.platform.api.auth import request_actor
 from govops.platform.i18n.translator import Translator
@@ -20,9 +21,10 @@ _ENTRIES = "govops_modules"
 @dataclass(frozen=True, slots=True)
 class Attention:
     """Something in a module that needs the user now (an overdue deadline, an active
-    warning, a selection step waiting), in the reader's language, and where to see it."""
+    warning, a selection step waiting), in the reader's language, and where to see it.
+    `text` is escaped on the page unless it is Markup (whose parts are escaped already)."""
 
-    text: str
+    text: Markup | str
     path: str
 
 

@@ -25,6 +25,7 @@ from govops.lawcode.texts.messages import msg
 from govops.platform.api.auth import ForbiddenError, actor_of, permission
 from govops.platform.api.schemas import RequestBody
 from govops.platform.identity.actor import Actor
+from govops.platform.patience import patiently
 from govops.warnings.api.access import reachable, reached, subscribed_areas
 from govops.warnings.api.warning import Level, Operations, Send, Warnings
 from govops.warnings.ports import Delivery, DeliveryStatus, Subscription
@@ -210,5 +211,6 @@ def delivery_routes(router: APIRouter) -> None:
         report: RoundReport = service.deliver_due(service.now(), send, limit)
         out = RoundOut(**{name: getattr(report, name) for name in RoundOut.model_fields})
         counts = {name: str(value) for name, value in out.model_dump().items()}
-        record.record_operation(actor, acting_unit(actor, OPERATE, None), ROUND, counts)
+        unit = acting_unit(actor, OPERATE, None) or actor.acting_unit(OPERATE)
+        patiently(lambda: record.record_operation(actor, unit, ROUND, counts))
         return out

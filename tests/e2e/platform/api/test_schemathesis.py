@@ -65,7 +65,7 @@ def test_no_answer_is_a_server_error_or_breaks_the_document(app: FastAPI) -> Non
         ran += 1
         try:
             _run(operation)
-        except BaseExceptionGroup as error:  # schemathesis's failures: each one reported
+        except BaseExceptionGroup as error:  # schemathesis's failures, each operation's
             failed.append(f"{operation.label}: {error}")
     assert ran >= 30  # the whole document, not a part of it
     assert not failed, "\n\n".join(failed)
