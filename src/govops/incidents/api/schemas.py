@@ -89,6 +89,10 @@ class DeadlineOut(BaseModel):
     due: datetime
     provisional: bool = Field(description="Counted through a year whose holidays are unpublished.")
     met_at: datetime | None
+    late_minutes: int | None = Field(
+        description="How many minutes after it was due the report was made (null: not made, "
+        "or in time); a part of a minute counts as a minute."
+    )
     overdue: bool
 
 

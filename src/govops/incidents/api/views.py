@@ -4,7 +4,7 @@ every time is shown in the pack's timezone, whatever zone storage gave it back i
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from govops.incidents.api.schemas import (
@@ -63,6 +63,7 @@ class Viewpoint:
                     due=self.at(d.due),
                     provisional=d.provisional,
                     met_at=self.maybe(d.met_at),
+                    late_minutes=_minutes(d.late_by),
                     overdue=d.overdue(self.now),
                 )
                 for d in found.deadlines
@@ -104,3 +105,10 @@ class Viewpoint:
             return None
         closing = next(e for e in reversed(found.events) if e.kind is EventKind.CLOSED)
         return ClosureOut(**found.closure, closed_at=self.at(closing.at), closed_by=closing.actor)
+
+
+def _minutes(span: timedelta | None) -> int | None:
+    """Whole minutes, a part of one counting as one (a report 30 s late is 1 min late)."""
+    if span is None:
+        return None
+    return -(-span // timedelta(minutes=1))

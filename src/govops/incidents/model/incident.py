@@ -7,7 +7,7 @@ grade; the incident's current grade, deadlines and checklist are read from the e
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
@@ -66,6 +66,13 @@ class DeadlineState:
 
     def overdue(self, now: datetime) -> bool:
         return self.met_at is None and now > self.due
+
+    @property
+    def late_by(self) -> timedelta | None:
+        """How long after it was due the report was made (None: not made, or in time)."""
+        if self.met_at is None or self.met_at <= self.due:
+            return None
+        return self.met_at - self.due
 
 
 @dataclass(frozen=True, slots=True)

@@ -155,9 +155,9 @@ def deadline(ctx: Context, item: DeadlineState) -> str:
     text = f"{title}{ctx.colon()}{due}"
     if item.met_at is not None:
         at = ctx.time(item.met_at)
-        text += (
-            t._(", met late {at}", at=at) if item.met_at > item.due else t._(", met {at}", at=at)
-        )
+        late = item.late_by  # made after it was due: when, and how late
+        met = t._(", met {at}", at=at)
+        text += met if late is None else t._(", met {at}, {span} late", at=at, span=t.span(late))
     else:
         text += t._(", overdue") if item.overdue(ctx.issued_at) else t._(", not yet due")
     return text + (t._(" (provisional: holidays not confirmed)") if item.provisional else "")

@@ -92,7 +92,10 @@ def status_label(reader: Reader, status: str) -> str:
 
 def deadline_view(deadline: DeadlineState, now: datetime, reader: Reader) -> DeadlineView:
     t = reader.t
-    if deadline.met_at is not None:
+    if deadline.late_by is not None:  # made, but after it was due: late, not met
+        late = t.span(deadline.late_by)
+        state, status = "late", t._("met at {at}, {span} late", at=deadline.met_at, span=late)
+    elif deadline.met_at is not None:
         state, status = "met", t._("met at {at}", at=deadline.met_at)
     elif deadline.overdue(now):
         state, status = "overdue", t._("overdue by {span}", span=t.span(now - deadline.due))

@@ -183,12 +183,14 @@ def test_deadlines_are_met_and_overdue_ones_are_flagged(client: TestClient, cloc
         "2026-06-01T09:30:00+08:00",
         "2026-06-01T10:00:00+08:00",
     )
+    assert county["late_minutes"] == 30  # met, but half an hour after it was due
     assert incident["deadlines"][1]["due"] == "2026-06-01T11:00:00+08:00"  # from the filing
     clock.advance(minutes=5)
     met = client.post(f"{API}/{incident['id']}/deadlines/level-I-county-to-province/met")
     assert met.status_code == 200, met.text
     province = met.json()["deadlines"][1]
     assert province["met_at"] == "2026-06-01T10:05:00+08:00" and province["overdue"] is False
+    assert province["late_minutes"] is None  # in time
     again = client.post(f"{API}/{incident['id']}/deadlines/level-I-county-to-province/met")
     assert again.json()["version"] == met.json()["version"]  # a second "met" changes nothing
     clock.advance(hours=1)
@@ -198,6 +200,9 @@ def test_deadlines_are_met_and_overdue_ones_are_flagged(client: TestClient, cloc
     later = client.get(f"{API}/{other['id']}").json()
     province = later["deadlines"][1]
     assert province["met_at"] is None and province["overdue"] is True and later["overdue"]
+    clock.advance(seconds=30)
+    late = client.post(f"{API}/{other['id']}/deadlines/level-I-county-to-province/met").json()
+    assert late["deadlines"][1]["late_minutes"] == 2  # 1 min 30 s late: a part counts
     unknown = client.post(f"{API}/{incident['id']}/deadlines/nope/met")
     assert "nope" in problem_fields(unknown)["deadline"]
 

@@ -108,7 +108,9 @@ def test_a_follow_up_needs_something_new_and_readable_figures(client: TestClient
     assert "未保存,请修改标出的字段。" in bad.text
 
 
-def test_deadlines_show_time_left_then_overdue_then_met(client: TestClient, clock: Clock) -> None:
+def test_deadlines_show_time_left_then_overdue_then_met_late(
+    client: TestClient, clock: Clock
+) -> None:
     incident = report(client, participants="6000")
     clock.advance(minutes=20)
     assert "剩余 40分" in section(client.get(incident).text, "deadlines")
@@ -122,7 +124,11 @@ def test_deadlines_show_time_left_then_overdue_then_met(client: TestClient, cloc
     assert "overdue by 1 h 20 min" in section(english, "deadlines")
     client.post(f"{incident}/deadlines/level-I-county-to-province", follow_redirects=False)
     page = client.get(incident).text
-    assert "met at Jun 1, 2026 12:20" in section(page, "deadlines")
+    # made, but 1 h 20 min after it was due: late (red), not met (green)
+    assert "met at Jun 1, 2026 12:20, 1 h 20 min late" in section(page, "deadlines")
+    assert 'class="deadline late" id="deadline-level-I-county-to-province"' in page
+    chinese = client.get(f"{incident}?lang=zh-Hans").text
+    assert "迟了 1小时20分" in section(chinese, "deadlines")
     assert "Deadline met: County reports a level I incident to the province" in section(
         page, "timeline"
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -176,6 +177,18 @@ def test_deadlines_show_met_pending_and_overdue(pack: Pack, escalated: Scenario)
     assert province.split("：", 1)[1] == "时限2026年6月1日 11:30，已逾期（依据预案6.1.3(1)）"
     on_time = _section(information_report_docx(incident, pack), "六、")
     assert any(line.endswith("未到期（依据预案6.1.3(1)）") for line in on_time)
+
+
+def test_a_deadline_met_after_it_was_due_says_how_late(pack: Pack, escalated: Scenario) -> None:
+    _, _, incident = escalated
+    deadlines = tuple(
+        replace(d, met_at=d.due + timedelta(minutes=18)) if d.id.endswith("province") else d
+        for d in incident.deadlines
+    )
+    late = replace(incident, deadlines=deadlines)
+    section = _section(information_report_docx(late, pack), "六、")
+    province = next(line for line in section if line.startswith("县政府上报省政府"))
+    assert "已于2026年6月1日 11:48完成，迟了18分" in province, province
 
 
 def test_follow_ups_are_numbered_with_time_figures_grade_and_note(
