@@ -1,7 +1,7 @@
 """How the incident API answers the incident module's errors (RFC 9457 problems): a
-field of a report that cannot be accepted 422; an unknown incident (or one the actor may
-not see) 404; a closed incident, a concurrent change, or an idempotency key already used
-for another report 409. The details are messages, said in the request's language."""
+field of a report that cannot be accepted, or an idempotency key already used for another
+report, 422; an unknown incident (or one the actor may not see) 404; a closed incident or
+a concurrent change 409. The details are messages, said in the request's language."""
 
 from __future__ import annotations
 
@@ -41,5 +41,7 @@ ANSWERS: dict[type[Exception], Answer] = {
     IncidentNotFoundError: Answer(404, "incident-not-found", _not_found),
     IncidentClosedError: Answer(409, "incident-closed", _closed),
     ConcurrentUpdateError: Answer(409, "concurrent-update", _busy),
-    IdempotencyKeyReusedError: Answer(409, "idempotency-key-reused", _key_reused),
+    # 422, as the IETF draft on the Idempotency-Key header answers a key reused with
+    # another body (409 is for a request still in progress with the key)
+    IdempotencyKeyReusedError: Answer(422, "idempotency-key-reused", _key_reused),
 }

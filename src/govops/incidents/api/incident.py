@@ -38,7 +38,8 @@ IdempotencyKey = Annotated[
         max_length=200,
         description="A key of the client's choosing, the signed-in user's own: the same "
         "report sent again with the same key returns the incident the first one created and "
-        "creates nothing; another report with a key already used is refused (409).",
+        "creates nothing; another report with a key already used is refused (422). On a "
+        "follow-up, the key is the user's within the incident.",
     ),
 ]
 OptionalBody = Annotated[EmptyBody | None, Body()]
@@ -129,11 +130,17 @@ def incidents_router(pack: Pack) -> APIRouter:
         return seen.incident(readable(actor, service.get(incident_id), pack.id))
 
     def follow_up(
-        incident_id: str, body: FollowUpBody, service: Service, seen: Seen, actor: Reporter
+        incident_id: str,
+        body: FollowUpBody,
+        service: Service,
+        seen: Seen,
+        actor: Reporter,
+        idempotency_key: IdempotencyKey = None,
     ) -> IncidentOut:
         unit = acting_on(actor, service.get(incident_id), REPORT, pack.id)
+        signed, inputs = actor.signature(unit), given_inputs(body, pack)
         found = service.follow_up(
-            incident_id, given_inputs(body, pack), body.note, actor.signature(unit), body.stage
+            incident_id, inputs, body.note, signed, body.stage, idempotency_key, actor.username
         )
         return seen.incident(found)
 
@@ -141,7 +148,8 @@ def incidents_router(pack: Pack) -> APIRouter:
     router.post(
         "/{incident_id}/follow-ups",
         status_code=201,
-        summary="File a follow-up report (续报); a change of grade is recorded with its reason",
+        summary="File a follow-up report (续报); a change of grade is recorded with its reason."
+        " Idempotency-Key: the same follow-up sent again files nothing more",
     )(follow_up)
 
     @router.post("/{incident_id}/close", summary="Close with the after-action record (6.1.5)")

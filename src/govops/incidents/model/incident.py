@@ -52,6 +52,8 @@ class Report:
     grade: str | None
     decision: dict[str, Any]  # the explained decision, with trace and why-not
     note: str = ""
+    # A follow-up's idempotency key as kept: {"owner", "key", "hash"} (None: sent without)
+    sent_with: dict[str, str] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,6 +191,7 @@ def _follow_up(incident: Incident, event: Event) -> Incident:
         data["grade"],
         data["decision"],
         data["note"],
+        data.get("idempotency"),
     )
     known = {d["code"] for d in incident.departments}
     added = tuple(d for d in data.get("departments", []) if d["code"] not in known)

@@ -37,6 +37,26 @@ class IdempotencyKey:
         return fold(uow.incidents.events(known.incident_id))
 
 
+def repeated_follow_up(incident: Incident, owner: str, key: str, hash_: str) -> bool:
+    """Whether the incident has a follow-up the owner sent with `key` and the same content
+    (a retry: nothing more to file); IdempotencyKeyReusedError if they sent it with other
+    content. A key is the owner's, within the incident."""
+    for report in incident.reports:
+        sent = report.sent_with
+        if sent is not None and (sent["owner"], sent["key"]) == (owner, key):
+            if sent["hash"] != hash_:
+                raise IdempotencyKeyReusedError(key)
+            return True
+    return False
+
+
+def follow_up_fingerprint(inputs: dict[str, object], note: str, stage: str | None) -> str:
+    """A hash of a follow-up as sent (canonical JSON)."""
+    shown = {"inputs": inputs, "note": note, "stage": stage}
+    text = json.dumps(shown, sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
 def fingerprint(intake: Intake) -> str:
     """A hash of a report as filed (canonical JSON): what tells a retry from a new report
     sent with the same key."""

@@ -19,7 +19,12 @@ from govops.incidents.model.intake import (
 )
 from govops.incidents.model.rules import FollowUp, IncidentRules
 from govops.incidents.ports import ConcurrentUpdateError, KeyUse, Notification, UnitOfWork
-from govops.incidents.service.idempotency import IdempotencyKey, fingerprint
+from govops.incidents.service.idempotency import (
+    IdempotencyKey,
+    fingerprint,
+    follow_up_fingerprint,
+    repeated_follow_up,
+)
 from govops.lawcode.texts.messages import msg
 from govops.platform.patience import patiently, pause
 from govops.platform.ports import StorageBusyError
@@ -108,18 +113,31 @@ class IncidentService:
         note: str,
         actor: str,
         stage: Stage | None = None,
+        key: str | None = None,
+        owner: str = "",
     ) -> Incident:
         """A numbered follow-up (续报): new figures, graded again; a change of grade is an
         event of its own with its reason. `stage=Stage.INCIDENT` turns warning-stage
-        information into an incident (its clocks start then)."""
+        information into an incident (its clocks start then). With an idempotency `key`
+        (the `owner`'s), the same follow-up sent again files nothing more, and the key sent
+        with another follow-up is refused (IdempotencyKeyReusedError)."""
         checked_text("actor", actor)
         checked_text("note", note, required=False)
         if not inputs and not note.strip() and stage is None:
             raise IncidentInputError("note", msg("a follow-up gives new figures or a note"))
 
+        sent = None
+        if key:
+            hash_ = follow_up_fingerprint(inputs, note, stage.value if stage else None)
+            sent = {"owner": owner, "key": key, "hash": hash_}
+
         def events(incident: Incident, now: datetime) -> list[Event]:
+            if sent is not None and repeated_follow_up(incident, owner, sent["key"], sent["hash"]):
+                return []  # a retry of a follow-up filed already
             number = len(incident.reports)
             data = self._rules.follow_up(incident, FollowUp(inputs, note, stage), number, now)
+            if sent is not None:
+                data["idempotency"] = sent
             seq = incident.version + 1
             new = [Event(incident_id, seq, EventKind.FOLLOW_UP, now, actor, data)]
             if data["grade"] != incident.grade:

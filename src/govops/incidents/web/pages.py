@@ -35,6 +35,7 @@ GRADES = ("I", "II", "III")
 STATUSES = ("open", "closed")
 CLOSED = msg("This incident is closed and cannot change.")
 KEY_REUSED = msg("This form was filed already, with other contents: check the list of incidents.")
+FOLLOW_UP_KEY_REUSED = msg("This form was filed already, with other contents: check the timeline.")
 
 
 Write = Callable[[], Incident]  # the change to make, once the form is accepted
@@ -122,7 +123,7 @@ class WebPages:
             return self._intake_page(v, fields, forms.service_error(error, self.grades), 422)
         except IdempotencyKeyReusedError:
             fresh = {k: values for k, values in fields.items() if k != "key"}  # a new key
-            return self._intake_page(v, fresh, {}, 409, KEY_REUSED)
+            return self._intake_page(v, fresh, {}, 422, KEY_REUSED)
         return redirect(v, f"{v.base}/incidents/{incident.id}")
 
     def _intake_page(
@@ -183,6 +184,8 @@ class WebPages:
             values=values or {},
             message=message,
             may=may,  # the forms shown: what the reader may do at the incident's unit
+            # the follow-up form's key: kept when the form comes back, else a new one
+            form_key=forms.first(values or {}, "key") or uuid.uuid4().hex,
             **context,
         )
 
@@ -209,8 +212,9 @@ class WebPages:
             if result.errors:
                 raise _RefusedError(result.errors)
             stage = Stage.INCIDENT if result.becomes_incident else None
+            key = forms.first(fields, "key") or None  # sent twice: filed once
             return lambda: self.service.follow_up(
-                incident.id, result.inputs, result.note, signed, stage
+                incident.id, result.inputs, result.note, signed, stage, key, v.actor.username
             )
 
         return await self._write(request, incident_id, access.REPORT, "timeline", plan)
@@ -267,6 +271,9 @@ class WebPages:
         except ConcurrentUpdateError:
             busy = msg("Others are changing this incident; try again.")
             return self._incident_page(v, incident, 409, message=busy)
+        except IdempotencyKeyReusedError:
+            fresh = {k: values for k, values in fields.items() if k != "key"}  # a new key
+            return self._incident_page(v, incident, 422, form, {}, fresh, FOLLOW_UP_KEY_REUSED)
         except IncidentInputError as error:
             if error.field in ("action", "deadline"):  # the item in the address is unknown
                 no_item = msg("This incident has no such item.")

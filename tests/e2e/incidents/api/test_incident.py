@@ -85,13 +85,28 @@ def test_a_key_belongs_to_its_user_and_to_its_report(client: TestClient) -> None
     assert head.status_code == 201 and head.json()["id"] != first.json()["id"]
     assert head.json()["reports"][0]["actor"] == "head@demo-county"
     other = client.post(API, json=report(participants=6000), headers=key)
-    assert other.status_code == 409, other.text
+    assert other.status_code == 422, other.text  # reused with another body
     assert other.headers["content-type"] == "application/problem+json"
     assert other.json()["code"] == "idempotency-key-reused"
     assert "report-7f3a" in other.json()["detail"]
     again = client.post(API, json=report(), headers=key)
     assert again.status_code == 201 and again.json()["id"] == first.json()["id"]
     assert client.get(API).json()["count"] == 2
+
+
+def test_a_follow_up_sent_again_with_its_key_is_filed_once(client: TestClient) -> None:
+    incident = client.post(API, json=report()).json()["id"]
+    url, key = f"{API}/{incident}/follow-ups", {"Idempotency-Key": "follow-up-1"}
+    first = client.post(url, json={"injured": 2, "note": "2人受伤"}, headers=key)
+    again = client.post(url, json={"injured": 2, "note": "2人受伤"}, headers=key)
+    assert first.status_code == again.status_code == 201
+    assert [r["number"] for r in again.json()["reports"]] == [0, 1]  # one 续报, not two
+    other = client.post(url, json={"injured": 3, "note": "3人受伤"}, headers=key)
+    assert other.status_code == 422 and other.json()["code"] == "idempotency-key-reused"
+    head = client.post(url, json={"injured": 2, "note": "2人受伤"}, headers=key | bearer("head"))
+    assert [r["number"] for r in head.json()["reports"]] == [0, 1, 2]  # another user's key
+    plain = client.post(url, json={"note": "无变化"})
+    assert len(plain.json()["reports"]) == 4  # without a key, each is a new follow-up
 
 
 def test_without_a_key_each_post_is_a_new_incident(client: TestClient) -> None:

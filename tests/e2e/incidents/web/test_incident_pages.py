@@ -172,3 +172,20 @@ def test_a_closed_incident_shows_its_record_and_takes_no_more_changes(
     refused = client.post(f"{incident}/follow-ups", data={"note": "x"})
     assert refused.status_code == 409 and "事件已结案,不能再修改。" in refused.text
     assert client.post(f"{incident}/actions/II-report").status_code == 409
+
+
+def test_a_follow_up_form_sent_twice_files_one_follow_up(client: TestClient) -> None:
+    incident = report(client)
+    page = client.get(incident).text
+    key = page.split('name="key" value="', 1)[1].split('"', 1)[0]
+    assert len(key) == 32  # a fresh key in the form
+    sent = {"injured": "2", "note": "有2人受伤", "flags_shown": "1", "key": key}
+    for _ in range(2):  # a double click
+        answer = client.post(f"{incident}/follow-ups", data=sent, follow_redirects=False)
+        assert answer.status_code == 303
+    timeline = section(client.get(incident).text, "timeline")
+    assert timeline.count("续报1") == 1 and "续报2" not in timeline
+    changed = client.post(f"{incident}/follow-ups", data=sent | {"note": "改了"})
+    assert changed.status_code == 422
+    assert "此表单已提交过" in text(changed.text)
+    assert f'value="{key}"' not in changed.text  # a new key: sent again, a new follow-up
