@@ -140,3 +140,22 @@ def test_one_incident_page_in_the_four_languages(
         expect(page).to_have_url(f"{live_server}{incident}?lang={language}")
         expect(page.locator("#timeline h2")).to_have_text(heading)
         assert foreign_sentences(page.content()) == [], language
+
+
+def test_the_lists_badges_keep_to_one_line_on_an_office_screen(
+    page: Any, live_server: str, client: TestClient
+) -> None:
+    """At 1,400 px, in Chinese, each grade and status badge is one line, not one character
+    a line (their heights in units of their font size: about 1.7 for one line)."""
+    summary = "城区房屋拆迁补偿纠纷数千名群众到县政府集体上访并堵塞交通" * 4  # as long as some are
+    for participants in ("6000", "约1200", "300"):  # levels I, II and III
+        report(client, participants=participants, summary=summary)
+    page.set_viewport_size({"width": 1400, "height": 900})
+    page.goto(f"{live_server}/incidents")
+    heights = page.eval_on_selector_all(
+        "table.incidents .grade, table.incidents .status",
+        "badges => badges.map(b => b.getBoundingClientRect().height"
+        " / parseFloat(getComputedStyle(b).fontSize))",
+    )
+    assert len(heights) == 6
+    assert max(heights) < 2.5, heights
