@@ -11,6 +11,8 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
+from govops.lawcode.texts.messages import Message, msg
+
 
 class Stage(StrEnum):
     WARNING = "warning"  # 预警信息: signs of a possible incident (5.2)
@@ -94,7 +96,12 @@ class Regrade:
     actor: str
     before: str | None
     after: str | None
-    reason: str
+    reason: str  # language-neutral: "#1: II → I (I-1); note"
+    # The same in parts, to be said in the reader's language (None: recorded before
+    # they were kept; `reason` is all there is)
+    follow_up: int | None = None
+    fired: tuple[str, ...] = ()
+    note: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,10 +212,40 @@ def _follow_up(incident: Incident, event: Event) -> Incident:
     )
 
 
-def _regraded(incident: Incident, event: Event) -> Incident:
+def regrade_reason(regrade: Regrade, note: object) -> Message | None:
+    """Why the grade changed, to be said in the reader's language: the follow-up and the
+    clauses it met, then the officer's note (given as `note`: quoted, marked, as the
+    caller shows what someone typed); None for a change recorded before its parts were
+    kept (its `reason` is all there is)."""
+    if regrade.follow_up is None:
+        return None
+    if regrade.fired:
+        clauses = ", ".join(regrade.fired)
+        why = msg(
+            "follow-up {number}; clauses met: {clauses}", number=regrade.follow_up, clauses=clauses
+        )
+    else:
+        why = msg("follow-up {number}; no clause met", number=regrade.follow_up)
+    return msg("{reason}; note: {note}", reason=why, note=note) if regrade.note else why
+
+
+def regrade_of(event: Event) -> Regrade:
+    """The change of grade a REGRADED event records."""
     data = event.data
-    regrade = Regrade(event.at, event.actor, data["before"], data["after"], data["reason"])
-    return replace(incident, regrades=(*incident.regrades, regrade))
+    return Regrade(
+        event.at,
+        event.actor,
+        data["before"],
+        data["after"],
+        data["reason"],
+        data.get("follow_up"),
+        tuple(data.get("fired", ())),
+        data.get("note", ""),
+    )
+
+
+def _regraded(incident: Incident, event: Event) -> Incident:
+    return replace(incident, regrades=(*incident.regrades, regrade_of(event)))
 
 
 def _action_done(incident: Incident, event: Event) -> Incident:

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from govops.incidents.model.incident import Incident, Report, Status
+from govops.incidents.model.incident import Incident, Regrade, Report, Status, regrade_reason
 from govops.incidents.reports.contents import SECTIONS
 from govops.incidents.reports.facts import CHINESE, Context, figures_line, report_kind
 from govops.lawcode.figures.zh_numerals import numeral
 from govops.lawcode.sources.pack import Pack
 from govops.platform.i18n.languages import LANGUAGES, ZH_HANS
-from govops.platform.i18n.translator import translator
+from govops.platform.i18n.translator import Translator, translator
 from govops.platform.reports.blocks import Block, Para, Span, Table, labelled, para
 from govops.platform.reports.docx import render
 
@@ -140,6 +140,12 @@ def _row(ctx: Context, report: Report) -> tuple[str, ...]:
     )
 
 
+def _reason(t: Translator, change: Regrade) -> str:
+    """Why the grade changed, in the report's language (as recorded, for older changes)."""
+    told = regrade_reason(change, change.note)
+    return change.reason if told is None else t.say(told)
+
+
 def _regrades(ctx: Context) -> list[Block]:
     t = ctx.t
     blocks: list[Block] = [para(t._("Changes of grade"), role="subheading")]
@@ -150,7 +156,7 @@ def _regrades(ctx: Context) -> list[Block]:
             actor=change.actor,
             before=ctx.grade_name(change.before),
             after=ctx.grade_name(change.after),
-            reason=change.reason,
+            reason=_reason(t, change),
         )
         blocks.append(para(line))
     if not ctx.incident.regrades:

@@ -142,7 +142,14 @@ class IncidentService:
             new = [Event(incident_id, seq, EventKind.FOLLOW_UP, now, actor, data)]
             if data["grade"] != incident.grade:
                 reason = self._rules.regrade_reason(incident.grade, data, note, number)
-                change = {"before": incident.grade, "after": data["grade"], "reason": reason}
+                change = {
+                    "before": incident.grade,
+                    "after": data["grade"],
+                    "reason": reason,
+                    "follow_up": number,
+                    "fired": data["decision"]["fired"],
+                    "note": note,
+                }
                 new.append(Event(incident_id, seq + 1, EventKind.REGRADED, now, actor, change))
             return new
 

@@ -9,9 +9,10 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from govops.incidents.model.incident import ActionState, Incident, Stage
+from govops.incidents.web.explanation import explain
 from govops.incidents.web.forms import CLOSE_FIELDS, FIGURE_KINDS, is_set
 from govops.incidents.web.shown import Reader
-from govops.incidents.web.views import deadline_view, explain, status_label, timeline
+from govops.incidents.web.views import deadline_view, status_label, timeline
 from govops.lawcode.rules.inputs import InputKind
 from govops.lawcode.texts.messages import msg
 

@@ -88,7 +88,9 @@ def upgraded_by_a_follow_up(page: Any) -> None:
     expect(page.locator("#clause-I-1 .article")).to_have_text("4.1(1)")
     regrade = page.locator("#timeline li.regraded")
     expect(regrade).to_contain_text("II级) → 特别重大群体性事件 (I级)")
-    expect(regrade).to_contain_text("#1: II → I (I-1); 人数增至6000人")
+    expect(regrade).to_contain_text(
+        "原因: 续报1；符合条款：I-1；说明：人数增至6000人"
+    )  # in Chinese
     expect(page.locator("#deadline-level-I-county-to-province")).to_contain_text("剩余 1小时")
 
 

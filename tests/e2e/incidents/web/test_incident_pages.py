@@ -68,7 +68,7 @@ def test_a_follow_up_upgrades_the_incident_with_its_reason(
     assert "数字: 参与人数: 约1200 → 6000" in timeline
     assert "说明: 人数增至6000人" in timeline
     assert "等级变更 重大群体性事件 (II级) → 特别重大群体性事件 (I级)" in timeline
-    assert "原因: #1: II → I (I-1); 人数增至6000人" in timeline
+    assert "原因: 续报1；符合条款：I-1；说明：人数增至6000人" in timeline  # said in Chinese
     deadlines = section(page, "deadlines")
     # "immediately" to the county: met by the follow-up that raised the grade, filed here
     county = "特别重大事件信息立即上报县政府 6.1.3(1) 截止 2026年6月1日 10:30"

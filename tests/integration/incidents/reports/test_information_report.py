@@ -217,7 +217,7 @@ def test_a_change_of_grade_is_reported_with_its_reason(pack: Pack, escalated: Sc
     lines = _texts(information_report_docx(incident, pack))
     change = lines[lines.index("级别变更") + 1]
     assert change.startswith("2026年6月1日 10:30，李四：由重大群体性事件 (II级)调整为")
-    assert change.endswith("理由：#1: II → I (I-1); 人数持续增加")
+    assert change.endswith("理由：续报1；符合条款：I-1；说明：人数持续增加")  # in Chinese
 
 
 def test_the_after_action_record_appears_once_closed(pack: Pack, escalated: Scenario) -> None:

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from govops.calendars import calendar_for
-from govops.incidents.model.incident import EventKind, Stage, Status
+from govops.incidents.model.incident import EventKind, Stage, Status, regrade_reason
 from govops.incidents.model.intake import AfterAction, IncidentInputError, Intake
 from govops.incidents.model.rules import IncidentRules
 from govops.incidents.ports import KeyUse, Notification
@@ -115,6 +115,13 @@ def test_a_follow_up_that_crosses_a_threshold_upgrades_with_its_reason() -> None
     assert updated.regrades[0].before == "II"
     assert updated.regrades[0].after == "I"
     assert updated.regrades[0].reason == "#1: II → I (I-1); 人数继续增加"
+    # and in parts, to be said in the reader's language
+    change = updated.regrades[0]
+    assert (change.follow_up, change.fired, change.note) == (1, ("I-1",), "人数继续增加")
+    assert (
+        str(regrade_reason(change, change.note))
+        == "follow-up 1; clauses met: I-1; note: 人数继续增加"
+    )
     added = {d.id: d.due for d in updated.deadlines}
     assert added["level-I-county-to-province"] == clock.now + timedelta(hours=1)
     assert [e.kind for e in updated.events][-2:] == [EventKind.FOLLOW_UP, EventKind.REGRADED]
