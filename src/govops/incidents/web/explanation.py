@@ -20,6 +20,8 @@ _NEGATION = {">=": "<", ">": "<=", "<=": ">", "<": ">="}
 _RANGE_NEEDS = re.compile(r"^(>=|>|<=|<) (\S+)$")
 _FLAG_TEST = re.compile(r"^(\S+) is (true|false)$")
 _MEMBER_TEST = re.compile(r"^(\S+) in (\S+)$")
+# `participants in [1000, 5000) (以上、以下)`: an input, its interval, the plan's words
+_INTERVAL = re.compile(r"^(\S+) in ([\[(])(-∞|[^,]+), (\+∞|[^\])]+)([\])])(?: \((.+)\))?$")
 _OPPOSITE = "the opposite of: "  # i18n: not shown (the core trace's wording, read here)
 
 
@@ -93,12 +95,39 @@ def _article(cite: str, document_id: str) -> str:
 
 
 def _test_line(test: dict[str, Any], reader: Reader) -> Markup:
-    """'参与人数 = 约1200 (participants in [1000, 5000))': the test itself is the rule's
-    notation, shown as code."""
+    """'参与人数 = 约1200 (≥ 1,000, < 5,000, 以上、以下)': the figure, then the test it
+    passed in symbols and figures of the reader's language, with the plan's own words."""
     shown = test.get("raw", test.get("value"))
-    return Markup("{} = {} <code>({})</code>").format(
-        reader.input_label(test.get("input", "")), reader.figure(shown), test.get("test", "")
+    return Markup("{} = {} ({})").format(
+        reader.input_label(test.get("input", "")),
+        reader.figure(shown),
+        _condition(str(test.get("test", "")), reader),
     )
+
+
+def _condition(test: str, reader: Reader) -> Markup:
+    """A test of the rule's notation (`participants in [1000, 5000) (以上、以下)`, `x is
+    true`) as a reader reads it; a form it does not know, as written (in code)."""
+    interval = _INTERVAL.match(test)
+    if interval:
+        _, left, low, high, right, words = interval.groups()
+        parts = []
+        if low != "-∞":
+            parts.append(Markup("{} {}").format("≥" if left == "[" else ">", _bound(low, reader)))
+        if high != "+∞":
+            parts.append(Markup("{} {}").format("≤" if right == "]" else "<", _bound(high, reader)))
+        if words:
+            parts.append(reader.document(words))  # the plan's words for its bounds
+        return Markup(", ").join(parts)
+    flag = _FLAG_TEST.match(test)
+    if flag:
+        said = msg("asserted") if flag.group(2) == "true" else msg("not asserted")
+        return reader.say(said)
+    return Markup("<code>{}</code>").format(test)
+
+
+def _bound(text: str, reader: Reader) -> Markup:
+    return reader.figure(_number(text))
 
 
 def _number(value: object) -> object:

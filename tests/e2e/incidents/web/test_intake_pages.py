@@ -60,7 +60,9 @@ def test_a_report_lands_on_its_page_with_the_grade_explained(client: TestClient)
     assert "定级: 重大群体性事件 (II级)" in explanation
     assert "II-1 4.2(1)" in explanation
     assert "参与人数在1000人以上、5000人以下" in explanation
-    assert "参与人数 = 约1200" in explanation
+    # the test passed, in figures and the plan's words, not the rule's notation
+    assert "参与人数 = 约1200 (≥ 1,000, < 5,000, 以上、以下)" in explanation
+    assert "participants in" not in explanation
     assert "按约数定级:参与人数" in explanation
     assert "为何不是特别重大群体性事件 (I级): 参与人数 1,200 < 5,000 (4.1(1))" in explanation
     assert "参与人数:现为 1,200,需要 >= 5,000" in explanation
