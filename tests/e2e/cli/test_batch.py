@@ -116,7 +116,7 @@ def test_batch_checks_the_output_format_before_any_work(govops: Run, tmp_path: P
 
 def test_what_if_on_a_collect_table_is_a_clear_error(govops: Run, tmp_path: Path) -> None:
     source = tmp_path / "incidents.csv"
-    source.write_text("deaths\n1\n", encoding="utf-8")
+    source.write_text("causes\nland\n", encoding="utf-8")
     done = govops(
         "what-if", PACK, "route", str(source), "--set", "participants_level_I=6000", "--lang", "en"
     )

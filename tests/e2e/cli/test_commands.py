@@ -20,14 +20,14 @@ def test_pack_list_validate_show_and_test(govops: Run) -> None:
         "cn-xicheng-em-14fyp",
         "vn-thanhhoa-srb-2016",
     ]
-    assert "cn-county-mass-incident\t1.0.0\tCN\t县处置大规模群体性事件应急预案" in lines
+    assert "cn-county-mass-incident\t1.1.0\tCN\t县处置大规模群体性事件应急预案" in lines
     validated = govops("pack", "validate", PACK, "--lang", "en")
     assert validated.returncode == 0
     assert validated.stdout == (
-        f"ok: {PACK} 1.0.0: 2 tables, 66 clauses, 14 parameters, every value and clause cited\n"
+        f"ok: {PACK} 1.1.0: 2 tables, 66 clauses, 14 parameters, every value and clause cited\n"
     )
     assert govops("pack", "validate", PACK).stdout == (
-        f"通过：{PACK} 1.0.0：2张规则表，66个条款，14个参数，每个数值和条款均已注明出处\n"
+        f"通过：{PACK} 1.1.0：2张规则表，66个条款，14个参数，每个数值和条款均已注明出处\n"
     )
     shown = govops("pack", "show", PACK, "--lang", "en")
     assert "participants_level_I = 5,000 people (… – …) [4.1(1)]" in shown.stdout

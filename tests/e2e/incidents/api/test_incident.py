@@ -25,7 +25,7 @@ def test_a_report_is_created_graded_and_read_back(client: TestClient) -> None:
     assert incident["status"] == "open" and incident["stage"] == "incident"
     assert incident["reported_at"] == "2026-06-01T10:00:00+08:00"
     assert incident["occurred_at"] == "2026-06-01T09:30:00+08:00"
-    assert incident["pack"] == "cn-county-mass-incident 1.0.0"
+    assert incident["pack"] == "cn-county-mass-incident 1.1.0"
     assert "land_resources" in [d["code"] for d in incident["departments"]]
     assert [a["id"] for a in incident["actions"]] == ["II-start-plans", "II-report", "II-supervise"]
     first = incident["reports"][0]
