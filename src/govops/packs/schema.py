@@ -139,7 +139,7 @@ class DeadlineModel(Strict):
 class ChecklistModel(Strict):
     id: str
     applies_to: list[str] = Field(min_length=1)
-    actor: Text
+    actor: Text = {}  # who does it, as the plan names them; empty where it names no one
     text: Text
     cite: Cite
 

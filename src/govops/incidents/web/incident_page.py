@@ -113,7 +113,7 @@ def _action(action: ActionState, reader: Reader) -> ActionView:
     return ActionView(
         action.id,
         reader.tx(action.text),
-        reader.tx(action.actor),
+        reader.tx(action.actor) if action.actor else Markup(),  # the plan may name no one
         reader.document(action.cite),
         done,
         status,

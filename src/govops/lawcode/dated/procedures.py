@@ -72,7 +72,7 @@ class Deadline:
 class ChecklistItem:
     id: str
     applies_to: tuple[str, ...]
-    actor: Text
+    actor: Text  # as the plan names them; empty where it names no one (never guessed)
     text: Text
     cite: Citation
 
