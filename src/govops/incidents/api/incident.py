@@ -90,6 +90,7 @@ def incidents_router(pack: Pack) -> APIRouter:
             stage=body.stage,
             causes=tuple(body.causes),
             inputs=given_inputs(body, pack),
+            obtained_at=body.obtained_at,
         )
         signed = actor.signature(reporting_unit(actor, body.township, pack.id))
         found = service.report(intake, signed, idempotency_key, owner=actor.username)

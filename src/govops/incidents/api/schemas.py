@@ -35,6 +35,11 @@ class ReportBody(RequestBody):
         description="When it happened: ISO 8601 with a UTC offset; a time without one is "
         "refused (422), as the offset cannot be guessed."
     )
+    obtained_at: AwareTime | None = Field(
+        None,
+        description="When the township obtained the information (5.2: its report to the "
+        "county is due within the hour of it); by default, when it happened.",
+    )
     place: ShortText
     township: ShortText
     summary: LongText
@@ -143,6 +148,7 @@ class IncidentSummary(BaseModel):
     township: str
     summary: str
     occurred_at: datetime
+    obtained_at: datetime = Field(description="When the information was obtained (5.2)")
     reported_at: datetime
     overdue: bool = Field(description="A deadline has passed and is not met")
     next_due: datetime | None = Field(description="The earliest deadline not met yet")

@@ -42,6 +42,7 @@ class Viewpoint:
             township=incident.township,
             summary=incident.summary,
             occurred_at=self.at(incident.occurred_at),
+            obtained_at=self.at(incident.obtained_at or incident.occurred_at),
             reported_at=self.at(incident.reported_at),
             overdue=bool(incident.overdue(self.now)),
             next_due=self.maybe(min(pending, default=None)),

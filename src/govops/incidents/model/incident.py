@@ -124,6 +124,7 @@ class Incident:
     closure: dict[str, Any] | None = None
     version: int = 0  # the seq of the last event folded in
     events: tuple[Event, ...] = field(default=(), repr=False)
+    obtained_at: datetime | None = None  # when the information was obtained (5.2)
 
     @property
     def grade(self) -> str | None:
@@ -157,6 +158,7 @@ def _reported(event: Event) -> Incident:
         id=event.incident_id,
         stage=Stage(data["stage"]),
         occurred_at=datetime.fromisoformat(data["occurred_at"]),
+        obtained_at=datetime.fromisoformat(data.get("obtained_at") or data["occurred_at"]),
         reported_at=event.at,
         place=data["place"],
         township=data["township"],

@@ -47,15 +47,32 @@ class Intake:
     stage: Stage = Stage.INCIDENT
     causes: tuple[str, ...] = ()
     inputs: dict[str, Any] = field(default_factory=dict)  # grading inputs, as given
+    # When the township obtained the information: 5.2's hour to report runs from it ("乡镇
+    # 政府在获取信息后"); None: when it occurred.
+    obtained_at: datetime | None = None
 
     def __post_init__(self) -> None:
-        if self.occurred_at.tzinfo is None:
-            raise IncidentInputError(
-                "occurred_at",
-                msg("needs a time zone, e.g. {example}", example="2026-06-01T09:30+08:00"),
-            )
+        for name in ("occurred_at", "obtained_at"):
+            moment = getattr(self, name)
+            if moment is not None and moment.tzinfo is None:
+                raise IncidentInputError(
+                    name,
+                    msg("needs a time zone, e.g. {example}", example="2026-06-01T09:30+08:00"),
+                )
         for name in ("place", "township", "summary"):
             checked_text(name, getattr(self, name))
+
+    @property
+    def information_at(self) -> datetime:
+        """When the information was obtained (5.2), or else when it occurred."""
+        return self.obtained_at or self.occurred_at
+
+    def check_not_after(self, latest: datetime) -> None:
+        """IncidentInputError if it occurred, or was learnt of, after `latest` (the
+        server's clock, give or take the clocks' skew)."""
+        for name, moment in (("occurred_at", self.occurred_at), ("obtained_at", self.obtained_at)):
+            if moment is not None and moment > latest:
+                raise IncidentInputError(name, msg("is in the future"))
 
 
 @dataclass(frozen=True, slots=True)

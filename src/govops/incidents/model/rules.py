@@ -25,14 +25,16 @@ from govops.lawcode.texts.messages import Message, Text
 GRADE_TABLE = "grade"
 ROUTE_TABLE = "route"
 COUNTY_INFORMED = "county_informed"  # the one trigger that is the filing itself
+INFORMATION_OBTAINED = "warning_information_obtained"  # 5.2: 获取信息后
 
 
 @dataclass(frozen=True, slots=True)
 class Starts:
-    """When a clock may start: when it happened (or the information was obtained), and
-    when it was filed with the county office."""
+    """When a clock may start: when it happened, when the information was obtained (5.2),
+    and when it was filed with the county office."""
 
     happened: datetime
+    obtained: datetime
     filed: datetime
 
 
@@ -56,6 +58,7 @@ class IncidentRules:
         return {
             "stage": intake.stage.value,
             "occurred_at": intake.occurred_at.isoformat(),
+            "obtained_at": intake.information_at.isoformat(),
             "place": intake.place,
             "township": intake.township,
             "summary": intake.summary,
@@ -66,7 +69,7 @@ class IncidentRules:
             "pack": f"{self.pack.id} {self.pack.version}",
             "departments": departments,
             "deadlines": self._deadlines(
-                intake.stage, grade, Starts(intake.occurred_at, now), set()
+                intake.stage, grade, Starts(intake.occurred_at, intake.information_at, now), set()
             ),
             "actions": self._actions(grade, set()),
         }
@@ -97,7 +100,7 @@ class IncidentRules:
             "departments": departments,
             "new_departments": [d for d in departments if d["code"] not in known],
             "new_deadlines": self._deadlines(
-                stage, grade, Starts(now, now), {d.id for d in incident.deadlines}
+                stage, grade, Starts(now, now, now), {d.id for d in incident.deadlines}
             ),
             "new_actions": self._actions(grade, {a.id for a in incident.actions}),
         }
@@ -158,7 +161,9 @@ class IncidentRules:
     def _deadline(self, deadline: Deadline, starts: Starts) -> dict[str, Any]:
         """The clock starts at the deadline's trigger. A duty to report "immediately" to the
         county is met by the filing itself: this system is the county office's."""
-        start = starts.filed if deadline.trigger == COUNTY_INFORMED else starts.happened
+        start = {COUNTY_INFORMED: starts.filed, INFORMATION_OBTAINED: starts.obtained}.get(
+            deadline.trigger, starts.happened
+        )
         due = deadline.due(start, self.calendar)
         immediate = deadline.unit is SpanUnit.IMMEDIATELY
         return {

@@ -69,8 +69,7 @@ class IncidentService:
             raise IncidentInputError(
                 "Idempotency-Key", msg("must be 1 to {most} characters", most=MAX_KEY)
             )
-        if intake.occurred_at > now + CLOCK_SKEW:
-            raise IncidentInputError("occurred_at", msg("is in the future"))
+        intake.check_not_after(now + CLOCK_SKEW)
         data = self._rules.first_report(intake, now)
         key = (
             IdempotencyKey(owner or actor, idempotency_key, fingerprint(intake))

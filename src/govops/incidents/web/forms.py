@@ -69,6 +69,10 @@ def read_intake(
 ) -> IntakeResult:
     errors: Errors = {}
     occurred_at = read_time(first(fields, "occurred_at"), timezone, now, errors)
+    raw_obtained = first(fields, "obtained_at")  # blank: when it occurred (5.2)
+    obtained_at = (
+        read_time(raw_obtained, timezone, now, errors, "obtained_at") if raw_obtained else None
+    )
     township = text_field(fields, "township", errors)
     place = text_field(fields, "place", errors)
     summary = text_field(fields, "summary", errors)
@@ -82,32 +86,36 @@ def read_intake(
     if errors or occurred_at is None:
         return IntakeResult(None, errors)
     try:
-        intake = Intake(occurred_at, place, township, summary, Stage(stage), tuple(chosen), inputs)
+        intake = Intake(
+            occurred_at, place, township, summary, Stage(stage), tuple(chosen), inputs, obtained_at
+        )
     except IncidentInputError as error:
         errors.update(service_error(error, table))
         return IntakeResult(None, errors)
     return IntakeResult(intake, errors)
 
 
-def read_time(raw: str, timezone: str, now: datetime, errors: Errors) -> datetime | None:
+def read_time(
+    raw: str, timezone: str, now: datetime, errors: Errors, name: str = "occurred_at"
+) -> datetime | None:
     """A time as a datetime-local field sends it (2026-06-01T09:30), read in the pack's
-    time zone; a time with an offset is taken as given."""
+    time zone; a time with an offset is taken as given. A refusal goes to field `name`."""
     if not raw:
-        errors["occurred_at"] = REQUIRED
+        errors[name] = REQUIRED
         return None
     try:
         moment = datetime.fromisoformat(raw)
     except ValueError:
-        errors["occurred_at"] = msg("not a time; use {example}", example="2026-06-01 09:30")
+        errors[name] = msg("not a time; use {example}", example="2026-06-01 09:30")
         return None
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=ZoneInfo(timezone))
     refused = out_of_range(moment)
     if refused is not None:
-        errors["occurred_at"] = refused
+        errors[name] = refused
         return None
     if moment > now + CLOCK_SKEW:
-        errors["occurred_at"] = msg("cannot be later than now")
+        errors[name] = msg("cannot be later than now")
         return None
     return moment
 

@@ -109,6 +109,26 @@ def test_a_follow_up_sent_again_with_its_key_is_filed_once(client: TestClient) -
     assert len(plain.json()["reports"]) == 4  # without a key, each is a new follow-up
 
 
+def test_the_warning_report_hour_runs_from_when_the_information_was_obtained(
+    client: TestClient,
+) -> None:
+    """5.2: the township reports warning information within the hour of obtaining it."""
+    learnt = "2026-06-01T09:45:00+08:00"  # a gathering brewing since 08:00, learnt of later
+    body = report(stage="warning", occurred_at="2026-06-01T08:00:00+08:00", obtained_at=learnt)
+    warning = client.post(API, json=body).json()
+    assert warning["obtained_at"] == learnt
+    [township] = warning["deadlines"]
+    assert (township["id"], township["due"]) == (
+        "warning-report-township",
+        "2026-06-01T10:45:00+08:00",
+    )
+    plain = client.post(API, json=report(stage="warning")).json()  # obtained when it occurred
+    assert plain["obtained_at"] == plain["occurred_at"] == "2026-06-01T09:30:00+08:00"
+    assert plain["deadlines"][0]["due"] == "2026-06-01T10:30:00+08:00"
+    future = client.post(API, json=report(obtained_at="2026-06-02T09:00:00+08:00"))
+    assert "obtained_at" in problem_fields(future)
+
+
 def test_without_a_key_each_post_is_a_new_incident(client: TestClient) -> None:
     client.post(API, json=report())
     client.post(API, json=report())

@@ -201,3 +201,11 @@ def test_no_one_signed_in_is_sent_to_log_in_and_others_are_refused(client: TestC
 def test_text_from_users_is_escaped(client: TestClient) -> None:
     page = client.get(report(client, summary="<script>alert(1)</script>")).text
     assert "<script>" not in page and "&lt;script&gt;" in page
+
+
+def test_the_time_the_information_was_obtained_is_filed_and_shown(client: TestClient) -> None:
+    incident = report(client, stage="warning", obtained_at="2026-06-01T09:45")
+    page = client.get(incident).text
+    assert "获取信息时间" in page and "2026年6月1日 09:45" in page
+    deadlines = section(page, "deadlines")
+    assert "截止 2026年6月1日 10:45" in deadlines  # within the hour of obtaining it (5.2)
