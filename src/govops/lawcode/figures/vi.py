@@ -32,12 +32,12 @@ as a Message (govops.lawcode.texts), translated where it is shown; the texts it 
 
 from __future__ import annotations
 
-import decimal
 import re
 import unicodedata
 from decimal import Decimal, localcontext
 from typing import Literal
 
+from govops.lawcode.figures.exact import EXACT as _EXACT
 from govops.lawcode.texts.messages import N_, Message, Quote, msg, quoted
 
 Style = Literal["auto", "vi", "en"]
@@ -54,13 +54,6 @@ _CURRENCY_LAST = N_("the currency word must come last")
 _SCALES_GROW = N_("scale words must grow left to right")
 _UNIT_LIST = "đ, đồng, VNĐ, VND, nghìn, ngàn, triệu, tỷ, tỉ"
 _AMOUNT = re.compile(r"(?P<figure>-?[0-9][0-9.,]*)(?P<unit>.*)", re.DOTALL)
-# Scaling by 10**k stays exact at MAX_PREC; an Inexact result is a bug.
-_EXACT = decimal.Context(
-    prec=decimal.MAX_PREC,
-    Emax=decimal.MAX_EMAX,
-    Emin=decimal.MIN_EMIN,
-    traps=[decimal.Inexact, decimal.InvalidOperation],
-)
 
 
 class ViNumberError(ValueError):

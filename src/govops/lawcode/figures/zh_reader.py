@@ -4,10 +4,10 @@ Chinese digits and Arabic numbers scaled by 十百千 within a section, sections
 
 from __future__ import annotations
 
-import decimal
 import re
 from decimal import Decimal, localcontext
 
+from govops.lawcode.figures.exact import EXACT as _EXACT
 from govops.lawcode.figures.zh_errors import FigureError, quote, range_refused
 from govops.lawcode.texts.messages import Message, Quote, msg
 
@@ -20,13 +20,6 @@ _BIG_UNITS = {"万": 10**4, "亿": 10**8}
 _UNITS = _SMALL_UNITS | _BIG_UNITS
 _NUMERAL_CHARS = frozenset(_DIGITS) | frozenset(_UNITS)
 _TOKEN = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?|.", re.DOTALL)
-# Sums and products of exact decimals are exact at MAX_PREC; Inexact is trapped all the same.
-_EXACT = decimal.Context(
-    prec=decimal.MAX_PREC,
-    Emax=decimal.MAX_EMAX,
-    Emin=decimal.MIN_EMIN,
-    traps=[decimal.Inexact, decimal.InvalidOperation],
-)
 
 
 def read_numeral(core: str, raw: str) -> Decimal:
