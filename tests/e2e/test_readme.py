@@ -2,8 +2,8 @@
 is run line by line as a shell would (each `$ command`, with its continuation lines, in
 one scratch directory per block), and what it prints must be what the README shows
 below it. The README's `...` (or `…`) stands for anything; line breaks and runs of spaces
-count as one space (none at brackets' edges), as the README wraps long JSON lines. So a README that drifts from what
-govops does fails here."""
+count as one space (none at brackets' edges), as the README wraps long JSON lines. So a
+README that drifts from what govops does fails here."""
 
 from __future__ import annotations
 
