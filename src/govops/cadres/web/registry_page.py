@@ -46,11 +46,10 @@ class RegistryPages:
         return v.render("cadres/registry.html", f"{v.base}/cadres", {"people": people})
 
     def cadre(self, request: Request, person_id: str, actor: CadreReader) -> Response:
-        reading_unit(actor, access.CADRE_READ)
         v = self._visit(request, actor)
         url = f"{v.base}/cadres/{person_id}"
         try:
-            cadre = self.registry.get(person_id)
+            cadre = access.visible_cadre(self.registry, person_id, actor)
         except CadreNotFoundError as error:
             return not_found(v, url, error.message, "/cadres")
         asked = _asked(request)

@@ -55,11 +55,10 @@ class SelectionPages:
         return v.render("cadres/selections.html", f"{v.base}/selections", {"cases": cases})
 
     def case(self, request: Request, case_id: str, actor: CaseReader) -> Response:
-        reading_unit(actor, access.SELECTION_READ)
         v = self._visit(request, actor)
         url = f"{v.base}/selections/{case_id}"
         try:
-            case = self.selections.get(case_id)
+            case = access.visible_case(self.selections, case_id, actor)
         except SelectionNotFoundError as error:
             return not_found(v, url, error.message, "/selections")
         member = access.member_name(actor, case.team | case.committee) is not None

@@ -28,7 +28,7 @@ def overdue_reports(
 
     def attention(request: Request, actor: Actor, t: Translator) -> Sequence[Attention]:
         now = clock()
-        found = access.visible(actor, service.search(status="open", overdue=True), pack.id)
+        found = access.visible(actor, service.search(status="open"), pack.id)
         late = sorted(
             (
                 (min(overdue, key=_due), incident)
