@@ -20,7 +20,7 @@ import polars as pl
 from eligibility_data import generate
 from eligibility_duckdb import connect, screen_duckdb, screening_sql
 from eligibility_pandas import screen_pandas
-from eligibility_rules import OUTCOMES, thresholds
+from eligibility_rules import OUTCOMES, check_outcomes, thresholds
 from govops.cadres.model.batch import screen
 from govops.packs import load_builtin_pack
 from grading_timing import best_of, yes
@@ -97,6 +97,7 @@ def run_all(args: argparse.Namespace) -> list[tuple[str, float, Screening]]:
     )
     pack = load_builtin_pack("cn-cadre-selection")
     table, params = pack.table("eligibility"), pack.rules_as_of(AS_OF)
+    check_outcomes(table)
     limits = thresholds(pack, AS_OF)
     runs = []
     seconds, out = best_of(

@@ -29,13 +29,23 @@ def _between(x: Any, low: Any, high: Any) -> Any:
 
 def _level_i(c: Col, t: Mapping[str, Any]) -> list[Any]:
     p = c("participants")
+    way_blocked = (
+        c("blocked_railway_trunk_line")
+        | c("blocked_national_road")
+        | c("blocked_expressway")
+        | c("blocked_transport_hub")
+    )
     return [
-        p >= t["participants_level_I"],
+        (p >= t["participants_level_I"]) & c("seriously_affects_stability"),
         c("attack_on_organs"),
         c("large_scale_violence"),
-        (c("traffic_stopped_hours") >= t["traffic_stopped_hours_level_I"])
-        | (c("key_project_stopped_hours") >= t["key_project_stopped_hours_level_I"]),
-        (c("deaths") >= t["deaths_level_I"]) | (c("injured") >= t["injured_level_I"]),
+        ((c("traffic_stopped_hours") >= t["traffic_stopped_hours_level_I"]) & way_blocked)
+        | (
+            (c("key_project_stopped_hours") >= t["key_project_stopped_hours_level_I"])
+            & c("national_key_project")
+        ),
+        ((c("deaths") >= t["deaths_level_I"]) | (c("injured") >= t["injured_level_I"]))
+        & c("seriously_harms_stability"),
         c("campus_unrest_spread"),
         c("armed_fight") & ((p >= t["fight_participants_level_I"]) | c("fight_major_casualties")),
         c("prison_riot") & (p >= t["prison_riot_participants"]),
@@ -48,7 +58,10 @@ def _level_ii(c: Col, t: Mapping[str, Any]) -> list[Any]:
     p = c("participants")
     fight_crowd = _between(p, t["fight_participants_level_II"], t["fight_participants_level_I"])
     return [
-        _between(p, t["participants_level_II"], t["participants_level_I"])
+        (
+            _between(p, t["participants_level_II"], t["participants_level_I"])
+            & c("major_impact_protest")
+        )
         | c("petition_wide_reach"),
         _between(c("deaths"), t["deaths_level_II"], t["deaths_level_I"])
         | _between(c("injured"), t["injured_level_II"], t["injured_level_I"]),
@@ -68,7 +81,8 @@ def _level_iii(c: Col, t: Mapping[str, Any]) -> list[Any]:
         p, t["important_site_participants_min"], t["important_site_participants_max"]
     )
     return [
-        _between(p, t["participants_level_III"], t["participants_level_II"]),
+        _between(p, t["participants_level_III"], t["participants_level_II"])
+        & c("affects_stability"),
         c("important_site") & c("radical_behaviour") & site_crowd,
         c("cross_region_chain_reaction"),
         ((deaths >= 1) | (injured >= 1))
@@ -84,14 +98,19 @@ def clause_conditions(c: Col, t: Mapping[str, Any]) -> dict[str, list[Any]]:
 
 
 def rule_texts(t: Mapping[str, Any]) -> list[tuple[str, str]]:
-    """(clause id, rule-engine expression) in priority order."""
+    """(clause id, rule-engine expression) in priority order. rule-engine stops at the first
+    operand that settles `and` / `or`, so the rarer figure test comes before its flag."""
     texts = [
-        f"participants >= {t['participants_level_I']}",
+        f"participants >= {t['participants_level_I']} and seriously_affects_stability",
         "attack_on_organs",
         "large_scale_violence",
-        f"traffic_stopped_hours >= {t['traffic_stopped_hours_level_I']}"
-        f" or key_project_stopped_hours >= {t['key_project_stopped_hours_level_I']}",
-        f"deaths >= {t['deaths_level_I']} or injured >= {t['injured_level_I']}",
+        f"(traffic_stopped_hours >= {t['traffic_stopped_hours_level_I']}"
+        " and (blocked_railway_trunk_line or blocked_national_road"
+        " or blocked_expressway or blocked_transport_hub))"
+        f" or (key_project_stopped_hours >= {t['key_project_stopped_hours_level_I']}"
+        " and national_key_project)",
+        f"(deaths >= {t['deaths_level_I']} or injured >= {t['injured_level_I']})"
+        " and seriously_harms_stability",
         "campus_unrest_spread",
         f"armed_fight and (participants >= {t['fight_participants_level_I']}"
         " or fight_major_casualties)",
@@ -99,7 +118,8 @@ def rule_texts(t: Mapping[str, Any]) -> list[tuple[str, str]]:
         "nationwide_chain_reaction",
         "treat_as_level_I",
         f"({t['participants_level_II']} <= participants and"
-        f" participants < {t['participants_level_I']}) or petition_wide_reach",
+        f" participants < {t['participants_level_I']} and major_impact_protest)"
+        " or petition_wide_reach",
         f"({t['deaths_level_II']} <= deaths and deaths < {t['deaths_level_I']})"
         f" or ({t['injured_level_II']} <= injured and injured < {t['injured_level_I']})",
         "campus_network_agitation",
@@ -110,7 +130,7 @@ def rule_texts(t: Mapping[str, Any]) -> list[tuple[str, str]]:
         "cross_province_chain_reaction",
         "treat_as_level_II",
         f"{t['participants_level_III']} <= participants and"
-        f" participants < {t['participants_level_II']}",
+        f" participants < {t['participants_level_II']} and affects_stability",
         f"important_site and radical_behaviour and"
         f" {t['important_site_participants_min']} <= participants and"
         f" participants < {t['important_site_participants_max']}",

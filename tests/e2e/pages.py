@@ -15,6 +15,7 @@ GOOD_REPORT = {
     "place": "县政府大门",
     "summary": "城区房屋拆迁,群众到县政府集体上访",
     "participants": "约1200",
+    "major_impact_protest": "true",  # 4.2(1)'s 影响较大的...上访请愿: the officer's box ticked
     "causes": ["demolition_and_arrears"],
 }
 

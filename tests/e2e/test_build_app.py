@@ -31,7 +31,11 @@ def test_incidents_survive_a_restart(tmp_path: Path) -> None:
         assert created.status_code == 201, created.text
         incident_id = created.json()["id"]
         clock.advance(minutes=30)
-        follow_up = {"participants": "约5500", "note": "人数增加"}
+        follow_up = {
+            "participants": "约5500",
+            "seriously_affects_stability": True,
+            "note": "人数增加",
+        }
         client.post(f"{API}/{incident_id}/follow-ups", json=follow_up)
         client.post(f"{API}/{incident_id}/actions/II-report/done", json={})
         before = client.get(f"{API}/{incident_id}").json()

@@ -251,9 +251,11 @@ def build_cadre_registry(engine: Engine, clock: Callable[[], datetime] = _now) -
 
 
 def build_selections(engine: Engine, clock: Callable[[], datetime] = _now) -> SelectionService:
-    """Selection cases on a migrated database, under cn-cadre-selection and its calendar."""
+    """Selection cases on a migrated database, under cn-cadre-selection and its calendar,
+    their candidates screened in the cadre registry of the same database."""
     from govops.cadres.storage.selection import selection_unit_of_work_factory  # noqa: PLC0415
 
     pack = load_builtin_pack(CADRE_PACK)
     calendar = calendar_for(pack.jurisdiction)
-    return SelectionService(selection_unit_of_work_factory(engine), clock, pack, calendar)
+    registry = build_cadre_registry(engine, clock)
+    return SelectionService(selection_unit_of_work_factory(engine), clock, pack, calendar, registry)

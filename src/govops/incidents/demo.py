@@ -90,7 +90,7 @@ def _warning_unpaid_workers(service: IncidentService, ago: Ago) -> str:
         "预计约1200人参加,目前尚在酝酿,未发生过激行为。",
         stage=Stage.WARNING,
         causes=("demolition_and_arrears", "labour_social_security"),
-        inputs={"participants": "约1200"},
+        inputs={"participants": "约1200", "major_impact_protest": True},
     )
     ago(0.3)
     return _report(service, "warning", intake, CHENGGUAN)
@@ -105,7 +105,7 @@ def _level_iii_wage_arrears(service: IncidentService, ago: Ago) -> str:
         township="青石镇",
         summary="服装厂停产,约350名职工在厂门口聚集,要求支付拖欠的三个月工资。",
         causes=("labour_social_security",),
-        inputs={"participants": 350},
+        inputs={"participants": 350, "affects_stability": True},
     )
     ago(5)
     incident_id = _report(service, "wages", intake, DUTY)
@@ -125,7 +125,7 @@ def _upgraded_land_dispute(service: IncidentService, ago: Ago) -> str:
         township="河口乡",
         summary="因征地补偿标准争议,河口乡五个村的村民到乡政府聚集,要求提高补偿。",
         causes=("land",),
-        inputs={"participants": "一千二百人"},
+        inputs={"participants": "一千二百人", "major_impact_protest": True},
     )
     ago(3)
     incident_id = _report(service, "land", intake, DUTY)
@@ -134,7 +134,12 @@ def _upgraded_land_dispute(service: IncidentService, ago: Ago) -> str:
     ago(2)
     service.follow_up(
         incident_id,
-        {"participants": "约5500", "injured": 6, "traffic_stopped_hours": "2个小时"},
+        {
+            "participants": "约5500",
+            "seriously_affects_stability": True,
+            "injured": 6,
+            "traffic_stopped_hours": "2个小时",
+        },
         "周边村民陆续加入,人数增至约5500人,部分人员堵塞省道S207,推搡中6人受伤。",
         HEAD,
     )
@@ -176,7 +181,7 @@ def _closed_taxi_strike(service: IncidentService, ago: Ago) -> str:
         township="城关镇",
         summary="约260名出租车司机不满网约车管理办法,集体停运并在客运站前聚集。",
         causes=("road_transport",),
-        inputs={"participants": 260},
+        inputs={"participants": 260, "affects_stability": True},
     )
     ago(48.5)
     incident_id = _report(service, "taxi", intake, CHENGGUAN)

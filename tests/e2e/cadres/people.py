@@ -5,8 +5,14 @@ list, for apps made by create_app (build_app records readings on its database)."
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 
+from sqlalchemy import Engine
+
+from govops.bootstrap import build_cadre_registry
+from govops.cadres.service.registry import RegistryService
 from govops.platform.identity.actor import Actor
 from tests.identity import TokenAuthenticator, actor, everything
 
@@ -40,3 +46,31 @@ class Readings:
 
     def record_reading(self, actor: Actor, unit: str | None, subject: str, what: str) -> None:
         self.kept.append((actor.username, unit, subject, what))
+
+
+# The candidate of the selection tests in the registry: a section chief since 2021,
+# eligible (with points to justify) for a deputy division post in 2025.
+CANDIDATE_ENTRIES: tuple[tuple[str, dict[str, object]], ...] = (
+    ("work_start", {"date": "2012-07-01"}),
+    ("education", {"level": "bachelor"}),
+    ("party", {"joined_on": "2015-06-01"}),
+    ("position", {"rank": "section_chief", "unit": "教务处", "start": "2021-01-01",
+                  "grassroots": True}),
+    ("assessment", {"year": 2023, "result": "competent"}),
+    ("assessment", {"year": 2024, "result": "competent"}),
+    ("training", {"course": "党校中青班", "completed_on": "2024-05-01",
+                  "meets_requirement": True}),
+)  # fmt: skip
+
+
+def enrol(engine: Engine, clock: Callable[[], datetime], name: str = "张三") -> str:
+    """File the selection tests' candidate in the registry on `engine`; their id."""
+    return enrolled(build_cadre_registry(engine, clock), name)
+
+
+def enrolled(registry: RegistryService, name: str = "张三") -> str:
+    """File the selection tests' candidate in `registry` (an app's `state.cadres`)."""
+    person = registry.add_person(name, f"orgstaff@{OFFICE}").person.id
+    for kind, data in CANDIDATE_ENTRIES:
+        registry.add_entry(person, kind, data, f"orgstaff@{OFFICE}")
+    return person

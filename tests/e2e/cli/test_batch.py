@@ -17,8 +17,12 @@ PACK = "cn-county-mass-incident"
 
 def test_batch_writes_outcome_and_deciding_clause_per_record(govops: Run, tmp_path: Path) -> None:
     source = tmp_path / "incidents.csv"
+    # the qualifiers of 4.1(1) (严重影响社会稳定) and 4.2(1) (影响较大的...) as the officer
+    # asserted them
     source.write_text(
-        "participants,deaths,armed_fight\n5000,0,false\n4999,0,false\n300,0,true\n10,0,false\n五千,0,false\n",
+        "participants,deaths,armed_fight,seriously_affects_stability,major_impact_protest\n"
+        "5000,0,false,true,false\n4999,0,false,true,true\n300,0,true,false,false\n"
+        "10,0,false,false,false\n五千,0,false,true,false\n",
         encoding="utf-8",
     )
     target = tmp_path / "graded.parquet"
@@ -62,7 +66,11 @@ def test_batch_refuses_a_bad_file_naming_what_to_fix(
 
 def test_what_if_lists_records_whose_grade_changes(govops: Run, tmp_path: Path) -> None:
     source = tmp_path / "incidents.csv"
-    source.write_text("participants\n4500\n5200\n7000\n", encoding="utf-8")
+    source.write_text(
+        "participants,seriously_affects_stability,major_impact_protest\n"
+        "4500,true,true\n5200,true,true\n7000,true,true\n",
+        encoding="utf-8",
+    )
     done = govops("what-if", PACK, "grade", str(source), "--set", "participants_level_I=6000")
     assert done.returncode == 0, done.stderr
     rows = [json.loads(line) for line in done.stdout.splitlines()]
@@ -97,7 +105,10 @@ def test_batch_reports_ignored_and_defaulted_columns_and_can_rerun_on_its_output
 
 def test_batch_reads_late_irregular_figures_in_a_large_csv(govops: Run, tmp_path: Path) -> None:
     source = tmp_path / "incidents.csv"
-    source.write_text("participants\n" + "10\n" * 12_000 + "约6000\n", encoding="utf-8")
+    source.write_text(
+        "participants,seriously_affects_stability\n" + "10,false\n" * 12_000 + "约6000,true\n",
+        encoding="utf-8",
+    )
     target = tmp_path / "out.parquet"
     done = govops("batch", PACK, "grade", str(source), str(target))
     assert done.returncode == 0, done.stderr
@@ -128,7 +139,7 @@ def test_batch_reads_a_gbk_csv_when_told_and_writes_utf8_with_bom_for_excel(
     govops: Run, tmp_path: Path
 ) -> None:
     source = tmp_path / "incidents.csv"
-    source.write_bytes("地点,participants\n某镇,五千\n".encode("gbk"))
+    source.write_bytes("地点,participants,严重影响社会稳定\n某镇,五千,true\n".encode("gbk"))
     target = tmp_path / "out.csv"
     refused = govops("batch", PACK, "grade", str(source), str(target), "--lang", "en")
     assert refused.returncode == 2
@@ -144,7 +155,7 @@ def test_batch_reads_a_gbk_csv_when_told_and_writes_utf8_with_bom_for_excel(
     assert done.returncode == 0, done.stderr
     written = target.read_bytes()
     assert written.startswith(b"\xef\xbb\xbf")
-    assert written.decode("utf-8-sig").splitlines()[1] == "某镇,五千,I,I-1,"
+    assert written.decode("utf-8-sig").splitlines()[1] == "某镇,五千,true,I,I-1,"
 
 
 def test_decide_refuses_input_that_is_no_known_text_encoding() -> None:
@@ -167,16 +178,24 @@ def test_batch_takes_columns_headed_with_the_inputs_chinese_labels(
     govops: Run, tmp_path: Path
 ) -> None:
     source = tmp_path / "incidents.csv"
-    source.write_text("参与人数,死亡人数\n5000,0\n300,12\n", encoding="utf-8")
+    source.write_text(
+        "参与人数,死亡人数,严重影响社会稳定,严重危害社会稳定\n5000,0,true,false\n300,12,false,true\n",
+        encoding="utf-8",
+    )
     target = tmp_path / "out.csv"
     done = govops("batch", PACK, "grade", str(source), str(target))
     assert done.returncode == 0, done.stderr
     summary = json.loads(done.stdout)
-    assert summary["renamed_columns"] == {"参与人数": "participants", "死亡人数": "deaths"}
+    assert summary["renamed_columns"] == {
+        "参与人数": "participants",
+        "死亡人数": "deaths",
+        "严重影响社会稳定": "seriously_affects_stability",
+        "严重危害社会稳定": "seriously_harms_stability",
+    }
     assert summary["outcomes"] == {"I": 2}
     assert (
         target.read_text(encoding="utf-8-sig").splitlines()[0]
-        == "参与人数,死亡人数,outcome,clause,approximate"
+        == "参与人数,死亡人数,严重影响社会稳定,严重危害社会稳定,outcome,clause,approximate"
     )
 
 
@@ -184,7 +203,9 @@ def test_what_if_takes_fractional_hours_and_refuses_negative_values(
     govops: Run, tmp_path: Path
 ) -> None:
     source = tmp_path / "incidents.csv"
-    source.write_text("traffic_stopped_hours\n7.6\n7.4\n", encoding="utf-8")
+    source.write_text(
+        "traffic_stopped_hours,blocked_expressway\n7.6,true\n7.4,true\n", encoding="utf-8"
+    )
     done = govops(
         "what-if", PACK, "grade", str(source), "--set", "traffic_stopped_hours_level_I=7.5"
     )

@@ -20,14 +20,14 @@ def test_pack_list_validate_show_and_test(govops: Run) -> None:
         "cn-xicheng-em-14fyp",
         "vn-thanhhoa-srb-2016",
     ]
-    assert "cn-county-mass-incident\t1.1.0\tCN\t县处置大规模群体性事件应急预案" in lines
+    assert "cn-county-mass-incident\t1.2.0\tCN\t县处置大规模群体性事件应急预案" in lines
     validated = govops("pack", "validate", PACK, "--lang", "en")
     assert validated.returncode == 0
     assert validated.stdout == (
-        f"ok: {PACK} 1.1.0: 2 tables, 66 clauses, 14 parameters, every value and clause cited\n"
+        f"ok: {PACK} 1.2.0: 2 tables, 66 clauses, 14 parameters, every value and clause cited\n"
     )
     assert govops("pack", "validate", PACK).stdout == (
-        f"通过：{PACK} 1.1.0：2张规则表，66个条款，14个参数，每个数值和条款均已注明出处\n"
+        f"通过：{PACK} 1.2.0：2张规则表，66个条款，14个参数，每个数值和条款均已注明出处\n"
     )
     shown = govops("pack", "show", PACK, "--lang", "en")
     assert "participants_level_I = 5,000 people (… – …) [4.1(1)]" in shown.stdout
@@ -61,16 +61,17 @@ def test_pack_validate_fails_on_a_broken_pack_folder(govops: Run, tmp_path: Path
 def test_pack_analyse_reports_the_plans_own_gap(govops: Run) -> None:
     done = govops("pack", "analyse", PACK, "--as-of", "2026-06-01", "--lang", "en")
     assert done.returncode == 0
+    # 4.3(2) stops at 100 radical people at an important site, 4.3(1) starts at 200
+    assert "hole participants in [100, 200) matches no outcome, with " in done.stdout
+    # and the qualifiers differ by level: 1,000 to 4,999 people said to (seriously) affect
+    # social stability, with no protest of major impact asserted (4.2(1)), match no level
     assert (
-        "hole participants in [100, 200) matches no outcome, with important_site, radical_behaviour"
-        in done.stdout
-    )
+        "hole participants in [1000, 5000) matches no outcome, with affects_stability, "
+        "seriously_affects_stability"
+    ) in done.stdout
     assert "overlap I-5 (I, 4.1(5)) and II-2 (II, 4.2(2))" in done.stdout
     chinese = govops("pack", "analyse", PACK, "--as-of", "2026-06-01").stdout
-    assert (
-        "空档：participants 在 [100, 200) 内无对应结果，条件为 important_site、radical_behaviour"
-        in (chinese)
-    )
+    assert "空档：participants 在 [100, 200) 内无对应结果，条件为 " in chinese
     assert "重叠：I-5（I，4.1(5)）与 II-2（II，4.2(2)）" in chinese
 
 
@@ -138,8 +139,8 @@ def test_demo_grades_the_sample_incidents_with_reasons(govops: Run) -> None:
     assert done.stdout.startswith("县处置大规模群体性事件应急预案——2026年6月1日施行的规则\n")
     assert "✓ I-1 [4.1(1)]" in done.stdout
     assert (
-        "✗ 未达特别重大群体性事件 (I级)：participants 1,200 < 5,000（特别重大群体性事件 (I级)，"
-        "4.1(1)）" in done.stdout
+        "✗ 未达特别重大群体性事件 (I级)：participants 300 < 500（特别重大群体性事件 (I级)，"
+        "4.1(7)）" in done.stdout
     )
     assert "县国土资源局" in done.stdout
     assert "☐ 27项处置措施（6.1.1、6.1.2、6.1.3、6.1.4、6.1.5）" in done.stdout
@@ -154,9 +155,7 @@ def test_demo_in_vietnamese_says_its_own_words_and_quotes_the_document(govops: R
     assert "    ☐ 27 biện pháp xử lý (6.1.1, 6.1.2, 6.1.3, 6.1.4, 6.1.5)" in lines
     assert "    ⏱ 县政府上报省政府: 1 giờ [6.1.3(1)]" in lines
     assert any(
-        line.startswith(
-            "    ✗ không phải 特别重大群体性事件 (I级): participants 1.200 < 5.000 để đạt"
-        )
+        line.startswith("    ✗ không phải 特别重大群体性事件 (I级): participants 300 < 500 để đạt")
         for line in lines
     )
     # Only the pack's texts (written in Chinese alone) are Chinese: every word of govops is not.
@@ -169,7 +168,7 @@ def test_demo_speaks_english_when_asked_and_refuses_other_languages(govops: Run)
     assert english.returncode == 0, english.stderr
     assert "Grading of large-scale mass incidents: II" in english.stdout
     assert "county Party publicity department, county public security bureau" in english.stdout
-    assert "✗ not level I: participants 1,200 < 5,000 for level I, 4.1(1)" in english.stdout
+    assert "✗ not level I: participants 300 < 500 for level I, 4.1(7)" in english.stdout
     assert "☐ 3 response actions (6.2)" in english.stdout
     other = govops("demo", "--lang", "fr")
     assert other.returncode == 2

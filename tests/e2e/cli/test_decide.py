@@ -16,7 +16,8 @@ PACK = "cn-county-mass-incident"
 
 
 def test_one_object_is_graded_with_fired_clauses_and_citations(govops: Run) -> None:
-    done = govops("decide", PACK, "grade", "--as-of", "2026-06-01", stdin='{"participants": 5000}')
+    record = '{"participants": 5000, "seriously_affects_stability": true}'
+    done = govops("decide", PACK, "grade", "--as-of", "2026-06-01", stdin=record)
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout) == {
         "outcome": "I",
@@ -26,12 +27,15 @@ def test_one_object_is_graded_with_fired_clauses_and_citations(govops: Run) -> N
 
 
 def test_a_pretty_printed_object_is_one_record(govops: Run) -> None:
-    done = govops("decide", PACK, "grade", stdin='{\n  "participants": 1200\n}\n')
+    record = '{\n  "participants": 1200,\n  "major_impact_protest": true\n}\n'
+    done = govops("decide", PACK, "grade", stdin=record)
     assert [json.loads(line)["outcome"] for line in done.stdout.splitlines()] == ["II"]
 
 
 def test_explain_adds_trace_and_why_not_by_outcome(govops: Run) -> None:
-    done = govops("decide", PACK, "grade", "--explain", stdin='{"participants": "4999"}')
+    record = '{"participants": "4999", "major_impact_protest": true,'
+    record += ' "seriously_affects_stability": true}'  # 4.2(1)'s and 4.1(1)'s qualifiers
+    done = govops("decide", PACK, "grade", "--explain", stdin=record)
     answer = json.loads(done.stdout)
     assert answer["outcome"] == "II"
     assert answer["why_not"]["I"]["summary"] == "participants 4999 < 5000 for level I, 4.1(1)"
@@ -50,7 +54,8 @@ def test_approximate_figures_are_marked_in_the_trace(govops: Run) -> None:
 
 
 def test_a_bad_line_gets_an_error_and_the_others_are_still_decided(govops: Run) -> None:
-    lines = '{"participants": 6000}\n{"participants": "lots"}\nnot json\n[1]\n{"deaths": 3}\n'
+    lines = '{"participants": 6000, "seriously_affects_stability": true}\n'
+    lines += '{"participants": "lots"}\nnot json\n[1]\n{"deaths": 3}\n'
     done = govops("decide", PACK, "grade", "--lang", "en", stdin=lines)
     assert done.returncode == 2
     answers = [json.loads(line) for line in done.stdout.splitlines()]

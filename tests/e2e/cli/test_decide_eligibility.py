@@ -20,7 +20,7 @@ RECORD = {
     "positions": [
         {"rank": "section_chief", "start": "2021-01-01", "end": None, "grassroots": True}
     ],
-    "assessments": [{"year": 2025, "result": "competent"}],
+    "assessments": [{"year": y, "result": "competent"} for y in (2023, 2024, 2025)],
 }
 
 

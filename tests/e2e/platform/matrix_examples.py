@@ -14,6 +14,7 @@ from fastapi.testclient import TestClient
 
 from govops.platform.identity.actor import Actor
 from tests.e2e.cadres.api.test_selection import MOTION
+from tests.e2e.cadres.people import CANDIDATE_ENTRIES
 from tests.e2e.incidents.api.conftest import report
 from tests.e2e.pages import GOOD_REPORT
 from tests.e2e.warnings.warning_demo import OTHER_STREET, STREET
@@ -60,7 +61,7 @@ class World:
     def __init__(self, client: TestClient) -> None:
         self.client = client
         self.incident = self.new_incident()
-        self.person = self._created(f"{API}/cadres", {"name": "张三"})
+        self.person = self._created(f"{API}/cadres", {"name": "李四"})  # not the candidate
         # What an eligibility needs, and a probation ending within the alerts' horizon
         # (the clock is 2026-07-21), so that the alerts list the person.
         post = {"rank": "section_chief", "unit": "教务处", "start": "2025-08-01"}
@@ -71,10 +72,19 @@ class World:
         ):
             entry = {"kind": kind, "data": data}
             assert self.client.post(f"{API}/cadres/{self.person}/entries", json=entry).is_success
+        self.candidate = self._candidate()  # eligible: a case may be opened for them
         self.case = self.new_case()
         self.subscription = self.new_subscription()
         published = self._get(f"{API}/warnings/publications")["publications"]
         self.alert = published[0]["identifier"]
+
+    def _candidate(self) -> str:
+        """The selection tests' candidate, 张三, filed in the registry (MOTION names them)."""
+        person = self._created(f"{API}/cadres", {"name": "张三"})
+        for kind, data in CANDIDATE_ENTRIES:
+            entry = {"kind": kind, "data": data}
+            assert self.client.post(f"{API}/cadres/{person}/entries", json=entry).is_success
+        return person
 
     def _get(self, path: str) -> Any:
         answer = self.client.get(path)
@@ -91,6 +101,7 @@ class World:
         """A land dispute in 城关镇 (routed to the land resources bureau), of level I: its
         reports have deadlines."""
         body = report(causes=["land"], participants="约5500", injured=6)
+        body["seriously_affects_stability"] = True  # 4.1(1)'s qualifier
         return self._created(f"{API}/incidents", body)
 
     def first_action(self, incident: str) -> str:

@@ -1,7 +1,8 @@
 """Routes of /api/v1/cadre-reports: reports over the whole cadre registry.
 
-- `GET /alerts?as_of=&horizon_days=`: rotation, probation, avoidance and bars, soonest
-  first, with what the registry could not map (`notes`);
+- `GET /alerts?as_of=&horizon_days=`: rotation, probation, avoidance, bars, training
+  (6(5)), absence (45(6), 45(7)) and incompetence (47), soonest first, with what the
+  registry could not map (`notes`);
 - `GET /screening?as_of=`: each cadre's eligibility for the rank above the one held.
 
 Both need cadre.screen; they cover the registry of the unit running cn-cadre-selection, which
@@ -45,7 +46,9 @@ class AlertPerson(BaseModel):
 
 
 class AlertOut(BaseModel):
-    kind: str = Field(description="rotation, probation, avoidance or bar")
+    kind: str = Field(
+        description="rotation, probation, avoidance, bar, training, absence or incompetent"
+    )
     people: list[AlertPerson]
     article: str
     start: date
@@ -107,7 +110,7 @@ def cadre_reports_router() -> APIRouter:
         responses=PROBLEM_RESPONSES,
     )
 
-    @router.get("/alerts", summary="Alerts over the registry: rotation, probation, bars")
+    @router.get("/alerts", summary="Alerts over the registry: rotation, probation, bars, ...")
     def alerts(
         request: Request,
         cadres: Registry,

@@ -151,7 +151,7 @@ def selections_router() -> APIRouter:
     ) -> SelectionOut:
         case = open_selection(cases, body, actor)
         response.headers["Location"] = str(request.url_for("get_selection", case_id=case.id))
-        return selection_out(case)
+        return selection_out(case, access.on_case(actor, case))
 
     @router.get("", summary="Every case, the latest motion first")
     def every_case(cases: Selections, actor: Viewer) -> SelectionList:
@@ -160,7 +160,8 @@ def selections_router() -> APIRouter:
 
     @router.get("/{case_id}", name="get_selection", summary="A case, without its dossier")
     def get(case_id: str, cases: Selections, actor: Viewer) -> SelectionOut:
-        return selection_out(access.visible_case(cases, case_id, actor))
+        case = access.visible_case(cases, case_id, actor)
+        return selection_out(case, access.on_case(actor, case))
 
     @router.get("/{case_id}/dossier", summary="The dossier, for the team and the committee")
     def read_dossier(
@@ -190,9 +191,13 @@ def selections_router() -> APIRouter:
         response: Response,
     ) -> EventOut:
         model = STEP_BODIES.get(step)
-        if model is None:
+        if step is Step.MOTION:
             raise SelectionInputError(
                 "step", msg("the motion opens a case: {how}", how="POST /selections")
+            )
+        if model is None:  # a vote not carried, a decision postponed: what a decision records
+            raise SelectionInputError(
+                "step", msg("recorded by the decision: {how}", how=f"POST .../{Step.DECISION}")
             )
         try:
             body = model.model_validate(fields)

@@ -11,14 +11,19 @@ from typing import Annotated, Any
 from pydantic import BaseModel, Field
 
 from govops.cadres.model.people import Kinship, Relation
-from govops.cadres.model.selection import Case, Event, Motion
-from govops.cadres.model.steps import ORDER, ProbationOutcome, Step, Vote
+from govops.cadres.model.record import RANKS
+from govops.cadres.model.selection import Case, Departure, Event, Motion
+from govops.cadres.model.selection_case import expected
+from govops.cadres.model.selection_exceptional import stated
+from govops.cadres.model.selection_gate import latest
+from govops.cadres.model.steps import Closing, ProbationOutcome, Step, Vote
 from govops.cadres.service import access
 from govops.cadres.service.selection import RECORDED_AT, SelectionService
 from govops.platform.api.schemas import AwareTime, Item, RequestBody, ShortText
 from govops.platform.identity.actor import Actor
 
 Count = Annotated[int, Field(ge=0)]
+LongText = Annotated[str, Field(max_length=10_000)]
 Names = Annotated[list[Item], Field(max_length=500)]
 Votes = Annotated[dict[Item, Vote], Field(max_length=500)]
 At = Annotated[AwareTime | None, Field(description="When done: ISO 8601, offset (default now)")]
@@ -44,6 +49,17 @@ class MotionBody(RequestBody):
     relations: Relations = Field(
         default_factory=list, description="Declared kinships (43): relatives withdraw (44)"
     )
+    cadre: ShortText | None = Field(
+        None, description="The candidate's id in the registry (default: the one so named)"
+    )
+    rank: ShortText | None = Field(
+        None, description=f"The post's rank, one of {', '.join(RANKS)} (default: the next)"
+    )
+    party_post: bool = Field(False, description="A post of the Party organisation (6(7))")
+    exceptional: bool = Field(False, description="An exceptional promotion, 破格提拔 (7)")
+    exceptional_reasons: LongText = Field(
+        "", description="Its reasons, required with it: told the committee (31(1)), noticed (34)"
+    )
     at: At = None
 
 
@@ -51,23 +67,54 @@ class StepBody(RequestBody):
     at: At = None
 
 
+class DepartureIn(RequestBody):
+    """A departure from an "as a rule" (一般) threshold (13, 23): why, and who approved it."""
+
+    reason: LongText
+    approved_by: ShortText
+
+
+def departure_field() -> Any:
+    return Field(
+        None, description="Below an 'as a rule' threshold (13, 13(1), 23): {reason, approved_by}"
+    )
+
+
 class RecommendationBody(StepBody):
     expected: Count = Field(description="Those expected to attend the meeting (13)")
     attended: Count
     interviewed: Count = Field(description="Those interviewed (谈话调研推荐, 13(1))")
+    departure: DepartureIn | None = departure_field()
 
 
 class InvestigationBody(StepBody):
     investigators: Names
     consulted: Count = Field(description="People talked to and consulted (23)")
+    departure: DepartureIn | None = departure_field()
 
 
 class DecisionBody(StepBody):
     votes: Votes = Field(description="Member -> for, against or defer (30)")
+    postpone: LongText = Field("", description="The reason the decision is postponed (30)")
+
+
+class ReconsiderationBody(StepBody):
+    consents: Names = Field(description="The members consenting to reconsider (30)")
+    reason: LongText
+
+
+class ClosingBody(StepBody):
+    outcome: Closing = Field(description="withdrawn or not_appointed")
+    reason: LongText
 
 
 class AppointmentBody(StepBody):
     objection_upheld: bool = Field(False, description="The notice's result bars it (34)")
+
+
+class ConsentBody(StepBody):
+    department: ShortText = Field(description="The superior organisation department (29)")
+    reference: ShortText = Field(description="The reference of its consent (文号)")
 
 
 class ProbationEndBody(StepBody):
@@ -82,6 +129,9 @@ STEP_BODIES: dict[Step, type[StepBody]] = {
     Step.PUBLIC_NOTICE: StepBody,
     Step.APPOINTMENT: AppointmentBody,
     Step.PROBATION_END: ProbationEndBody,
+    Step.RECONSIDERATION: ReconsiderationBody,
+    Step.CLOSED: ClosingBody,
+    Step.SUPERIOR_CONSENT: ConsentBody,
 }
 
 
@@ -94,6 +144,14 @@ class SelectionOut(BaseModel):
     step: Step = Field(description="The last step recorded")
     next: Step | None = Field(description="The step expected next; none once ended")
     version: int = Field(description="The number of steps recorded")
+    eligibility: dict[str, Any] | None = Field(
+        description="The latest screening in the registry (motion, decision): verdict and "
+        "warnings with their articles (6, 7, 17, 46); for the team and the committee only"
+    )
+    exceptional: dict[str, Any] | None = Field(
+        description="An exceptional promotion (7): its reasons (31(1), 34), whether the "
+        "superior consent is required (29 para 2) and the consent recorded; none otherwise"
+    )
 
 
 class SelectionList(BaseModel):
@@ -120,7 +178,18 @@ def open_selection(service: SelectionService, body: MotionBody, actor: Actor) ->
     """Open the case of `body`, the motion recorded by `actor` (selection.run)."""
     who = access.step_signature(service, actor, Step.MOTION)
     committee, team = frozenset(body.committee), frozenset(body.team)
-    motion = Motion(body.candidate, body.post, committee, team, body.plan)
+    motion = Motion(
+        body.candidate,
+        body.post,
+        committee,
+        team,
+        body.plan,
+        body.cadre,
+        body.rank,
+        body.party_post,
+        body.exceptional,
+        body.exceptional_reasons,
+    )
     relations = [Relation(r.a, r.b, r.kind) for r in body.relations]
     return service.open(motion, who, at=body.at, relations=relations)
 
@@ -138,13 +207,19 @@ def apply_step(
         Step.PUBLIC_NOTICE: service.publish,
         Step.APPOINTMENT: service.appoint,
         Step.PROBATION_END: service.end_probation,
+        Step.RECONSIDERATION: service.reconsider,
+        Step.CLOSED: service.close,
+        Step.SUPERIOR_CONSENT: service.consent,
     }
     fields = {name: getattr(body, name) for name in type(body).model_fields}
+    if isinstance(fields.get("departure"), DepartureIn):
+        fields["departure"] = Departure(fields["departure"].reason, fields["departure"].approved_by)
     return record[step](case_id, who, **fields)
 
 
-def selection_out(case: Case) -> SelectionOut:
-    done = ORDER.index(case.step)
+def selection_out(case: Case, member: bool = False) -> SelectionOut:
+    """The case; its eligibility screening only for a `member` of its selection team or
+    committee (what the investigation finds is theirs: 26, 48(4))."""
     return SelectionOut(
         id=case.id,
         candidate=case.candidate,
@@ -152,8 +227,10 @@ def selection_out(case: Case) -> SelectionOut:
         committee=sorted(case.committee),
         team=sorted(case.team),
         step=case.step,
-        next=ORDER[done + 1] if done + 1 < len(ORDER) else None,
+        next=expected(case),
         version=len(case.events),
+        eligibility=latest([e.data for e in case.events]) if member else None,
+        exceptional=stated(case),
     )
 
 
@@ -174,4 +251,5 @@ def event_out(event: Event) -> EventOut:
 
 def dossier_out(dossier: access.Dossier) -> DossierOut:
     shown = [event_out(e) for e in dossier.events]
-    return DossierOut(selection=selection_out(dossier.case), reader=dossier.reader, events=shown)
+    case = selection_out(dossier.case, True)
+    return DossierOut(selection=case, reader=dossier.reader, events=shown)

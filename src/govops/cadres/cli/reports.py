@@ -37,8 +37,8 @@ def alerts_command(
     as_user: AsOption = None,
     lang: LanguageOption = None,
 ) -> None:
-    """Alerts over the registry (rotation, probation, avoidance, bars), soonest first:
-    kind, people, article, start, end, detail."""
+    """Alerts over the registry (rotation, probation, avoidance, bars, training, absence,
+    incompetence), soonest first: kind, people, article, start, end, detail."""
     from datetime import timedelta  # noqa: PLC0415
 
     from govops.bootstrap import CADRE_PACK  # noqa: PLC0415

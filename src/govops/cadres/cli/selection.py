@@ -26,7 +26,10 @@ T = TypeVar("T")
 
 JsonOption = Annotated[str, typer.Option("--json", help="The body, as a JSON object.")]
 CaseArgument = Annotated[str, typer.Argument(metavar="ID", help="The case's id.")]
-STEPS = "recommendation, investigation, decision, public_notice, appointment, probation_end"
+STEPS = (
+    "recommendation, investigation, decision, public_notice, appointment, probation_end, "
+    "reconsideration, closed, superior_consent"
+)
 
 
 def _run(action: Callable[[Any, Signed], T], t: Translator, as_user: str | None, *codes: str) -> T:
@@ -83,14 +86,20 @@ def _print(value: Any) -> None:
 @app.command("open")
 def open_command(data: JsonOption, as_user: AsOption = None, lang: LanguageOption = None) -> None:
     """Open a case with its motion (10): candidate, post, committee, team, plan,
-    relations ([{a, b, kind}], 43), at; prints the case with its id."""
+    relations ([{a, b, kind}], 43), cadre (the registry id), rank, party_post,
+    exceptional and exceptional_reasons (7, 31(1), 34), at; the candidate is screened in
+    the registry (6, 7, 17, 46); prints the case with its id."""
     from govops.cadres.api.selection_bodies import MotionBody, open_selection, selection_out  # noqa: PLC0415
-    from govops.cadres.service.access import SELECTION_RUN  # noqa: PLC0415
+    from govops.cadres.service.access import SELECTION_RUN, on_case  # noqa: PLC0415
 
     t = translator_for(lang)
     body = _body(MotionBody, data, t)
-    case = _run(lambda s, u: open_selection(s, body, u.actor), t, as_user, SELECTION_RUN)
-    _print(selection_out(case))
+
+    def open_as(selections: Any, signed: Signed) -> Any:
+        case = open_selection(selections, body, signed.actor)
+        return selection_out(case, on_case(signed.actor, case))
+
+    _print(_run(open_as, t, as_user, SELECTION_RUN))
 
 
 @app.command("step")
@@ -125,11 +134,15 @@ def show_command(
 ) -> None:
     """A case without its dossier: candidate, post, committee, team, step reached, next."""
     from govops.cadres.api.selection_bodies import selection_out  # noqa: PLC0415
-    from govops.cadres.service.access import SELECTION_READ, visible_case  # noqa: PLC0415
+    from govops.cadres.service.access import SELECTION_READ, on_case, visible_case  # noqa: PLC0415
 
     t = translator_for(lang)
-    case = _run(lambda s, u: visible_case(s, case_id, u.actor), t, as_user, SELECTION_READ)
-    _print(selection_out(case))
+
+    def show(selections: Any, signed: Signed) -> Any:
+        case = visible_case(selections, case_id, signed.actor)
+        return selection_out(case, on_case(signed.actor, case))
+
+    _print(_run(show, t, as_user, SELECTION_READ))
 
 
 @app.command("list")

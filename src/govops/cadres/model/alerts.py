@@ -5,11 +5,14 @@
 - avoidance: two relatives (43 para 2: spouses, lineal kin, collateral kin within three
   generations, close in-laws) hold, now, posts the text forbids them: in the same unit, both
   directly under the same leader; one the direct leader of the other; or, in a unit one of
-  them leads, the other in personnel, discipline, supervision, audit or finance work.
-  Merely working in the same unit is not forbidden by the text and is not reported;
+  them leads, the other in personnel, discipline, supervision, audit or finance work; or one
+  supervising the other's work (监督与被监督关系). Merely working in the same unit is not
+  forbidden by the text and is not reported;
 - bar: a bar still running on the day: demotion (no promotion for two years, 46),
-  accountability (引咎辞职, 责令辞职, 因问责被免职: no equivalent post for one year, 46),
-  discipline (its effect period, 17(6)).
+  accountability (引咎辞职, 责令辞职, 因问责被免职: no equivalent post for one year, 46), the
+  years counted from the day after as the Civil Code counts them (201, 202: the anniversary
+  is still barred); discipline (its effect period, 17(6));
+- training (6(5)), absence (45(6), 45(7)) and incompetent (47): see `duty_alerts`.
 
 Dates follow the registry: an alert's `end` is the first day the situation no longer holds
 (the day the ten years are completed, the first day after the probation or the bar).
@@ -18,55 +21,32 @@ Dates follow the registry: an alert's `end` is the first day the situation no lo
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import date, timedelta
-from enum import StrEnum
 from itertools import product
 
+from govops.cadres.model.alert_types import (
+    DIVISION_RANKS,
+    HORIZON,
+    Alert,
+    AlertKind,
+    AlertRules,
+    current,
+)
+from govops.cadres.model.duty_alerts import duty_alerts
 from govops.cadres.model.people import (
     BAR_NAMES,
     FUNCTION_NAMES,
     KINSHIP_NAMES,
     BarKind,
-    Cited,
-    Person,
     Position,
     Registry,
     years_after,
 )
+from govops.cadres.model.periods import period_last_day
 from govops.lawcode.sources.citations import Citation
 from govops.lawcode.texts.messages import Message, msg, msg_n
 
-DIVISION_RANKS = frozenset({"deputy_division", "division_chief"})  # 处级 (42(2))
-HORIZON = timedelta(days=30)
-
-
-class AlertKind(StrEnum):
-    ROTATION = "rotation"
-    PROBATION = "probation"
-    AVOIDANCE = "avoidance"
-    BAR = "bar"
-
-
-@dataclass(frozen=True, slots=True)
-class AlertRules:
-    document: str  # the others are the pack's parameters of those names (cited_rules)
-    rotation_years: Cited[int]  # 处级干部在同一职位任满十年 (42(2))
-    demotion_no_promotion_years: Cited[int]  # 受到降职处理的, 两年内不得提升职务 (46)
-    accountability_no_equivalent_post_years: Cited[int]  # 一年内不得重新担任相当职务 (46)
-
-    def cite(self, article: str) -> Citation:
-        return Citation(self.document, article)
-
-
-@dataclass(frozen=True, slots=True)
-class Alert:
-    kind: AlertKind
-    people: tuple[str, ...]  # person ids: one, or the two relatives
-    cite: Citation
-    start: date  # the post's start, the later post's start, the bar's day
-    end: date | None  # first day it no longer holds; None for a conflict still standing
-    detail: Message  # what it is, translated where shown
+__all__ = ["DIVISION_RANKS", "HORIZON", "Alert", "AlertKind", "AlertRules", "alerts"]
 
 
 def alerts(
@@ -78,12 +58,9 @@ def alerts(
         *_probations(registry, today, horizon, rules.cite("35")),
         *_conflicts(registry, today, rules.cite("43")),
         *_bars(registry, today, rules),
+        *duty_alerts(registry, today, rules, horizon),
     ]
     return sorted(found, key=lambda a: (a.end or a.start, a.kind, a.people))
-
-
-def _current(person: Person, today: date) -> Iterator[Position]:
-    return (p for p in person.positions if p.held_on(today))
 
 
 def _rotations(
@@ -91,7 +68,7 @@ def _rotations(
 ) -> Iterator[Alert]:
     years = rules.rotation_years
     for person in registry.people:
-        for post in _current(person, today):
+        for post in current(person, today):
             due = years_after(post.start, years.value)
             if post.rank in DIVISION_RANKS and due <= today + horizon:
                 detail = msg_n(
@@ -110,7 +87,7 @@ def _probations(
     registry: Registry, today: date, horizon: timedelta, cite: Citation
 ) -> Iterator[Alert]:
     for person in registry.people:
-        for post in _current(person, today):
+        for post in current(person, today):
             ends = post.probation_end
             if ends is not None and today <= ends <= today + horizon:
                 detail = msg(
@@ -127,7 +104,7 @@ def _conflicts(registry: Registry, today: date, cite: Citation) -> Iterator[Aler
     for relation in sorted(registry.relations(), key=lambda r: (r.a, r.b)):
         if relation.a not in people or relation.b not in people:
             continue
-        mine, theirs = _current(people[relation.a], today), _current(people[relation.b], today)
+        mine, theirs = current(people[relation.a], today), current(people[relation.b], today)
         for one, other in product(mine, list(theirs)):
             reason = _forbidden(one, other)
             if reason is not None:
@@ -152,6 +129,8 @@ def _forbidden(one: Position, other: Position) -> Message | None:
         return msg("both directly under {leader} in {unit}", leader=one.reports_to, unit=one.unit)
     if one.reports_to == other.post or other.reports_to == one.post:
         return msg("one is the direct leader of the other")
+    if one.supervised_by == other.post or other.supervised_by == one.post:
+        return msg("one supervises the other's work")
     for leader, staff in ((one, other), (other, one)):
         if leader.unit == staff.unit and leader.leading and staff.function is not None:
             return msg(
@@ -176,7 +155,7 @@ def _bars(registry: Registry, today: date, rules: AlertRules) -> Iterator[Alert]
                 what = msg("no promotion while the sanction has effect")
             else:
                 rule = demotion if bar.kind is BarKind.DEMOTION else accountability
-                cite, end = rule.cite, years_after(bar.on, rule.value)
+                cite, end = rule.cite, period_last_day(bar.on, rule.value) + timedelta(days=1)
                 demoted = bar.kind is BarKind.DEMOTION
                 what = msg("no promotion") if demoted else msg("no equivalent post")
             if bar.on <= today < end:

@@ -5,7 +5,8 @@ Columnar schema (dates are pl.Date; codes are text from `govops.cadres.model.rec
 - cadres: id (integer, unique), target_rank, work_start, education (required);
   target_is_party_post, training_completed, exceptional, previous_promotion_exceptional,
   spouse_or_children_abroad, personnel_agency (flags, null = false), on_establishment
-  (flag, null = not given), party_join_date, establishment_date, demoted_on (dates, null =
+  (flag, null = not given), party_join_date (the day full membership began, 转正),
+  establishment_date, demoted_on (dates, null =
   none) and discipline_until (the last day of effect of the cadre's latest-ending sanction,
   null = none: `any(as_of <= until)` depends only on the latest) - all optional columns.
 - positions: cadre_id, rank, start, end (null: still held); grassroots (flag), post (text,
@@ -26,24 +27,18 @@ from datetime import date
 import polars as pl
 
 from govops.cadres.model.adapter import RECENT_ASSESSMENT_YEARS
-from govops.cadres.model.batch_periods import completed_years, years_of_union
-from govops.cadres.model.record import EDUCATION, JUDGED, RANKS, RESULTS
+from govops.cadres.model.batch_columns import (
+    assessment_columns,
+    cadre_columns,
+    position_columns,
+    refuse,
+)
+from govops.cadres.model.batch_periods import completed_years, years_elapsed, years_of_union
+from govops.cadres.model.record import JUDGED, RANKS, RESULTS
 from govops.lawcode.dated.parameters import ParameterSnapshot
 from govops.lawcode.rules.batch import BatchEvaluator
-from govops.lawcode.rules.batch_figures import BatchInputError
 from govops.lawcode.rules.tables import RuleTable
-from govops.lawcode.texts.messages import Message, msg
-
-_FLAGS = (
-    "target_is_party_post",
-    "training_completed",
-    "exceptional",
-    "previous_promotion_exceptional",
-    "spouse_or_children_abroad",
-    "personnel_agency",
-    *JUDGED,
-)
-_DATES = ("party_join_date", "establishment_date", "demoted_on", "discipline_until")
+from govops.lawcode.texts.messages import msg
 
 
 def screen_inputs(
@@ -51,8 +46,8 @@ def screen_inputs(
 ) -> pl.DataFrame:
     """The eligibility table's inputs, one row per cadre in the order of `cadres`, with the
     cadre's `id` first. Raises BatchInputError for what cadre_record refuses (see above)."""
-    people = _cadres(cadres)
-    posts = _positions(positions, as_of)
+    people = cadre_columns(cadres)
+    posts = position_columns(positions, as_of)
     targets = people.select("id", "target_rank").rename({"id": "cadre_id"})
     posts = posts.join(targets, on="cadre_id", how="inner")
     lower = posts.filter(pl.col("rank") == pl.col("target_rank") - 1)
@@ -78,25 +73,73 @@ def screen_inputs(
         posts.filter("grassroots").select("cadre_id", "start", end=ended)
     ).rename({"years": "grassroots_years"})
     at_lower = years_of_union(lower.select("cadre_id", "start", end=ended))
-    below = RESULTS.index("basically_competent")
-    recent = (
-        _assessments(assessments, as_of)
-        .filter(pl.col("year") >= as_of.year - RECENT_ASSESSMENT_YEARS)
-        .group_by("cadre_id")
-        .agg(recent_assessment_below_competent=(pl.col("result") >= below).any())
-    )
+    recent = _assessment_window(assessment_columns(assessments, as_of), as_of)
     joined = people
-    for part in (by_cadre, counted, grassroots, at_lower, recent):
+    for part in (by_cadre, counted, grassroots, at_lower, recent, _promotion(posts, by_cadre)):
         joined = joined.join(
             part, left_on="id", right_on="cadre_id", how="left", maintain_order="left"
         )
     frame = joined.select(_inputs(as_of)).collect()
-    _refuse(
+    refuse(
         frame.select("id", bad=pl.col("rank_jump") <= 0),
         "target_rank",
         msg("is not above the rank now held: no promotion"),
     )
     return frame
+
+
+def _assessment_window(assessments: pl.LazyFrame, as_of: date) -> pl.LazyFrame:
+    """adapter.assessment_window per cadre: the latest three years (ending with the year
+    just ended when it is recorded, else the year before), a bad result among them, how
+    many of them are recorded and whether the year just ended is. Both possible windows
+    are aggregated and one is chosen per cadre afterwards: a window function inside the
+    aggregation would cost three times the whole screen."""
+    ended = as_of.year - 1
+    below = RESULTS.index("basically_competent")
+    year, bad = pl.col("year"), pl.col("result") >= below
+
+    def window(last: int) -> tuple[pl.Expr, pl.Expr]:
+        inside = (year <= last) & (year > last - RECENT_ASSESSMENT_YEARS)
+        return (inside & bad).any(), year.filter(inside).n_unique()
+
+    (bad_ended, years_ended), (bad_before, years_before) = window(ended), window(ended - 1)
+    has_ended = pl.col("has_ended")
+    return (
+        assessments.group_by("cadre_id")
+        .agg(
+            has_ended=(year == ended).any(),
+            bad_ended=bad_ended,
+            years_ended=years_ended,
+            bad_before=bad_before,
+            years_before=years_before,
+        )
+        .select(
+            "cadre_id",
+            "has_ended",
+            recent_assessment_below_competent=pl.when(has_ended)
+            .then("bad_ended")
+            .otherwise("bad_before"),
+            window_years=pl.when(has_ended).then("years_ended").otherwise("years_before"),
+        )
+    )
+
+
+def _promotion(posts: pl.LazyFrame, by_cadre: pl.LazyFrame) -> pl.LazyFrame:
+    """adapter._years_below_when_promoted per cadre: years at the rank below the rank
+    promoted from, up to the first day that rank was held."""
+    current = by_cadre.select("cadre_id", current=pl.coalesce("held", "left"))
+    ranked = posts.join(current, on="cadre_id", how="inner")
+    promoted = (
+        ranked.filter(pl.col("rank") == pl.col("current"))
+        .group_by("cadre_id")
+        .agg(promoted=pl.col("start").min())
+    )
+    before = (
+        ranked.join(promoted, on="cadre_id", how="inner")
+        .filter(pl.col("rank") == pl.col("current") - 1)
+        .select("cadre_id", "start", end=pl.min_horizontal(pl.col("end"), pl.col("promoted")))
+    )
+    return years_of_union(before).rename({"years": "years_below_when_promoted"})
 
 
 def _inputs(as_of: date) -> list[pl.Expr]:
@@ -128,113 +171,21 @@ def _inputs(as_of: date) -> list[pl.Expr]:
         (target - current).alias("rank_jump"),
         pl.col("exceptional"),
         pl.col("previous_promotion_exceptional"),
+        (current == RANKS.index("section_chief")).alias("held_is_section_chief"),
+        (current == RANKS.index("deputy_division")).alias("held_is_deputy_division"),
+        pl.col("years_below_when_promoted").fill_null(0),
         pl.col("in_probation").fill_null(False),
         pl.col("recent_assessment_below_competent").fill_null(False),
+        (
+            (pl.col("window_years").fill_null(0) < RECENT_ASSESSMENT_YEARS)
+            | ~pl.col("has_ended").fill_null(False)
+        ).alias("assessment_missing"),
         pl.col("spouse_or_children_abroad"),
         (day <= pl.col("discipline_until")).fill_null(False).alias("discipline_in_effect"),
         pl.col("demoted_on").is_not_null().alias("demoted"),
-        since("demoted_on").alias("years_since_demotion"),
+        years_elapsed(pl.col("demoted_on"), day).fill_null(0).alias("years_since_demotion"),
         *(pl.col(name) for name in JUDGED),
     ]
-
-
-def _cadres(frame: pl.DataFrame) -> pl.LazyFrame:
-    present = set(frame.columns)
-    flags = [
-        (pl.col(n) if n in present else pl.lit(None)).cast(pl.Boolean).fill_null(False).alias(n)
-        for n in _FLAGS
-    ]
-    dates = [(pl.col(n) if n in present else pl.lit(None)).cast(pl.Date).alias(n) for n in _DATES]
-    on = pl.col("on_establishment") if "on_establishment" in present else pl.lit(None)
-    checked = frame.select(
-        "id",
-        _code("target_rank", RANKS, frame),
-        pl.col("work_start").cast(pl.Date),
-        _code("education", EDUCATION, frame),
-        on.cast(pl.Boolean).alias("on_establishment"),
-        *flags,
-        *dates,
-    )
-    _refuse(
-        checked.select(
-            "id", bad=(pl.col("target_rank") == 0) & pl.col("on_establishment").is_null()
-        ),
-        "on_establishment",
-        msg("is required for a deputy section post ({article})", article="6(3)"),
-    )
-    _refuse(
-        checked.select(
-            "id", bad=pl.col("personnel_agency") & pl.col("establishment_date").is_null()
-        ),
-        "establishment_date",
-        msg("is required when personnel_agency is true"),
-    )
-    return checked.lazy()
-
-
-def _positions(frame: pl.DataFrame, as_of: date) -> pl.LazyFrame:
-    present = set(frame.columns)
-    optional = {"grassroots": pl.Boolean, "post": pl.String, "probation_end": pl.Date}
-    checked = frame.select(
-        pl.col("cadre_id"),
-        _code("rank", RANKS, frame),
-        pl.col("start").cast(pl.Date),
-        pl.col("end").cast(pl.Date),
-        *(
-            (pl.col(n) if n in present else pl.lit(None)).cast(t).alias(n)
-            for n, t in optional.items()
-        ),
-    ).with_columns(pl.col("grassroots").fill_null(False))
-    bad = (pl.col("end") <= pl.col("start")) | (pl.col("end") > as_of) | (pl.col("start") > as_of)
-    _refuse(
-        checked.select(id="cadre_id", bad=bad.fill_null(False)),
-        "positions",
-        msg("a period ends before it starts or lies after as_of {as_of}", as_of=as_of),
-    )
-    return checked.lazy()
-
-
-def _assessments(frame: pl.DataFrame, as_of: date) -> pl.LazyFrame:
-    checked = frame.select("cadre_id", "year", _code("result", RESULTS, frame))
-    _refuse(
-        checked.select(id="cadre_id", bad=pl.col("year") >= as_of.year),
-        "assessments",
-        msg("a year has not ended on as_of {as_of}", as_of=as_of),
-    )
-    return checked.lazy()
-
-
-def _code(name: str, codes: tuple[str, ...], frame: pl.DataFrame) -> pl.Expr:
-    """The code's index in `codes`; BatchInputError naming an unknown code."""
-    unknown = frame.get_column(name).cast(pl.String).unique().drop_nulls()
-    wrong = sorted(set(unknown.to_list()) - set(codes))
-    if wrong or frame.get_column(name).null_count():
-        raise BatchInputError(
-            msg(
-                "column {column}: unknown code {code} (known: {known})",
-                column=repr(name),
-                code=str(wrong[:1] or [None]),
-                known=", ".join(codes),
-            )
-        )
-    return (
-        pl.col(name).cast(pl.String).cast(pl.Enum(codes)).to_physical().cast(pl.Int64).alias(name)
-    )
-
-
-def _refuse(checked: pl.DataFrame, field: str, message: Message) -> None:
-    """checked: columns (id, a Boolean): the first id where it holds is refused."""
-    flag = checked.columns[1]
-    hits = checked.filter(pl.col(flag))
-    if hits.height:
-        raise BatchInputError(
-            msg(
-                "cadre {cadre}: {field} {problem}",
-                cadre=repr(hits.item(0, 0)),
-                field=field,
-                problem=message,
-            )
-        )
 
 
 def screen(

@@ -1,5 +1,6 @@
-"""Career periods in polars, for batch screening: completed years by anniversary and the
-completed years of a union of periods, per cadre (`govops.cadres.model.periods`, vectorised)."""
+"""Career periods in polars, for batch screening: completed years by anniversary, years
+elapsed after an event (Civil Code 201, 202) and the completed years of a union of periods,
+per cadre (`govops.cadres.model.periods`, vectorised)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,19 @@ def completed_years(start: pl.Expr, end: pl.Expr) -> pl.Expr:
     years = end.dt.year() - start.dt.year()
     before = _month_day(end) < _month_day(start)
     return (years - before.cast(pl.Int32)).clip(lower_bound=0)
+
+
+def years_elapsed(event: pl.Expr, day: pl.Expr) -> pl.Expr:
+    """periods.years_elapsed: whole periods of a year counted from the event (its day not
+    counted, each ending on the corresponding day, 29 February on 28 February in a common
+    year) run out before `day`; never negative."""
+    years = day.dt.year() - event.dt.year()
+    year = day.dt.year()
+    leap = (year % 4 == 0) & ((year % 100 != 0) | (year % 400 == 0))
+    last = _month_day(event)
+    last = pl.when((last == 229) & ~leap).then(228).otherwise(last)
+    running = (years > 0) & (last >= _month_day(day))
+    return (years - running.cast(pl.Int32)).clip(lower_bound=0)
 
 
 def _month_day(day: pl.Expr) -> pl.Expr:

@@ -1,9 +1,12 @@
-"""People and the organisation chart, as plain data: posts held, declared relatives, bars;
-and what the selection procedure and the alerts share: kinship and withdrawal (43, 44),
-anniversaries, and rules as cited values read from a pack's parameters.
+"""People and the organisation chart, as plain data: posts held (with who leads and who
+supervises each), declared relatives, bars, trainings, absences and annual results; and what
+the selection procedure and the alerts share: kinship and withdrawal (43, 44), anniversaries,
+and rules as cited values read from a pack's parameters.
 
-The registry is what the alerts read (rotation, probation, avoidance, bars) and the kinship
-relations are what the selection procedure reads to recuse (Art. 43, 44). Ranks are the names in
+The registry is what the alerts read (rotation, probation, avoidance, bars, training,
+absence, incompetence) and the kinship relations (spouses, lineal kin, collateral kin within
+three generations, close in-laws) are what the selection procedure reads to recuse (Art. 43,
+44). Ranks are the names in
 `govops.cadres.model.record.RANKS`. Dates follow `govops.cadres.model.periods`: a post held from
 `start` runs up to, not including, `end`; `probation_end` is the first day after the probation (as
 in the cadre record)."""
@@ -89,6 +92,7 @@ class Position:
     reports_to: str | None = None  # the post of the direct leader
     leading: bool = False  # a leadership post of the unit (领导职务)
     function: Function | None = None
+    supervised_by: str | None = None  # the post that supervises this one's work (监督, 43)
 
     def held_on(self, day: date) -> bool:
         return self.start <= day and (self.end is None or day < self.end)
@@ -114,6 +118,19 @@ class Bar:
     effect_until: date | None = None  # discipline: the last day it has effect
 
 
+class AbsenceKind(StrEnum):
+    STUDY = "study"  # 离职学习 on personal application (45(6)); organisation_sent: 组织选派
+    HEALTH = "health"  # 因健康原因无法正常履行工作职责 (45(7))
+
+
+@dataclass(frozen=True, slots=True)
+class Absence:
+    kind: AbsenceKind
+    start: date  # the first day away
+    end: date | None = None  # the first day back (or planned back); None: not known
+    organisation_sent: bool = False  # 组织选派: study leave the organisation sent (not 45(6))
+
+
 @dataclass(frozen=True, slots=True)
 class Person:
     id: str
@@ -121,6 +138,9 @@ class Person:
     positions: tuple[Position, ...] = ()
     relatives: tuple[tuple[str, Kinship], ...] = ()  # (person id, kinship), as declared
     bars: tuple[Bar, ...] = ()
+    trainings: tuple[date, ...] = ()  # days a training meeting the requirement ended (6(5))
+    absences: tuple[Absence, ...] = ()
+    assessments: tuple[tuple[int, str], ...] = ()  # (year, result in RESULTS), annual (47)
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,7 +165,8 @@ def withdrawing(candidate: str, people: frozenset[str], relations: Iterable[Rela
 
 
 def years_after(day: date, years: int) -> date:
-    """The anniversary; that of 29 February falls on 1 March in a common year."""
+    """The anniversary; that of 29 February falls on 1 March in a common year. For the
+    last day of "N年内" counted from an event, see period_last_day (Civil Code 201, 202)."""
     try:
         return day.replace(year=day.year + years)
     except ValueError:

@@ -1,5 +1,5 @@
-"""Date arithmetic for career records: completed years by anniversary, and the union of
-periods of service.
+"""Date arithmetic for career records: completed years by anniversary, the union of
+periods of service, and periods of N years counted from an event ("N年内").
 
 A period runs from its first day up to, not including, its end (the day the next post
 starts, or the record's as_of date for a post still held), so a post held from 2021-07-01
@@ -17,6 +17,28 @@ def completed_years(start: date, end: date) -> int:
     is 5, to 2026-06-30 is 4. An anniversary of 29 February falls on 1 March in a common
     year. Never negative."""
     years = end.year - start.year - ((end.month, end.day) < (start.month, start.day))
+    return max(years, 0)
+
+
+def period_last_day(event: date, years: int) -> date:
+    """The last day of a period of `years` years counted from the day of `event` ("N年内"),
+    as the Civil Code counts periods in years: the day of the event is not counted, the
+    period begins the next day (art. 201), and it ends on the corresponding day of its last
+    year, or on the last day of that month when it has no such day (art. 202): from
+    2024-06-30, one year runs through 2025-06-30; from 2024-02-29, through 2025-02-28."""
+    try:
+        return event.replace(year=event.year + years)
+    except ValueError:
+        return date(event.year + years, 2, 28)
+
+
+def years_elapsed(event: date, day: date) -> int:
+    """Whole years of such periods (period_last_day) run out before `day`: a bar of two
+    years from 2024-06-30 still holds on 2026-06-30 (1 elapsed) and is over on 2026-07-01
+    (2 elapsed). Never negative."""
+    years = day.year - event.year
+    if years > 0 and period_last_day(event, years) >= day:
+        years -= 1
     return max(years, 0)
 
 

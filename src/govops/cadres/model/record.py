@@ -52,10 +52,10 @@ class CadreRecord:
     target_is_party_post: bool
     work_start: date
     education: int
-    party_join_date: date | None
+    party_join_date: date | None  # the day full membership began (转正): 党龄 counts from it
     training_completed: bool
     exceptional: bool
-    previous_promotion_exceptional: bool
+    previous_promotion_exceptional: bool  # the promotion into the rank held was exceptional
     positions: tuple[Position, ...]
     grassroots_periods: tuple[tuple[date, date | None], ...]
     assessments: Mapping[int, int]  # year -> index in RESULTS

@@ -13,26 +13,37 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from enum import StrEnum
 from typing import Any
 
-from govops.cadres.model.people import Function
-from govops.cadres.model.record import DISCIPLINE, EDUCATION, RANKS, RESULTS
+from govops.cadres.model.entry_kinds import (
+    FLAG,
+    PAST,
+    RELATION_NAMES,
+    SCHEMAS,
+    SINGLE,
+    TEXT,
+    YEAR,
+    EntryKind,
+)
 from govops.lawcode.dated.bounds import out_of_range
-from govops.lawcode.texts.messages import N_, Text, msg
+from govops.lawcode.texts.messages import Text, msg
+
+__all__ = [
+    "RELATION_NAMES",
+    "SCHEMAS",
+    "SINGLE",
+    "Cadre",
+    "Entry",
+    "EntryKind",
+    "Person",
+    "RegistryInputError",
+    "check_entry",
+    "checked_text",
+    "fold",
+    "parse_date",
+]
 
 MAX_TEXT = 200
-RELATIONS = ("spouse", "child", "parent", "sibling", "other")
-RELATION_NAMES = {
-    "spouse": N_("spouse"),
-    "child": N_("child"),
-    "parent": N_("parent"),
-    "sibling": N_("sibling"),
-    "other": N_("other relative"),
-}
-FUNCTIONS = tuple(f.value for f in Function)  # lines of work of 43 para 2
-# Art. 46: 引咎辞职, 责令辞职, 因问责被免职 (no equivalent post for one year).
-ACCOUNTABILITY = ("resigned_taking_blame", "ordered_to_resign", "dismissed")
 # Control characters cannot be stored everywhere nor printed: refused, as for incidents.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
@@ -45,82 +56,6 @@ class RegistryInputError(ValueError):
         super().__init__(f"{field}: {message}")
         self.field = field
         self.message = message
-
-
-class EntryKind(StrEnum):
-    POSITION = "position"
-    WORK_START = "work_start"
-    EDUCATION = "education"
-    TRAINING = "training"
-    PARTY = "party"
-    ASSESSMENT = "assessment"
-    DISCIPLINE = "discipline"
-    RELATIVE = "relative"
-    ESTABLISHMENT = "establishment"
-    DEMOTION = "demotion"
-    ACCOUNTABILITY = "accountability"  # resignation or dismissal through accountability (46)
-    RETRACTION = "retraction"  # withdraws the entry it supersedes
-
-
-# Field types: a tuple is a set of codes; "past" a date not after today; "date" any date.
-_PAST, _DATE, _TEXT, _FLAG, _YEAR = "past", "date", "text", "flag", "year"
-Spec = Mapping[str, tuple[str | tuple[str, ...], bool]]  # field -> (type, required)
-
-SCHEMAS: dict[EntryKind, Spec] = {
-    EntryKind.POSITION: {
-        "rank": (RANKS, True),
-        "unit": (_TEXT, True),
-        "post": (_TEXT, False),
-        "start": (_PAST, True),
-        "end": (_DATE, False),
-        "grassroots": (_FLAG, False),
-        "party_post": (_FLAG, False),
-        "probation_end": (_DATE, False),
-        "exceptional": (_FLAG, False),  # reached by exceptional promotion (Art. 7)
-        "reports_to": (_TEXT, False),  # the registry id of the direct leader (43)
-        "leads_unit": (_FLAG, False),  # a leadership post of the unit (领导职务, 43)
-        "function": (FUNCTIONS, False),  # personnel, discipline, ... work (43)
-    },
-    EntryKind.WORK_START: {"date": (_PAST, True)},
-    EntryKind.EDUCATION: {
-        "level": (EDUCATION, True),
-        "institution": (_TEXT, False),
-        "completed_on": (_PAST, False),
-    },
-    EntryKind.TRAINING: {
-        "course": (_TEXT, True),
-        "completed_on": (_PAST, True),
-        "meets_requirement": (_FLAG, False),  # the training requirement of 6(5) is met
-    },
-    EntryKind.PARTY: {"joined_on": (_PAST, True)},
-    EntryKind.ASSESSMENT: {"year": (_YEAR, True), "result": (RESULTS, True)},
-    EntryKind.DISCIPLINE: {
-        "kind": (DISCIPLINE, True),
-        "decided_on": (_PAST, True),
-        "effect_until": (_DATE, True),  # the last day of its effect period
-        "reason": (_TEXT, False),
-    },
-    EntryKind.RELATIVE: {
-        "relation": (RELATIONS, True),
-        "name": (_TEXT, True),
-        "cadre_id": (_TEXT, False),  # the relative's own id in the registry, if a cadre
-        "abroad": (_FLAG, False),  # has emigrated (移居国(境)外)
-        "abroad_since": (_PAST, False),
-    },
-    EntryKind.ESTABLISHMENT: {
-        "on_establishment": (_FLAG, True),
-        "personnel_agency": (_FLAG, False),
-        "date": (_PAST, False),  # formal entry into the establishment
-    },
-    EntryKind.DEMOTION: {"on": (_PAST, True), "reason": (_TEXT, False)},
-    EntryKind.ACCOUNTABILITY: {
-        "kind": (ACCOUNTABILITY, True),
-        "on": (_PAST, True),  # the day of the resignation or dismissal
-        "reason": (_TEXT, False),
-    },
-    EntryKind.RETRACTION: {"reason": (_TEXT, True)},
-}
-SINGLE = {EntryKind.WORK_START, EntryKind.PARTY, EntryKind.ESTABLISHMENT}  # one at a time
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,7 +149,7 @@ def check_entry(kind: str, data: object, today: date) -> tuple[EntryKind, dict[s
         if value is None:
             if required:
                 raise RegistryInputError(f"data.{name}", msg("is required"))
-            if kind_of == _FLAG:
+            if kind_of == FLAG:
                 result[name] = False
             continue
         result[name] = _value(kind_of, value, f"data.{name}", today)
@@ -232,15 +167,15 @@ def _value(kind: str | tuple[str, ...], value: object, where: str, today: date) 
                 ),
             )
         return value
-    if kind == _TEXT:
+    if kind == TEXT:
         return checked_text(where, value)
-    if kind == _FLAG:
+    if kind == FLAG:
         if not isinstance(value, bool):
             raise RegistryInputError(
                 where, msg("must be true or false, got {raw}", raw=repr(value))
             )
         return value
-    if kind == _YEAR:
+    if kind == YEAR:
         if isinstance(value, bool) or not isinstance(value, int) or not 1900 <= value <= today.year:
             raise RegistryInputError(
                 where,
@@ -250,7 +185,7 @@ def _value(kind: str | tuple[str, ...], value: object, where: str, today: date) 
             )
         return value
     day = parse_date(value, where)
-    if kind == _PAST and day > today:
+    if kind == PAST and day > today:
         raise RegistryInputError(where, msg("{day} is in the future", day=day))
     return day.isoformat()
 
@@ -281,6 +216,10 @@ def _check_together(kind: EntryKind, data: dict[str, Any]) -> None:
     if kind is EntryKind.POSITION:
         after("end", "start")
         after("probation_end", "start")
+    elif kind is EntryKind.ABSENCE:
+        after("end", "start")
+    elif kind is EntryKind.PARTY:
+        after("full_member_on", "joined_on")
     elif kind is EntryKind.DISCIPLINE:
         after("effect_until", "decided_on", strict=False)
     elif kind is EntryKind.ESTABLISHMENT and data["personnel_agency"] and "date" not in data:

@@ -4,28 +4,32 @@
 the alerts read, and reports what it cannot map instead of guessing:
 
 - posts: rank, unit, post, start, end and probation end are mapped, and what 43 para 2
-  needs: `leads_unit` -> `leading`, `function` -> `function`, and `reports_to` (the registry
-  id of the direct leader) -> the post that leader holds on the day the alerts are for
-  (`as_of`; a leading post first, then the highest rank, the latest start), or `cadre ID`
-  when the leader holds no post that day (or no day is given), so that two people under
-  the same leader are still seen as such. A `reports_to` naming no cadre of the registry
-  (or the person themself) is reported and not mapped;
-- relatives: spouse -> spouse, child and parent -> lineal kin, sibling -> collateral kin
-  within three generations; `other` names no kinship of 43 and is reported. A relative is
-  linked to a cadre of the registry only by the `cadre_id` its entry gives (a relative
-  recorded by name alone is not linked, and is reported when a cadre bears that name);
+  needs: `leads_unit` -> `leading`, `function` -> `function`, `reports_to` (the registry
+  id of the direct leader) and `supervised_by` (the registry id of the cadre supervising
+  the post's work, 监督与被监督关系) -> the post that cadre holds on the day the alerts are
+  for (`as_of`; a leading post first, then the highest rank, the latest start), or `cadre
+  ID` when they hold no post that day (or no day is given), so that two people under the
+  same leader are still seen as such. A `reports_to` or `supervised_by` naming no other
+  cadre of the registry is reported and not mapped;
+- relatives: spouse -> spouse; parent, child, grandparent, grandchild -> lineal kin;
+  sibling, uncle or aunt, nephew or niece, first cousin -> collateral kin within three
+  generations; the spouse's parent, the spouse's sibling or sibling's spouse, the child's
+  spouse -> close in-laws (近姻亲, a reading); `other` names no kinship of 43 and is
+  reported. A relative is linked to a cadre of the registry only by the `cadre_id` its
+  entry gives (a relative recorded by name alone is not linked, and is reported when a
+  cadre bears that name);
 - bars: discipline (17(6), its effect period), demotion (46) and accountability (46:
-  resigned taking the blame, ordered to resign, dismissed through accountability).
+  resigned taking the blame, ordered to resign, dismissed through accountability);
+- trainings meeting the requirement (6(5)), absences (45(6), 45(7)), annual results (47).
 
-`screen_registry` decides each cadre's eligibility for the rank above the highest rank held
-on the day (deputy_section for someone holding no post) through the registry service's own
-`eligibility` (passed in), so screening and a single decision cannot disagree.
+`screen_registry` (`govops.cadres.model.screening`) decides each cadre's eligibility for the
+rank above the one held through the registry service's own `eligibility`.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -38,19 +42,31 @@ from govops.cadres.model.registry import (
     Cadre,
     Entry,
     EntryKind,
-    RegistryInputError,
 )
+from govops.cadres.model.registry_people import (
+    KINSHIP,
+    absences,
+    assessments,
+    bars,
+    position,
+    trainings,
+)
+from govops.cadres.model.screening import Eligibility, held_rank, next_rank, screen_registry
 from govops.lawcode.sources.pack import Pack
 from govops.lawcode.texts.messages import Message, msg
 
-KINSHIP: Mapping[str, people.Kinship] = {
-    "spouse": people.Kinship.SPOUSE,
-    "child": people.Kinship.LINEAL,
-    "parent": people.Kinship.LINEAL,
-    "sibling": people.Kinship.COLLATERAL,
-}
-Eligibility = Callable[[str, str, date], Mapping[str, Any]]
-"""(person id, target rank, as of) -> the answer of RegistryService.eligibility."""
+__all__ = [
+    "KINSHIP",
+    "Eligibility",
+    "MappingIssue",
+    "RegistryView",
+    "alert_rules",
+    "held_rank",
+    "next_rank",
+    "people_registry",
+    "registry_alerts",
+    "screen_registry",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,25 +105,45 @@ def people_registry(cadres: Iterable[Cadre], as_of: date | None = None) -> Regis
                 relatives.append(linked)
         positions = []
         for entry in cadre.facts(EntryKind.POSITION):
-            leader = entry.data.get("reports_to")
-            if leader is not None and (leader not in leaders or leader == cadre.person.id):
-                message = msg(
-                    "reports_to {leader}: no other cadre of that id; not mapped",
-                    leader=repr(leader),
-                )
-                issues.append(MappingIssue(cadre.person.id, entry.seq, message))
-                leader = None
-            positions.append(_position(entry, None if leader is None else leaders[leader]))
+            leader = _post_of(cadre, entry, "reports_to", leaders, issues)
+            supervisor = _post_of(cadre, entry, "supervised_by", leaders, issues)
+            positions.append(position(entry, leader, supervisor))
         mapped.append(
             people.Person(
                 cadre.person.id,
                 cadre.person.name,
                 tuple(positions),
                 tuple(relatives),
-                _bars(cadre),
+                bars(cadre),
+                trainings(cadre),
+                absences(cadre),
+                assessments(cadre),
             )
         )
     return RegistryView(people.Registry(tuple(mapped)), tuple(issues))
+
+
+def _post_of(
+    cadre: Cadre,
+    entry: Entry,
+    field: str,
+    posts: Mapping[str, str],
+    issues: list[MappingIssue],
+) -> str | None:
+    """The post of the cadre a position's `reports_to` or `supervised_by` names, or None
+    (reported when it names no other cadre)."""
+    other = entry.data.get(field)
+    if other is None:
+        return None
+    if other not in posts or other == cadre.person.id:
+        message = msg(
+            "{field} {leader}: no other cadre of that id; not mapped",
+            field=field,
+            leader=repr(other),
+        )
+        issues.append(MappingIssue(cadre.person.id, entry.seq, message))
+        return None
+    return posts[other]
 
 
 def _leader_post(cadre: Cadre, as_of: date | None) -> str:
@@ -115,7 +151,7 @@ def _leader_post(cadre: Cadre, as_of: date | None) -> str:
     then the highest rank, then the latest start), else `cadre ID`."""
     held = [
         p
-        for p in map(_position, cadre.facts(EntryKind.POSITION))
+        for p in map(position, cadre.facts(EntryKind.POSITION))
         if as_of is not None and p.held_on(as_of)
     ]
     if not held:
@@ -123,24 +159,6 @@ def _leader_post(cadre: Cadre, as_of: date | None) -> str:
     rank = {name: place for place, name in enumerate(RANKS)}
     best = max(held, key=lambda p: (p.leading, rank.get(p.rank or "", -1), p.start, p.post))
     return best.post
-
-
-def _position(entry: Entry, reports_to: str | None = None) -> people.Position:
-    data = entry.data
-    post = data.get("post")
-    ident = f"{data['unit']}: {post}" if post else f"{data['unit']}: {data['rank']} #{entry.seq}"
-    function = data.get("function")
-    return people.Position(
-        post=ident,
-        unit=data["unit"],
-        rank=data["rank"],
-        start=date.fromisoformat(data["start"]),
-        end=_day(data.get("end")),
-        probation_end=_day(data.get("probation_end")),
-        reports_to=reports_to,
-        leading=bool(data.get("leads_unit", False)),
-        function=None if function is None else people.Function(function),
-    )
 
 
 def _relative(
@@ -183,85 +201,6 @@ def _relative(
         issues.append(MappingIssue(me, entry.seq, message))
         return None
     return str(other), kinship
-
-
-def _bars(cadre: Cadre) -> tuple[people.Bar, ...]:
-    bars = [
-        people.Bar(
-            people.BarKind.DISCIPLINE,
-            date.fromisoformat(e.data["decided_on"]),
-            date.fromisoformat(e.data["effect_until"]),
-        )
-        for e in cadre.facts(EntryKind.DISCIPLINE)
-    ]
-    bars += [
-        people.Bar(people.BarKind.DEMOTION, date.fromisoformat(e.data["on"]))
-        for e in cadre.facts(EntryKind.DEMOTION)
-    ]
-    bars += [
-        people.Bar(people.BarKind.ACCOUNTABILITY, date.fromisoformat(e.data["on"]))
-        for e in cadre.facts(EntryKind.ACCOUNTABILITY)
-    ]
-    return tuple(bars)
-
-
-def _day(value: str | None) -> date | None:
-    return None if value is None else date.fromisoformat(value)
-
-
-def held_rank(cadre: Cadre, as_of: date) -> str | None:
-    """The highest rank of the posts held on `as_of`, None when none is held."""
-    held = [
-        p.rank
-        for p in map(_position, cadre.facts(EntryKind.POSITION))
-        if p.held_on(as_of) and p.rank is not None
-    ]
-    return max(held, key=RANKS.index) if held else None
-
-
-def next_rank(held: str | None) -> str | None:
-    """The rank above `held` (deputy_section for no rank), None above division chief."""
-    if held is None:
-        return RANKS[0]
-    place = RANKS.index(held) + 1
-    return RANKS[place] if place < len(RANKS) else None
-
-
-def screen_registry(
-    cadres: Iterable[Cadre], as_of: date, eligibility: Eligibility
-) -> list[dict[str, Any]]:
-    """One line per cadre: held and target rank, verdict, refusals and warnings with their
-    articles. `verdict` is `no_rank_above` for a division chief, `undecided` (with `error`:
-    field, and message, a Message the adapter translates) when the registry lacks what the
-    decision needs (work start, education, ...)."""
-    lines = []
-    for cadre in cadres:
-        held = held_rank(cadre, as_of)
-        target = next_rank(held)
-        line: dict[str, Any] = {
-            "person": cadre.person.id,
-            "name": cadre.person.name,
-            "held_rank": held,
-            "target_rank": target,
-        }
-        if target is None:
-            lines.append(line | {"verdict": "no_rank_above", "refusals": [], "warnings": []})
-            continue
-        try:
-            answer = eligibility(cadre.person.id, target, as_of)
-        except RegistryInputError as error:
-            error_out = {"field": error.field, "message": error.message}
-            lines.append(line | {"verdict": "undecided", "error": error_out})
-            continue
-        lines.append(
-            line
-            | {
-                "verdict": answer["verdict"],
-                "refusals": answer["refusals"],
-                "warnings": answer["warnings"],
-            }
-        )
-    return lines
 
 
 def alert_rules(pack: Pack, as_of: date) -> AlertRules:

@@ -7,19 +7,36 @@ parameter (ProcedureRules), shares exact fractions. Readings: 以上/不少于 i
 超过 excludes it (Civil Code 1259); quorum (30) and majority (31(3)) count ALL members
 (应到会成员); the candidate and the candidate's relatives withdraw (43, 44): neither present
 nor voting, still members; "一年内有效" (11) runs through the anniversary (Civil Code 202);
-the term, and so the probation, runs from the committee's decision (37)."""
+the term, and so the probation, runs from the committee's decision (37). The case and its
+order: `selection_case`; the decision and what follows one not taken: `selection_outcomes`;
+the eligibility gate at the motion and the decision: `selection_gate`; exceptional
+promotion (7, 29 para 2, 31(1), 34): `selection_exceptional`; departures from the "as a
+rule" (一般) thresholds (13, 23): `selection_departures`."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from govops.cadres.model import selection_exceptional as exceptional
+from govops.cadres.model import selection_outcomes as outcomes
 from govops.cadres.model.people import Relation, withdrawing, years_after
+from govops.cadres.model.selection_case import (
+    AccessDeniedError,
+    Case,
+    Event,
+    begin,
+    dossier,
+    fold,
+    new_event,
+)
+from govops.cadres.model.selection_departures import Check, Departure, judged
+from govops.cadres.model.selection_departures import at_least as minimum
+from govops.cadres.model.selection_gate import Screening, gate
 from govops.cadres.model.steps import (
-    ARTICLE,
-    ORDER,
+    Closing,
     ProbationOutcome,
     ProcedureRules,
     Step,
@@ -27,67 +44,12 @@ from govops.cadres.model.steps import (
     at_least,
     needed,
     refuse_unless,
-    step_name,
 )
 from govops.lawcode.dated.calendar import WorkingDayCalendar
-from govops.lawcode.texts.messages import Message, msg, msg_n
+from govops.lawcode.texts.messages import msg, msg_n
 
-
-@dataclass(frozen=True, slots=True)
-class Event:
-    case_id: str
-    seq: int  # 1, 2, ... per case
-    step: Step
-    at: datetime  # when it was done, local time: its date is the day of the act
-    actor: str
-    data: dict[str, Any]  # JSON-ready: dates as ISO text, sets as sorted lists
-
-
-class AccessDeniedError(PermissionError):
-    """A reader the dossier is not for; `message` says so (translated where shown)."""
-
-    def __init__(self, message: Message) -> None:
-        super().__init__(str(message))
-        self.message = message
-
-
-@dataclass(frozen=True, slots=True)
-class Case:
-    id: str
-    candidate: str
-    post: str
-    committee: frozenset[str]  # every member of the 校党委会 deciding the case
-    team: frozenset[str]  # the selection team (组织部 staff in charge of the case)
-    events: tuple[Event, ...]
-
-    @property
-    def step(self) -> Step:
-        return self.events[-1].step
-
-    def event(self, step: Step) -> Event:
-        return next(e for e in self.events if e.step is step)
-
-    def day(self, step: Step) -> date:
-        return self.event(step).at.date()
-
-    def then(self, event: Event) -> Case:
-        if event.case_id != self.id or event.seq != len(self.events) + 1:
-            raise ValueError(  # i18n: not shown (storage hands back the events in order)
-                f"event {event.case_id}#{event.seq} does not follow {self.id}"
-            )
-        return replace(self, events=(*self.events, event))
-
-
-def fold(events: list[Event]) -> Case:
-    """The case as its events tell it; they start with MOTION, in seq order."""
-    if not events or events[0].step is not Step.MOTION or events[0].seq != 1:
-        raise ValueError("a case starts with its motion")
-    first, data = events[0], events[0].data
-    committee, team = frozenset(data["committee"]), frozenset(data["team"])
-    case = Case(first.case_id, data["candidate"], data["post"], committee, team, (first,))
-    for event in events[1:]:
-        case = case.then(event)
-    return case
+__all__ = ["AccessDeniedError", "Case", "Event", "Motion", "Procedure", "dossier", "fold"]
+__all__ += ["Departure", "open_case"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,20 +61,38 @@ class Motion:
     committee: frozenset[str]  # every member of the 校党委会
     team: frozenset[str]  # the selection team: 组织部 staff in charge of the case
     plan: str = ""
+    cadre: str | None = None  # the candidate's id in the registry (default: by name)
+    rank: str | None = None  # the post's rank (default: the rank above the one held)
+    party_post: bool = False  # a post of the university's Party organisation (6(7))
+    exceptional: bool = False  # exceptional promotion (7; `selection_exceptional`)
+    exceptional_reasons: str = ""  # its reasons, stated to the committee and in the notice
 
 
 def open_case(
-    case_id: str, at: datetime, actor: str, motion: Motion, rules: ProcedureRules
+    case_id: str,
+    at: datetime,
+    actor: str,
+    motion: Motion,
+    rules: ProcedureRules,
+    screening: Screening,
 ) -> Event:
-    """MOTION: the first event of a case."""
+    """MOTION: the first event of a case, once the candidate is found eligible in the
+    registry on its day (`selection_gate`); the warnings are recorded with it."""
     if not actor.strip():
         raise ValueError("a step needs the actor who did it")  # i18n: not shown (checked first)
     step, committee, team = Step.MOTION, motion.committee, motion.team
     refuse_unless(bool(committee), step, "committee", rules.cite("30"), msg("no member named"))
     refuse_unless(bool(team), step, "selection team", rules.cite("9"), msg("no member named"))
+    if screening.day != at.date() or screening.exceptional is not motion.exceptional:
+        raise ValueError("the screening is not of the motion's day and flag")  # a bug
+    stated = bool(motion.exceptional_reasons.strip()) or not motion.exceptional
+    none = msg("an exceptional promotion needs its reasons stated")
+    refuse_unless(stated, step, "reason", rules.cite("31(1)"), none)
+    checked = gate(step, rules.document, motion.candidate, screening)
     data: dict[str, Any] = {"document": rules.document, "plan": motion.plan}
+    data |= {"exceptional": motion.exceptional, "exceptional_reasons": motion.exceptional_reasons}
     data |= {"candidate": motion.candidate, "post": motion.post}
-    data |= {"committee": sorted(committee), "team": sorted(team)}
+    data |= {"committee": sorted(committee), "team": sorted(team), "eligibility": checked}
     return Event(case_id, 1, step, at, actor, data)
 
 
@@ -127,26 +107,22 @@ class Procedure:
     relations: frozenset[Relation] = frozenset()
 
     def _begin(self, case: Case, step: Step, at: datetime, actor: str) -> None:
-        if not actor.strip():
-            raise ValueError("a step needs the actor who did it")  # i18n: not shown (checked)
-        done = ORDER.index(case.step)
-        expected = ORDER[done + 1] if done + 1 < len(ORDER) else None
-        where = self.rules.cite(ARTICLE[step])
-        detail = msg(
-            "the case is at {step}; next is {expected}",
-            step=step_name(case.step),
-            expected=step_name(expected),
-        )
-        refuse_unless(step is expected, step, "order", where, detail)
-        last = case.events[-1].at
-        late = msg("{at} is before the last step, {last}", at=at, last=last)
-        refuse_unless(at >= last, step, "chronology", where, late)
+        begin(self.rules, case, step, at, actor)
 
     def recommend(
-        self, case: Case, at: datetime, actor: str, *, expected: int, attended: int, heard: int
+        self,
+        case: Case,
+        at: datetime,
+        actor: str,
+        *,
+        expected: int,
+        attended: int,
+        heard: int,
+        departure: Departure | None = None,
     ) -> Event:
         """RECOMMENDATION: the meeting's attendance against those expected to attend, and
-        the number interviewed (谈话调研推荐, `heard`) (13)."""
+        the number interviewed (谈话调研推荐, `heard`) (13); below either ("as a rule"),
+        only with a `departure` (`selection_departures`)."""
         if not 0 <= attended <= expected or heard < 0:  # the service checks these first
             raise ValueError(
                 f"attended {attended} of {expected} expected is not a count"
@@ -160,17 +136,25 @@ class Procedure:
             expected=expected,
             needed=needed(share.value, expected),
         )
-        refuse_unless(attended >= share.value * expected, step, "attendance", share.cite, detail)
+        present = Check("attendance", attended >= share.value * expected, share.cite, detail)
         interviewed = msg("{count} interviewed", count=heard)
-        at_least(step, "interviewed", heard, rules.recommendation_min_interviewed, interviewed)
+        heard_of = minimum("interviewed", heard, rules.recommendation_min_interviewed, interviewed)
+        departed = judged(step, [present, heard_of], departure)
         data = {"expected": expected, "attended": attended, "interviewed": heard}
-        return _event(case, step, at, actor, data)
+        return new_event(case, step, at, actor, data | departed)
 
     def investigate(
-        self, case: Case, at: datetime, actor: str, *, team: frozenset[str], consulted: int
+        self,
+        case: Case,
+        at: datetime,
+        actor: str,
+        *,
+        team: frozenset[str],
+        consulted: int,
+        departure: Departure | None = None,
     ) -> Event:
         """INVESTIGATION: the investigators, less those who withdraw (44), and the number
-        of people talked to (23)."""
+        of people talked to (23; below it, "as a rule", only with a `departure`)."""
         step, rules = Step.INVESTIGATION, self.rules
         self._begin(case, step, at, actor)
         recused = withdrawing(case.candidate, team, self.relations)
@@ -185,51 +169,36 @@ class Procedure:
             )
         at_least(step, "investigators", left, least, counted)
         talked = msg("{count} consulted", count=consulted)
-        at_least(step, "consulted", consulted, rules.investigation_min_consulted, talked)
+        asked = minimum("consulted", consulted, rules.investigation_min_consulted, talked)
         data = {"investigators": sorted(team - recused), "recused": sorted(recused)}
-        return _event(case, step, at, actor, data | {"consulted": consulted})
+        data |= judged(step, [asked], departure)
+        return new_event(case, step, at, actor, data | {"consulted": consulted})
 
-    def decide(self, case: Case, at: datetime, actor: str, *, votes: Mapping[str, Vote]) -> Event:
-        """DECISION: the opinion of each member present (同意, 不同意, 缓议; 30). The
-        recommendation still valid (11), two-thirds of ALL members present (30), more than
-        half of ALL members in favour (31(3)); those who withdraw (44) count as neither."""
-        if not votes.keys() <= case.committee:  # the service checks it first
-            strangers = sorted(votes.keys() - case.committee)
-            raise ValueError(f"not on the committee: {strangers}")  # i18n: not shown
-        step, rules = Step.DECISION, self.rules
-        self._begin(case, step, at, actor)
-        self._still_valid(case, at.date())
-        quorum, majority = rules.committee_quorum_share, rules.committee_majority_share
-        recused = withdrawing(case.candidate, frozenset(votes), self.relations)
-        counted, members = votes.keys() - recused, len(case.committee)
-        detail = msg(
-            "{present} of {members} members present and not withdrawn; {needed}",
-            present=len(counted),
-            members=members,
-            needed=needed(quorum.value, members),
-        )
-        refuse_unless(len(counted) >= quorum.value * members, step, "quorum", quorum.cite, detail)
-        yes = sum(votes[m] is Vote.FOR for m in counted)
-        detail = msg(
-            "{yes} of {members} members in favour; {needed}",
-            yes=yes,
-            members=members,
-            needed=needed(majority.value, members, True),
-        )
-        refuse_unless(yes > majority.value * members, step, "majority", majority.cite, detail)
-        data = {"votes": {m: str(votes[m]) for m in sorted(counted)}, "recused": sorted(recused)}
-        return _event(case, step, at, actor, data | {"in_favour": yes, "members": members})
+    def decide(
+        self,
+        case: Case,
+        at: datetime,
+        actor: str,
+        *,
+        votes: Mapping[str, Vote],
+        screening: Screening,
+        postpone: str = "",
+    ) -> Event:
+        """DECISION, or a vote not carried, or a decision postponed (`selection_outcomes`)."""
+        ballot = outcomes.Ballot(votes, postpone)
+        return outcomes.decide(self.rules, self.relations, case, at, actor, ballot, screening)
 
-    def _still_valid(self, case: Case, day: date) -> None:
-        recommended, rule = case.day(Step.RECOMMENDATION), self.rules.recommendation_valid_years
-        last = years_after(recommended, rule.value)
-        detail = msg(
-            "the recommendation of {recommended} was valid through {last}, not on {day}",
-            recommended=recommended,
-            last=last,
-            day=day,
+    def reconsider(
+        self, case: Case, at: datetime, actor: str, *, consents: frozenset[str], reason: str
+    ) -> Event:
+        """RECONSIDERATION with the consent of more than half of the members (30 para 2)."""
+        return outcomes.reconsider(
+            self.rules, self.relations, case, at, actor, consents=consents, reason=reason
         )
-        refuse_unless(day <= last, Step.DECISION, "recommendation validity", rule.cite, detail)
+
+    def close(self, case: Case, at: datetime, actor: str, outcome: Closing, reason: str) -> Event:
+        """CLOSED: withdrawn or not appointed, with the reason; nothing follows."""
+        return outcomes.close(self.rules, case, at, actor, outcome, reason)
 
     def publish(self, case: Case, at: datetime, actor: str) -> Event:
         """PUBLIC_NOTICE from the day of `at` (34), ending on the Nth working day after that
@@ -239,7 +208,16 @@ class Procedure:
         days = self.rules.public_notice_working_days.value
         counted = self.calendar.add_working_days(at.date(), days)
         data = {"start": at.date().isoformat(), "end": counted.result.isoformat()}
-        return _event(case, step, at, actor, data | {"provisional": counted.provisional})
+        data |= exceptional.in_notice(case)  # the reasons of an exceptional promotion (34)
+        return new_event(case, step, at, actor, data | {"provisional": counted.provisional})
+
+    def consent(
+        self, case: Case, at: datetime, actor: str, *, department: str, reference: str
+    ) -> Event:
+        """SUPERIOR_CONSENT to an exceptional promotion (29 para 2)."""
+        return exceptional.record_consent(
+            self.rules, case, at, actor, department=department, reference=reference
+        )
 
     def appoint(
         self, case: Case, at: datetime, actor: str, objection_upheld: bool = False
@@ -262,7 +240,7 @@ class Procedure:
         term = case.day(Step.DECISION)
         ends = years_after(term, self.rules.probation_years.value)
         data = {"term_start": term.isoformat(), "probation_end": ends.isoformat()}
-        return _event(case, step, at, actor, data | {"provisional": notice["provisional"]})
+        return new_event(case, step, at, actor, data | {"provisional": notice["provisional"]})
 
     def end_probation(
         self, case: Case, at: datetime, actor: str, outcome: ProbationOutcome, reason: str = ""
@@ -278,22 +256,4 @@ class Procedure:
         refuse_unless(
             not early or bool(reason.strip()), step, "reason", rule.cite, msg("none given")
         )
-        return _event(case, step, at, actor, {"outcome": str(outcome), "reason": reason})
-
-
-def _event(case: Case, step: Step, at: datetime, actor: str, data: dict[str, Any]) -> Event:
-    return Event(case.id, len(case.events) + 1, step, at, actor, data)
-
-
-def dossier(case: Case, reader: str) -> tuple[Event, ...]:
-    """The candidate's dossier, every step with who did what and when and its figures, for
-    the selection team and the committee only."""
-    if reader not in case.team | case.committee:
-        raise AccessDeniedError(
-            msg(
-                "{reader} is on neither the selection team nor the committee of case {case}",
-                reader=repr(reader),
-                case=case.id,
-            )
-        )
-    return case.events
+        return new_event(case, step, at, actor, {"outcome": str(outcome), "reason": reason})

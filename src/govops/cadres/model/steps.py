@@ -25,6 +25,7 @@ class ProcedureRules:
     investigation_min_consulted: Cited[int]  # (23)
     committee_quorum_share: Cited[Fraction]  # at least, of all members present (30)
     committee_majority_share: Cited[Fraction]  # MORE than, of all members in favour (31(3))
+    reconsideration_consent_share: Cited[Fraction]  # MORE than, of all members consent (30)
     public_notice_working_days: Cited[int]  # at least (34)
     probation_years: Cited[int]  # (35)
 
@@ -40,10 +41,30 @@ class Step(StrEnum):
     PUBLIC_NOTICE = "public_notice"
     APPOINTMENT = "appointment"
     PROBATION_END = "probation_end"
+    # What else a case records (outside ORDER): a vote that did not carry (31(3)), a
+    # decision postponed (30), the consent to reconsider (30 para 2), the case closed, the
+    # superior organisation department's consent to an exceptional promotion (29 para 2).
+    DECISION_REFUSED = "decision_refused"
+    DECISION_POSTPONED = "decision_postponed"
+    RECONSIDERATION = "reconsideration"
+    CLOSED = "closed"
+    SUPERIOR_CONSENT = "superior_consent"
 
 
-ORDER = tuple(Step)
-ARTICLE = dict(zip(ORDER, ("10", "11", "19", "29", "34", "34", "35"), strict=True))
+ORDER = (
+    Step.MOTION,
+    Step.RECOMMENDATION,
+    Step.INVESTIGATION,
+    Step.DECISION,
+    Step.PUBLIC_NOTICE,
+    Step.APPOINTMENT,
+    Step.PROBATION_END,
+)
+# Reading: the regulation names no article for closing a case (withdrawn, or not
+# appointed); it is cited to 29, the committee's power over appointments.
+ARTICLE: dict[Step, str] = dict(zip(ORDER, ("10", "11", "19", "29", "34", "34", "35"), strict=True))
+ARTICLE |= {Step.DECISION_REFUSED: "31", Step.DECISION_POSTPONED: "30"}
+ARTICLE |= {Step.RECONSIDERATION: "30", Step.CLOSED: "29", Step.SUPERIOR_CONSENT: "29"}
 STEP_NAMES = {
     Step.MOTION: N_("motion"),
     Step.RECOMMENDATION: N_("recommendation"),
@@ -52,6 +73,11 @@ STEP_NAMES = {
     Step.PUBLIC_NOTICE: N_("public notice"),
     Step.APPOINTMENT: N_("appointment"),
     Step.PROBATION_END: N_("end of probation"),
+    Step.DECISION_REFUSED: N_("decision not carried"),
+    Step.DECISION_POSTPONED: N_("decision postponed"),
+    Step.RECONSIDERATION: N_("reconsideration"),
+    Step.CLOSED: N_("case closed"),
+    Step.SUPERIOR_CONSENT: N_("consent of the superior organisation department"),
 }
 # The guards a step is refused by: codes (the API's `guard`), and their names.
 GUARD_NAMES = {
@@ -70,6 +96,13 @@ GUARD_NAMES = {
     "notice result": N_("notice result"),
     "probation": N_("probation"),
     "reason": N_("reason"),
+    "registry": N_("cadre registry"),
+    "eligibility": N_("eligibility"),
+    "consent": N_("consent"),
+    "closed": N_("case closed"),
+    "exceptional": N_("exceptional promotion"),
+    "superior consent": N_("superior consent"),
+    "departure": N_('departure from an "as a rule" threshold'),
 }
 
 
@@ -88,6 +121,13 @@ class ProbationOutcome(StrEnum):
     CONFIRMED = "confirmed"  # 胜任现职, 正式任职
     NOT_CONFIRMED = "not_confirmed"  # 不胜任, 免去试任职务
     ENDED_EARLY = "ended_early"  # 提前结束试用 (35 para 3)
+
+
+class Closing(StrEnum):
+    """How a case ends before an appointment."""
+
+    WITHDRAWN = "withdrawn"  # the motion withdrawn (by the organisation department)
+    NOT_APPOINTED = "not_appointed"  # not appointed (a vote not carried, the notice's result)
 
 
 class StepRefusedError(Exception):

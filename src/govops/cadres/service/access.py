@@ -122,9 +122,18 @@ def member_name(actor: Actor, names: Iterable[str]) -> str | None:
     return next((n for n in (actor.username, actor.display_name) if n and n in held), None)
 
 
+COMMITTEE_STEPS = (Step.DECISION, Step.RECONSIDERATION)  # the committee's own (29, 30)
+
+
+def on_case(actor: Actor, case: Case) -> bool:
+    """Whether the actor is on the case's selection team or committee."""
+    return member_name(actor, case.team | case.committee) is not None
+
+
 def step_code(step: Step) -> str:
-    """The permission a step needs: the committee's decision its own, the others running."""
-    return SELECTION_DECIDE if step is Step.DECISION else SELECTION_RUN
+    """The permission a step needs: the committee's decision and its consent to reconsider
+    their own, the others running."""
+    return SELECTION_DECIDE if step in COMMITTEE_STEPS else SELECTION_RUN
 
 
 def check_decider(actor: Actor, case: Case) -> None:
@@ -192,7 +201,7 @@ def step_signature(
     NotAllowedError without the step's permission at the cases' unit, or for a decision
     recorded by someone not on the case's committee."""
     unit = writing_unit(actor, step_code(step))
-    if step is Step.DECISION and case_id is not None:
+    if step in COMMITTEE_STEPS and case_id is not None:
         check_decider(actor, selections.get(case_id))
     return actor.signature(unit)
 

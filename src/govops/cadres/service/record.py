@@ -35,17 +35,17 @@ def assemble(
     if not educations:
         raise RegistryInputError("education", msg("no education entry is recorded for this cadre"))
     best = max(educations, key=lambda e: EDUCATION.index(e.data["level"]))
-    party = [e for e in cadre.facts(EntryKind.PARTY) if _on(e, "joined_on", as_of)]
     sources |= {"work_start": work[0].seq, "education": best.seq}
-    if party:
-        sources["party_join_date"] = party[0].seq
+    party = _full_membership(cadre, as_of, is_party_post)
+    if party is not None:
+        sources["party_join_date"] = party.seq
     record: dict[str, Any] = {
         "as_of": as_of.isoformat(),
         "target_rank": target_rank,
         "target_is_party_post": is_party_post,
         "work_start": work[0].data["date"],
         "education": best.data["level"],
-        "party_join_date": party[0].data["joined_on"] if party else None,
+        "party_join_date": None if party is None else party.data["full_member_on"],
         "training_completed": any(
             e.data["meets_requirement"]
             for e in cadre.facts(EntryKind.TRAINING)
@@ -68,6 +68,27 @@ def assemble(
     return {"record": record, "sources": sources}
 
 
+def _full_membership(cadre: Cadre, as_of: date, is_party_post: bool) -> Entry | None:
+    """The Party entry giving the day full membership began (转正) by as_of: Party standing
+    (党龄, 6(7)) counts from it, not from admission as a probationary member (joined_on).
+    For a Party post, an entry without that day is refused rather than read as no standing."""
+    party = [e for e in cadre.facts(EntryKind.PARTY) if _on(e, "joined_on", as_of)]
+    if not party:
+        return None
+    if "full_member_on" not in party[0].data:
+        if is_party_post:
+            raise RegistryInputError(
+                "full_member_on",
+                msg(
+                    "the day full Party membership began is not recorded (entry {seq}): "
+                    "Party standing counts from it",
+                    seq=party[0].seq,
+                ),
+            )
+        return None
+    return party[0] if _on(party[0], "full_member_on", as_of) else None
+
+
 def _history(cadre: Cadre, as_of: date, record: dict[str, Any], sources: dict[str, int]) -> None:
     """Posts, assessments of years ended before as_of, sanctions decided by then."""
     posts = sorted(
@@ -75,7 +96,8 @@ def _history(cadre: Cadre, as_of: date, record: dict[str, Any], sources: dict[st
         key=lambda e: (e.data["start"], e.seq),
     )
     record["positions"] = [_position(e, as_of) for e in posts]
-    record["previous_promotion_exceptional"] = bool(posts) and posts[-1].data["exceptional"]
+    promotion = _promotion(posts, as_of)
+    record["previous_promotion_exceptional"] = bool(promotion and promotion.data["exceptional"])
     assessed = sorted(
         (e for e in cadre.facts(EntryKind.ASSESSMENT) if e.data["year"] < as_of.year),
         key=lambda e: int(e.data["year"]),
@@ -91,6 +113,19 @@ def _history(cadre: Cadre, as_of: date, record: dict[str, Any], sources: dict[st
         ("disciplinary", sanctions),
     ):
         sources |= {f"{name}[{i}]": e.seq for i, e in enumerate(entries)}
+
+
+def _promotion(posts: list[Entry], as_of: date) -> Entry | None:
+    """The post by which the rank promoted from was reached (7): the earliest at the highest
+    rank held on as_of, else at the rank of the post left last."""
+    if not posts:
+        return None
+    held = [e for e in posts if e.data.get("end") is None or e.data["end"] > as_of.isoformat()]
+    if held:
+        rank = max((e.data["rank"] for e in held), key=RANKS.index)
+    else:
+        rank = max(posts, key=lambda e: (e.data["end"], RANKS.index(e.data["rank"]))).data["rank"]
+    return min((e for e in posts if e.data["rank"] == rank), key=lambda e: e.data["start"])
 
 
 def _on(entry: Entry, name: str, as_of: date) -> bool:

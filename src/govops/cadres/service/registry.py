@@ -2,7 +2,8 @@
 
 `record_for` assembles, from the facts in force, the cadre record of a person as of a date
 in the shape the `cadre-record` adapter reads; `eligibility` decides it with the pack's
-table of breaches (cn-cadre-selection `eligibility`).
+table of breaches (cn-cadre-selection `eligibility`); its warning of a missing annual
+result (17(3)) names the years (`years`).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from govops.cadres.model.adapter import cadre_record
+from govops.cadres.model.adapter import assessment_window, cadre_record
 from govops.cadres.model.corrections import check_addition, check_correction
 from govops.cadres.model.registry import (
     Cadre,
@@ -37,6 +38,7 @@ from govops.lawcode.texts.messages import Message, msg
 
 RETRIES = 5
 ELIGIBILITY_TABLE = "eligibility"
+MISSING_ASSESSMENT = "assessment_missing"  # the table's warning of a result not recorded
 _INDEXED = re.compile(r"^(positions|assessments|disciplinary)\[(\d+)\]")
 
 
@@ -150,6 +152,7 @@ class RegistryService:
             raise _from_record(error, sources) from None
         answer: dict[str, Any] = {"person": person_id, "pack": self._pack.id}
         answer |= assess(decision).as_dict(decision) | decision.as_dict()
+        _name_missing_years(answer, record, day)
         return answer | {"record": record, "sources": sources}
 
     def today(self) -> date:
@@ -179,6 +182,14 @@ class RegistryService:
         if now.tzinfo is None:
             raise ValueError("the clock must give timezone-aware times")  # a bug
         return now.astimezone(self._zone)
+
+
+def _name_missing_years(answer: dict[str, Any], record: dict[str, Any], day: date) -> None:
+    """The warning of a missing annual result (17(3)) names the years (`years`)."""
+    assessed = {int(a["year"]) for a in record["assessments"]}
+    for warning in answer["warnings"]:
+        if warning["id"] == MISSING_ASSESSMENT:
+            warning["years"] = list(assessment_window(assessed, day).missing)
 
 
 def _from_record(error: InputError, sources: dict[str, int]) -> RegistryInputError:

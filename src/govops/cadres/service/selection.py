@@ -1,19 +1,21 @@
 """Selection use cases: a case opened by its motion, then each step of the procedure
-(`govops.cadres.model.selection`) appended as an event only when its guards hold. The only code
-that commits selection events; nothing is updated in place.
+(`govops.cadres.model.selection`) appended as an event only when its guards hold: the only
+code that commits selection events; nothing is updated in place.
 
 - Rules: each step is judged by the pack's parameters in force on the day it was done
   (`cited_rules(ProcedureRules, pack.rules_as_of(day))`), on the pack's jurisdiction's
   working-day calendar (given by the composition root).
 - Times: a step's `at` (default: now) is taken in the pack's timezone, so its date is the
-  local day of the act; a time more than five minutes ahead of the clock is refused (a step
-  is recorded once done). Stored times come back in that timezone before being folded.
-- Relations (Art. 43, 44): the kinships that make a member or an investigator withdraw are
-  declared with the motion and kept in its event (`relations`), so the case carries them
-  itself; they are not read from the cadre registry, whose `relative` entries name
-  relatives by name, not by the person in the registry.
+  local day of the act; a time more than five minutes ahead of the clock is refused (done
+  steps only). Stored times come back in that timezone before being folded.
+- Relations (43, 44): the kinships that make a member or an investigator withdraw are
+  declared with the motion and kept in its event (`relations`), not read from the registry,
+  whose `relative` entries name relatives by name, not by the person in the registry.
 - Recorded: each event's data keeps the server's time of recording (`recorded_at`) beside
-  the time of the act (`at`), which the user may give (when the committee met).
+  the time of the act (`at`, which the user may give: when the committee met).
+- Eligibility (6, 7, 17, 46): the registry screens the candidate on the day of the motion
+  and of the decision (`selection_gate`), as an exceptional promotion (7) when the motion
+  says so; a refusal blocks, warnings go on the event. The superior consent: `selection_acts`.
 - Concurrency: events are numbered per case; a writer that finds its number taken reads
   again and redoes its step (at most RETRIES times).
 """
@@ -23,19 +25,28 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
-from datetime import datetime, timedelta
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from govops.cadres.model.people import Kinship, Relation, cited_rules
-from govops.cadres.model.selection import Case, Event, Motion, Procedure, fold, open_case
-from govops.cadres.model.steps import ProbationOutcome, ProcedureRules, Step, Vote
+from govops.cadres.model.people import Relation, cited_rules
+from govops.cadres.model.selection import Case, Departure, Event, Motion, Procedure, fold, open_case
+from govops.cadres.model.steps import ProbationOutcome, ProcedureRules, Vote
 from govops.cadres.ports import SelectionConflictError, SelectionUnitOfWork
+from govops.cadres.service.registry import RegistryService
+from govops.cadres.service.selection_acts import Make, RecordedActs
+from govops.cadres.service.selection_gate import Candidates
 from govops.cadres.service.selection_inputs import (
     MAX_TEXT,
     SelectionInputError,
+    SelectionNotFoundError,
+    checked_counts,
+    checked_departure,
     checked_names,
     checked_relation,
     checked_text,
+    checked_when,
+    committee_members,
+    relations_of,
 )
 from govops.lawcode.dated.calendar import WorkingDayCalendar
 from govops.lawcode.dated.parameters import ParameterError
@@ -44,32 +55,24 @@ from govops.lawcode.texts.messages import msg
 
 __all__ = ["SelectionInputError", "SelectionNotFoundError", "SelectionService"]
 RETRIES = 5
-MAX_AHEAD = timedelta(minutes=5)
 RECORDED_AT = "recorded_at"  # in an event's data: when the server recorded it
-Make = Callable[[Procedure, Case, datetime, str], Event]
 
 
-class SelectionNotFoundError(LookupError):
-    """No such selection case; args[0] is its id, `message` says so (translated where
-    shown)."""
-
-    def __init__(self, case_id: str) -> None:
-        super().__init__(case_id)
-        self.message = msg("no selection {case}", case=repr(case_id))
-
-
-class SelectionService:
+class SelectionService(RecordedActs):
     def __init__(
         self,
         unit_of_work: Callable[[], SelectionUnitOfWork],
         clock: Callable[[], datetime],
         pack: Pack,
         calendar: WorkingDayCalendar,
+        registry: RegistryService,
     ) -> None:
         """`pack` (cn-cadre-selection) gives the rules and the local timezone; `calendar`
-        is its jurisdiction's working-day calendar."""
+        is its jurisdiction's working-day calendar; `registry` the cadre registry the
+        candidate is screened in."""
         self._uow, self._clock, self._pack, self._calendar = unit_of_work, clock, pack, calendar
         self._zone = ZoneInfo(pack.timezone)
+        self._candidates = Candidates(registry)
 
     def open(
         self,
@@ -80,18 +83,27 @@ class SelectionService:
         relations: Iterable[Relation] = (),
     ) -> Case:
         """MOTION (10): a new case for one candidate and one post, with the committee, the
-        selection team and the declared kinships (43)."""
+        selection team and the declared kinships (43), once the candidate is found in the
+        registry and eligible on its day (6, 7, 17, 46)."""
         actor = checked_text("actor", actor, 100)
+        candidate = checked_text("candidate", motion.candidate)
         motion = Motion(
-            checked_text("candidate", motion.candidate),
+            candidate,
             checked_text("post", motion.post),
             checked_names("committee", motion.committee),
             checked_names("team", motion.team),
             checked_text("plan", motion.plan, MAX_TEXT, required=False),
+            self._candidates.identify(candidate, motion.cadre),
+            motion.rank,
+            motion.party_post,
+            motion.exceptional,
+            checked_text("exceptional_reasons", motion.exceptional_reasons, MAX_TEXT, False),
         )
         declared = sorted({checked_relation(i, r) for i, r in enumerate(relations)})
         when = self._when(at)
-        event = open_case(uuid.uuid4().hex, when, actor, motion, self._rules(when))
+        flags = motion.party_post, motion.exceptional
+        screening = self._candidates.screen(motion.cadre, motion.rank, when.date(), *flags)
+        event = open_case(uuid.uuid4().hex, when, actor, motion, self._rules(when), screening)
         kinships = [{"a": a, "b": b, "kind": kind} for a, b, kind in declared]
         event = self._stamped(replace(event, data=event.data | {"relations": kinships}))
         with self._uow() as uow:
@@ -107,28 +119,19 @@ class SelectionService:
         expected: int,
         attended: int,
         interviewed: int,
+        departure: Departure | None = None,
         at: datetime | None = None,
     ) -> Event:
-        """RECOMMENDATION (11-15): attendance of those expected, and those interviewed."""
-        if expected < 0 or interviewed < 0:
-            field = "expected" if expected < 0 else "interviewed"
-            raise SelectionInputError(field, msg("must not be negative"))
-        if not 0 <= attended <= expected:
-            raise SelectionInputError(
-                "attended",
-                msg(
-                    "{attended} is not 0 to {expected} expected",
-                    attended=attended,
-                    expected=expected,
-                ),
-            )
+        """RECOMMENDATION (11-15): attendance of those expected, and those interviewed;
+        below the "as a rule" thresholds (13) only with a `departure`."""
+        checked_counts(expected, attended, interviewed)
+        departed = checked_departure(departure)
+        counts = {"expected": expected, "attended": attended, "heard": interviewed}
         return self._step(
             case_id,
             actor,
             at,
-            lambda p, case, when, who: p.recommend(
-                case, when, who, expected=expected, attended=attended, heard=interviewed
-            ),
+            lambda p, case, when, who: p.recommend(case, when, who, **counts, departure=departed),
         )
 
     def investigate(
@@ -138,11 +141,12 @@ class SelectionService:
         *,
         investigators: Iterable[str],
         consulted: int,
+        departure: Departure | None = None,
         at: datetime | None = None,
     ) -> Event:
         """INVESTIGATION (16-27): the investigators (less those who withdraw, 44) and the
-        number of people consulted."""
-        team = checked_names("investigators", investigators)
+        number of people consulted; below 23's "as a rule" number only with a `departure`."""
+        team, departed = checked_names("investigators", investigators), checked_departure(departure)
         if consulted < 0:
             raise SelectionInputError("consulted", msg("must not be negative"))
         return self._step(
@@ -150,22 +154,49 @@ class SelectionService:
             actor,
             at,
             lambda p, case, when, who: p.investigate(
-                case, when, who, team=team, consulted=consulted
+                case, when, who, team=team, consulted=consulted, departure=departed
             ),
         )
 
     def decide(
-        self, case_id: str, actor: str, *, votes: Mapping[str, Vote], at: datetime | None = None
+        self,
+        case_id: str,
+        actor: str,
+        *,
+        votes: Mapping[str, Vote],
+        postpone: str = "",
+        at: datetime | None = None,
     ) -> Event:
-        """DECISION (28-31): the opinion of each member present."""
+        """DECISION (28-31): the candidate screened again; a vote not carried recorded as
+        such (31(3)); with a reason to `postpone`, the decision postponed (30)."""
+        postpone = checked_text("postpone", postpone, MAX_TEXT, required=False)
+        when = self._when(at)  # screened outside the case's unit of work, on the vote's day
+        screening = self._candidates.again(self.get(case_id), when.date())
+
+        def make(procedure: Procedure, case: Case, day: datetime, who: str) -> Event:
+            committee_members("votes", votes.keys(), case)
+            return procedure.decide(
+                case, day, who, votes=votes, screening=screening, postpone=postpone
+            )
+
+        return self._step(case_id, actor, when, make)
+
+    def reconsider(
+        self,
+        case_id: str,
+        actor: str,
+        *,
+        consents: Iterable[str],
+        reason: str,
+        at: datetime | None = None,
+    ) -> Event:
+        """RECONSIDERATION (30 para 2) after a vote not carried: the members consenting."""
+        members = checked_names("consents", consents)
+        reason = checked_text("reason", reason, MAX_TEXT)
 
         def make(procedure: Procedure, case: Case, when: datetime, who: str) -> Event:
-            strangers = sorted(votes.keys() - case.committee)
-            if strangers:
-                raise SelectionInputError(
-                    "votes", msg("not on the committee: {names}", names=str(strangers))
-                )
-            return procedure.decide(case, when, who, votes=votes)
+            committee_members("consents", members, case)
+            return procedure.reconsider(case, when, who, consents=members, reason=reason)
 
         return self._step(case_id, actor, at, make)
 
@@ -223,7 +254,7 @@ class SelectionService:
             when = self._when(at)
             with self._uow() as uow:
                 case = self._load(uow, case_id)
-                procedure = Procedure(self._rules(when), self._calendar, _relations(case))
+                procedure = Procedure(self._rules(when), self._calendar, relations_of(case))
                 event = self._stamped(make(procedure, case, when, actor))
                 try:
                     uow.selections.append([event])
@@ -236,8 +267,7 @@ class SelectionService:
         )
 
     def _stamped(self, event: Event) -> Event:
-        """The event with the server's time of recording beside the time of the act (`at`,
-        which the user may give: when the committee met)."""
+        """The event with the server's time of recording beside the time of the act."""
         now = self._clock().astimezone(self._zone).isoformat()
         return replace(event, data=event.data | {RECORDED_AT: now})
 
@@ -254,22 +284,4 @@ class SelectionService:
             raise SelectionInputError("at", error.message) from None
 
     def _when(self, at: datetime | None) -> datetime:
-        now = self._clock()
-        if now.tzinfo is None:
-            raise ValueError("the clock must give timezone-aware times")  # a bug
-        if at is None:
-            return now.astimezone(self._zone)
-        if at.tzinfo is None or at.utcoffset() is None:
-            raise SelectionInputError(
-                "at", msg("needs a UTC offset, e.g. {example}", example="2026-06-01T09:30:00+08:00")
-            )
-        if at - now > MAX_AHEAD:
-            raise SelectionInputError(
-                "at", msg("{at} is ahead of the clock ({now})", at=at, now=now)
-            )
-        return at.astimezone(self._zone)
-
-
-def _relations(case: Case) -> frozenset[Relation]:
-    declared = case.event(Step.MOTION).data.get("relations", [])
-    return frozenset(Relation(r["a"], r["b"], Kinship(r["kind"])) for r in declared)
+        return checked_when(at, self._clock(), self._zone)

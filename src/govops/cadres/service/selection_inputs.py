@@ -1,16 +1,21 @@
 """What the selection use cases accept from a caller: names and texts (trimmed, of a
-bounded length, without control characters) and declared kinships (Art. 43); each refusal
-is a SelectionInputError naming the field."""
+bounded length, without control characters), declared kinships (Art. 43), counts, times
+and members of the committee; each refusal is a SelectionInputError naming the field."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from govops.cadres.model.people import Kinship, Relation
+from govops.cadres.model.selection import Case, Departure
+from govops.cadres.model.steps import Step
 from govops.lawcode.texts.messages import Text, msg
 
 MAX_NAME, MAX_TEXT = 200, 10_000
+MAX_AHEAD = timedelta(minutes=5)
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
@@ -21,6 +26,15 @@ class SelectionInputError(ValueError):
     def __init__(self, field: str, message: Text) -> None:
         super().__init__(f"{field}: {message}")
         self.field, self.message = field, message
+
+
+class SelectionNotFoundError(LookupError):
+    """No such selection case; args[0] is its id, `message` says so (translated where
+    shown)."""
+
+    def __init__(self, case_id: str) -> None:
+        super().__init__(case_id)
+        self.message = msg("no selection {case}", case=repr(case_id))
 
 
 def checked_relation(index: int, relation: Relation) -> tuple[str, str, str]:
@@ -55,3 +69,52 @@ def checked_text(field: str, value: object, limit: int = MAX_NAME, required: boo
     if _CONTROL.search(text):
         raise SelectionInputError(field, msg("contains a control character; remove it"))
     return text
+
+
+def checked_counts(expected: int, attended: int, interviewed: int) -> None:
+    """A recommendation's counts: none negative, attendance within those expected."""
+    if expected < 0 or interviewed < 0:
+        field = "expected" if expected < 0 else "interviewed"
+        raise SelectionInputError(field, msg("must not be negative"))
+    if not 0 <= attended <= expected:
+        raise SelectionInputError(
+            "attended",
+            msg("{attended} is not 0 to {expected} expected", attended=attended, expected=expected),
+        )
+
+
+def checked_departure(departure: Departure | None) -> Departure | None:
+    """A departure from an "as a rule" threshold: its reason and who approved it."""
+    if departure is None:
+        return None
+    reason = checked_text("departure.reason", departure.reason, MAX_TEXT)
+    return Departure(reason, checked_text("departure.approved_by", departure.approved_by))
+
+
+def checked_when(at: datetime | None, now: datetime, zone: ZoneInfo) -> datetime:
+    """When a step was done, in `zone`: `at` (with its offset, not ahead of the clock by
+    more than MAX_AHEAD), or now."""
+    if now.tzinfo is None:
+        raise ValueError("the clock must give timezone-aware times")  # a bug
+    if at is None:
+        return now.astimezone(zone)
+    if at.tzinfo is None or at.utcoffset() is None:
+        raise SelectionInputError(
+            "at", msg("needs a UTC offset, e.g. {example}", example="2026-06-01T09:30:00+08:00")
+        )
+    if at - now > MAX_AHEAD:
+        raise SelectionInputError("at", msg("{at} is ahead of the clock ({now})", at=at, now=now))
+    return at.astimezone(zone)
+
+
+def committee_members(field: str, names: Iterable[str], case: Case) -> None:
+    """Refuse names not on the case's committee."""
+    strangers = sorted(set(names) - case.committee)
+    if strangers:
+        raise SelectionInputError(field, msg("not on the committee: {names}", names=str(strangers)))
+
+
+def relations_of(case: Case) -> frozenset[Relation]:
+    """The kinships declared with the motion (43)."""
+    declared = case.event(Step.MOTION).data.get("relations", [])
+    return frozenset(Relation(r["a"], r["b"], Kinship(r["kind"])) for r in declared)

@@ -12,9 +12,9 @@ from datetime import datetime
 from fastapi import Request
 from markupsafe import Markup
 
-from govops.cadres.model.steps import Step, step_name
+from govops.cadres.model.steps import GUARD_NAMES, Step, step_name
 from govops.cadres.service import access
-from govops.lawcode.texts.messages import N_
+from govops.lawcode.texts.messages import N_, Message
 from govops.platform.i18n.translator import Translator
 from govops.platform.identity.actor import Actor
 from govops.platform.web.pages import ReaderVisit, read_page_request
@@ -40,6 +40,7 @@ KIND_NAMES = {
     "establishment": N_("establishment"),
     "demotion": N_("demotion"),
     "accountability": N_("accountability"),
+    "absence": N_("absence from the post"),
     "retraction": N_("retraction"),
 }
 # The verdicts of a table of breaches (lawcode.rules.verdict.Verdict).
@@ -63,6 +64,10 @@ class Reader:
     def step(self, step: Step | None) -> str:
         """A step in words; after the last one, that the case is closed."""
         return self.t.say(step_name(step))
+
+    def guard(self, code: str) -> str:
+        """A step's guard (steps.GUARD_NAMES) in words."""
+        return self.t.say(Message(GUARD_NAMES[code]))
 
     def named(self, names: Mapping[str, str], code: str) -> Markup:
         """A code in words when it has a name, else the code as written."""
@@ -104,6 +109,7 @@ class Reader:
     def template_functions(self) -> dict[str, object]:
         return {
             "step_text": self.step,
+            "guard_text": self.guard,
             "rank_text": self.rank,
             "kind_text": self.kind,
             "verdict_text": self.verdict,

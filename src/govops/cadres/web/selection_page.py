@@ -9,12 +9,15 @@ dossier who holds the permission but is on neither the team nor the committee, 4
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import Depends, Request
 from fastapi.responses import Response
 
-from govops.cadres.model.selection import AccessDeniedError, Case
+from govops.cadres.model.selection import AccessDeniedError, Case, Event
+from govops.cadres.model.selection_case import expected
+from govops.cadres.model.selection_exceptional import stated
+from govops.cadres.model.selection_gate import latest
 from govops.cadres.model.steps import ORDER, Step
 from govops.cadres.service import access
 from govops.cadres.service.selection import SelectionNotFoundError, SelectionService
@@ -30,18 +33,29 @@ DossierReader = Annotated[Actor, Depends(actor_of(permission(access.DOSSIER_READ
 
 
 def next_step(case: Case) -> Step | None:
-    """The step the procedure expects after the last one recorded; None once it ended."""
-    done = ORDER.index(case.step)
-    return ORDER[done + 1] if done + 1 < len(ORDER) else None
+    """The step the case expects next; None once it has ended (closed, or probation ended)."""
+    return expected(case)
 
 
 def steps(case: Case) -> list[tuple[Step, str]]:
     """Each step of the procedure with where the case stands: done, next or to come."""
-    done = ORDER.index(case.step)
+    done, following = {e.step for e in case.events}, expected(case)
     return [
-        (step, "done" if i <= done else "next" if i == done + 1 else "later")
-        for i, step in enumerate(ORDER)
+        (step, "done" if step in done else "next" if step is following else "later")
+        for step in ORDER
     ]
+
+
+def outcomes(case: Case) -> list[Event]:
+    """What the case recorded besides the procedure's steps: votes not carried, decisions
+    postponed, consents to reconsider, its closing (30, 31); the superior consent is shown
+    with the exceptional promotion."""
+    return [e for e in case.events if e.step not in (*ORDER, Step.SUPERIOR_CONSENT)]
+
+
+def departures(case: Case) -> list[tuple[Step, dict[str, Any]]]:
+    """The steps recorded below an "as a rule" threshold, with the departure (13, 23)."""
+    return [(e.step, e.data["departure"]) for e in case.events if "departure" in e.data]
 
 
 class SelectionPages:
@@ -66,6 +80,10 @@ class SelectionPages:
             "case": case,
             "steps": steps(case),
             "next": next_step(case),
+            "outcomes": outcomes(case),
+            "eligibility": latest([e.data for e in case.events]) if member else None,
+            "exceptional": stated(case),  # its reasons are public in the notice (34)
+            "departures": departures(case) if member else [],
             "dossier_open": member and access.acting_unit(actor, access.DOSSIER_READ) is not None,
         }
         return v.render("cadres/selection.html", url, values)

@@ -64,10 +64,11 @@ class Context:
         return citation.removeprefix(prefix)
 
     def label(self, name: str) -> str:
-        """An input's label: the pack keeps them in its own language only."""
+        """An input's label in the report's language where the pack gives one, else in
+        the pack's own."""
         spec = self.inputs.get(name)
         if spec is not None and spec.label:
-            return self.text({self.pack.language: spec.label}, name)
+            return self.text(dict(spec.labels) or {self.pack.language: spec.label}, name)
         return name
 
     def grade_name(self, grade: str | None) -> str:

@@ -14,7 +14,7 @@ import io
 import sys
 from decimal import Decimal
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import polars as pl
 import typer
@@ -29,6 +29,9 @@ from govops.programmes.model.srb.areas import LEVELS, AreaHierarchy, parse_areas
 from govops.programmes.model.srb.counts import data_level, parse_births
 from govops.programmes.model.srb.coverage import incomplete_warning, roll_up_with_coverage
 from govops.programmes.model.srb.messages import REASONS, IndicatorError
+
+if TYPE_CHECKING:
+    from govops.programmes.model.srb.shrinkage import Ranking
 
 app = typer.Typer(
     help="Sex ratio at birth (SRB): compute, rank, progress against a plan's target.",
@@ -233,11 +236,11 @@ def rank_command(  # noqa: PLR0913, PLR0917 (one parameter per command-line opti
     digits: DigitsOption = 2,
     full: FullOption = False,
 ) -> None:
-    """Communes ranked by SRB shrunk towards the other communes of their district
-    (empirical Bayes), highest first: rank, area, name, district, births, srb (raw),
-    srb_posterior, post_low, post_high, district_srb, shrunk_towards, prior_srb,
-    prior_weight, kappa, shrinkage; a null figure with its reasons."""
-    from govops.programmes.model.srb.shrinkage import describe_kappa, rank_communes  # noqa: PLC0415
+    """Communes ranked by their expected SRB given every commune's counts (empirical
+    Bayes), highest first: rank, area, name, district, births, srb (raw) with its exact
+    ci_low and ci_high, srb_posterior, district_srb, pooled_srb, spread, districts_differ;
+    a null figure with its reasons."""
+    from govops.programmes.model.srb.shrinkage import rank_communes  # noqa: PLC0415
 
     t = speaking(lang)
     hierarchy = read_hierarchy(areas, encoding, t)
@@ -249,9 +252,13 @@ def rank_command(  # noqa: PLR0913, PLR0917 (one parameter per command-line opti
         ranking = rank_communes(counts, hierarchy, from_year, to_year)
     except IndicatorError as error:
         stop(t.say(error.message))
-    _explain_kappa(ranking.kappa, ranking.table.height, t)
+    _explain(ranking, t)
     table = ranking.table if top is None else ranking.table.head(top)
-    strength = describe_kappa(ranking.kappa)
+    model = {
+        "pooled_srb": ranking.pooled_srb,
+        "spread": ranking.spread,
+        "districts_differ": ranking.districts_differ,
+    }
     for row in table.iter_rows(named=True):
         named = {
             "rank": row["rank"],
@@ -260,28 +267,29 @@ def rank_command(  # noqa: PLR0913, PLR0917 (one parameter per command-line opti
             "district": row["district"],
             "district_name": hierarchy.name_of(row["district"]),
         }
-        print(to_json(explained(named | row | strength, t, None if full else digits)))
+        print(to_json(explained(named | row | model, t, None if full else digits)))
 
 
-def _explain_kappa(kappa: float | None, communes: int, t: Translator) -> None:
-    if not communes:
+def _explain(ranking: Ranking, t: Translator) -> None:
+    if not ranking.table.height:
         note(t, msg("no commune has counts (in the years chosen): nothing to rank"))
-    elif kappa is None:
+    elif ranking.alike:
         note(
             t,
             msg(
-                "the communes differ no more than chance explains (full shrinkage): each is "
-                "pooled with the other communes of its district, its interval that of the "
-                "pooled births"
+                "the communes differ no more than chance explains: they share one expected "
+                "ratio, and the order follows their excess of boys"
             ),
         )
-    else:
+    elif ranking.spread is not None:
         note(
             t,
             msg(
-                "each commune is pulled towards the other communes of its district (of its "
-                "province when it is alone in its district) with a weight of up to {weight} "
+                "the communes' true ratios spread by about {points} points around the pooled "
+                "ratio; each commune's figure is its expected ratio given that spread and its "
                 "births",
-                weight=Decimal(round(kappa)),
+                points=Decimal(f"{ranking.spread:.1f}"),
             ),
         )
+    if ranking.districts_differ:
+        note(t, msg("the districts differ beyond what their communes' differences explain"))

@@ -20,7 +20,7 @@ from govops.lawcode.sources.pack import Pack
 from govops.platform.storage.database import make_engine, migrate
 from govops.server import create_app
 from tests.e2e.cadres.api.test_selection import API, VOTES, opened, until
-from tests.e2e.cadres.people import OFFICE, UNIVERSITY, Readings, authenticator
+from tests.e2e.cadres.people import OFFICE, UNIVERSITY, Readings, authenticator, enrol
 from tests.fakes import Clock
 from tests.identity import bearer
 
@@ -35,6 +35,7 @@ def app(service: IncidentService, pack: Pack, clock: Clock, tmp_path: Path) -> I
     migrate(engine)
     app = create_app(service, pack, clock=clock, authenticator=authenticator())
     app.state.selections = build_selections(engine, clock)
+    enrol(engine, clock)  # the candidate, 张三, in the registry
     app.state.cadres = build_cadre_registry(engine, clock)
     app.state.reading_log = Readings()
     yield app
@@ -180,7 +181,7 @@ def test_the_cadre_registry_is_kept_to_its_unit(client: TestClient) -> None:
     assert named.status_code == 422  # the actor is the signed-in user, never a name sent
     screening = client.get(f"{REPORTS}/screening?as_of=2026-06-30", headers=bearer("thanh"))
     assert screening.json()["count"] == 0
-    assert client.get(f"{REPORTS}/screening?as_of=2026-06-30").json()["count"] == 1
+    assert client.get(f"{REPORTS}/screening?as_of=2026-06-30").json()["count"] == 2  # 张三 twice
     assert client.get(f"{REPORTS}/alerts", headers=bearer("viewer")).status_code == 403
 
 

@@ -53,6 +53,10 @@ def people(registry: RegistryService) -> dict[str, str]:
                 ("work_start", {"date": "2005-07-01"}),
                 ("education", {"level": "master"}),
                 ("position", {"rank": "deputy_division", "unit": "教务处", "start": "2016-06-20"}),
+                (
+                    "training",
+                    {"course": "党校", "completed_on": "2016-09-01", "meets_requirement": True},
+                ),
             ],
         ),
         (
@@ -90,7 +94,7 @@ def test_alerts_soonest_first_with_articles(client: TestClient, people: dict[str
     ] == [
         ("probation", "李四", "wuyi-cadre-regulation-2020 35", "2026-06-15"),
         ("rotation", "张三", "wuyi-cadre-regulation-2020 42(2)", "2026-06-20"),
-        ("bar", "李四", "wuyi-cadre-regulation-2020 46", "2027-01-01"),
+        ("bar", "李四", "wuyi-cadre-regulation-2020 46", "2027-01-02"),  # to 2027-01-01
     ]
     assert body["alerts"][0]["people"] == [{"id": people["李四"], "name": "李四"}]
     assert body["notes"] == []
@@ -130,7 +134,7 @@ def test_the_words_of_the_reports_are_in_the_language_asked(
     for lang, detail in rotation.items():
         body = client.get(f"{API}/alerts", params={"as_of": "2026-06-01", "lang": lang}).json()
         assert [a["detail"] for a in body["alerts"] if a["kind"] == "rotation"] == [detail]
-        assert [a["end"] for a in body["alerts"]] == ["2026-06-15", "2026-06-20", "2027-01-01"]
+        assert [a["end"] for a in body["alerts"]] == ["2026-06-15", "2026-06-20", "2027-01-02"]
     screened = client.get(f"{API}/screening?as_of=2026-06-01&lang=zh-Hant").json()
     (undecided,) = [line for line in screened["cadres"] if line["verdict"] == "undecided"]
     assert undecided["error"] == {"field": "education", "message": "該幹部沒有學歷記錄"}

@@ -39,6 +39,10 @@ def registry(database: Path) -> dict[str, str]:
                     },
                 ),
                 ("relative", {"relation": "other", "name": "王五"}),
+                (
+                    "training",
+                    {"course": "党校", "completed_on": "2016-09-01", "meets_requirement": True},
+                ),
             ],
         ),
         (

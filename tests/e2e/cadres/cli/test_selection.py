@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import subprocess
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +18,9 @@ from sqlalchemy import create_engine, select
 
 from govops.accounts.storage.tables import access_events
 from tests.e2e.cadres.local_users import OFFICE, UNIVERSITY, govops
+from tests.e2e.cadres.people import enrol
 
+DOC = "wuyi-cadre-regulation-2020"
 MOTION = {
     "candidate": "张三",
     "post": "教务处副处长",
@@ -53,6 +56,10 @@ STEPS: list[tuple[str, str, dict[str, Any]]] = [
 
 @pytest.fixture
 def selections(database: Path) -> Any:
+    engine = create_engine(f"sqlite:///{database}")
+    enrol(engine, lambda: datetime.now(UTC))  # the candidate, 张三, in the registry
+    engine.dispose()
+
     def run(*args: str, user: str = "orgstaff") -> subprocess.CompletedProcess[str]:
         return govops(database, "selections", *args, "--as", user, lang="en_US.UTF-8")
 
@@ -88,7 +95,12 @@ def test_a_case_from_motion_to_probation_end(selections: Any) -> None:
         assert event["recorded_at"] > body["at"]  # the server's time, kept beside
     shown = ok(selections("show", case["id"]))
     assert (shown["step"], shown["next"], shown["version"]) == ("probation_end", None, 7)
-    assert "events" not in shown
+    assert "events" not in shown and shown["eligibility"] is None  # orgstaff: not on the case
+    screened = ok(selections("show", case["id"], user="wang"))["eligibility"]  # the committee's
+    assert screened["as_of"] == "2025-10-09" and screened["verdict"] == "eligible_with_warnings"
+    assert {"id": "posts_at_lower_rank", "cite": [f"{DOC} 6(2)"]} in [
+        {"id": w["id"], "cite": w["cite"]} for w in screened["warnings"]
+    ]
     listed = selections("list")
     assert listed.stdout == f"{case['id']}\tprobation_end\t张三\t教务处副处长\n"
     dossier = ok(selections("dossier", case["id"], user="feng"))
@@ -189,3 +201,34 @@ def readings(database: Path) -> list[tuple[str, str, str, dict[str, str]]]:
     finally:
         engine.dispose()
     return [(row.actor, row.unit, row.subject, row.data) for row in rows]
+
+
+def test_an_exceptional_promotion_and_its_superior_consent(selections: Any) -> None:
+    reasons = "重大专项工作急需 (7 para 3)"
+    motion = MOTION | {"exceptional": True, "exceptional_reasons": reasons}
+    case = ok(selections("open", "--json", json.dumps(motion)))["id"]
+    for name, user, body in STEPS[:2]:
+        ok(selections("step", case, name, "--json", json.dumps(body), user=user))
+    name, user, body = STEPS[2]
+    refused = selections("step", case, name, "--json", json.dumps(body), user=user)
+    assert refused.returncode == 3 and "29 para 2" in refused.stderr
+    consent = {"department": "省委组织部", "reference": "闽委组〔2025〕12号",
+               "at": "2025-10-08T10:00:00+08:00"}  # fmt: skip
+    event = ok(selections("step", case, "superior_consent", "--json", json.dumps(consent)))
+    assert event["actor"] == signed("orgstaff")
+    assert event["data"]["reference"] == "闽委组〔2025〕12号"
+    shown = ok(selections("show", case))["exceptional"]
+    assert shown["reasons"] == reasons and shown["consent"]["department"] == "省委组织部"
+    decision = ok(selections("step", case, name, "--json", json.dumps(body), user=user))
+    assert decision["data"]["exceptional"]["reasons"] == reasons
+
+
+def test_a_departure_from_an_as_a_rule_threshold(selections: Any) -> None:
+    case = ok(selections("open", "--json", json.dumps(MOTION)))["id"]
+    body = STEPS[0][2] | {"interviewed": 15}
+    refused = selections("step", case, "recommendation", "--json", json.dumps(body))
+    assert refused.returncode == 3 and "13(1)" in refused.stderr
+    body |= {"departure": {"reason": "单位人数不足20人", "approved_by": "组织部部长 刘强"}}
+    event = ok(selections("step", case, "recommendation", "--json", json.dumps(body)))
+    assert event["data"]["departure"]["from"] == [{"guard": "interviewed", "article": "13(1)"}]
+    assert event["data"]["departure"]["approved_by"] == "组织部部长 刘强"

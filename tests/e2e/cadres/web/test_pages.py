@@ -20,7 +20,7 @@ from sqlalchemy import Engine
 from govops.accounts.model.events import AccessEventKind
 from govops.accounts.storage.accounts import accounts_unit_of_work_factory
 from govops.bootstrap import build_app, build_incidents
-from govops.cadres.model.selection import Motion
+from govops.cadres.model.selection import Departure, Motion
 from govops.config import Settings
 from govops.platform.i18n.languages import LANGUAGES
 from tests.e2e.languages import foreign_sentences
@@ -176,6 +176,16 @@ def test_a_case_shows_its_steps_and_the_next_without_the_dossier(
     assert "120" not in page and "orgstaff@" not in page  # the figures and who: the dossier's
     member = client.get(f"/selections/{demo.case}", headers=users[TEAM_MEMBER]).text
     assert f'href="/selections/{demo.case}/dossier"' in member
+    assert 'id="eligibility"' not in page  # the screening: for the team and committee
+
+
+def test_the_committee_sees_the_candidates_screening_with_its_articles(
+    client: TestClient, demo: Demo, users: dict[str, dict[str, str]]
+) -> None:
+    path = f"/selections/{demo.case}?lang=en"
+    page = client.get(path, headers=users[COMMITTEE_MEMBER]).text
+    assert 'id="eligibility"' in page and "eligible, with points to justify" in page
+    assert "<code>wuyi-cadre-regulation-2020 6(2)</code>" in page  # posts at the rank below
 
 
 def test_the_team_reads_the_dossier_and_each_reading_is_on_record(
@@ -228,3 +238,45 @@ def test_every_page_speaks_the_language_asked_for(
         if foreign := foreign_sentences(page, NAMES):
             found[path] = foreign
     assert found == {}
+
+
+def test_an_exceptional_promotion_shows_its_reasons_and_the_superior_consent(
+    client: TestClient, demo: Demo, users: dict[str, dict[str, str]]
+) -> None:
+    selections, actor = demo.app.state.selections, f"orgstaff@{DEPARTMENT}"
+    reasons = "学科建设急需 (7 para 3)"
+    motion = Motion(
+        "张三",
+        "教务处处长",
+        frozenset(COMMITTEE),
+        frozenset({TEAM_MEMBER}),
+        cadre=demo.person,
+        rank="division_chief",
+        exceptional=True,
+        exceptional_reasons=reasons,
+    )
+    case = selections.open(motion, actor).id
+    page = client.get(f"/selections/{case}?lang=en", headers=users["viewer"]).text
+    assert 'id="exceptional"' in page and reasons in page
+    assert "required before the decision; not recorded yet" in text(page)
+    selections.consent(case, actor, department="省委组织部", reference="闽委组〔2026〕3号")
+    page = client.get(f"/selections/{case}?lang=en", headers=users["viewer"]).text
+    assert "闽委组〔2026〕3号" in page and "orgstaff@" not in page
+    assert 'id="outcomes"' not in page  # the consent is shown with the promotion, not there
+
+
+def test_a_departure_is_shown_to_the_team_and_the_committee(
+    client: TestClient, demo: Demo, users: dict[str, dict[str, str]]
+) -> None:
+    selections, actor = demo.app.state.selections, f"orgstaff@{DEPARTMENT}"
+    motion = Motion("张三", "教务处副处长", frozenset(COMMITTEE), frozenset({TEAM_MEMBER}))
+    case = selections.open(motion, actor).id
+    departure = Departure("寒假期间部分教职工离校", "组织部部长 刘强")
+    counts = {"expected": 120, "attended": 95, "interviewed": 25}
+    selections.recommend(case, actor, **counts, departure=departure)
+    page = client.get(f"/selections/{case}?lang=en", headers=users[COMMITTEE_MEMBER]).text
+    assert 'id="departures"' in page and "寒假期间部分教职工离校" in page
+    assert "approved by 组织部部长 刘强" in text(page) and "<code>13</code>" in page
+    assert "attendance" in text(page)
+    viewer = client.get(f"/selections/{case}?lang=en", headers=users["viewer"]).text
+    assert 'id="departures"' not in viewer

@@ -61,6 +61,7 @@ def report(**fields: Any) -> dict[str, Any]:
         "summary": "征地补偿纠纷,村民到县政府聚集",
         "causes": ["land"],
         "participants": "约1200",
+        "major_impact_protest": True,  # 4.2(1)'s qualifier, asserted by the officer
     }
     return {k: v for k, v in (body | fields).items() if v is not ...}
 

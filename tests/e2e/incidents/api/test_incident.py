@@ -17,7 +17,8 @@ from tests.identity import TokenAuthenticator, bearer
 
 
 def test_a_report_is_created_graded_and_read_back(client: TestClient) -> None:
-    created = client.post(API, json=report())
+    # 4.2(1)'s 影响较大 and 4.1(1)'s 严重影响社会稳定 asserted: 1,200 people are level II
+    created = client.post(API, json=report(seriously_affects_stability=True))
     assert created.status_code == 201, created.text
     incident = created.json()
     assert created.headers["location"].endswith(f"{API}/{incident['id']}")
@@ -25,12 +26,16 @@ def test_a_report_is_created_graded_and_read_back(client: TestClient) -> None:
     assert incident["status"] == "open" and incident["stage"] == "incident"
     assert incident["reported_at"] == "2026-06-01T10:00:00+08:00"
     assert incident["occurred_at"] == "2026-06-01T09:30:00+08:00"
-    assert incident["pack"] == "cn-county-mass-incident 1.1.0"
+    assert incident["pack"] == "cn-county-mass-incident 1.2.0"
     assert "land_resources" in [d["code"] for d in incident["departments"]]
     assert [a["id"] for a in incident["actions"]] == ["II-start-plans", "II-report", "II-supervise"]
     first = incident["reports"][0]
     assert first["number"] == 0 and first["actor"] == TESTER
-    assert first["inputs"] == {"participants": "约1200"}
+    assert first["inputs"] == {
+        "participants": "约1200",
+        "major_impact_protest": True,
+        "seriously_affects_stability": True,
+    }
     decision = first["decision"]
     assert decision["outcome"] == "II" and decision["fired"] == ["II-1"]
     assert decision["approximate"] == ["participants"]
@@ -43,17 +48,18 @@ def test_a_report_is_created_graded_and_read_back(client: TestClient) -> None:
 
 
 def test_figures_as_staff_type_them_and_exact_numbers(client: TestClient) -> None:
-    words = client.post(API, json=report(participants="五千"))
+    words = client.post(API, json=report(participants="五千", seriously_affects_stability=True))
     assert words.json()["grade"] == "I"
     text = (
         '{"occurred_at": "2026-06-01T09:30:00+08:00", "place": "高速路口", "township": "城关镇",'
-        ' "summary": "堵路", "traffic_stopped_hours": %s}'
+        ' "summary": "堵路", "blocked_expressway": true, "traffic_stopped_hours": %s}'
     )
     below = client.post(API, content=text % "7.99999999999999999999", headers=_json())
     assert below.status_code == 201, below.text
     assert below.json()["grade"] is None
     assert below.json()["reports"][0]["inputs"] == {
-        "traffic_stopped_hours": "7.99999999999999999999"
+        "blocked_expressway": True,
+        "traffic_stopped_hours": "7.99999999999999999999",
     }
     at_bound = client.post(API, content=text % "8", headers=_json())
     assert at_bound.json()["grade"] == "I"
@@ -161,7 +167,12 @@ def test_a_follow_up_that_upgrades_records_the_regrade_and_its_reason(
     clock.advance(minutes=40)
     answer = client.post(
         f"{API}/{incident['id']}/follow-ups",
-        json={"participants": "约5500", "injured": 6, "note": "人数持续增加,堵塞省道"},
+        json={
+            "participants": "约5500",
+            "seriously_affects_stability": True,
+            "injured": 6,
+            "note": "人数持续增加,堵塞省道",
+        },
         headers=bearer("chengguan"),
     )
     assert answer.status_code == 201, answer.text
@@ -169,7 +180,12 @@ def test_a_follow_up_that_upgrades_records_the_regrade_and_its_reason(
     assert upgraded["grade"] == "I"
     follow_up = upgraded["reports"][1]
     assert follow_up["number"] == 1 and follow_up["actor"] == "chengguan@chengguan"
-    assert follow_up["inputs"] == {"participants": "约5500", "injured": 6}
+    assert follow_up["inputs"] == {
+        "participants": "约5500",
+        "major_impact_protest": True,  # kept from the first report
+        "seriously_affects_stability": True,
+        "injured": 6,
+    }
     assert follow_up["decision"]["fired"] == ["I-1"]
     [regrade] = upgraded["regrades"]
     assert (regrade["before"], regrade["after"]) == ("II", "I")
@@ -209,7 +225,9 @@ def test_checklist_actions_are_ticked_off(client: TestClient, clock: Clock) -> N
 
 
 def test_deadlines_are_met_and_overdue_ones_are_flagged(client: TestClient, clock: Clock) -> None:
-    incident = client.post(API, json=report(participants=6000)).json()
+    incident = client.post(
+        API, json=report(participants=6000, seriously_affects_stability=True)
+    ).json()
     assert [d["overdue"] for d in incident["deadlines"]] == [False, False]
     county = incident["deadlines"][0]
     # "immediately" to the county runs from 09:30, when it happened; filing it here at
@@ -230,7 +248,9 @@ def test_deadlines_are_met_and_overdue_ones_are_flagged(client: TestClient, cloc
     assert again.json()["version"] == met.json()["version"]  # a second "met" changes nothing
     clock.advance(hours=1)
     assert client.get(f"{API}/{incident['id']}").json()["overdue"] is False
-    other = client.post(API, json=report(participants=6000)).json()
+    other = client.post(
+        API, json=report(participants=6000, seriously_affects_stability=True)
+    ).json()
     clock.advance(hours=1, minutes=1)
     later = client.get(f"{API}/{other['id']}").json()
     province = later["deadlines"][1]
@@ -291,11 +311,13 @@ def test_unknown_incidents_are_404(client: TestClient) -> None:
 def test_search_by_grade_status_and_overdue(client: TestClient, clock: Clock) -> None:
     level_ii = client.post(API, json=report()).json()["id"]
     clock.advance(minutes=1)
-    level_i = client.post(API, json=report(participants=6000)).json()["id"]
+    level_i = client.post(
+        API, json=report(participants=6000, seriously_affects_stability=True)
+    ).json()["id"]
     clock.advance(minutes=1)
     warning = client.post(API, json=report(stage="warning", participants=1500)).json()["id"]
     clock.advance(minutes=1)
-    closed = client.post(API, json=report(participants=300)).json()["id"]
+    closed = client.post(API, json=report(participants=300, affects_stability=True)).json()["id"]
     client.post(f"{API}/{closed}/close", json=AFTER_ACTION)
 
     def ids(query: str) -> list[str]:
@@ -361,3 +383,30 @@ def test_an_unexpected_error_is_a_500_problem_without_a_traceback(
     assert answer.json()["code"] == "internal-error"
     assert "fire" not in answer.text and "Traceback" not in answer.text
     assert "the disk is on fire" in caplog.text
+
+
+def test_the_criteria_the_officer_confirms_are_fields_of_a_report(client: TestClient) -> None:
+    """The qualifiers of 4.1(1), 4.1(5), 4.2(1), 4.3(1) and the kinds of way and of project
+    of 4.1(4): flags given as a report's fields, required by their clauses."""
+    unqualified = client.post(API, json=report(major_impact_protest=...)).json()
+    assert unqualified["grade"] is None  # 1,200 people, 影响较大 not asserted
+    failing = unqualified["reports"][0]["decision"]["why_not"]["II"]["failing"]
+    assert [f["input"] for f in failing] == ["major_impact_protest"]
+    hours = {"participants": ..., "major_impact_protest": ..., "traffic_stopped_hours": 8}
+    assert client.post(API, json=report(**hours)).json()["grade"] is None
+    blocked = client.post(API, json=report(**hours, blocked_railway_trunk_line=True)).json()
+    assert (blocked["grade"], blocked["reports"][0]["decision"]["fired"]) == ("I", ["I-4"])
+    assert blocked["reports"][0]["inputs"]["blocked_railway_trunk_line"] is True
+    project = report(participants=..., major_impact_protest=..., key_project_stopped_hours="24小时")
+    assert client.post(API, json=project).json()["grade"] is None
+    national = client.post(API, json=project | {"national_key_project": "true"}).json()
+    assert national["grade"] == "I"
+    deaths = report(participants=..., major_impact_protest=..., deaths=10)
+    assert client.post(API, json=deaths).json()["grade"] is None
+    harmful = client.post(API, json=deaths | {"seriously_harms_stability": True}).json()
+    assert (harmful["grade"], harmful["reports"][0]["decision"]["fired"]) == ("I", ["I-5"])
+    wrong = client.post(API, json=report(affects_stability="perhaps"))
+    assert "affects_stability" in problem_fields(wrong)
+    schema = client.get("/api/v1/openapi.json").json()["components"]["schemas"]
+    fields = {name for body in schema.values() for name in body.get("properties", {})}
+    assert {"seriously_affects_stability", "blocked_expressway", "national_key_project"} <= fields

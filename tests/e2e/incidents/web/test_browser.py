@@ -58,15 +58,22 @@ def refused_with_messages(page: Any) -> None:
 
 
 def filed_and_explained(page: Any) -> None:
-    """Corrected, the report is filed and graded II under 4.2(1), with why not I."""
+    """Corrected, the report is filed and graded II under 4.2(1), with why not I: the
+    officer opens the criteria and confirms 4.2(1)'s 影响较大 and 4.1(1)'s
+    严重影响社会稳定, the qualifiers beside the figures."""
     page.fill("#f-place", "县政府大门")
     page.fill("#f-participants", "约1200")
     page.check("input[name=causes][value=demolition_and_arrears]")
+    page.click("details.flags summary")
+    page.check("#f-major_impact_protest")
+    page.check("#f-seriously_affects_stability")
     page.click("form.intake button[type=submit]")
     expect(page).to_have_url(re.compile(r"/incidents/[0-9a-f]{32}$"))
     expect(page.locator("#grade")).to_contain_text("II级")
     expect(page.locator("#clause-II-1 .article")).to_have_text("4.2(1)")
     expect(page.locator("#why-not-I")).to_contain_text("参与人数 1,200 < 5,000 (4.1(1))")
+    expect(page.locator("#clause-II-1")).to_contain_text("影响较大的非法集会游行示威")
+    expect(page.locator("#clause-II-1")).to_contain_text("(已认定)")
     expect(page.locator("#explanation .approximate")).to_contain_text("参与人数")
     expect(page.locator("#departments")).to_contain_text("县公安局")
     expect(page.locator("#departments")).to_contain_text("县建设局")
@@ -150,8 +157,12 @@ def test_the_lists_badges_keep_to_one_line_on_an_office_screen(
     """At 1,400 px, in Chinese, each grade and status badge is one line, not one character
     a line (their heights in units of their font size: about 1.7 for one line)."""
     summary = "城区房屋拆迁补偿纠纷数千名群众到县政府集体上访并堵塞交通" * 4  # as long as some are
-    for participants in ("6000", "约1200", "300"):  # levels I, II and III
-        report(client, participants=participants, summary=summary)
+    for participants, qualifier in (  # levels I, II and III, each with its qualifier
+        ("6000", "seriously_affects_stability"),
+        ("约1200", "major_impact_protest"),
+        ("300", "affects_stability"),
+    ):
+        report(client, participants=participants, summary=summary, **{qualifier: "true"})
     page.set_viewport_size({"width": 1400, "height": 900})
     page.goto(f"{live_server}/incidents")
     heights = page.eval_on_selector_all(

@@ -56,7 +56,13 @@ def test_a_follow_up_upgrades_the_incident_with_its_reason(
 ) -> None:
     incident = report(client)
     clock.advance(minutes=30)
-    data = {"participants": "6000", "note": "人数增至6000人", "flags_shown": "1"}
+    data = {
+        "participants": "6000",
+        "note": "人数增至6000人",
+        "flags_shown": "1",  # the boxes as the form shows them: 4.2(1)'s still ticked, and
+        "major_impact_protest": "true",  # 4.1(1)'s qualifier ticked now
+        "seriously_affects_stability": "true",
+    }
     response = client.post(f"{incident}/follow-ups", data=data, follow_redirects=False)
     assert response.status_code == 303
     page = client.get(incident).text
@@ -84,12 +90,13 @@ def test_a_follow_up_keeps_figures_left_blank_and_changes_only_flags_changed(
     page = client.get(incident).text
     assert 'placeholder="300"' in page and "现为 300" in page
     assert 'id="u-treat_as_level_II" name="treat_as_level_II" value="true" checked' in page
-    data = {"injured": "2", "flags_shown": "1", "treat_as_level_II": "true"}
+    kept = {"flags_shown": "1", "major_impact_protest": "true"}  # the boxes left as shown
+    data = kept | {"injured": "2", "treat_as_level_II": "true"}
     client.post(f"{incident}/follow-ups", data=data)
     page = client.get(incident).text
     assert "定级: 重大群体性事件 (II级)" in section(page, "explanation")
     assert "数字: 受伤人数: 2" in section(page, "timeline")
-    client.post(f"{incident}/follow-ups", data={"flags_shown": "1", "note": "不再视情对待"})
+    client.post(f"{incident}/follow-ups", data=kept | {"note": "不再视情对待"})
     page = client.get(incident).text
     assert "定级: 较大群体性事件 (III级)" in section(page, "explanation")
     assert "视情作为重大事件对待: 是 → 否" in section(page, "timeline")
@@ -97,7 +104,8 @@ def test_a_follow_up_keeps_figures_left_blank_and_changes_only_flags_changed(
 
 def test_a_follow_up_needs_something_new_and_readable_figures(client: TestClient) -> None:
     incident = report(client)
-    empty = client.post(f"{incident}/follow-ups", data={"flags_shown": "1"})
+    unchanged = {"flags_shown": "1", "major_impact_protest": "true"}  # the boxes as shown
+    empty = client.post(f"{incident}/follow-ups", data=unchanged)
     assert empty.status_code == 422
     assert errors(empty.text) == {"note": "请填写新数字或说明"}
     bad = client.post(f"{incident}/follow-ups", data={"deaths": "-1", "officer": "李四"})
@@ -111,7 +119,7 @@ def test_a_follow_up_needs_something_new_and_readable_figures(client: TestClient
 def test_deadlines_show_time_left_then_overdue_then_met_late(
     client: TestClient, clock: Clock
 ) -> None:
-    incident = report(client, participants="6000")
+    incident = report(client, participants="6000", seriously_affects_stability="true")
     clock.advance(minutes=20)
     assert "剩余 40分" in section(client.get(incident).text, "deadlines")
     clock.advance(hours=2)
@@ -136,7 +144,7 @@ def test_deadlines_show_time_left_then_overdue_then_met_late(
 
 def test_the_list_filters_by_grade_status_and_overdue(client: TestClient) -> None:
     report(client, summary="一号事件")
-    report(client, summary="二号事件", participants="6000")
+    report(client, summary="二号事件", participants="6000", seriously_affects_stability="true")
     assert "一号事件" in client.get("/incidents").text
     level_one = client.get("/incidents?grade=I").text
     assert "二号事件" in level_one and "一号事件" not in level_one
@@ -180,6 +188,7 @@ def test_a_follow_up_form_sent_twice_files_one_follow_up(client: TestClient) -> 
     key = page.split('name="key" value="', 1)[1].split('"', 1)[0]
     assert len(key) == 32  # a fresh key in the form
     sent = {"injured": "2", "note": "有2人受伤", "flags_shown": "1", "key": key}
+    sent["major_impact_protest"] = "true"  # the box ticked at intake, left as shown
     for _ in range(2):  # a double click
         answer = client.post(f"{incident}/follow-ups", data=sent, follow_redirects=False)
         assert answer.status_code == 303

@@ -51,8 +51,13 @@ def test_the_intake_form_offers_the_packs_causes_figures_and_criteria(
     assert '<span lang="zh-Hans">交通停运小时数</span> (giờ)' in vietnamese
 
 
+MAJOR_IMPACT = "影响较大的非法集会游行示威、上访请愿、聚众闹事、罢工(市、课)等"  # 4.2(1)
+
+
 def test_a_report_lands_on_its_page_with_the_grade_explained(client: TestClient) -> None:
-    response = client.post("/incidents", data=GOOD_REPORT, follow_redirects=False)
+    # 4.2(1)'s 影响较大 ticked, and 4.1(1)'s 严重影响社会稳定: 1,200 people are level II
+    data = GOOD_REPORT | {"seriously_affects_stability": "true"}
+    response = client.post("/incidents", data=data, follow_redirects=False)
     assert response.status_code == 303
     assert "govops_officer" not in response.headers.get("set-cookie", "")
     page = client.get(response.headers["location"]).text
@@ -62,6 +67,7 @@ def test_a_report_lands_on_its_page_with_the_grade_explained(client: TestClient)
     assert "参与人数在1000人以上、5000人以下" in explanation
     # the test passed, in figures and the plan's words, not the rule's notation
     assert "参与人数 = 约1200 (≥ 1,000, < 5,000, 以上、以下)" in explanation
+    assert f"{MAJOR_IMPACT} = 是 (已认定)" in explanation  # the qualifier the officer confirmed
     assert "participants in" not in explanation
     assert "按约数定级:参与人数" in explanation
     assert "为何不是特别重大群体性事件 (I级): 参与人数 1,200 < 5,000 (4.1(1))" in explanation
@@ -209,3 +215,63 @@ def test_the_time_the_information_was_obtained_is_filed_and_shown(client: TestCl
     assert "获取信息时间" in page and "2026年6月1日 09:45" in page
     deadlines = section(page, "deadlines")
     assert "截止 2026年6月1日 10:45" in deadlines  # within the hour of obtaining it (5.2)
+
+
+# What the officer judges in section 4, beside the figures: the qualifiers of 4.1(1), 4.1(5),
+# 4.2(1) and 4.3(1) and the kinds of way and of project of 4.1(4), each a box on the form.
+CONFIRMED = {
+    "seriously_affects_stability": ("严重影响社会稳定", "seriously affects social stability"),
+    "seriously_harms_stability": ("严重危害社会稳定", "seriously harms social stability"),
+    "major_impact_protest": (MAJOR_IMPACT, "with a major impact"),
+    "affects_stability": ("影响社会稳定", "affects social stability"),
+    "blocked_railway_trunk_line": ("阻断铁路繁干线", "railway trunk line blocked"),
+    "blocked_national_road": ("阻断国道", "national road blocked"),
+    "blocked_expressway": ("阻断高速公路", "expressway blocked"),
+    "blocked_transport_hub": ("阻断重要交通枢纽", "important transport hub blocked"),
+    "national_key_project": ("阻挠、妨碍国家重点建设工程施工", "national key project obstructed"),
+}
+
+
+def test_the_form_offers_each_criterion_the_officer_confirms_in_each_language(
+    client: TestClient,
+) -> None:
+    chinese = client.get("/incidents/new").text
+    english = client.get("/incidents/new?lang=en").text
+    for name, (words, english_words) in CONFIRMED.items():
+        box = f'<input type="checkbox" id="f-{name}" name="{name}" value="true">'
+        assert f"{box} {words}</label>" in chinese
+        assert english_words in english.split(f'id="f-{name}"', 1)[1].split("</label>", 1)[0]
+    assert "ảnh hưởng nghiêm trọng đến ổn định xã hội" in client.get("/incidents/new?lang=vi").text
+    assert "嚴重影響社會穩定" in client.get("/incidents/new?lang=zh-Hant").text
+
+
+def test_a_figure_grades_only_with_the_qualifier_the_officer_confirms(client: TestClient) -> None:
+    people = {"participants": "6000", "major_impact_protest": ""}
+    page = client.get(report(client, **people)).text
+    explanation = section(page, "explanation")
+    assert "定级: 未达分级标准" in explanation
+    assert "为何不是特别重大群体性事件 (I级): 严重影响社会稳定:未认定 (4.1(1))" in explanation
+    confirmed = people | {"seriously_affects_stability": "true"}
+    explanation = section(client.get(report(client, **confirmed)).text, "explanation")
+    assert "定级: 特别重大群体性事件 (I级)" in explanation and "I-1 4.1(1)" in explanation
+    assert "严重影响社会稳定 = 是 (已认定)" in explanation
+    english = section(client.get(report(client, **confirmed) + "?lang=en").text, "explanation")
+    assert "seriously affects social stability = yes (asserted)" in english
+
+
+def test_a_blockade_or_a_stopped_project_grades_by_what_was_blocked_or_stopped(
+    client: TestClient,
+) -> None:
+    blockade = {"participants": "", "major_impact_protest": "", "traffic_stopped_hours": "8"}
+    explanation = section(client.get(report(client, **blockade)).text, "explanation")
+    assert "定级: 未达分级标准" in explanation  # no way 4.1(4) names was blocked
+    national_road = blockade | {"blocked_national_road": "true"}
+    explanation = section(client.get(report(client, **national_road)).text, "explanation")
+    assert "I-4 4.1(4)" in explanation and "阻断国道 = 是 (已认定)" in explanation
+    project = {"participants": "", "major_impact_protest": "", "key_project_stopped_hours": "48"}
+    explanation = section(client.get(report(client, **project)).text, "explanation")
+    assert "定级: 未达分级标准" in explanation  # not confirmed a national key project
+    national = project | {"national_key_project": "true"}
+    explanation = section(client.get(report(client, **national)).text, "explanation")
+    assert "I-4 4.1(4)" in explanation
+    assert "阻挠、妨碍国家重点建设工程施工 = 是 (已认定)" in explanation

@@ -39,6 +39,7 @@ def history(client: TestClient, clock: Clock) -> str:
     client.post(f"{incident}/actions/II-report")
     clock.advance(minutes=30)
     follow_up = {"participants": "6000", "note": "人数增至6000人", "flags_shown": "1"}
+    follow_up |= {"major_impact_protest": "true", "seriously_affects_stability": "true"}
     client.post(f"{incident}/follow-ups", data=follow_up | {"treat_as_level_II": "true"})
     client.post(f"{incident}/deadlines/level-I-report-county")
     clock.advance(hours=2)

@@ -20,6 +20,7 @@ from fastapi.testclient import TestClient
 from govops.bootstrap import build_app
 from govops.config import Settings
 from tests.e2e.cadres.api.test_selection import INVESTIGATION, MOTION, RECOMMENDATION
+from tests.e2e.cadres.people import enrolled
 from tests.fakes import Clock
 from tests.identity import PASSWORD, sign_in
 
@@ -36,6 +37,7 @@ NOW = datetime(2026, 6, 1, 10, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
 def app(tmp_path: Path) -> Iterator[FastAPI]:
     """The application, its users added as the administrator adds them."""
     app = build_app(Settings(f"sqlite:///{tmp_path / 'govops.db'}"), Clock(NOW))
+    enrolled(app.state.cadres)  # the candidate of MOTION, 张三, in the registry
     yield app
 
 
@@ -85,12 +87,16 @@ def test_a_duty_officer_files_and_follows_up_and_another_township_cannot_see_it(
     page.fill("#f-summary", "城区房屋拆迁,群众到县政府集体上访")
     page.fill("#f-participants", "约1200")
     page.check("input[name=causes][value=demolition_and_arrears]")
+    page.click("details.flags summary")  # the criteria the officer confirms
+    page.check("#f-major_impact_protest")  # 4.2(1)'s 影响较大
     page.click("form.intake button[type=submit]")
     expect(page).to_have_url(re.compile(r"/incidents/[0-9a-f]{32}$"))
     expect(page.locator("#grade")).to_contain_text("II级")
     incident = page.url.removeprefix(live_server)
     page.fill("#u-participants", "6000")
     page.fill("#u-note", "人数增至6000人")
+    page.click("#follow-up details.flags summary")
+    page.check("#u-seriously_affects_stability")  # 4.1(1)'s 严重影响社会稳定
     page.click("#follow-up button[type=submit]")
     expect(page.locator("#grade")).to_contain_text("I级")
     expect(page.locator("#timeline")).to_contain_text("cg-duty@chengguan")  # who, where

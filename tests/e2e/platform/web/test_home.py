@@ -23,6 +23,7 @@ from govops.platform.web.shell import (
     set_module_entries,
 )
 from tests.e2e.cadres.api.test_selection import MOTION
+from tests.e2e.cadres.people import enrolled
 from tests.e2e.incidents.api.conftest import report
 from tests.e2e.warnings.warning_demo import MORNING_AFTER, OTHER_STREET, STREET, demo_app
 from tests.identity import EVERYTHING, TokenAuthenticator, actor, bearer, everything
@@ -81,6 +82,7 @@ def test_an_overdue_report_is_listed_for_its_township_only(tmp_path: Path) -> No
     app = _app(tmp_path)
     with TestClient(app, headers=bearer()) as client:
         body = report(participants="约5500", injured=6, occurred_at="2026-07-21T08:30:00+08:00")
+        body["seriously_affects_stability"] = True  # 4.1(1)'s qualifier: level I
         filed = client.post("/api/v1/incidents", json=body)
     assert filed.status_code == 201, filed.text
     assert _attention(_home(app)) == []  # level I: reports due within the hour
@@ -108,6 +110,7 @@ def test_an_active_warning_is_listed_for_the_streets_reading_it(tmp_path: Path) 
 
 def test_a_case_waiting_for_its_next_step_is_listed_in_the_office(tmp_path: Path) -> None:
     app = _app(tmp_path)
+    enrolled(app.state.cadres)  # the candidate of MOTION, 张三, in the registry
     with TestClient(app, headers=bearer()) as client:
         case = client.post("/api/v1/selections", json=MOTION).json()["id"]
     page = _home(app, "orgstaff")

@@ -104,8 +104,8 @@ def test_rank_puts_communes_in_order_of_posterior_ratio(govops: Run, files: dict
     assert done.returncode == 0, done.stderr
     rows = lines(done.stdout)
     assert [row["rank"] for row in rows] == [1, 2]
-    assert {"area", "name", "district", "births", "srb", "srb_posterior", "post_low",
-            "post_high", "district_srb", "kappa", "shrinkage"} <= set(rows[0])  # fmt: skip
+    assert {"area", "name", "district", "births", "srb", "ci_low", "ci_high", "srb_posterior",
+            "district_srb", "pooled_srb", "spread", "districts_differ"} <= set(rows[0])  # fmt: skip
     assert rows[0]["srb_posterior"] >= rows[1]["srb_posterior"]
     assert "ghi chú" in done.stderr
 
@@ -202,27 +202,34 @@ def test_no_rows_or_no_window_print_nothing_and_say_why(govops: Run, files: dict
     assert done.stderr == "govops: note: no window of 5 years fits the data's years (2016–2017)\n"
     done = govops("srb", "rank", str(header), "--areas", files["areas"], "--lang", "en")
     assert (done.returncode, done.stdout) == (0, "")
-    assert "nothing to rank" in done.stderr and "full shrinkage" not in done.stderr
+    assert "nothing to rank" in done.stderr and "differ no more than chance" not in done.stderr
 
 
 def test_rank_never_prints_infinity_and_says_why_a_figure_is_null(
     govops: Run, files: dict[str, str]
 ) -> None:
-    # Huyện Một has boys but no girls; Xã C is its district's only commune.
-    Path(files["births"]).write_text(
+    # Huyện Một has boys but no girls; in the first file no commune has girls.
+    births = Path(files["births"])
+    births.write_text("area_code,year,boys,girls\n38001,2016,5,0\n38003,2016,4,0\n", "utf-8")
+    done = govops("srb", "rank", str(births), "--areas", files["areas"], "--lang", "en")
+    assert done.returncode == 0, done.stderr
+    rows = {row["area"]: row for row in lines(done.stdout)}
+    assert rows["38003"]["reasons"] == ["no_girls", "district_no_girls", "nowhere_girls"]
+    assert rows["38003"]["message"].endswith("no commune has girls: no expected ratio")
+    assert (rows["38003"]["srb_posterior"], rows["38003"]["pooled_srb"]) == (None, None)
+    births.write_text(
         "area_code,year,boys,girls\n38001,2016,5,0\n38002,2016,4,0\n38003,2016,30,20\n",
         encoding="utf-8",
     )
-    done = govops("srb", "rank", files["births"], "--areas", files["areas"], "--lang", "en")
+    done = govops("srb", "rank", str(births), "--areas", files["areas"], "--lang", "en")
     assert done.returncode == 0, done.stderr
     rows = {row["area"]: row for row in lines(done.stdout)}
     a = rows["38001"]
-    assert (a["district_srb"], a["srb_posterior"], a["shrunk_towards"]) == (None, None, "district")
-    assert "district_no_girls" in a["reasons"]
+    assert (a["district_srb"], a["srb"], a["ci_high"]) == (None, None, None)
+    assert a["srb_posterior"] is not None and a["ci_low"] is not None
+    assert a["reasons"] == ["no_girls", "district_no_girls"]
     assert "the district has no girls: its ratio is infinite" in a["message"]
-    c = rows["38003"]
-    assert (c["shrunk_towards"], c["district_srb"]) == ("province", 150.0)
-    assert c["reasons"] == ["prior_no_girls"]  # the province's other communes: no girls
+    assert rows["38003"]["district_srb"] == 150.0
 
 
 def test_messages_and_notes_in_chinese(govops: Run, files: dict[str, str]) -> None:
@@ -235,9 +242,36 @@ def test_messages_and_notes_in_chinese(govops: Run, files: dict[str, str]) -> No
     )
     rank = govops("srb", "rank", files["births"], "--areas", files["areas"], "--lang", "zh-Hans")
     assert rank.returncode == 0, rank.stderr
-    assert rank.stderr.startswith("govops: 提示：每个社向本县其他社的比值收缩")
+    assert rank.stderr.startswith("govops: 提示：")
+    assert "各社之间的差异不超过偶然所能解释的程度" in rank.stderr
     Path(files["births"]).write_text("area_code,year,boys\n38001,2016,1\n", encoding="utf-8")
     done = govops("srb", "compute", files["births"], "--lang", "zh-Hans")
     assert done.stderr == f"govops: {files['births']}: 第 1 行：缺少 'girls' 列\n"
     done = govops("srb", "compute", files["births"], "--level", "district", "--lang", "zh-Hans")
     assert done.stderr.startswith("govops: --level 需要 --areas（地区列表）")
+
+
+def test_rank_finds_the_high_communes_and_says_how_much_communes_spread(
+    govops: Run, tmp_path: Path
+) -> None:
+    areas = ["code,name,level,parent", "38,Thanh Hóa,province,"]
+    areas += [f"38{d},Huyện {d},district,38" for d in range(4)]
+    areas += [f"38{d}{c:02},Xã {d}-{c},commune,38{d}" for d in range(4) for c in range(10)]
+    births = ["area_code,year,boys,girls"]
+    for d in range(4):
+        for c in range(10):
+            high = c == 0  # one commune in each district at SRB 140, the others at 106
+            births.append(f"38{d}{c:02},2016,{1750 if high else 1545},{1250 if high else 1455}")
+    (tmp_path / "areas.csv").write_text("\n".join(areas) + "\n", encoding="utf-8")
+    (tmp_path / "births.csv").write_text("\n".join(births) + "\n", encoding="utf-8")
+    done = govops(
+        "srb", "rank", str(tmp_path / "births.csv"), "--areas", str(tmp_path / "areas.csv"),
+        "--lang", "en",
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    rows = lines(done.stdout)
+    assert {row["area"] for row in rows[:4]} == {"38000", "38100", "38200", "38300"}
+    assert rows[0]["srb_posterior"] == pytest.approx(140, abs=1)
+    assert rows[4]["srb_posterior"] == pytest.approx(106.2, abs=1)
+    assert rows[0]["districts_differ"] is False and 5 < rows[0]["spread"] < 20
+    assert "the communes' true ratios spread by about" in done.stderr

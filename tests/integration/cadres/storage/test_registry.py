@@ -99,6 +99,10 @@ def test_the_registry_service_decides_eligibility_from_the_database(engine: Engi
     assert answer["record"]["positions"][0]["start"] == "2020-01-01"
     assert answer["sources"]["positions[0]"] == 6
     assert answer["verdict"] == "eligible_with_warnings"
-    assert {w["id"] for w in answer["warnings"]} == {"posts_at_lower_rank", "training"}
+    assert {w["id"] for w in answer["warnings"]} == {
+        "posts_at_lower_rank",
+        "training",
+        "assessment_missing",  # 2023 and 2024 not recorded (17(3))
+    }
     cadre = registry.get(person)
     assert cadre.superseded_by == {4: 6} and len(cadre.entries) == 6

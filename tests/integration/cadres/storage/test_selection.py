@@ -12,10 +12,11 @@ from sqlalchemy import Engine, inspect
 
 from govops.bootstrap import build_selections
 from govops.cadres.model.selection import Event, Motion
-from govops.cadres.model.steps import ProbationOutcome, Step, StepRefusedError, Vote
+from govops.cadres.model.steps import ORDER, ProbationOutcome, Step, StepRefusedError, Vote
 from govops.cadres.ports import SelectionConflictError
 from govops.cadres.storage.selection import SqlSelectionUnitOfWork, selection_unit_of_work_factory
 from govops.platform.storage import database
+from tests.e2e.cadres.people import enrol
 
 CST = timezone(timedelta(hours=8))
 AT = datetime(2025, 9, 1, 9, 0, tzinfo=CST)
@@ -88,6 +89,7 @@ def test_nothing_is_kept_without_a_commit(
 
 def test_the_service_runs_a_case_on_the_database(engine: Engine) -> None:
     service = build_selections(engine, lambda: datetime(2026, 11, 20, tzinfo=UTC))
+    enrol(engine, lambda: datetime(2026, 11, 20, tzinfo=UTC))  # the candidate, 张三
     case = service.open(Motion("张三", "处长", MEMBERS, frozenset({"t1", "t2"})), "组织部", at=AT)
     service.recommend(case.id, "t1", expected=10, attended=8, interviewed=20, at=AT)
     service.investigate(case.id, "t2", investigators=["t1", "t2"], consulted=20, at=AT)
@@ -99,7 +101,7 @@ def test_the_service_runs_a_case_on_the_database(engine: Engine) -> None:
     outcome = ProbationOutcome.CONFIRMED
     service.end_probation(case.id, "m1", outcome=outcome, at=AT + timedelta(days=365))
     stored = service.get(case.id)
-    assert [e.step for e in stored.events] == list(Step)
+    assert [e.step for e in stored.events] == list(ORDER)
     assert stored.event(Step.PUBLIC_NOTICE) == notice  # read back in the pack's timezone
     assert [c.id for c in service.cases()] == [case.id]
     # The server's time of recording is kept beside the act's time the user gave.

@@ -52,7 +52,7 @@ def _first_report(service: IncidentService) -> Incident:
         township="城关镇",
         summary="房屋拆迁群众集体上访",
         causes=("land",),
-        inputs={"participants": "约1200"},
+        inputs={"participants": "约1200", "major_impact_protest": True},
     )
     return service.report(intake, "值班员张三")
 
@@ -65,7 +65,8 @@ def escalated(pack: Pack) -> Scenario:
     service = _service(pack, clock)
     incident = _first_report(service)
     clock.now = START + timedelta(hours=1)
-    incident = service.follow_up(incident.id, {"participants": "约5000"}, "人数持续增加", "李四")
+    figures = {"participants": "约5000", "seriously_affects_stability": True}
+    incident = service.follow_up(incident.id, figures, "人数持续增加", "李四")
     clock.now += timedelta(minutes=10)
     incident = service.action_done(incident.id, incident.actions[0].id, "王五")
     incident = service.deadline_met(incident.id, "level-I-report-county", "王五")
@@ -199,13 +200,14 @@ def test_follow_ups_are_numbered_with_time_figures_grade_and_note(
     rows = [[cell.text for cell in row.cells] for row in table.rows]
     assert rows[0] == ["序号", "报告时间", "报告人", "主要数字（如报）", "级别", "说明"]
     assert rows[1][:3] == ["初报", "2026年6月1日 09:30", "值班员张三"]
-    assert rows[1][3] == "参与人数：约1200人（约数，按1200人计）"
+    major_impact = "影响较大的非法集会游行示威、上访请愿、聚众闹事、罢工(市、课)等：是"
+    assert rows[1][3] == f"参与人数：约1200人（约数，按1200人计）、{major_impact}"
     assert rows[1][4] == "重大群体性事件 (II级)"
     assert rows[2] == [
         "续报1",
         "2026年6月1日 10:30",
         "李四",
-        "参与人数：约5000人（约数，按5000人计）",
+        f"参与人数：约5000人（约数，按5000人计）、{major_impact}、严重影响社会稳定：是",
         "特别重大群体性事件 (I级)",
         "人数持续增加",
     ]
@@ -248,8 +250,8 @@ def test_the_english_variant_takes_its_headings_from_the_catalogue(
     assert headings[3] == "4. Analysis and forecast of the trend (plan 6.1.3(4)④)"
     lines = _texts(data)
     assert lines[0] == "Information report on 房屋拆迁群众集体上访 at 县政府广场 (follow-up 2)"
-    # the pack keeps its input labels in Chinese only
-    assert "参与人数: 约5000 (approximate, read as 5000)" in lines
+    # the figures under the labels the pack gives them in English, as given on record
+    assert "participants: 约5000 (approximate, read as 5000)" in lines
     assert "Issued: Jun 1, 2026 11:00" in lines
     assert "Analysis and forecast: (to be supplied)" in lines
 
@@ -308,3 +310,20 @@ def test_bad_arguments_are_refused(
     kwargs = change({"incident": _hand_made(pack), "pack": pack})
     with pytest.raises(ValueError, match=message):
         information_report_docx(**kwargs)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("language", "line"),
+    [
+        ("zh-Hans", "影响较大的非法集会游行示威、上访请愿、聚众闹事、罢工(市、课)等：是"),
+        ("en", "illegal assembly, march or demonstration, petition, disturbance, strike (or "
+         "market or class boycott) or the like, with a major impact: yes"),
+    ],
+)  # fmt: skip
+def test_an_asserted_criterion_is_said_in_the_reports_language(
+    pack: Pack, escalated: Scenario, language: str, line: str
+) -> None:
+    _, _, incident = escalated
+    lines = _texts(information_report_docx(incident, pack, language=language))
+    assert line in lines
+    assert not any("True" in text for text in lines)

@@ -30,7 +30,7 @@ INTAKE = Intake(
     township="城关镇",
     summary="城区房屋拆迁,1200人到县政府集体上访",
     causes=("land",),
-    inputs={"participants": "一千二百人"},
+    inputs={"participants": "一千二百人", "major_impact_protest": True},
 )
 CLOSING = AfterAction("无人员伤亡", "拆迁补偿纠纷", "提前公开补偿标准", "复核补偿方案")
 
@@ -50,7 +50,8 @@ def test_report_follow_up_action_close_round_trip(engine: Engine, rules: Inciden
     reported = incidents.report(INTAKE, "值班员 张三", idempotency_key="req-1")
     assert reported.grade == "II"
     assert incidents.report(INTAKE, "值班员 张三", idempotency_key="req-1").id == reported.id
-    followed = incidents.follow_up(reported.id, {"participants": "约5000"}, "人数增加", "李四")
+    more = {"participants": "约5000", "seriously_affects_stability": True}
+    followed = incidents.follow_up(reported.id, more, "人数增加", "李四")
     assert [r.number for r in followed.reports] == [0, 1]
     assert followed.grade == "I" and len(followed.regrades) == 1
     action = followed.actions[0].id
@@ -63,7 +64,7 @@ def test_report_follow_up_action_close_round_trip(engine: Engine, rules: Inciden
     assert stored.reported_at == NOW and stored.reported_at.utcoffset() == timedelta(0)
     assert next(a for a in stored.actions if a.id == action).done_by == "王五"
     assert done.version == 4 and stored.version == 5
-    assert stored.reports[1].inputs == {"participants": "约5000"}
+    assert stored.reports[1].inputs == {"major_impact_protest": True, **more}
     assert [i.id for i in incidents.search(status="closed")] == [reported.id]
     with new_uow() as uow:
         pending = uow.outbox.pending(limit=1000)
@@ -98,7 +99,8 @@ def test_two_follow_ups_at_once_both_land_in_order(engine: Engine, rules: Incide
     final = incidents.get(incident.id)
     assert [r.number for r in final.reports] == [0, 1, 2]
     assert {r.note for r in final.reports[1:]} == {"A", "B"}
-    assert final.reports[2].inputs == {"participants": 1300, "injured": 3}  # nothing lost
+    nothing_lost = {"participants": 1300, "major_impact_protest": True, "injured": 3}
+    assert final.reports[2].inputs == nothing_lost
     assert [e.seq for e in final.events] == list(range(1, final.version + 1))
     if engine.dialect.name == "sqlite":
         assert conflicts == []  # writers queued on BEGIN IMMEDIATE

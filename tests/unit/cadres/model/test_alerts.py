@@ -1,5 +1,6 @@
 """Alerts over the registry: rotation, probation, avoidance and bars, each on both sides of
-its boundary day, each with its article and dates."""
+its boundary day, each with its article and dates. Training (6(5)), absence (45(6), 45(7))
+and incompetence (47) are in test_duty_alerts."""
 
 from __future__ import annotations
 
@@ -32,6 +33,9 @@ RULES = cited_rules(
             ("rotation_years", 10, "42(2)"),
             ("demotion_no_promotion_years", 2, "46"),
             ("accountability_no_equivalent_post_years", 1, "46"),
+            ("training_after_promotion_years", 1, "6(5)"),
+            ("study_leave_years", 1, "45(6)"),
+            ("health_absence_years", 1, "45(7)"),
         ]
     },
 )
@@ -125,6 +129,18 @@ def test_a_relative_who_leads_the_other_directly() -> None:
     assert "một người là cấp trên trực tiếp của người kia" in translator("vi").say(found.detail)
 
 
+def test_a_relative_who_supervises_the_other_s_work() -> None:
+    """43 para 2: 监督与被监督关系, between close in-laws as between any relatives."""
+    auditor = person("a", post("audit", "audit office"), relatives=(("b", Kinship.CLOSE_IN_LAW),))
+    audited = person("b", post("head", "finance office", supervised_by="audit"))
+    (found,) = of(AlertKind.AVOIDANCE, auditor, audited)
+    assert found.people == ("a", "b") and found.cite == Citation(DOC, "43")
+    assert "one supervises the other's work" in str(found.detail)
+    assert translator("zh-Hans").say(found.detail).startswith("近姻亲关系：")
+    stranger = person("c", post("head", "finance office", supervised_by="audit"))
+    assert of(AlertKind.AVOIDANCE, auditor, stranger) == []
+
+
 def test_a_relative_in_finance_work_in_a_unit_the_other_leads() -> None:
     leader = person("l", post("head", "arts", leading=True))
     in_law = person(
@@ -142,10 +158,14 @@ def test_a_relative_in_finance_work_in_a_unit_the_other_leads() -> None:
 @pytest.mark.parametrize(
     ("bar", "end"),
     [
-        (Bar(BarKind.DEMOTION, date(2024, 7, 1)), date(2026, 7, 1)),
-        (Bar(BarKind.DEMOTION, date(2024, 6, 30)), None),
-        (Bar(BarKind.ACCOUNTABILITY, date(2025, 7, 1)), date(2026, 7, 1)),
-        (Bar(BarKind.ACCOUNTABILITY, date(2025, 6, 30)), None),
+        # 46: the day of the demotion or resignation not counted, the anniversary still
+        # barred (Civil Code 201, 202), as the eligibility table reads it
+        (Bar(BarKind.DEMOTION, date(2024, 7, 1)), date(2026, 7, 2)),
+        (Bar(BarKind.DEMOTION, date(2024, 6, 30)), date(2026, 7, 1)),
+        (Bar(BarKind.DEMOTION, date(2024, 6, 29)), None),
+        (Bar(BarKind.ACCOUNTABILITY, date(2025, 7, 1)), date(2026, 7, 2)),
+        (Bar(BarKind.ACCOUNTABILITY, date(2025, 6, 30)), date(2026, 7, 1)),
+        (Bar(BarKind.ACCOUNTABILITY, date(2025, 6, 29)), None),
         (Bar(BarKind.DISCIPLINE, date(2025, 1, 1), TODAY), date(2026, 7, 1)),
         (Bar(BarKind.DISCIPLINE, date(2025, 1, 1), TODAY - timedelta(days=1)), None),
     ],
@@ -171,6 +191,7 @@ def test_alerts_come_soonest_first() -> None:
         "a",
         post(rank="division_chief", start=date(2016, 7, 20), probation_end=date(2026, 7, 10)),
         bars=(Bar(BarKind.DEMOTION, date(2025, 1, 1)),),
+        trainings=(date(2016, 9, 1),),
     )
     kinds = [a.kind for a in alerts(Registry((cadre,)), TODAY, RULES)]
     assert kinds == [AlertKind.PROBATION, AlertKind.ROTATION, AlertKind.BAR]

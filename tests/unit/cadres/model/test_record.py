@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 import pytest
 
-from govops.cadres.model.adapter import cadre_record
-from govops.cadres.model.periods import completed_years, completed_years_of_union, union_days
+from govops.cadres.model.adapter import AssessmentWindow, assessment_window, cadre_record
+from govops.cadres.model.periods import (
+    completed_years,
+    completed_years_of_union,
+    period_last_day,
+    union_days,
+    years_elapsed,
+)
 from govops.lawcode.rules.inputs import InputError
 
 
@@ -62,8 +68,12 @@ def test_the_example_record_of_the_brief() -> None:
         "rank_jump": 1,
         "exceptional": False,
         "previous_promotion_exceptional": False,
+        "held_is_section_chief": True,
+        "held_is_deputy_division": False,
+        "years_below_when_promoted": 0,
         "in_probation": False,
         "recent_assessment_below_competent": False,
+        "assessment_missing": True,  # 2023 and 2024 are not recorded
         "spouse_or_children_abroad": False,
         "discipline_in_effect": False,
         "demoted": False,
@@ -234,8 +244,36 @@ def test_probation_ends_on_its_end_day() -> None:
     ],
 )
 def test_recent_assessment_below_competent(year: int, result: str, below: bool) -> None:
-    got = inputs(assessments=[{"year": year, "result": result}])
+    results = {y: "competent" for y in range(2022, 2026)} | {year: result}
+    got = inputs(assessments=[{"year": y, "result": r} for y, r in results.items()])
     assert got["recent_assessment_below_competent"] is below
+    assert got["assessment_missing"] is False
+
+
+def test_the_latest_three_results_end_with_the_year_just_ended_when_it_is_recorded() -> None:
+    as_of = date(2026, 6, 30)
+    assert assessment_window({2022, 2023, 2024, 2025}, as_of) == AssessmentWindow(
+        (2023, 2024, 2025), ()
+    )
+    # 2025 not recorded yet: the latest three are 2022-2024, and 2025 is named as missing
+    assert assessment_window({2022, 2023, 2024}, as_of) == AssessmentWindow(
+        (2022, 2023, 2024), (2025,)
+    )
+    assert assessment_window({2023, 2025}, as_of) == AssessmentWindow((2023, 2024, 2025), (2024,))
+    assert assessment_window(set(), as_of).missing == (2022, 2023, 2024, 2025)
+
+
+def test_a_bad_result_before_a_year_not_yet_recorded_still_counts() -> None:
+    """17(3): the latest three results, not the last three calendar years: with 2025 not
+    recorded, basically competent in 2022 is among them; a missing year is never a pass."""
+    early = [{"year": 2022, "result": "basically_competent"}] + [
+        {"year": y, "result": "competent"} for y in (2023, 2024)
+    ]
+    got = inputs(assessments=early)
+    assert got["recent_assessment_below_competent"] is True
+    assert got["assessment_missing"] is True
+    gap = [{"year": y, "result": "competent"} for y in (2023, 2025)]
+    assert inputs(assessments=gap)["assessment_missing"] is True
 
 
 def test_discipline_in_effect_through_its_last_day() -> None:
@@ -256,7 +294,46 @@ def test_flags_and_demotion() -> None:
     assert got["exceptional"] and got["previous_promotion_exceptional"]
     assert got["spouse_or_children_abroad"] and got["training_completed"] is False
     assert got["demoted"] is True and got["years_since_demotion"] == 1
-    assert inputs(demoted_on="2024-06-30")["years_since_demotion"] == 2
+
+
+def test_the_two_years_after_a_demotion_run_through_the_second_anniversary() -> None:
+    """46 (两年内不得提升职务) counted as the Civil Code counts years (201, 202): the day of
+    the demotion is not counted, the second anniversary is the last day barred."""
+    assert inputs(demoted_on="2024-06-30")["years_since_demotion"] == 1
+    assert inputs(demoted_on="2024-06-29")["years_since_demotion"] == 2
+    assert inputs(as_of="2026-03-01", demoted_on="2024-02-29")["years_since_demotion"] == 2
+    assert inputs(as_of="2026-02-28", demoted_on="2024-02-29")["years_since_demotion"] == 1
+
+
+@pytest.mark.parametrize(
+    ("event", "years", "last"),
+    [
+        (date(2024, 6, 30), 1, date(2025, 6, 30)),
+        (date(2024, 6, 30), 2, date(2026, 6, 30)),
+        (date(2024, 2, 29), 1, date(2025, 2, 28)),
+        (date(2024, 2, 29), 4, date(2028, 2, 29)),
+        (date(2025, 2, 28), 1, date(2026, 2, 28)),
+    ],
+)
+def test_a_period_of_years_ends_on_the_corresponding_day(
+    event: date, years: int, last: date
+) -> None:
+    assert period_last_day(event, years) == last
+    assert years_elapsed(event, last) == years - 1
+    assert years_elapsed(event, last + timedelta(days=1)) == years
+
+
+def test_years_below_the_rank_held_when_it_was_reached() -> None:
+    posts = [
+        post("deputy_section", "2022-01-01", "2024-01-01"),
+        post("section_chief", "2024-01-01"),
+        post("section_chief", "2025-01-01", post="B"),
+    ]
+    assert inputs(positions=posts)["years_below_when_promoted"] == 2
+    posts[0] = post("deputy_section", "2023-01-01", "2024-01-01")
+    got = inputs(positions=posts)
+    assert (got["years_below_when_promoted"], got["held_is_section_chief"]) == (1, True)
+    assert inputs(positions=posts[1:])["years_below_when_promoted"] == 0
 
 
 JUDGED = (

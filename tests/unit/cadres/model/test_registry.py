@@ -37,7 +37,7 @@ def entries(*facts: tuple[str, dict[str, Any]] | tuple[str, dict[str, Any], int]
 BASE: list[tuple[str, dict[str, Any]]] = [
     ("work_start", {"date": "2012-07-01"}),
     ("education", {"level": "bachelor"}),
-    ("party", {"joined_on": "2015-06-01"}),
+    ("party", {"joined_on": "2014-06-01", "full_member_on": "2015-06-01"}),
     (
         "position",
         {"rank": "section_chief", "unit": "教务处", "start": "2021-01-01", "grassroots": True},

@@ -119,8 +119,12 @@ def test_relatives_are_linked_by_id_only_and_what_is_not_linked_is_reported(
 
 
 def test_rotation_after_ten_years_in_a_division_level_post(registry: RegistryService) -> None:
-    cadre(registry, "张三", post("deputy_division", "2016-07-30", post="副处长"))
-    cadre(registry, "李四", post("division_chief", "2016-07-31", post="处长"))
+    trained = (
+        "training",
+        {"course": "党校", "completed_on": "2016-01-01", "meets_requirement": True},
+    )
+    cadre(registry, "张三", post("deputy_division", "2016-07-30", post="副处长"), trained)
+    cadre(registry, "李四", post("division_chief", "2016-07-31", post="处长"), trained)
     cadre(registry, "王五", post("section_chief", "2010-01-01", post="科长"))  # not 处级
     assert kinds(registry) == [("rotation", ["张三"])]
     lines, _ = registry_alerts(everyone(registry), TODAY, RULES)
@@ -156,12 +160,14 @@ def test_bars_still_running(registry: RegistryService) -> None:
         ),
     )
     cadre(registry, "王五", ("demotion", {"on": "2024-07-01"}))
-    cadre(registry, "赵六", ("demotion", {"on": "2024-06-30"}))  # two years completed
+    cadre(registry, "赵六", ("demotion", {"on": "2024-06-30"}))  # barred through 2026-06-30
+    cadre(registry, "钱七", ("demotion", {"on": "2024-06-29"}))  # two years over (201, 202)
     lines, _ = registry_alerts(everyone(registry), TODAY, RULES)
     found = sorted((line["people"][0]["name"], line["article"], line["end"]) for line in lines)
     assert found == [
         ("张三", "wuyi-cadre-regulation-2020 17(6)", "2026-07-01"),
-        ("王五", "wuyi-cadre-regulation-2020 46", "2026-07-01"),
+        ("王五", "wuyi-cadre-regulation-2020 46", "2026-07-02"),
+        ("赵六", "wuyi-cadre-regulation-2020 46", "2026-07-01"),
     ]
 
 
@@ -282,14 +288,16 @@ def test_an_accountability_entry_bars_an_equivalent_post_for_one_year(
     registry: RegistryService,
 ) -> None:
     cadre(registry, "张三", ("accountability", {"kind": "ordered_to_resign", "on": "2025-07-01"}))
-    cadre(registry, "李四", ("accountability", {"kind": "dismissed", "on": "2025-06-30"}))  # over
+    cadre(registry, "李四", ("accountability", {"kind": "dismissed", "on": "2025-06-29"}))  # over
     view = people_registry(everyone(registry))
     assert view.registry.people[0].bars == (Bar(BarKind.ACCOUNTABILITY, date(2025, 7, 1)),)
     lines, _ = registry_alerts(everyone(registry), TODAY, RULES)
     assert [(line["kind"], line["people"][0]["name"]) for line in lines] == [("bar", "张三")]
     assert lines[0]["article"] == "wuyi-cadre-regulation-2020 46"
-    assert (lines[0]["start"], lines[0]["end"]) == ("2025-07-01", "2026-07-01")
-    assert kinds(registry, date(2026, 7, 1)) == []
+    # one year from the day after: 2026-07-01 is still barred (Civil Code 201, 202)
+    assert (lines[0]["start"], lines[0]["end"]) == ("2025-07-01", "2026-07-02")
+    assert kinds(registry, date(2026, 7, 1)) == [("bar", ["张三"])]
+    assert kinds(registry, date(2026, 7, 2)) == []
 
 
 @pytest.mark.parametrize(
@@ -348,3 +356,50 @@ def test_screening_decides_the_rank_above_through_the_service(registry: Registry
     )
     assert lines[empty]["verdict"] == "undecided"
     assert lines[empty]["error"]["field"] == "work_start"
+
+
+def test_close_in_laws_and_a_supervisor_are_recorded_and_raise_an_avoidance(
+    registry: RegistryService,
+) -> None:
+    """43 para 2: 近姻亲 and 监督与被监督关系 are recorded in the registry and avoided."""
+    auditor = cadre(
+        registry, "审计", post("section_chief", "2020-01-01", unit="审计处", post="科长")
+    )
+    audited = cadre(
+        registry,
+        "财务",
+        post("section_chief", "2021-01-01", unit="财务处", post="科长", supervised_by=auditor),
+        ("relative", {"relation": "parent_in_law", "name": "审计", "cadre_id": auditor}),
+    )
+    view = people_registry(everyone(registry), TODAY)
+    assert view.issues == ()
+    assert view.registry.relations() == {
+        Relation(min(auditor, audited), max(auditor, audited), Kinship.CLOSE_IN_LAW)
+    }
+    (found,) = avoidances(registry)
+    assert found["article"] == "wuyi-cadre-regulation-2020 43"
+    assert "one supervises the other's work" in str(found["detail"])
+
+
+def test_a_supervised_by_naming_no_other_cadre_is_reported(registry: RegistryService) -> None:
+    me = cadre(registry, "张三", post("section_chief", "2020-01-01", supervised_by="nobody"))
+    view = people_registry(everyone(registry), TODAY)
+    assert [(i.person, i.entry) for i in view.issues] == [(me, 3)]
+    assert "supervised_by 'nobody'" in str(view.issues[0].message)
+
+
+def test_trainings_absences_and_results_reach_the_alerts(registry: RegistryService) -> None:
+    cadre(
+        registry,
+        "张三",
+        post("deputy_division", "2025-07-15", post="副处长"),  # trained before: no alert
+        ("training", {"course": "党校", "completed_on": "2025-01-01", "meets_requirement": True}),
+        ("absence", {"reason": "health", "start": "2025-07-01"}),
+        ("assessment", {"year": 2025, "result": "incompetent"}),
+    )
+    cadre(registry, "李四", post("deputy_division", "2025-07-15", post="副处长"))
+    assert sorted(kinds(registry)) == [
+        ("absence", ["张三"]),
+        ("incompetent", ["张三"]),
+        ("training", ["李四"]),
+    ]

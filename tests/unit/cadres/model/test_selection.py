@@ -21,7 +21,15 @@ from govops.cadres.model.selection import (
     fold,
     open_case,
 )
-from govops.cadres.model.steps import ProbationOutcome, ProcedureRules, Step, StepRefusedError, Vote
+from govops.cadres.model.selection_gate import Screening
+from govops.cadres.model.steps import (
+    ORDER,
+    ProbationOutcome,
+    ProcedureRules,
+    Step,
+    StepRefusedError,
+    Vote,
+)
 from govops.lawcode.dated.parameters import ParameterValue, ParameterVersion
 from govops.lawcode.sources.citations import Citation
 from tests.unit.lawcode.builders import FakeCalendar
@@ -36,6 +44,7 @@ VALUES: dict[str, tuple[ParameterValue, str]] = {
     "investigation_min_consulted": (20, "23"),
     "committee_quorum_share": ("2/3", "30"),
     "committee_majority_share": ("1/2", "31(3)"),
+    "reconsideration_consent_share": ("1/2", "30"),
     "public_notice_working_days": (5, "34"),
     "probation_years": (1, "35"),
 }
@@ -67,7 +76,15 @@ def procedure(
 
 def opened() -> Case:
     motion = Motion("cand", "dean-of-arts", MEMBERS, TEAM, plan="one post, one candidate")
-    return fold([open_case("c1", at(date(2024, 3, 1)), "party-committee", motion, RULES)])
+    day = at(date(2024, 3, 1))
+    return fold([open_case("c1", day, "party-committee", motion, RULES, fine(day))])
+
+
+def fine(when: datetime, **answer: object) -> Screening:
+    """The registry's screening of the candidate on the day of `when`: eligible, unless
+    `answer` says otherwise."""
+    found = {"verdict": "eligible", "refusals": [], "warnings": []} | answer
+    return Screening(when.date(), "p1", "deputy_division", answer=found)
 
 
 def recommended(day: date = date(2024, 3, 4)) -> Case:
@@ -91,7 +108,9 @@ def votes(in_favour: int, against: int = 0) -> dict[str, Vote]:
 
 def decided(day: date = date(2024, 5, 6)) -> Case:
     case = investigated()
-    return case.then(procedure().decide(case, at(day), "secretary", votes=votes(7, 1)))
+    when = at(day)
+    event = procedure().decide(case, when, "secretary", votes=votes(7, 1), screening=fine(when))
+    return case.then(event)
 
 
 def refused(guard: str, article: str, error: pytest.ExceptionInfo[StepRefusedError]) -> None:
@@ -123,7 +142,7 @@ def test_a_case_goes_through_every_step_recording_who_did_what_and_when() -> Non
     }
     done = steps.end_probation(case, at(date(2025, 5, 6)), "org1", ProbationOutcome.CONFIRMED)
     case = case.then(done)
-    assert [e.step for e in case.events] == list(Step)
+    assert [e.step for e in case.events] == list(ORDER)
     assert [e.seq for e in case.events] == list(range(1, 8))
     assert case.event(Step.DECISION).actor == "secretary"
     assert case.event(Step.DECISION).data["in_favour"] == 7
@@ -207,50 +226,94 @@ def test_at_least_twenty_are_consulted_in_the_investigation() -> None:
 def test_two_thirds_of_all_members_must_be_present() -> None:
     case = investigated()
     with pytest.raises(StepRefusedError) as error:  # 7 of 12 present
-        procedure().decide(case, at(date(2024, 5, 6)), "secretary", votes=votes(7))
+        procedure().decide(
+            case,
+            at(date(2024, 5, 6)),
+            "secretary",
+            votes=votes(7),
+            screening=fine(at(date(2024, 5, 6))),
+        )
     refused("quorum", "30", error)
     assert "7 of 12 members present and not withdrawn; 8 (at least 2/3 of 12)" in str(error.value)
-    event = procedure().decide(case, at(date(2024, 5, 6)), "secretary", votes=votes(7, 1))
+    event = procedure().decide(
+        case,
+        at(date(2024, 5, 6)),
+        "secretary",
+        votes=votes(7, 1),
+        screening=fine(at(date(2024, 5, 6))),
+    )
     assert len(event.data["votes"]) == 8  # exactly two-thirds
 
 
 def test_more_than_half_of_all_members_not_of_those_present_must_agree() -> None:
     case = investigated()
-    with pytest.raises(StepRefusedError) as error:  # 6 of 8 present, but 6 of 12 members
-        procedure().decide(case, at(date(2024, 5, 6)), "secretary", votes=votes(6, 2))
-    refused("majority", "31(3)", error)
-    assert "7 (more than 1/2 of 12) needed" in str(error.value)
-    with pytest.raises(StepRefusedError):  # exactly half, every member present
-        procedure().decide(case, at(date(2024, 5, 6)), "secretary", votes=votes(6, 6))
-    procedure().decide(case, at(date(2024, 5, 6)), "secretary", votes=votes(7, 1))
+    day = at(date(2024, 5, 6))
+    # 6 of 8 present, but 6 of 12 members: recorded as not carried (31(3)), not dropped
+    event = procedure().decide(case, day, "secretary", votes=votes(6, 2), screening=fine(day))
+    assert event.step is Step.DECISION_REFUSED and event.seq == len(case.events) + 1
+    assert event.data | {"votes": None, "eligibility": None} == {
+        "votes": None,
+        "eligibility": None,
+        "recused": [],
+        "in_favour": 6,
+        "members": 12,
+        "guard": "majority",
+        "article": "31(3)",
+    }
+    event = procedure().decide(case, day, "secretary", votes=votes(6, 6), screening=fine(day))
+    assert event.step is Step.DECISION_REFUSED  # exactly half, every member present
+    procedure().decide(
+        case,
+        at(date(2024, 5, 6)),
+        "secretary",
+        votes=votes(7, 1),
+        screening=fine(at(date(2024, 5, 6))),
+    )
 
 
 def test_a_member_related_to_the_candidate_withdraws_and_changes_the_outcome() -> None:
     case, day = investigated(), at(date(2024, 5, 6))
-    event = procedure().decide(case, day, "secretary", votes=votes(7, 1))
+    event = procedure().decide(case, day, "secretary", votes=votes(7, 1), screening=fine(day))
     assert event.data["recused"] == []
     with pytest.raises(StepRefusedError) as error:  # m01 withdraws: 7 present, 6 in favour
-        procedure(KIN).decide(case, day, "secretary", votes=votes(7, 1))
+        procedure(KIN).decide(case, day, "secretary", votes=votes(7, 1), screening=fine(day))
     refused("quorum", "30", error)
-    with pytest.raises(StepRefusedError) as error:  # quorum kept, majority lost
-        procedure(KIN).decide(case, day, "secretary", votes=votes(7, 2))
-    refused("majority", "31(3)", error)
-    event = procedure(KIN).decide(case, day, "secretary", votes=votes(8, 1))
+    lost = procedure(KIN).decide(case, day, "secretary", votes=votes(7, 2), screening=fine(day))
+    assert lost.step is Step.DECISION_REFUSED  # quorum kept, majority lost
+    event = procedure(KIN).decide(case, day, "secretary", votes=votes(8, 1), screening=fine(day))
     assert event.data["recused"] == ["m01"] and "m01" not in event.data["votes"]
 
 
 def test_the_recommendation_is_valid_through_its_anniversary() -> None:
     case = investigated(date(2024, 3, 4))
-    procedure().decide(case, at(date(2025, 3, 4)), "secretary", votes=votes(7, 1))
+    procedure().decide(
+        case,
+        at(date(2025, 3, 4)),
+        "secretary",
+        votes=votes(7, 1),
+        screening=fine(at(date(2025, 3, 4))),
+    )
     with pytest.raises(StepRefusedError) as error:
-        procedure().decide(case, at(date(2025, 3, 5)), "secretary", votes=votes(7, 1))
+        procedure().decide(
+            case,
+            at(date(2025, 3, 5)),
+            "secretary",
+            votes=votes(7, 1),
+            screening=fine(at(date(2025, 3, 5))),
+        )
     refused("recommendation validity", "11", error)
 
 
 def test_steps_only_in_order_and_in_time() -> None:
     case, steps = recommended(), procedure()
     with pytest.raises(StepRefusedError) as error:
-        steps.decide(case, at(date(2024, 5, 6)), "secretary", votes=votes(8))
+        steps.decide(
+            case,
+            at(date(2024, 5, 6)),
+            "secretary",
+            votes=votes(8),
+            screening=fine(at(date(2024, 5, 6))),
+        )
     refused("order", "29", error)
     with pytest.raises(StepRefusedError) as error:
         steps.recommend(case, at(date(2024, 3, 5)), "org1", expected=10, attended=10, heard=20)
@@ -322,7 +385,8 @@ def test_the_dossier_is_for_the_selection_team_and_the_committee_only() -> None:
 
 def test_a_case_needs_a_committee_and_its_events_in_sequence() -> None:
     with pytest.raises(StepRefusedError) as error:
-        open_case("c2", at(date(2024, 3, 1)), "pc", Motion("cand", "p", frozenset(), TEAM), RULES)
+        empty = Motion("cand", "p", frozenset(), TEAM)
+        open_case("c2", at(date(2024, 3, 1)), "pc", empty, RULES, fine(at(date(2024, 3, 1))))
     refused("committee", "30", error)
     case = recommended()
     with pytest.raises(ValueError, match="does not follow"):

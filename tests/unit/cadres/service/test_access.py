@@ -14,14 +14,16 @@ from govops.cadres.model.selection import AccessDeniedError
 from govops.cadres.model.steps import Step
 from govops.cadres.service import access
 from govops.cadres.service.access import NotAllowedError
+from govops.cadres.service.registry import RegistryService
 from govops.cadres.service.selection import SelectionNotFoundError, SelectionService
-from govops.calendars import calendar_for
 from govops.packs import load_builtin_pack
 from govops.platform.identity.actor import Actor
 from govops.platform.identity.units import Unit, UnitTree
 from tests.fakes import Clock
 from tests.identity import CATALOGUE, actor
-from tests.unit.cadres.service.test_selection import NOW, MemoryStore, MemoryUnitOfWork, decided
+from tests.unit.cadres.service.test_registry import MemoryRegistry, file_cadre
+from tests.unit.cadres.service.test_registry import MemoryUnitOfWork as RegistryUnitOfWork
+from tests.unit.cadres.service.test_selection import NOW, MemoryStore, decided, selections
 
 OFFICE, UNIVERSITY = "demo-organisation-department", "demo-university"
 TEAM_MEMBER = actor("chen", ("selection_team_member", OFFICE), display_name="陈干事")
@@ -44,9 +46,10 @@ class Readings:
 
 @pytest.fixture
 def service() -> SelectionService:
-    pack = load_builtin_pack("cn-cadre-selection")
-    store = MemoryStore()
-    return SelectionService(lambda: MemoryUnitOfWork(store), Clock(NOW), pack, calendar_for("CN"))
+    pack, clock, people = load_builtin_pack("cn-cadre-selection"), Clock(NOW), MemoryRegistry()
+    registry = RegistryService(lambda: RegistryUnitOfWork(people), clock, pack)
+    file_cadre(registry)  # the candidate, 张三
+    return selections(MemoryStore(), clock, registry)
 
 
 def test_the_cases_belong_to_the_unit_running_the_pack() -> None:

@@ -103,7 +103,7 @@ def file_cadre(registry: RegistryService, *more: tuple[str, dict[str, Any]]) -> 
     for kind, data in (
         ("work_start", {"date": "2012-07-01"}),
         ("education", {"level": "bachelor"}),
-        ("party", {"joined_on": "2015-06-01"}),
+        ("party", {"joined_on": "2014-06-01", "full_member_on": "2015-06-01"}),
         (
             "position",
             {"rank": "section_chief", "unit": "教务处", "start": "2021-01-01", "grassroots": True},
@@ -152,8 +152,11 @@ def test_a_correction_supersedes_and_changes_the_verdict(registry: RegistryServi
     person = file_cadre(registry)
     before = registry.eligibility(person, "deputy_division", "2026-06-30")
     assert before["verdict"] == "eligible_with_warnings"
-    assert [w["id"] for w in before["warnings"]] == ["posts_at_lower_rank"]
+    assert [w["id"] for w in before["warnings"]] == ["posts_at_lower_rank", "assessment_missing"]
     assert before["warnings"][0]["cite"] == ["wuyi-cadre-regulation-2020 6(2)"]
+    # 17(3): the results of 2023 and 2024 are not recorded: a warning naming them
+    assert before["warnings"][1]["cite"] == ["wuyi-cadre-regulation-2020 17(3)"]
+    assert before["warnings"][1]["years"] == [2023, 2024]
     corrected = registry.correct(
         person, 5, None, {"year": 2025, "result": "basically_competent"}, "组织部 王芳"
     )
@@ -216,3 +219,39 @@ def test_a_concurrent_writer_is_read_again_and_the_entry_lands(
     store.collide = 10
     with pytest.raises(RegistryConflictError, match="try again"):
         registry.add_entry(person, "education", {"level": "doctorate"}, "x")
+
+
+def test_party_standing_counts_from_full_membership(registry: RegistryService) -> None:
+    """party_join_date is the day full membership began (转正); 6(7) counts 党龄 from it."""
+    person = registry.add_person("李四", "组织部 王芳").person.id
+    for kind, data in (
+        ("work_start", {"date": "2012-07-01"}),
+        ("education", {"level": "bachelor"}),
+        ("party", {"joined_on": "2022-07-01"}),  # admitted: a probationary member
+        ("position", {"rank": "section_chief", "unit": "教务处", "start": "2020-01-01"}),
+    ):
+        registry.add_entry(person, kind, data, "组织部 王芳")
+    with pytest.raises(RegistryInputError) as refused:
+        registry.eligibility(person, "deputy_division", "2026-06-30", is_party_post=True)
+    assert refused.value.field == "full_member_on"
+    assert (
+        registry.record_for(person, "deputy_division", "2026-06-30")["record"]["party_join_date"]
+        is None
+    )
+    full = {"joined_on": "2022-07-01", "full_member_on": "2023-07-01"}
+    registry.correct(person, 3, None, full, "组织部 王芳")
+    answer = registry.eligibility(person, "deputy_division", "2026-06-30", is_party_post=True)
+    assert answer["record"]["party_join_date"] == "2023-07-01"
+    assert "party_years" in [r["id"] for r in answer["refusals"]]  # 2 years from 转正, not 3
+    assert answer["sources"]["party_join_date"] == 5
+    later = registry.eligibility(person, "deputy_division", "2026-07-01", is_party_post=True)
+    assert "party_years" not in [r["id"] for r in later["refusals"]]
+
+
+def test_the_previous_promotion_is_the_one_into_the_rank_held(registry: RegistryService) -> None:
+    """7: a later move at the same rank is no promotion; the flag is the promotion's."""
+    first = {"rank": "section_chief", "unit": "教务处", "start": "2020-01-01", "exceptional": True}
+    moved = {"rank": "section_chief", "unit": "学生处", "start": "2023-01-01"}
+    person = file_cadre(registry, ("position", first | {"end": "2021-01-01"}), ("position", moved))
+    record = registry.record_for(person, "deputy_division", "2026-06-30")["record"]
+    assert record["previous_promotion_exceptional"] is True

@@ -14,8 +14,9 @@ import pytest
 
 from govops.cadres.model.people import Kinship, Relation
 from govops.cadres.model.selection import Event, Motion
-from govops.cadres.model.steps import ProbationOutcome, Step, StepRefusedError, Vote
+from govops.cadres.model.steps import ORDER, ProbationOutcome, Step, StepRefusedError, Vote
 from govops.cadres.ports import SelectionConflictError
+from govops.cadres.service.registry import RegistryService
 from govops.cadres.service.selection import (
     SelectionInputError,
     SelectionNotFoundError,
@@ -26,6 +27,8 @@ from govops.lawcode.sources.citations import Citation
 from govops.packs import load_builtin_pack
 from govops.platform.i18n.translator import translator
 from tests.fakes import Clock
+from tests.unit.cadres.service.test_registry import MemoryRegistry, file_cadre
+from tests.unit.cadres.service.test_registry import MemoryUnitOfWork as RegistryUnitOfWork
 
 TZ = ZoneInfo("Asia/Shanghai")
 NOW = datetime(2026, 11, 20, 9, 0, tzinfo=TZ)
@@ -111,9 +114,28 @@ def clock() -> Clock:
 
 
 @pytest.fixture
-def service(store: MemoryStore, clock: Clock) -> SelectionService:
+def registry(clock: Clock) -> RegistryService:
+    pack, people = load_builtin_pack("cn-cadre-selection"), MemoryRegistry()
+    return RegistryService(lambda: RegistryUnitOfWork(people), clock, pack)
+
+
+@pytest.fixture
+def candidate(registry: RegistryService) -> str:
+    """张三 in the registry: a section chief since 2021, eligible for deputy division."""
+    return file_cadre(registry)
+
+
+def selections(store: MemoryStore, clock: Clock, registry: RegistryService) -> SelectionService:
     pack = load_builtin_pack("cn-cadre-selection")
-    return SelectionService(lambda: MemoryUnitOfWork(store), clock, pack, calendar_for("CN"))
+    calendar = calendar_for("CN")
+    return SelectionService(lambda: MemoryUnitOfWork(store), clock, pack, calendar, registry)
+
+
+@pytest.fixture
+def service(
+    store: MemoryStore, clock: Clock, registry: RegistryService, candidate: str
+) -> SelectionService:
+    return selections(store, clock, registry)
 
 
 def at(text: str) -> datetime:
@@ -162,7 +184,7 @@ def test_a_case_goes_from_motion_to_probation_end(service: SelectionService) -> 
         case, "王书记", outcome=ProbationOutcome.CONFIRMED, at=at("2026-10-09T09:00+08:00")
     )
     got = service.get(case)
-    assert [e.step for e in got.events] == list(Step)
+    assert [e.step for e in got.events] == list(ORDER)
     assert all(e.at.tzinfo == TZ for e in got.events)
     decision = got.event(Step.DECISION).data
     assert decision["recused"] == ["周委员"] and decision["in_favour"] == 5
@@ -194,10 +216,10 @@ def test_the_candidates_relative_withdraws_and_the_majority_counts_all_members(
     )
     day = at("2025-09-15T10:00+08:00")
     service.investigate(other, "林干事", investigators=TEAM, consulted=20, at=day)
-    with pytest.raises(StepRefusedError) as error:
-        service.decide(other, "王书记", votes=votes(4), at=day)
-    assert error.value.guard == "majority" and "4 of 9 members in favour" in str(error.value.detail)
-    assert len(store.events[other]) == 3 and len(store.events[case]) == 4
+    refused = service.decide(other, "王书记", votes=votes(4), at=day)  # recorded, not dropped
+    assert refused.step is Step.DECISION_REFUSED and refused.data["in_favour"] == 4
+    assert (refused.data["guard"], refused.data["article"]) == ("majority", "31(3)")
+    assert len(store.events[other]) == 4 and len(store.events[case]) == 4
     assert [c.id for c in service.cases()] == [other, case]
 
 

@@ -40,14 +40,19 @@ def intake(**inputs: object) -> Intake:
         township="开通镇",
         summary="征地补偿纠纷,村民聚集",
         causes=("land",),
-        inputs=dict(inputs) or {"participants": "约1200人"},
+        inputs=dict(inputs) or {"participants": "约1200人", "major_impact_protest": True},
     )
 
 
 def test_a_report_is_graded_routed_and_its_clocks_started() -> None:
-    incident = service().report(intake(participants="约5000人"), actor="值班员甲")
+    incident = service().report(
+        intake(participants="约5000人", seriously_affects_stability=True), actor="值班员甲"
+    )
     assert incident.grade == "I"
-    assert incident.reports[0].inputs == {"participants": "约5000人"}
+    assert incident.reports[0].inputs == {
+        "participants": "约5000人",
+        "seriously_affects_stability": True,
+    }
     assert incident.reports[0].decision["approximate"] == ["participants"]
     assert "land_resources" in {d["code"] for d in incident.departments}
     county = next(d for d in incident.deadlines if d.id == "level-I-county-to-province")
@@ -65,7 +70,7 @@ def test_a_warning_stage_report_that_may_be_level_ii_gets_the_one_hour_township_
             township="开通镇",
             summary="酝酿集体上访",
             stage=Stage.WARNING,
-            inputs={"participants": 1500},
+            inputs={"participants": 1500, "major_impact_protest": True},
         )
     )
     incident = service().report(warning, actor="乡镇")
@@ -106,9 +111,10 @@ def test_a_key_is_its_owners_and_its_reports() -> None:
 def test_a_follow_up_that_crosses_a_threshold_upgrades_with_its_reason() -> None:
     clock = Clock(START)
     incidents = service(clock)
-    incident = incidents.report(intake(participants=1200), actor="甲")
+    incident = incidents.report(intake(participants=1200, major_impact_protest=True), actor="甲")
     clock.now = START + timedelta(minutes=40)
-    updated = incidents.follow_up(incident.id, {"participants": 6000}, "人数继续增加", actor="乙")
+    figures = {"participants": 6000, "seriously_affects_stability": True}
+    updated = incidents.follow_up(incident.id, figures, "人数继续增加", actor="乙")
     assert updated.grade == "I"
     assert [r.number for r in updated.reports] == [0, 1]
     assert updated.reports[0].grade == "II"  # the first report is kept as it was
@@ -138,7 +144,9 @@ def test_figures_not_given_in_a_follow_up_are_kept() -> None:
 def test_overdue_deadlines_are_flagged_and_listed_until_met() -> None:
     clock = Clock(START)
     incidents = service(clock)
-    incident = incidents.report(intake(participants=5000), actor="甲")
+    incident = incidents.report(
+        intake(participants=5000, seriously_affects_stability=True), actor="甲"
+    )
     clock.now = START + timedelta(hours=2)
     assert [i.id for i in incidents.search(overdue=True)] == [incident.id]
     for deadline in incident.deadlines:
@@ -297,7 +305,11 @@ def test_warning_information_that_becomes_an_incident_starts_the_incident_clocks
     incident = incidents.report(warning, actor="乡镇")
     clock.now = START + timedelta(hours=3)
     became = incidents.follow_up(
-        incident.id, {"participants": 6000}, "已聚集", actor="乙", stage=Stage.INCIDENT
+        incident.id,
+        {"participants": 6000, "seriously_affects_stability": True},
+        "已聚集",
+        actor="乙",
+        stage=Stage.INCIDENT,
     )
     assert became.stage is Stage.INCIDENT
     province = next(d for d in became.deadlines if d.id == "level-I-county-to-province")
@@ -307,9 +319,11 @@ def test_warning_information_that_becomes_an_incident_starts_the_incident_clocks
 def test_a_closed_incident_and_a_downgraded_one_owe_nothing_more() -> None:
     clock = Clock(START)
     incidents = service(clock)
-    closing = incidents.report(intake(participants=6000), actor="甲")
-    downgraded = incidents.report(intake(participants=6000), actor="甲")
-    incidents.follow_up(downgraded.id, {"participants": 300}, "核实后人数较少", actor="乙")
+    level_i = intake(participants=6000, seriously_affects_stability=True)
+    closing = incidents.report(level_i, actor="甲")
+    downgraded = incidents.report(level_i, actor="甲")
+    fewer = {"participants": 300, "affects_stability": True}
+    incidents.follow_up(downgraded.id, fewer, "核实后人数较少", actor="乙")
     incidents.close(closing.id, AfterAction("损失", "起因", "教训", "整改"), actor="丙")
     clock.now = START + timedelta(hours=5)
     assert incidents.search(overdue=True) == []

@@ -31,10 +31,11 @@ ELIGIBILITY = PACK.tables["eligibility"]
 SNAPSHOT = PACK.rules_as_of(AS_OF)
 
 
-def random_inputs(table: RuleTable, rng: random.Random) -> dict[str, object]:
-    """Counts near the pack's bounds (0..6), flags true now and then: every verdict occurs."""
+def random_inputs(table: RuleTable, rng: random.Random, share: float = 0.12) -> dict[str, object]:
+    """Counts near the pack's bounds (0..6), flags true now and then (`share`): every verdict
+    occurs; with a larger share, the breaches of many flags at once too."""
     return {
-        name: rng.random() < 0.12 if spec.kind is InputKind.FLAG else rng.randint(0, 6)
+        name: rng.random() < share if spec.kind is InputKind.FLAG else rng.randint(0, 6)
         for name, spec in table.inputs.items()
     }
 
@@ -42,6 +43,7 @@ def random_inputs(table: RuleTable, rng: random.Random) -> dict[str, object]:
 def test_the_eligibility_table_agrees_with_decide_and_assess() -> None:
     rng = random.Random(20260630)
     records = [random_inputs(ELIGIBILITY, rng) for _ in range(400)]
+    records += [random_inputs(ELIGIBILITY, rng, 0.5) for _ in range(400)]
     result = compile_batch(ELIGIBILITY, SNAPSHOT).evaluate(pl.DataFrame(records))
     decider = Decider(ELIGIBILITY, SNAPSHOT)
     values = [o.value for o in ELIGIBILITY.outcomes]

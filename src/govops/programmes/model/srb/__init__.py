@@ -1,6 +1,6 @@
 """Population indicators computed from counts: the sex ratio at birth (SRB) with exact
 intervals, pooled over years, rolled up the commune -> district -> province hierarchy,
-communes ranked with shrinkage towards the other communes of their district, and progress
+communes ranked by their expected ratio given all communes (empirical Bayes), and progress
 against a target trajectory. Pure functions over polars frames; no files, no command line.
 
 Modules (imported one by one, so that the command line loads scipy only when it computes):
@@ -10,7 +10,9 @@ Modules (imported one by one, so that the command line loads scipy only when it 
   `srb_interval`);
 - `coverage`: how many areas below a roll-up's figures sum, and warnings when some are
   missing (`roll_up_with_coverage`, `incomplete_warning`, `change_warning`);
-- `shrinkage`: communes ranked by posterior SRB (`rank_communes`, `prior_strength`);
+- `shrinkage`: communes ranked by their expected SRB (`rank_communes`), built on
+  `hierarchy` (beta-binomial marginal likelihood: do communes, do districts differ) and
+  `mixing` (the communes' spread with no shape assumed, posterior means);
 - `progress`: a target trajectory (`assess_progress`, `births_needed`);
 - `messages`: what they say (Messages, translated where shown), `IndicatorError`.
 

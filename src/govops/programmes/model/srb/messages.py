@@ -29,11 +29,9 @@ REASONS: dict[str, str] = {
     "missing_years": N_("a year of the pooled window has no data"),
     "district_no_girls": N_("the district has no girls: its ratio is infinite"),
     "district_no_births": N_("the district has no births"),
-    "prior_no_girls": N_("the communes pulled towards have no girls: their ratio is infinite"),
     "no_other_births": N_("no other commune has births to compare with: no shrunk ratio"),
-    "posterior_undefined": N_(
-        "neither this commune nor those it is pulled towards have boys (or girls): no shrunk ratio"
-    ),
+    "nowhere_girls": N_("no commune has girls: no expected ratio"),
+    "nowhere_boys": N_("no commune has boys: no expected ratio"),
     "no_required_change": N_(
         "the target asks for no change: no number of births tells a change of 0 from chance"
     ),

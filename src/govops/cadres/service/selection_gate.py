@@ -1,0 +1,97 @@
+"""The candidate of a selection case in the cadre registry: who they are there
+(`identify`) and what the registry's eligibility screening says of them on a day
+(`screen`), handed to the model's gate (`govops.cadres.model.selection_gate`), which
+refuses the step or records the warnings. The screening is the registry's own
+(`RegistryService.eligibility`: the pack's table of breaches), not a second one.
+
+Readings: without the registry id the candidate is the one person of that name in the
+registry (several of that name: the id is asked for); without the post's rank, the rank
+above the one the candidate holds on the day (as `govops cadres screen` takes it)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from govops.cadres.model.record import RANKS
+from govops.cadres.model.registry import RegistryInputError
+from govops.cadres.model.registry_views import held_rank, next_rank
+from govops.cadres.model.selection import Case
+from govops.cadres.model.selection_gate import Screening
+from govops.cadres.model.steps import Step
+from govops.cadres.service.registry import CadreNotFoundError, RegistryService
+from govops.cadres.service.selection_inputs import SelectionInputError, checked_text
+from govops.lawcode.texts.messages import msg
+
+
+class Candidates:
+    def __init__(self, registry: RegistryService) -> None:
+        self._registry = registry
+
+    def identify(self, candidate: str, cadre: str | None) -> str | None:
+        """The candidate's id in the registry; None when they are not in it."""
+        if cadre is not None:
+            cadre = checked_text("cadre", cadre)
+            try:
+                found = self._registry.get(cadre)
+            except CadreNotFoundError:
+                return None
+            if found.person.name != candidate:
+                raise SelectionInputError(
+                    "cadre",
+                    msg(
+                        "is {name} in the registry, not the candidate {candidate}",
+                        name=found.person.name,
+                        candidate=candidate,
+                    ),
+                )
+            return cadre
+        named = [p.id for p in self._registry.people() if p.name == candidate]
+        if len(named) > 1:
+            raise SelectionInputError(
+                "cadre",
+                msg(
+                    "{count} cadres are named {name}; give the id of one: {ids}",
+                    count=len(named),
+                    name=candidate,
+                    ids=", ".join(named),
+                ),
+            )
+        return named[0] if named else None
+
+    def again(self, case: Case, day: date) -> Screening:
+        """The candidate screened again on `day`, as the motion named them."""
+        named = case.event(Step.MOTION).data.get("eligibility") or {}
+        cadre, rank = named.get("cadre"), named.get("rank")
+        flags = named.get("party_post", False), named.get("exceptional", False)
+        return self.screen(cadre, rank, day, *flags)
+
+    def screen(
+        self,
+        cadre: str | None,
+        rank: str | None,
+        day: date,
+        party_post: bool = False,
+        exceptional: bool = False,
+    ) -> Screening:
+        """What the registry says of `cadre` on `day` for a post of `rank` (default: the
+        rank above the one held that day), as an `exceptional` promotion (7) or not."""
+        if rank is not None and rank not in RANKS:
+            raise SelectionInputError(
+                "rank",
+                msg("unknown rank {rank} ({known})", rank=repr(rank), known=", ".join(RANKS)),
+            )
+        flags = party_post, exceptional
+        if cadre is None:
+            return Screening(day, None, rank, *flags)
+        try:
+            target = rank or next_rank(held_rank(self._registry.get(cadre), day))
+            if target is None:
+                problem = msg("{rank} is the highest rank", rank=RANKS[-1])
+                return Screening(day, cadre, rank, *flags, problem=problem)
+            answer = self._registry.eligibility(cadre, target, day, exceptional, party_post)
+        except CadreNotFoundError:
+            return Screening(day, None, rank, *flags)
+        except RegistryInputError as error:
+            problem = msg("{field}: {problem}", field=error.field, problem=error.message)
+            return Screening(day, cadre, rank, *flags, problem=problem)
+        return Screening(day, cadre, target, *flags, answer=answer)
