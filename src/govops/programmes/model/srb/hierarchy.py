@@ -84,9 +84,11 @@ def fit(counts: Counts) -> Fit | None:
         return None
     m = boys / births
     kappa, flat = _fit_communes(counts, m)
+    if counts.districts < 2:  # nothing for a district level to tell apart
+        return Fit(m, _finite(kappa), None, 0.0)
     _, log_lam, nested = _fit_districts(counts, m, kappa)
     gain = 2 * (nested - flat)
-    if counts.districts < 2 or gain <= DISTRICT_LEVEL_TEST:
+    if gain <= DISTRICT_LEVEL_TEST:
         return Fit(m, _finite(kappa), None, max(gain, 0.0))
     return Fit(m, _finite(kappa), _finite(math.exp(log_lam)), gain)
 

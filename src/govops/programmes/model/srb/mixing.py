@@ -73,9 +73,9 @@ def mixing_weights(likelihoods: FloatArray) -> FloatArray:
         alpha = -np.sqrt(np.sum(step**2) / max(float(np.sum(bend**2)), 1e-300))
         jumped = np.maximum(weight - 2 * alpha * step + alpha**2 * bend, 0.0)
         candidate = _em_step(likelihoods, jumped / jumped.sum())
-        gained = _log_likelihood(likelihoods, candidate)
-        if not gained >= _log_likelihood(likelihoods, twice):
-            candidate, gained = twice, _log_likelihood(likelihoods, twice)
+        gained, plain = _log_likelihood(likelihoods, candidate), _log_likelihood(likelihoods, twice)
+        if not gained >= plain:  # the jump lost likelihood (or is NaN): keep the EM steps
+            candidate, gained = twice, plain
         weight = candidate
         if gained - previous < TOLERANCE * likelihoods.shape[0]:
             break
