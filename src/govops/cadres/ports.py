@@ -1,6 +1,7 @@
 """What the cadre use cases need from storage, each inside one unit of work: for the
 registry, people and an append-only log of entries per person; for selections, an
-append-only log of events per selection case (`govops.cadres.model.selection.Event`)."""
+append-only log of events per selection case (`govops.cadres.model.selection.Event`), with
+the registry beside it, since an appointment writes both at once."""
 
 from __future__ import annotations
 
@@ -62,4 +63,7 @@ class SelectionRepository(Protocol):
 
 
 class SelectionUnitOfWork(Transaction, Protocol):
+    """The cases, and the registry the appointment writes its post into (same transaction)."""
+
     selections: SelectionRepository
+    cadres: CadreRepository

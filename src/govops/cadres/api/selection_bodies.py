@@ -10,9 +10,10 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, Field
 
+from govops.cadres.api.selection_findings import FindingsIn
 from govops.cadres.model.people import Kinship, Relation
 from govops.cadres.model.record import RANKS
-from govops.cadres.model.selection import Case, Departure, Event, Motion
+from govops.cadres.model.selection import Case, Departure, Event, Motion, UnitKind
 from govops.cadres.model.selection_case import expected
 from govops.cadres.model.selection_exceptional import stated
 from govops.cadres.model.selection_gate import latest
@@ -87,9 +88,29 @@ class RecommendationBody(StepBody):
     departure: DepartureIn | None = departure_field()
 
 
+class SubjectIn(RequestBody):
+    """Another investigation subject: their name, and registry id where names are shared."""
+
+    name: ShortText
+    cadre: ShortText | None = None
+
+
 class InvestigationBody(StepBody):
     investigators: Names
     consulted: Count = Field(description="People talked to and consulted (23)")
+    findings: FindingsIn = Field(description="What was gathered (24, 23(3), 25, 27)")
+    subjects: Annotated[list[SubjectIn], Field(max_length=50)] = Field(
+        default_factory=list, description="The other investigation subjects for the post (18)"
+    )
+    relations: Relations = Field(
+        default_factory=list, description="Kinships of the subjects not declared yet (43)"
+    )
+    concentrated: LongText = Field(
+        "", description="Why the candidate is the only subject: opinion is concentrated (18)"
+    )
+    unit_kind: UnitKind | None = Field(
+        None, description="The candidate's unit: teaching (23(1)) or offices (23(2))"
+    )
     departure: DepartureIn | None = departure_field()
 
 
@@ -109,6 +130,7 @@ class ClosingBody(StepBody):
 
 
 class AppointmentBody(StepBody):
+    unit: ShortText = Field(description="The unit of the post, as the registry records it")
     objection_upheld: bool = Field(False, description="The notice's result bars it (34)")
 
 
@@ -214,6 +236,11 @@ def apply_step(
     fields = {name: getattr(body, name) for name in type(body).model_fields}
     if isinstance(fields.get("departure"), DepartureIn):
         fields["departure"] = Departure(fields["departure"].reason, fields["departure"].approved_by)
+    if isinstance(fields.get("findings"), FindingsIn):
+        fields["findings"] = fields["findings"].findings()
+    if step is Step.INVESTIGATION:
+        fields["subjects"] = [(s.name, s.cadre) for s in fields["subjects"]]
+        fields["relations"] = [Relation(r.a, r.b, r.kind) for r in fields["relations"]]
     return record[step](case_id, who, **fields)
 
 

@@ -11,7 +11,11 @@ the term, and so the probation, runs from the committee's decision (37). The cas
 order: `selection_case`; the decision and what follows one not taken: `selection_outcomes`;
 the eligibility gate at the motion and the decision: `selection_gate`; exceptional
 promotion (7, 29 para 2, 31(1), 34): `selection_exceptional`; departures from the "as a
-rule" (一般) thresholds (13, 23): `selection_departures`."""
+rule" (一般) thresholds (13, 23): `selection_departures`; what the investigation must have
+gathered (23(3), 24, 25, 27): `selection_findings`; several candidates for one post (18):
+`selection_subjects`; the paragraphs the counts come from (13, 22(3), 23, 26):
+`selection_counts`; the post the appointment writes into the registry:
+`selection_appointment`."""
 
 from __future__ import annotations
 
@@ -20,7 +24,10 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from govops.cadres.model import selection_appointment as appointment
+from govops.cadres.model import selection_counts as counts
 from govops.cadres.model import selection_exceptional as exceptional
+from govops.cadres.model import selection_findings, selection_subjects
 from govops.cadres.model import selection_outcomes as outcomes
 from govops.cadres.model.people import Relation, withdrawing, years_after
 from govops.cadres.model.selection_case import (
@@ -32,24 +39,26 @@ from govops.cadres.model.selection_case import (
     fold,
     new_event,
 )
+from govops.cadres.model.selection_counts import UnitKind
 from govops.cadres.model.selection_departures import Check, Departure, judged
 from govops.cadres.model.selection_departures import at_least as minimum
+from govops.cadres.model.selection_findings import Audit, Findings
 from govops.cadres.model.selection_gate import Screening, gate
+from govops.cadres.model.selection_subjects import Subject, Subjects
 from govops.cadres.model.steps import (
     Closing,
     ProbationOutcome,
     ProcedureRules,
     Step,
     Vote,
-    at_least,
     needed,
     refuse_unless,
 )
 from govops.lawcode.dated.calendar import WorkingDayCalendar
-from govops.lawcode.texts.messages import msg, msg_n
+from govops.lawcode.texts.messages import msg
 
 __all__ = ["AccessDeniedError", "Case", "Event", "Motion", "Procedure", "dossier", "fold"]
-__all__ += ["Departure", "open_case"]
+__all__ += ["Audit", "Departure", "Findings", "Subject", "Subjects", "UnitKind", "open_case"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +105,11 @@ def open_case(
     return Event(case_id, 1, step, at, actor, data)
 
 
+def subjects_of(case: Case, subjects: Subjects) -> list[str]:
+    """The case's candidate, then the other investigation subjects (18)."""
+    return [case.candidate, *(s.name for s in subjects.others)]
+
+
 @dataclass(frozen=True, slots=True)
 class Procedure:
     """The steps after the motion, under one set of rules, one working-day calendar and the
@@ -138,12 +152,12 @@ class Procedure:
         )
         present = Check("attendance", attended >= share.value * expected, share.cite, detail)
         interviewed = msg("{count} interviewed", count=heard)
-        heard_of = minimum("interviewed", heard, rules.recommendation_min_interviewed, interviewed)
+        heard_of = minimum("interviewed", heard, counts.interviewed(rules, case), interviewed)
         departed = judged(step, [present, heard_of], departure)
         data = {"expected": expected, "attended": attended, "interviewed": heard}
         return new_event(case, step, at, actor, data | departed)
 
-    def investigate(
+    def investigate(  # noqa: PLR0913 (the step's figures and findings, each named)
         self,
         case: Case,
         at: datetime,
@@ -151,28 +165,32 @@ class Procedure:
         *,
         team: frozenset[str],
         consulted: int,
+        findings: Findings,
+        party_member: bool,
+        subjects: Subjects,
+        unit_kind: UnitKind | None = None,
         departure: Departure | None = None,
     ) -> Event:
-        """INVESTIGATION: the investigators, less those who withdraw (44), and the number
-        of people talked to (23; below it, "as a rule", only with a `departure`)."""
+        """INVESTIGATION: the investigators, less those who withdraw (44) as relatives of
+        the candidate or of another subject, the number of people talked to (23; below it,
+        "as a rule", only with a `departure`; its paragraph by `unit_kind`:
+        `selection_counts`), what was gathered (24, 23(3) for a candidate
+        not a `party_member`, 25: `selection_findings`) and the subjects (18:
+        `selection_subjects`)."""
         step, rules = Step.INVESTIGATION, self.rules
         self._begin(case, step, at, actor)
-        recused = withdrawing(case.candidate, team, self.relations)
-        least, left = rules.investigation_min_investigators, len(team - recused)
-        counted = msg_n("{count} investigator", "{count} investigators", left)
-        if recused:
-            counted = msg(
-                "{counted} ({withdrawn} withdrawn under {article})",
-                counted=counted,
-                withdrawn=len(recused),
-                article="44",
-            )
-        at_least(step, "investigators", left, least, counted)
+        recused = frozenset().union(
+            *(withdrawing(name, team, self.relations) for name in subjects_of(case, subjects))
+        )
+        counts.check_investigators(rules, team, recused)
         talked = msg("{count} consulted", count=consulted)
-        asked = minimum("consulted", consulted, rules.investigation_min_consulted, talked)
+        asked = minimum("consulted", consulted, counts.consulted(rules, unit_kind), talked)
         data = {"investigators": sorted(team - recused), "recused": sorted(recused)}
         data |= judged(step, [asked], departure)
-        return new_event(case, step, at, actor, data | {"consulted": consulted})
+        data |= selection_findings.judged(rules, case, findings, party_member=party_member)
+        data |= selection_subjects.judged(rules, case, subjects)
+        kind = {"unit_kind": unit_kind.value} if unit_kind is not None else {}
+        return new_event(case, step, at, actor, data | kind | {"consulted": consulted})
 
     def decide(
         self,
@@ -220,10 +238,11 @@ class Procedure:
         )
 
     def appoint(
-        self, case: Case, at: datetime, actor: str, objection_upheld: bool = False
+        self, case: Case, at: datetime, actor: str, unit: str, objection_upheld: bool = False
     ) -> Event:
         """APPOINTMENT once the notice has ended (from the day after its end), unless its
-        result bars it (34). The term runs from the decision (37), the probation (35) too."""
+        result bars it (34). The term runs from the decision (37), the probation (35) too;
+        the post (in `unit`) is what the registry is given (`selection_appointment`)."""
         step = Step.APPOINTMENT
         self._begin(case, step, at, actor)
         notice = case.event(Step.PUBLIC_NOTICE).data
@@ -239,7 +258,8 @@ class Procedure:
         refuse_unless(not objection_upheld, step, "notice result", where, bars)
         term = case.day(Step.DECISION)
         ends = years_after(term, self.rules.probation_years.value)
-        data = {"term_start": term.isoformat(), "probation_end": ends.isoformat()}
+        data: dict[str, Any] = {"term_start": term.isoformat(), "probation_end": ends.isoformat()}
+        data |= {"position": appointment.position(case, unit, term, ends)}
         return new_event(case, step, at, actor, data | {"provisional": notice["provisional"]})
 
     def end_probation(

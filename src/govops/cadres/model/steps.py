@@ -19,10 +19,13 @@ from govops.lawcode.texts.messages import N_, Message, msg
 class ProcedureRules:
     document: str  # the others are the pack's parameters of those names (cited_rules)
     recommendation_attendance_share: Cited[Fraction]  # at least, of those expected (13)
-    recommendation_min_interviewed: Cited[int]  # 谈话调研推荐 (13(1), 13(2))
+    recommendation_min_interviewed: Cited[int]  # 谈话调研推荐, 处级 (13(1))
+    recommendation_min_interviewed_section: Cited[int]  # 谈话调研推荐, 科级 (13(2))
     recommendation_valid_years: Cited[int]  # (11)
-    investigation_min_investigators: Cited[int]  # (22(3), 26)
-    investigation_min_consulted: Cited[int]  # (23)
+    investigation_group_min_members: Cited[int]  # (26)
+    investigation_min_investigators: Cited[int]  # at each talk (22(3))
+    investigation_min_consulted: Cited[int]  # teaching, research, support units (23(1))
+    investigation_min_consulted_offices: Cited[int]  # the university's offices (23(2))
     committee_quorum_share: Cited[Fraction]  # at least, of all members present (30)
     committee_majority_share: Cited[Fraction]  # MORE than, of all members in favour (31(3))
     reconsideration_consent_share: Cited[Fraction]  # MORE than, of all members consent (30)
@@ -103,6 +106,8 @@ GUARD_NAMES = {
     "exceptional": N_("exceptional promotion"),
     "superior consent": N_("superior consent"),
     "departure": N_('departure from an "as a rule" threshold'),
+    "findings": N_("investigation findings"),
+    "subjects": N_("investigation subjects"),
 }
 
 

@@ -123,6 +123,7 @@ def member_name(actor: Actor, names: Iterable[str]) -> str | None:
 
 
 COMMITTEE_STEPS = (Step.DECISION, Step.RECONSIDERATION)  # the committee's own (29, 30)
+REGISTRY_STEPS = (Step.APPOINTMENT, Step.PROBATION_END)  # also need cadre.record
 
 
 def on_case(actor: Actor, case: Case) -> bool:
@@ -198,9 +199,12 @@ def step_signature(
     selections: SelectionService, actor: Actor, step: Step, case_id: str | None = None
 ) -> str:
     """Who records `step` of the case (`case_id`; none for the motion): `username@unit`.
-    NotAllowedError without the step's permission at the cases' unit, or for a decision
-    recorded by someone not on the case's committee."""
+    NotAllowedError without the step's permission at the cases' unit (and cadre.record
+    for the steps that write the registry), or for a decision recorded by someone not on
+    the case's committee."""
     unit = writing_unit(actor, step_code(step))
+    if step in REGISTRY_STEPS:  # they write the post into the registry too (selection_posts)
+        writing_unit(actor, CADRE_RECORD)
     if step in COMMITTEE_STEPS and case_id is not None:
         check_decider(actor, selections.get(case_id))
     return actor.signature(unit)

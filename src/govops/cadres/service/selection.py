@@ -9,8 +9,11 @@ code that commits selection events; nothing is updated in place.
   local day of the act; a time more than five minutes ahead of the clock is refused (done
   steps only). Stored times come back in that timezone before being folded.
 - Relations (43, 44): the kinships that make a member or an investigator withdraw are
-  declared with the motion and kept in its event (`relations`), not read from the registry,
-  whose `relative` entries name relatives by name, not by the person in the registry.
+  declared with the motion (and those of the other subjects with the investigation) and
+  kept in its event (`relations`), not read from the registry, whose `relative` entries
+  name relatives by name, not by the person in the registry.
+- The investigation (`selection_investigation`) and the steps that write the registry in
+  the same unit of work, the appointment and the probation's end (`selection_posts`).
 - Recorded: each event's data keeps the server's time of recording (`recorded_at`) beside
   the time of the act (`at`, which the user may give: when the committee met).
 - Eligibility (6, 7, 17, 46): the registry screens the candidate on the day of the motion
@@ -29,11 +32,19 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from govops.cadres.model.people import Relation, cited_rules
-from govops.cadres.model.selection import Case, Departure, Event, Motion, Procedure, fold, open_case
-from govops.cadres.model.steps import ProbationOutcome, ProcedureRules, Vote
-from govops.cadres.ports import SelectionConflictError, SelectionUnitOfWork
+from govops.cadres.model.selection import (
+    Case,
+    Departure,
+    Event,
+    Motion,
+    Procedure,
+    fold,
+    open_case,
+)
+from govops.cadres.model.steps import ProcedureRules, Vote
+from govops.cadres.ports import RegistryConflictError, SelectionConflictError, SelectionUnitOfWork
 from govops.cadres.service.registry import RegistryService
-from govops.cadres.service.selection_acts import Make, RecordedActs
+from govops.cadres.service.selection_acts import Make
 from govops.cadres.service.selection_gate import Candidates
 from govops.cadres.service.selection_inputs import (
     MAX_TEXT,
@@ -42,12 +53,14 @@ from govops.cadres.service.selection_inputs import (
     checked_counts,
     checked_departure,
     checked_names,
-    checked_relation,
     checked_text,
     checked_when,
     committee_members,
+    declared,
     relations_of,
 )
+from govops.cadres.service.selection_investigation import InvestigationActs
+from govops.cadres.service.selection_posts import PostActs, Then
 from govops.lawcode.dated.calendar import WorkingDayCalendar
 from govops.lawcode.dated.parameters import ParameterError
 from govops.lawcode.sources.pack import Pack
@@ -58,7 +71,7 @@ RETRIES = 5
 RECORDED_AT = "recorded_at"  # in an event's data: when the server recorded it
 
 
-class SelectionService(RecordedActs):
+class SelectionService(InvestigationActs, PostActs):
     def __init__(
         self,
         unit_of_work: Callable[[], SelectionUnitOfWork],
@@ -99,12 +112,11 @@ class SelectionService(RecordedActs):
             motion.exceptional,
             checked_text("exceptional_reasons", motion.exceptional_reasons, MAX_TEXT, False),
         )
-        declared = sorted({checked_relation(i, r) for i, r in enumerate(relations)})
+        kinships = declared(relations)
         when = self._when(at)
         flags = motion.party_post, motion.exceptional
         screening = self._candidates.screen(motion.cadre, motion.rank, when.date(), *flags)
         event = open_case(uuid.uuid4().hex, when, actor, motion, self._rules(when), screening)
-        kinships = [{"a": a, "b": b, "kind": kind} for a, b, kind in declared]
         event = self._stamped(replace(event, data=event.data | {"relations": kinships}))
         with self._uow() as uow:
             uow.selections.append([event])
@@ -132,30 +144,6 @@ class SelectionService(RecordedActs):
             actor,
             at,
             lambda p, case, when, who: p.recommend(case, when, who, **counts, departure=departed),
-        )
-
-    def investigate(
-        self,
-        case_id: str,
-        actor: str,
-        *,
-        investigators: Iterable[str],
-        consulted: int,
-        departure: Departure | None = None,
-        at: datetime | None = None,
-    ) -> Event:
-        """INVESTIGATION (16-27): the investigators (less those who withdraw, 44) and the
-        number of people consulted; below 23's "as a rule" number only with a `departure`."""
-        team, departed = checked_names("investigators", investigators), checked_departure(departure)
-        if consulted < 0:
-            raise SelectionInputError("consulted", msg("must not be negative"))
-        return self._step(
-            case_id,
-            actor,
-            at,
-            lambda p, case, when, who: p.investigate(
-                case, when, who, team=team, consulted=consulted, departure=departed
-            ),
         )
 
     def decide(
@@ -204,40 +192,6 @@ class SelectionService(RecordedActs):
         """PUBLIC_NOTICE (34) from the day of `at`, for the pack's working days."""
         return self._step(case_id, actor, at, lambda p, case, when, who: p.publish(case, when, who))
 
-    def appoint(
-        self,
-        case_id: str,
-        actor: str,
-        *,
-        objection_upheld: bool = False,
-        at: datetime | None = None,
-    ) -> Event:
-        """APPOINTMENT (34, 37) after the notice has ended, unless its result bars it."""
-        return self._step(
-            case_id,
-            actor,
-            at,
-            lambda p, case, when, who: p.appoint(case, when, who, objection_upheld),
-        )
-
-    def end_probation(
-        self,
-        case_id: str,
-        actor: str,
-        *,
-        outcome: ProbationOutcome,
-        reason: str = "",
-        at: datetime | None = None,
-    ) -> Event:
-        """PROBATION_END (35): confirmed or not once it has run, or ended early with a reason."""
-        reason = checked_text("reason", reason, MAX_TEXT, required=False)
-        return self._step(
-            case_id,
-            actor,
-            at,
-            lambda p, case, when, who: p.end_probation(case, when, who, outcome, reason),
-        )
-
     def get(self, case_id: str) -> Case:
         with self._uow() as uow:
             return self._load(uow, case_id)
@@ -247,8 +201,11 @@ class SelectionService(RecordedActs):
         with self._uow() as uow:
             return [self._load(uow, case_id) for case_id in uow.selections.case_ids()]
 
-    def _step(self, case_id: str, actor: str, at: datetime | None, make: Make) -> Event:
-        """Read, judge, append; on a concurrent append, read again and redo."""
+    def _step(
+        self, case_id: str, actor: str, at: datetime | None, make: Make, then: Then | None = None
+    ) -> Event:
+        """Read, judge, append (with what `then` writes beside the event, in the same unit
+        of work); on a concurrent append, read again and redo."""
         actor = checked_text("actor", actor, 100)
         for _ in range(RETRIES):
             when = self._when(at)
@@ -257,9 +214,10 @@ class SelectionService(RecordedActs):
                 procedure = Procedure(self._rules(when), self._calendar, relations_of(case))
                 event = self._stamped(make(procedure, case, when, actor))
                 try:
+                    event = event if then is None else then(uow, case, event)
                     uow.selections.append([event])
                     uow.commit()
-                except SelectionConflictError:
+                except (SelectionConflictError, RegistryConflictError):
                     continue
                 return event
         raise SelectionConflictError(
@@ -268,8 +226,10 @@ class SelectionService(RecordedActs):
 
     def _stamped(self, event: Event) -> Event:
         """The event with the server's time of recording beside the time of the act."""
-        now = self._clock().astimezone(self._zone).isoformat()
-        return replace(event, data=event.data | {RECORDED_AT: now})
+        return replace(event, data=event.data | {RECORDED_AT: self._now().isoformat()})
+
+    def _now(self) -> datetime:
+        return self._clock().astimezone(self._zone)
 
     def _load(self, uow: SelectionUnitOfWork, case_id: str) -> Case:
         events = uow.selections.events(case_id)

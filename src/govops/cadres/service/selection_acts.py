@@ -17,7 +17,14 @@ Make = Callable[[Procedure, Case, datetime, str], Event]
 
 
 class RecordedActs:
-    def _step(self, case_id: str, actor: str, at: datetime | None, make: Make) -> Event:
+    def _step(
+        self,
+        case_id: str,
+        actor: str,
+        at: datetime | None,
+        make: Make,
+        then: Callable[..., Event] | None = None,
+    ) -> Event:
         raise NotImplementedError  # SelectionService's: read, judge, append
 
     def consent(

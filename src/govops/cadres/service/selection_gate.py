@@ -10,17 +10,21 @@ above the one the candidate holds on the day (as `govops cadres screen` takes it
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 
 from govops.cadres.model.record import RANKS
-from govops.cadres.model.registry import RegistryInputError
+from govops.cadres.model.registry import EntryKind, RegistryInputError
 from govops.cadres.model.registry_views import held_rank, next_rank
-from govops.cadres.model.selection import Case
+from govops.cadres.model.selection import Case, Subject, Subjects
 from govops.cadres.model.selection_gate import Screening
 from govops.cadres.model.steps import Step
 from govops.cadres.service.registry import CadreNotFoundError, RegistryService
-from govops.cadres.service.selection_inputs import SelectionInputError, checked_text
+from govops.cadres.service.selection_inputs import MAX_TEXT, SelectionInputError, checked_text
 from govops.lawcode.texts.messages import msg
+
+Named = tuple[str, str | None]
+"""Another investigation subject as a caller names them: name, and registry id or None."""
 
 
 class Candidates:
@@ -64,6 +68,41 @@ class Candidates:
         cadre, rank = named.get("cadre"), named.get("rank")
         flags = named.get("party_post", False), named.get("exceptional", False)
         return self.screen(cadre, rank, day, *flags)
+
+    def subjects(
+        self, case: Case, names: Iterable[Named], concentrated: str, day: date
+    ) -> Subjects:
+        """The other investigation subjects (18), by name (and registry id where names are
+        shared), each screened on `day` for the post's rank as the motion screened the
+        candidate (a Party post alike, not exceptional)."""
+        named = case.event(Step.MOTION).data.get("eligibility") or {}
+        rank, party_post = named.get("rank"), bool(named.get("party_post", False))
+        seen = {case.candidate}
+        others = []
+        for index, (raw, cadre) in enumerate(names):
+            name = checked_text(f"subjects[{index}].name", raw)
+            if name in seen:
+                said = msg("{name} is named twice among the subjects", name=name)
+                raise SelectionInputError(f"subjects[{index}].name", said)
+            seen.add(name)
+            try:
+                found = self.identify(name, cadre)
+            except SelectionInputError as error:
+                raise SelectionInputError(f"subjects[{index}].cadre", error.message) from None
+            others.append(Subject(name, self.screen(found, rank, day, party_post)))
+        reason = checked_text("concentrated", concentrated, MAX_TEXT, required=False)
+        return Subjects(tuple(others), reason)
+
+    def party_member(self, case: Case, day: date) -> bool:
+        """Whether the registry has the candidate in the Party on `day` (admitted, as a
+        probationary member or a full one); not, when the registry does not have them."""
+        named = case.event(Step.MOTION).data.get("eligibility") or {}
+        try:
+            cadre = self._registry.get(str(named["cadre"]))
+        except (KeyError, CadreNotFoundError):
+            return False
+        joined = [e.data["joined_on"] for e in cadre.facts(EntryKind.PARTY)]
+        return any(date.fromisoformat(str(on)) <= day for on in joined)
 
     def screen(
         self,

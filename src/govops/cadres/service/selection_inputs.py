@@ -10,8 +10,9 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from govops.cadres.model.people import Kinship, Relation
-from govops.cadres.model.selection import Case, Departure
-from govops.cadres.model.steps import Step
+from govops.cadres.model.selection import Audit, Case, Departure, Findings, UnitKind
+from govops.cadres.model.selection_findings import AFFILIATIONS
+from govops.cadres.model.steps import ProcedureRules
 from govops.lawcode.texts.messages import Text, msg
 
 MAX_NAME, MAX_TEXT = 200, 10_000
@@ -91,6 +92,47 @@ def checked_departure(departure: Departure | None) -> Departure | None:
     return Departure(reason, checked_text("departure.approved_by", departure.approved_by))
 
 
+def checked_findings(findings: Findings) -> Findings:
+    """What the investigation gathered: each text trimmed and bounded (what is missing is
+    the step's to refuse, with its article)."""
+    texts = {
+        name: checked_text(f"findings.{name}", getattr(findings, name), MAX_TEXT, required=False)
+        for name in Findings.__dataclass_fields__
+        if name not in ("audit", "personal_matters_verified")
+    }
+    audit = findings.audit
+    if audit is not None:
+        report = checked_text("findings.audit.report", audit.report, MAX_TEXT, required=False)
+        reason = checked_text("findings.audit.reason", audit.reason, MAX_TEXT, required=False)
+        audit = Audit(audit.due, report, reason)
+    if texts["affiliation"] not in ("", *AFFILIATIONS):
+        said = msg("is not one of {kinds}", kinds=", ".join(AFFILIATIONS))
+        raise SelectionInputError("findings.affiliation", said)
+    verified = findings.personal_matters_verified
+    return Findings(**texts, audit=audit, personal_matters_verified=verified)
+
+
+def checked_unit_kind(unit_kind: object, rules: ProcedureRules) -> UnitKind | None:
+    """The kind of the candidate's unit, if given; needed where 23(1) and 23(2) differ."""
+    teaching, offices = rules.investigation_min_consulted, rules.investigation_min_consulted_offices
+    if unit_kind is not None:
+        try:
+            return UnitKind(str(unit_kind))
+        except ValueError:
+            said = msg("is not one of {kinds}", kinds=", ".join(UnitKind))
+            raise SelectionInputError("unit_kind", said) from None
+    if teaching.value != offices.value:
+        raise SelectionInputError(
+            "unit_kind",
+            msg(
+                "is needed: {teaching} and {offices} ask different numbers",
+                teaching=str(teaching.cite),
+                offices=str(offices.cite),
+            ),
+        )
+    return None
+
+
 def checked_when(at: datetime | None, now: datetime, zone: ZoneInfo) -> datetime:
     """When a step was done, in `zone`: `at` (with its offset, not ahead of the clock by
     more than MAX_AHEAD), or now."""
@@ -115,6 +157,12 @@ def committee_members(field: str, names: Iterable[str], case: Case) -> None:
 
 
 def relations_of(case: Case) -> frozenset[Relation]:
-    """The kinships declared with the motion (43)."""
-    declared = case.event(Step.MOTION).data.get("relations", [])
+    """The kinships declared with the motion and the investigation (43)."""
+    declared = [r for e in case.events for r in e.data.get("relations", [])]
     return frozenset(Relation(r["a"], r["b"], Kinship(r["kind"])) for r in declared)
+
+
+def declared(relations: Iterable[Relation]) -> list[dict[str, str]]:
+    """Kinships as an event keeps them (`relations`), each checked."""
+    pairs = sorted({checked_relation(i, r) for i, r in enumerate(relations)})
+    return [{"a": a, "b": b, "kind": kind} for a, b, kind in pairs]

@@ -1,6 +1,7 @@
 """The selection ports on SQLAlchemy Core: a repository on the unit of work's connection,
 and the unit of work itself (one connection, one transaction, committed only by
-`commit()`), on the same engine as the incidents and the cadre registry.
+`commit()`), on the same engine as the incidents and the cadre registry, whose repository
+it carries too (an appointment writes the post into the registry with its event).
 
 Events are append-only: a taken (case, seq) pair is refused by the primary key inside
 `append` itself, as SelectionConflictError, in a savepoint so the unit of work stays usable.
@@ -17,7 +18,8 @@ from sqlalchemy.exc import IntegrityError
 
 from govops.cadres.model.selection import Event
 from govops.cadres.model.steps import Step
-from govops.cadres.ports import SelectionConflictError, SelectionRepository
+from govops.cadres.ports import CadreRepository, SelectionConflictError, SelectionRepository
+from govops.cadres.storage.registry import SqlCadreRepository
 from govops.cadres.storage.tables import selection_cases, selection_events
 from govops.platform.storage.chain import append
 from govops.platform.storage.transaction import ConnectionUnitOfWork, is_unique_violation
@@ -70,10 +72,12 @@ class SqlSelectionRepository:
 
 class SqlSelectionUnitOfWork(ConnectionUnitOfWork):
     selections: SelectionRepository  # typed as the port, so a factory of it is the port's
+    cadres: CadreRepository  # the registry, which an appointment writes in the same transaction
     conflict = SelectionConflictError
 
     def _attach(self, connection: Connection) -> None:
         self.selections = SqlSelectionRepository(connection)
+        self.cadres = SqlCadreRepository(connection)
 
 
 def selection_unit_of_work_factory(engine: Engine) -> Callable[[], SqlSelectionUnitOfWork]:

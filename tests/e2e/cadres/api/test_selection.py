@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from govops.bootstrap import build_selections
+from govops.bootstrap import build_cadre_registry, build_selections
 from govops.incidents.service.incident import IncidentService
 from govops.lawcode.sources.pack import Pack
 from govops.platform.storage.database import make_engine, migrate
@@ -23,6 +23,7 @@ from tests.e2e.cadres.people import OFFICE, UNIVERSITY, Readings, authenticator,
 from tests.e2e.incidents.api.conftest import problem_fields
 from tests.fakes import Clock
 from tests.identity import bearer
+from tests.selection_findings import CONCENTRATED, FINDINGS_JSON
 
 API = "/api/v1/selections"
 DOC = "wuyi-cadre-regulation-2020"
@@ -46,7 +47,12 @@ MOTION = {
     "at": "2025-09-01T09:00:00+08:00",
 }
 RECOMMENDATION = {"expected": 120, "attended": 100, "interviewed": 25}
-INVESTIGATION = {"investigators": ["陈干事", "林干事"], "consulted": 22}
+INVESTIGATION = {
+    "investigators": ["陈干事", "林干事"],
+    "consulted": 22,
+    "findings": FINDINGS_JSON,
+    "concentrated": CONCENTRATED,
+}
 VOTES = dict.fromkeys(["王书记", "李校长", "赵副书记", "钱副校长", "吴委员"], "for") | {
     "孙副校长": "against",
     "郑委员": "defer",
@@ -57,7 +63,7 @@ STEPS: list[tuple[str, dict[str, Any], str]] = [
     ("investigation", INVESTIGATION, "2025-09-15T10:00:00+08:00"),
     ("decision", {"votes": VOTES}, "2025-10-09T09:00:00+08:00"),
     ("public_notice", {}, "2025-10-10T09:00:00+08:00"),
-    ("appointment", {}, "2025-10-17T09:00:00+08:00"),
+    ("appointment", {"unit": "教务处"}, "2025-10-17T09:00:00+08:00"),
     ("probation_end", {"outcome": "confirmed"}, "2026-10-09T09:00:00+08:00"),
 ]
 
@@ -71,6 +77,7 @@ def client(
     migrate(engine)
     app = create_app(service, pack, clock=clock, authenticator=authenticator())
     app.state.selections = build_selections(engine, clock)
+    app.state.cadres = build_cadre_registry(engine, clock)
     enrol(engine, clock)  # the candidate, 张三, in the registry
     app.state.reading_log = Readings()
     with TestClient(app, headers={"Accept-Language": "en"} | bearer("orgstaff")) as client:
@@ -151,6 +158,16 @@ def test_a_case_from_motion_to_probation_end(client: TestClient) -> None:
     assert events[3]["data"]["recused"] == ["周委员"] and events[3]["data"]["in_favour"] == 5
     assert events[4]["data"] == {"start": "2025-10-10", "end": "2025-10-16", "provisional": False}
     assert events[5]["data"]["probation_end"] == "2026-10-09"
+    assert events[2]["data"]["findings"]["written_report"] == "考察材料〔2025〕7号"
+    written = events[5]["data"]["registry"]  # the post, in the candidate's registry record
+    cadre = client.get(f"/api/v1/cadres/{written['person']}", headers=bearer("orgstaff")).json()
+    post = next(e for e in cadre["facts"]["position"] if e["seq"] == written["seq"])
+    assert (post["kind"], post["data"]["unit"], post["data"]["start"]) == (
+        "position",
+        "教务处",
+        "2025-10-09",
+    )
+    assert post["data"]["probation_end"] == "2026-10-09"
 
 
 @pytest.mark.parametrize(
@@ -162,15 +179,20 @@ def test_a_case_from_motion_to_probation_end(client: TestClient) -> None:
          "2025-09-05T15:00:00+08:00", ("interviewed", "13(1)", ("19", "at least 20"))),
         ("recommendation", "investigation", INVESTIGATION | {"investigators": ["陈干事", "周委员"]},
          "2025-09-15T10:00:00+08:00", ("investigators", "22(3)", ("1 withdrawn under 44",))),
+        ("recommendation", "investigation",
+         INVESTIGATION | {"findings": FINDINGS_JSON | {"written_report": ""}},
+         "2025-09-15T10:00:00+08:00", ("findings", "25", ("written investigation material",))),
+        ("recommendation", "investigation", INVESTIGATION | {"concentrated": ""},
+         "2025-09-15T10:00:00+08:00", ("subjects", "18", ("1 investigation subject for 1 post",))),
         ("recommendation", "investigation", INVESTIGATION | {"consulted": 19},
-         "2025-09-15T10:00:00+08:00", ("consulted", "23(1)", ("19 consulted", "at least 20"))),
+         "2025-09-15T10:00:00+08:00", ("consulted", "23", ("19 consulted", "at least 20"))),
         ("investigation", "decision", {"votes": dict.fromkeys(COMMITTEE[:6], "for")},
          "2025-10-09T09:00:00+08:00", ("quorum", "30", ("5 of 9", "6 (at least 2/3 of 9)"))),
         ("investigation", "decision", {"votes": VOTES},
          "2026-09-06T09:00:00+08:00", ("recommendation validity", "11", ("through Sep 5, 2026",))),
-        ("public_notice", "appointment", {},
+        ("public_notice", "appointment", {"unit": "教务处"},
          "2025-10-16T09:00:00+08:00", ("public notice", "34", ("runs through Oct 16, 2025",))),
-        ("public_notice", "appointment", {"objection_upheld": True},
+        ("public_notice", "appointment", {"unit": "教务处", "objection_upheld": True},
          "2025-10-17T09:00:00+08:00", ("notice result", "34", ("bars it",))),
         ("appointment", "probation_end", {"outcome": "confirmed"},
          "2026-10-08T09:00:00+08:00", ("probation", "35", ("until Oct 9, 2026",))),
@@ -235,6 +257,10 @@ def test_bad_requests_are_problems(client: TestClient) -> None:
         client, case, "decision", {"votes": {"王书记": "maybe"}}, "2025-10-09T09:00:00+08:00"
     )
     assert "votes.王书记" in problem_fields(bad_vote)
+    bare = step(client, case, "investigation", {"investigators": ["陈干事"], "consulted": 22}, "x")
+    assert "findings" in problem_fields(bare)
+    appointment = step(client, until(client, "public_notice"), "appointment", {}, "x")
+    assert "unit" in problem_fields(appointment)  # the registry needs the post's unit
 
 
 def test_the_routes_are_in_the_openapi_document(client: TestClient) -> None:

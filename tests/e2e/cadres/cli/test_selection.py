@@ -19,6 +19,7 @@ from sqlalchemy import create_engine, select
 from govops.accounts.storage.tables import access_events
 from tests.e2e.cadres.local_users import OFFICE, UNIVERSITY, govops
 from tests.e2e.cadres.people import enrol
+from tests.selection_findings import CONCENTRATED, FINDINGS_JSON
 
 DOC = "wuyi-cadre-regulation-2020"
 MOTION = {
@@ -45,11 +46,12 @@ STEPS: list[tuple[str, str, dict[str, Any]]] = [
     ("recommendation", "orgstaff", {"expected": 120, "attended": 100, "interviewed": 25,
                                   "at": "2025-09-05T15:00:00+08:00"}),
     ("investigation", "orgstaff", {"investigators": ["陈干事", "林干事"], "consulted": 22,
+                                 "findings": FINDINGS_JSON, "concentrated": CONCENTRATED,
                                  "at": "2025-09-15T10:00:00+08:00"}),
     ("decision", "wang", {"votes": VOTES | {"孙副校长": "against", "郑委员": "defer"},
                             "at": "2025-10-09T09:00:00+08:00"}),
     ("public_notice", "orgstaff", {"at": "2025-10-10T09:00:00+08:00"}),
-    ("appointment", "orgstaff", {"at": "2025-10-17T09:00:00+08:00"}),
+    ("appointment", "orgstaff", {"unit": "教务处", "at": "2025-10-17T09:00:00+08:00"}),
     ("probation_end", "orgstaff", {"outcome": "confirmed", "at": "2026-10-09T09:00:00+08:00"}),
 ]  # fmt: skip
 
@@ -78,7 +80,7 @@ def ok(result: subprocess.CompletedProcess[str]) -> Any:
 def test_a_case_from_motion_to_probation_end(selections: Any) -> None:
     case = ok(selections("open", "--json", json.dumps(MOTION)))
     assert (case["step"], case["next"], case["version"]) == ("motion", "recommendation", 1)
-    early = selections("step", case["id"], "appointment", "--json", "{}")
+    early = selections("step", case["id"], "appointment", "--json", '{"unit": "教务处"}')
     assert early.returncode == 3 and early.stdout == ""
     assert "order (wuyi-cadre-regulation-2020 34): the case is at motion" in early.stderr
     for name, actor, body in STEPS:

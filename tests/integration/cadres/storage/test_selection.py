@@ -5,18 +5,23 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta, timezone
+from types import SimpleNamespace
 
 import pytest
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, inspect
+from sqlalchemy import Connection, Engine, inspect
 
-from govops.bootstrap import build_selections
+from govops.bootstrap import build_cadre_registry, build_selections
 from govops.cadres.model.selection import Event, Motion
 from govops.cadres.model.steps import ORDER, ProbationOutcome, Step, StepRefusedError, Vote
 from govops.cadres.ports import SelectionConflictError
+from govops.cadres.service.selection import SelectionService
 from govops.cadres.storage.selection import SqlSelectionUnitOfWork, selection_unit_of_work_factory
+from govops.calendars import calendar_for
+from govops.packs import load_builtin_pack
 from govops.platform.storage import database
 from tests.e2e.cadres.people import enrol
+from tests.selection_findings import CONCENTRATED, FINDINGS
 
 CST = timezone(timedelta(hours=8))
 AT = datetime(2025, 9, 1, 9, 0, tzinfo=CST)
@@ -87,17 +92,47 @@ def test_nothing_is_kept_without_a_commit(
         assert uow.selections.case_ids() == []
 
 
+def clock() -> datetime:
+    return datetime(2026, 11, 20, tzinfo=UTC)
+
+
+def investigated(engine: Engine) -> tuple[SelectionService, str, str]:
+    """A case of 张三 (filed in the registry) recommended and investigated on the database:
+    the service, the case and the candidate's id."""
+    service, person = build_selections(engine, clock), enrol(engine, clock)
+    case = service.open(
+        Motion("张三", "处长", MEMBERS, frozenset({"t1", "t2"})), "组织部", at=AT
+    ).id
+    service.recommend(case, "t1", expected=10, attended=8, interviewed=20, at=AT)
+    service.investigate(
+        case,
+        "t2",
+        investigators=["t1", "t2"],
+        consulted=20,
+        at=AT,
+        findings=FINDINGS,
+        concentrated=CONCENTRATED,
+    )
+    return service, case, person
+
+
 def test_the_service_runs_a_case_on_the_database(engine: Engine) -> None:
-    service = build_selections(engine, lambda: datetime(2026, 11, 20, tzinfo=UTC))
-    enrol(engine, lambda: datetime(2026, 11, 20, tzinfo=UTC))  # the candidate, 张三
-    case = service.open(Motion("张三", "处长", MEMBERS, frozenset({"t1", "t2"})), "组织部", at=AT)
-    service.recommend(case.id, "t1", expected=10, attended=8, interviewed=20, at=AT)
-    service.investigate(case.id, "t2", investigators=["t1", "t2"], consulted=20, at=AT)
+    service, case_id, person = investigated(engine)
+    case = service.get(case_id)
     with pytest.raises(StepRefusedError, match="quorum"):
         service.decide(case.id, "m1", votes={"m1": Vote.FOR}, at=AT)
     service.decide(case.id, "m1", votes={"m1": Vote.FOR, "m2": Vote.FOR}, at=AT)
     notice = service.publish(case.id, "t1", at=AT + timedelta(days=1))
-    service.appoint(case.id, "t1", at=AT + timedelta(days=10))
+    appointed = service.appoint(case.id, "t1", at=AT + timedelta(days=10), unit="教务处")
+    registry = build_cadre_registry(engine, clock)
+    post = registry.get(person).entries[-1]  # written in the appointment's transaction
+    ended = registry.get(person).entries[-2].supersedes  # the post at the rank below
+    assert appointed.data["registry"] == {"person": person, "seq": post.seq, "ended": [ended]}
+    assert (post.kind, post.data["unit"], post.data["start"]) == (
+        "position",
+        "教务处",
+        "2025-09-01",
+    )
     outcome = ProbationOutcome.CONFIRMED
     service.end_probation(case.id, "m1", outcome=outcome, at=AT + timedelta(days=365))
     stored = service.get(case.id)
@@ -106,3 +141,46 @@ def test_the_service_runs_a_case_on_the_database(engine: Engine) -> None:
     assert [c.id for c in service.cases()] == [case.id]
     # The server's time of recording is kept beside the act's time the user gave.
     assert {e.data["recorded_at"] for e in stored.events} == {"2026-11-20T08:00:00+08:00"}
+
+
+class ClashingOnce(SqlSelectionUnitOfWork):
+    """A unit of work whose first append of events finds its seq taken, after the
+    registry's entry has been written in it."""
+
+    clashes = 1
+
+    def _attach(self, connection: Connection) -> None:
+        super()._attach(connection)
+        events = self.selections
+
+        def append(batch: list[Event]) -> None:
+            if ClashingOnce.clashes:
+                ClashingOnce.clashes -= 1
+                raise SelectionConflictError("taken by another writer")
+            events.append(batch)
+
+        self.selections = SimpleNamespace(  # type: ignore[assignment]
+            append=append, events=events.events, case_ids=events.case_ids
+        )
+
+
+def test_the_post_and_the_appointment_commit_together(engine: Engine) -> None:
+    """The first attempt's registry entries are rolled back with its event; the retry
+    writes them once, not twice."""
+    service, case_id, person = investigated(engine)
+    registry, case = build_cadre_registry(engine, clock), service.get(case_id)
+    service.decide(case.id, "m1", votes={"m1": Vote.FOR, "m2": Vote.FOR}, at=AT)
+    service.publish(case.id, "t1", at=AT + timedelta(days=1))
+    before = registry.get(person).version
+    clashing = SelectionService(
+        lambda: ClashingOnce(engine),
+        clock,
+        load_builtin_pack("cn-cadre-selection"),
+        calendar_for("CN"),
+        registry,
+    )
+    ClashingOnce.clashes = 1
+    clashing.appoint(case.id, "t1", at=AT + timedelta(days=10), unit="教务处")
+    assert ClashingOnce.clashes == 0  # the first attempt clashed
+    assert registry.get(person).version == before + 2  # the post below ended, the new one
+    assert [e.step for e in service.get(case.id).events].count(Step.APPOINTMENT) == 1

@@ -32,6 +32,7 @@ from govops.cadres.model.steps import (
 )
 from govops.lawcode.dated.parameters import ParameterValue, ParameterVersion
 from govops.lawcode.sources.citations import Citation
+from tests.selection_findings import ALONE, FINDINGS
 from tests.unit.lawcode.builders import FakeCalendar
 
 DOC = "wuyi-cadre-regulation-2020"
@@ -39,9 +40,12 @@ TZ = ZoneInfo("Asia/Shanghai")
 VALUES: dict[str, tuple[ParameterValue, str]] = {
     "recommendation_attendance_share": (Decimal("0.8"), "13"),
     "recommendation_min_interviewed": (20, "13(1)"),
+    "recommendation_min_interviewed_section": (20, "13(2)"),
     "recommendation_valid_years": (1, "11"),
-    "investigation_min_investigators": (2, "26"),
-    "investigation_min_consulted": (20, "23"),
+    "investigation_group_min_members": (2, "26"),
+    "investigation_min_investigators": (2, "22(3)"),
+    "investigation_min_consulted": (20, "23(1)"),
+    "investigation_min_consulted_offices": (20, "23(2)"),
     "committee_quorum_share": ("2/3", "30"),
     "committee_majority_share": ("1/2", "31(3)"),
     "reconsideration_consent_share": ("1/2", "30"),
@@ -95,8 +99,31 @@ def recommended(day: date = date(2024, 3, 4)) -> Case:
 
 def investigated(day: date = date(2024, 3, 4)) -> Case:
     case = recommended(day)
-    event = procedure().investigate(case, at(day, 15), "org2", team=TEAM, consulted=20)
+    event = investigation(case, at(day, 15), "org2")
     return case.then(event)
+
+
+def investigation(
+    case: Case,
+    when: datetime,
+    actor: str,
+    *,
+    steps: Procedure | None = None,
+    team: frozenset[str] = TEAM,
+    consulted: int = 20,
+) -> Event:
+    """The investigation of `case` with the tests' findings, its candidate the only subject
+    (18, with the reason)."""
+    return (steps or procedure()).investigate(
+        case,
+        when,
+        actor,
+        team=team,
+        consulted=consulted,
+        findings=FINDINGS,
+        party_member=True,
+        subjects=ALONE,
+    )
 
 
 def votes(in_favour: int, against: int = 0) -> dict[str, Vote]:
@@ -133,12 +160,19 @@ def test_rules_are_read_from_cited_parameters_as_exact_numbers() -> None:
 def test_a_case_goes_through_every_step_recording_who_did_what_and_when() -> None:
     case, steps = decided(), procedure()
     case = case.then(steps.publish(case, at(date(2024, 5, 7)), "org1"))
-    case = case.then(steps.appoint(case, at(date(2024, 5, 15)), "org1"))
+    case = case.then(steps.appoint(case, at(date(2024, 5, 15)), "org1", unit="教务处"))
     probation = case.event(Step.APPOINTMENT).data
     assert probation == {
         "term_start": "2024-05-06",
         "probation_end": "2025-05-06",
         "provisional": False,
+        "position": {  # what the registry is given (37, 35), the rank screened at the motion
+            "rank": "deputy_division",
+            "unit": "教务处",
+            "post": "dean-of-arts",
+            "start": "2024-05-06",
+            "probation_end": "2025-05-06",
+        },
     }
     done = steps.end_probation(case, at(date(2025, 5, 6)), "org1", ProbationOutcome.CONFIRMED)
     case = case.then(done)
@@ -191,36 +225,38 @@ KIN = frozenset(
 
 
 @pytest.mark.parametrize(
-    ("team", "ok"),
+    ("team", "refused_under"),
     [
-        ({"inv1"}, False),
-        ({"inv1", "inv3"}, True),
-        ({"inv1", "inv2"}, False),
-        ({"inv1", "inv2", "inv3"}, True),
+        ({"inv1"}, "26"),  # a group of one (考察组由两名以上成员组成)
+        ({"inv1", "inv3"}, None),
+        ({"inv1", "inv2"}, "22(3)"),  # one left to take part in talks once inv2 withdraws
+        ({"inv1", "inv2", "inv3"}, None),
     ],
 )
-def test_at_least_two_investigators_not_related_to_the_candidate(team: set[str], ok: bool) -> None:
+def test_at_least_two_investigators_not_related_to_the_candidate(
+    team: set[str], refused_under: str | None
+) -> None:
     case = recommended()
 
     def step() -> Event:
-        return procedure(KIN).investigate(
-            case, at(date(2024, 4, 1)), "org1", team=frozenset(team), consulted=20
+        return investigation(
+            case, at(date(2024, 4, 1)), "org1", steps=procedure(KIN), team=frozenset(team)
         )
 
-    if ok:
+    if refused_under is None:
         assert "inv2" not in step().data["investigators"]
     else:
         with pytest.raises(StepRefusedError) as error:
             step()
-        refused("investigators", "26", error)
+        refused("investigators", refused_under, error)
 
 
 def test_at_least_twenty_are_consulted_in_the_investigation() -> None:
     case = recommended()
     with pytest.raises(StepRefusedError) as error:
-        procedure().investigate(case, at(date(2024, 4, 1)), "org1", team=TEAM, consulted=19)
+        investigation(case, at(date(2024, 4, 1)), "org1", consulted=19)
     refused("consulted", "23", error)
-    procedure().investigate(case, at(date(2024, 4, 1)), "org1", team=TEAM, consulted=20)
+    investigation(case, at(date(2024, 4, 1)), "org1")
 
 
 def test_two_thirds_of_all_members_must_be_present() -> None:
@@ -319,13 +355,13 @@ def test_steps_only_in_order_and_in_time() -> None:
         steps.recommend(case, at(date(2024, 3, 5)), "org1", expected=10, attended=10, heard=20)
     refused("order", "11", error)
     with pytest.raises(StepRefusedError) as error:
-        steps.appoint(decided(), at(date(2024, 6, 1)), "org1")
+        steps.appoint(decided(), at(date(2024, 6, 1)), "org1", unit="教务处")
     refused("order", "34", error)
     with pytest.raises(StepRefusedError) as error:
-        steps.investigate(case, at(date(2024, 3, 3)), "org1", team=TEAM, consulted=20)
+        investigation(case, at(date(2024, 3, 3)), "org1", steps=steps)
     refused("chronology", "19", error)
     with pytest.raises(ValueError, match="actor"):
-        steps.investigate(case, at(date(2024, 4, 1)), " ", team=TEAM, consulted=20)
+        investigation(case, at(date(2024, 4, 1)), " ", steps=steps)
 
 
 @pytest.mark.parametrize(
@@ -336,9 +372,9 @@ def test_the_notice_lasts_five_working_days_across_a_weekend(start: date, end: d
     case = case.then(steps.publish(case, at(start), "org1"))
     assert case.event(Step.PUBLIC_NOTICE).data["end"] == end.isoformat()
     with pytest.raises(StepRefusedError) as error:
-        steps.appoint(case, at(end, 23), "org1")
+        steps.appoint(case, at(end, 23), "org1", unit="教务处")
     refused("public notice", "34", error)
-    steps.appoint(case, at(date.fromordinal(end.toordinal() + 1), 0), "org1")
+    steps.appoint(case, at(date.fromordinal(end.toordinal() + 1), 0), "org1", unit="教务处")
 
 
 def test_a_provisional_notice_end_is_carried_to_the_appointment() -> None:
@@ -346,16 +382,19 @@ def test_a_provisional_notice_end_is_carried_to_the_appointment() -> None:
     case = decided()
     case = case.then(steps.publish(case, at(date(2024, 5, 7)), "org1"))
     assert case.event(Step.PUBLIC_NOTICE).data["provisional"] is True
-    assert steps.appoint(case, at(date(2024, 5, 15)), "org1").data["provisional"] is True
+    assert (
+        steps.appoint(case, at(date(2024, 5, 15)), "org1", unit="教务处").data["provisional"]
+        is True
+    )
     with pytest.raises(StepRefusedError) as error:
-        steps.appoint(case, at(date(2024, 5, 15)), "org1", objection_upheld=True)
+        steps.appoint(case, at(date(2024, 5, 15)), "org1", objection_upheld=True, unit="教务处")
     refused("notice result", "34", error)
 
 
 def test_the_probation_ends_one_year_after_the_decision() -> None:
     steps, case = procedure(), decided(date(2024, 5, 6))
     case = case.then(steps.publish(case, at(date(2024, 5, 7)), "org1"))
-    case = case.then(steps.appoint(case, at(date(2024, 5, 20)), "org1"))
+    case = case.then(steps.appoint(case, at(date(2024, 5, 20)), "org1", unit="教务处"))
     with pytest.raises(StepRefusedError) as error:
         steps.end_probation(case, at(date(2025, 5, 5)), "secretary", ProbationOutcome.CONFIRMED)
     refused("probation", "35", error)

@@ -117,7 +117,7 @@ def test_a_closed_case_takes_no_further_step(outcome: Closing) -> None:
 def test_a_case_is_not_closed_after_the_appointment() -> None:
     case, steps = decided(), procedure()
     case = case.then(steps.publish(case, at(date(2024, 5, 7)), "org1"))
-    case = case.then(steps.appoint(case, at(date(2024, 5, 15)), "org1"))
+    case = case.then(steps.appoint(case, at(date(2024, 5, 15)), "org1", unit="教务处"))
     with pytest.raises(StepRefusedError) as error:
         steps.close(case, at(date(2024, 6, 1)), "org1", Closing.WITHDRAWN, "撤回")
     refused("order", "29", error)

@@ -6,7 +6,7 @@ is confirmed."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import pytest
 
@@ -21,8 +21,8 @@ from govops.platform.identity.actor import Actor
 from govops.platform.identity.units import Unit, UnitTree
 from tests.fakes import Clock
 from tests.identity import CATALOGUE, actor
-from tests.unit.cadres.service.test_registry import MemoryRegistry, file_cadre
 from tests.unit.cadres.service.test_registry import MemoryUnitOfWork as RegistryUnitOfWork
+from tests.unit.cadres.service.test_registry import file_cadre
 from tests.unit.cadres.service.test_selection import NOW, MemoryStore, decided, selections
 
 OFFICE, UNIVERSITY = "demo-organisation-department", "demo-university"
@@ -46,10 +46,10 @@ class Readings:
 
 @pytest.fixture
 def service() -> SelectionService:
-    pack, clock, people = load_builtin_pack("cn-cadre-selection"), Clock(NOW), MemoryRegistry()
-    registry = RegistryService(lambda: RegistryUnitOfWork(people), clock, pack)
+    pack, clock, store = load_builtin_pack("cn-cadre-selection"), Clock(NOW), MemoryStore()
+    registry = RegistryService(lambda: RegistryUnitOfWork(store.people), clock, pack)
     file_cadre(registry)  # the candidate, 张三
-    return selections(MemoryStore(), clock, registry)
+    return selections(store, clock, registry)
 
 
 def test_the_cases_belong_to_the_unit_running_the_pack() -> None:
@@ -84,6 +84,18 @@ def test_steps_are_signed_by_the_user_at_the_unit_they_act_in(service: Selection
         access.step_signature(service, SECRETARY, Step.PUBLIC_NOTICE, case)
     with pytest.raises(NotAllowedError, match=r"selection\.run"):
         access.step_signature(service, THANH_HOA, Step.MOTION)
+
+
+def test_the_steps_writing_the_registry_need_its_permission_too(
+    service: SelectionService,
+) -> None:
+    case = decided(service)
+    limited = replace(STAFF, permissions_limit=frozenset({"selection.read", "selection.run"}))
+    assert access.step_signature(service, limited, Step.PUBLIC_NOTICE, case) == f"orgstaff@{OFFICE}"
+    for step in (Step.APPOINTMENT, Step.PROBATION_END):  # they write the post (35, 37)
+        with pytest.raises(NotAllowedError, match=r"cadre\.record"):
+            access.step_signature(service, limited, step, case)
+        assert access.step_signature(service, STAFF, step, case) == f"orgstaff@{OFFICE}"
 
 
 def test_only_a_member_of_the_committee_records_its_decision(service: SelectionService) -> None:

@@ -97,9 +97,11 @@ def registry(store: MemoryRegistry) -> RegistryService:
     return RegistryService(lambda: MemoryUnitOfWork(store), Clock(NOW), pack)
 
 
-def file_cadre(registry: RegistryService, *more: tuple[str, dict[str, Any]]) -> str:
-    """The README's example cadre, plus `more` entries."""
-    person = registry.add_person("张三", "组织部 王芳").person.id
+def file_cadre(
+    registry: RegistryService, *more: tuple[str, dict[str, Any]], name: str = "张三"
+) -> str:
+    """The README's example cadre (or another of that record, `name`), plus `more` entries."""
+    person = registry.add_person(name, "组织部 王芳").person.id
     for kind, data in (
         ("work_start", {"date": "2012-07-01"}),
         ("education", {"level": "bachelor"}),

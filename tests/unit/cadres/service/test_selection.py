@@ -27,6 +27,7 @@ from govops.lawcode.sources.citations import Citation
 from govops.packs import load_builtin_pack
 from govops.platform.i18n.translator import translator
 from tests.fakes import Clock
+from tests.selection_findings import CONCENTRATED, FINDINGS
 from tests.unit.cadres.service.test_registry import MemoryRegistry, file_cadre
 from tests.unit.cadres.service.test_registry import MemoryUnitOfWork as RegistryUnitOfWork
 
@@ -48,9 +49,12 @@ TEAM = ["陈干事", "林干事"]
 
 
 class MemoryStore:
+    """The cases, and the registry beside them (an appointment writes both at once)."""
+
     def __init__(self) -> None:
         self.lock = threading.Lock()
         self.events: dict[str, list[Event]] = {}
+        self.people = MemoryRegistry()
         self.collide = 0  # the next appends find their seq taken by "another writer"
 
 
@@ -76,6 +80,8 @@ class MemoryUnitOfWork:
     def __init__(self, store: MemoryStore) -> None:
         self._store, self._pending = store, []
         self.selections = MemorySelections(store, self._pending)
+        self._registry = RegistryUnitOfWork(store.people)
+        self.cadres = self._registry.cadres
 
     def __enter__(self) -> Self:
         return self
@@ -87,8 +93,10 @@ class MemoryUnitOfWork:
         trace: TracebackType | None,
     ) -> None:
         self._pending.clear()
+        self._registry.__exit__(kind, error, trace)
 
     def commit(self) -> None:
+        self._registry.commit()  # the registry's clash first, as one transaction would
         with self._store.lock:
             for event in self._pending:  # stored in UTC, as the database gives them back
                 utc = Event(
@@ -114,9 +122,9 @@ def clock() -> Clock:
 
 
 @pytest.fixture
-def registry(clock: Clock) -> RegistryService:
-    pack, people = load_builtin_pack("cn-cadre-selection"), MemoryRegistry()
-    return RegistryService(lambda: RegistryUnitOfWork(people), clock, pack)
+def registry(store: MemoryStore, clock: Clock) -> RegistryService:
+    pack = load_builtin_pack("cn-cadre-selection")
+    return RegistryService(lambda: RegistryUnitOfWork(store.people), clock, pack)
 
 
 @pytest.fixture
@@ -157,14 +165,25 @@ def votes(in_favour: int, present: int = 8) -> dict[str, Vote]:
     }
 
 
-def decided(service: SelectionService) -> str:
-    case = opened(service)
+def heard(service: SelectionService, case: str) -> str:
+    """`case` recommended and investigated, its candidate the only subject (18)."""
     service.recommend(
         case, "陈干事", expected=120, attended=100, interviewed=25, at=at("2025-09-05T15:00+08:00")
     )
     service.investigate(
-        case, "林干事", investigators=TEAM, consulted=22, at=at("2025-09-15T10:00+08:00")
+        case,
+        "林干事",
+        investigators=TEAM,
+        consulted=22,
+        at=at("2025-09-15T10:00+08:00"),
+        findings=FINDINGS,
+        concentrated=CONCENTRATED,
     )
+    return case
+
+
+def decided(service: SelectionService) -> str:
+    case = heard(service, opened(service))
     service.decide(case, "王书记", votes=votes(5), at=at("2025-10-09T09:00+08:00"))
     return case
 
@@ -178,7 +197,7 @@ def test_a_case_goes_from_motion_to_probation_end(service: SelectionService) -> 
         "provisional": False,
         "recorded_at": "2026-11-20T09:00:00+08:00",
     }
-    appointed = service.appoint(case, "陈干事", at=at("2025-10-17T09:00+08:00"))
+    appointed = service.appoint(case, "陈干事", at=at("2025-10-17T09:00+08:00"), unit="教务处")
     assert appointed.data["probation_end"] == "2026-10-09"
     service.end_probation(
         case, "王书记", outcome=ProbationOutcome.CONFIRMED, at=at("2026-10-09T09:00+08:00")
@@ -202,7 +221,14 @@ def test_the_candidates_relative_withdraws_and_the_majority_counts_all_members(
         other, "陈干事", expected=100, attended=80, interviewed=20, at=at("2025-09-05T15:00+08:00")
     )
     with pytest.raises(StepRefusedError) as error:
-        service.investigate(other, "林干事", investigators=["陈干事", "张三"], consulted=20)
+        service.investigate(
+            other,
+            "林干事",
+            investigators=["陈干事", "张三"],
+            consulted=20,
+            findings=FINDINGS,
+            concentrated=CONCENTRATED,
+        )
     assert (error.value.guard, error.value.cite) == ("investigators", Citation(DOC, "22(3)"))
     assert str(error.value.detail) == "1 investigator (1 withdrawn under 44); at least 2 needed"
     # The refusal said in the reader's language keeps its article as written.
@@ -215,7 +241,15 @@ def test_the_candidates_relative_withdraws_and_the_majority_counts_all_members(
         "22(3)): 1 cán bộ thẩm tra (1 người rút lui theo Điều 44); cần ít nhất 2 người"
     )
     day = at("2025-09-15T10:00+08:00")
-    service.investigate(other, "林干事", investigators=TEAM, consulted=20, at=day)
+    service.investigate(
+        other,
+        "林干事",
+        investigators=TEAM,
+        consulted=20,
+        at=day,
+        findings=FINDINGS,
+        concentrated=CONCENTRATED,
+    )
     refused = service.decide(other, "王书记", votes=votes(4), at=day)  # recorded, not dropped
     assert refused.step is Step.DECISION_REFUSED and refused.data["in_favour"] == 4
     assert (refused.data["guard"], refused.data["article"]) == ("majority", "31(3)")
@@ -257,10 +291,27 @@ def test_times_are_checked(service: SelectionService, clock: Clock) -> None:
         (lambda s, c: s.recommend(c, "x", expected=-1, attended=0, interviewed=20), "expected"),
         (lambda s, c: s.recommend(c, " ", expected=10, attended=10, interviewed=20), "actor"),
         (
-            lambda s, c: s.investigate(c, "x", investigators=["a\x07"], consulted=1),
+            lambda s, c: s.investigate(
+                c,
+                "x",
+                investigators=["a\x07"],
+                consulted=1,
+                findings=FINDINGS,
+                concentrated=CONCENTRATED,
+            ),
             "investigators[0]",
         ),
-        (lambda s, c: s.investigate(c, "x", investigators=["a"], consulted=-1), "consulted"),
+        (
+            lambda s, c: s.investigate(
+                c,
+                "x",
+                investigators=["a"],
+                consulted=-1,
+                findings=FINDINGS,
+                concentrated=CONCENTRATED,
+            ),
+            "consulted",
+        ),
         (
             lambda s, c: s.end_probation(
                 c, "x", outcome=ProbationOutcome.CONFIRMED, reason="a" * 10_001
@@ -280,7 +331,9 @@ def test_votes_from_outside_the_committee_are_refused(service: SelectionService)
     case = decided(service)
     other = opened(service)
     service.recommend(other, "x", expected=1, attended=1, interviewed=20)
-    service.investigate(other, "x", investigators=TEAM, consulted=20)
+    service.investigate(
+        other, "x", investigators=TEAM, consulted=20, findings=FINDINGS, concentrated=CONCENTRATED
+    )
     with pytest.raises(SelectionInputError, match="not on the committee: \\['路人'\\]"):
         service.decide(other, "x", votes={"路人": Vote.FOR})
     assert service.get(case).step is Step.DECISION
@@ -316,7 +369,14 @@ def test_a_concurrent_append_is_redone_on_the_case_as_it_now_is(
     assert event.seq == 2 and [e.seq for e in store.events[case]] == [1, 2]
     store.collide = 5
     with pytest.raises(SelectionConflictError, match="try again"):
-        service.investigate(case, "x", investigators=TEAM, consulted=20)
+        service.investigate(
+            case,
+            "x",
+            investigators=TEAM,
+            consulted=20,
+            findings=FINDINGS,
+            concentrated=CONCENTRATED,
+        )
 
 
 def test_unknown_case(service: SelectionService) -> None:

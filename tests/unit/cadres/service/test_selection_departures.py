@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import pytest
 
-from govops.cadres.model.selection import Departure
+from govops.cadres.model.selection import Departure, UnitKind
 from govops.cadres.model.steps import Step, StepRefusedError
 from govops.cadres.service.selection import SelectionInputError, SelectionService
 from govops.lawcode.sources.citations import Citation
+from tests.selection_findings import CONCENTRATED, FINDINGS
 from tests.unit.cadres.service.test_registry import file_cadre
 from tests.unit.cadres.service.test_selection import DOC, TEAM, at, opened
 from tests.unit.cadres.service.test_selection_gate import build
@@ -58,16 +59,46 @@ def test_the_investigators_are_never_departed_from(service: SelectionService) ->
     )
     with pytest.raises(StepRefusedError) as error:
         service.investigate(
-            case, "林干事", investigators=TEAM[:1], consulted=22, departure=APPROVED
+            case,
+            "林干事",
+            investigators=TEAM[:1],
+            consulted=22,
+            departure=APPROVED,
+            findings=FINDINGS,
+            concentrated=CONCENTRATED,
         )
     assert error.value.guard == "investigators"
     with pytest.raises(StepRefusedError) as error:
-        service.investigate(case, "林干事", investigators=TEAM, consulted=12)
-    assert (error.value.guard, error.value.cite.article) == ("consulted", "23(1)")
+        service.investigate(
+            case,
+            "林干事",
+            investigators=TEAM,
+            consulted=12,
+            findings=FINDINGS,
+            concentrated=CONCENTRATED,
+        )
+    assert (error.value.guard, error.value.cite.article) == ("consulted", "23")  # the kind unsaid
+    with pytest.raises(StepRefusedError) as error:
+        service.investigate(
+            case,
+            "林干事",
+            investigators=TEAM,
+            consulted=12,
+            findings=FINDINGS,
+            concentrated=CONCENTRATED,
+            unit_kind=UnitKind.OFFICES,
+        )
+    assert (error.value.guard, error.value.cite.article) == ("consulted", "23(2)")
     event = service.investigate(
-        case, "林干事", investigators=TEAM, consulted=12, departure=APPROVED
+        case,
+        "林干事",
+        investigators=TEAM,
+        consulted=12,
+        departure=APPROVED,
+        findings=FINDINGS,
+        concentrated=CONCENTRATED,
     )
-    assert event.data["departure"]["from"] == [{"guard": "consulted", "article": "23(1)"}]
+    assert event.data["departure"]["from"] == [{"guard": "consulted", "article": "23"}]
 
 
 def test_a_departure_needs_its_reason_and_approver_and_something_to_depart_from(

@@ -13,7 +13,7 @@ from govops.cadres.model.steps import Step, StepRefusedError
 from govops.cadres.service.selection import SelectionInputError, SelectionService
 from govops.lawcode.sources.citations import Citation
 from tests.unit.cadres.service.test_registry import file_cadre
-from tests.unit.cadres.service.test_selection import COMMITTEE, DOC, TEAM, at, votes
+from tests.unit.cadres.service.test_selection import COMMITTEE, DOC, TEAM, at, heard, votes
 from tests.unit.cadres.service.test_selection_gate import build
 
 REASONS = "在重大专项工作中作出重大贡献 (7 para 2)"
@@ -33,13 +33,7 @@ def exceptional(rank: str = "division_chief", reasons: str = REASONS) -> Motion:
 
 def investigated(service: SelectionService, motion: Motion) -> str:
     case = service.open(motion, "组织部", at=at("2025-09-01T09:00+08:00")).id
-    service.recommend(
-        case, "陈干事", expected=120, attended=100, interviewed=25, at=at("2025-09-05T15:00+08:00")
-    )
-    service.investigate(
-        case, "林干事", investigators=TEAM, consulted=22, at=at("2025-09-15T10:00+08:00")
-    )
-    return case
+    return heard(service, case)
 
 
 def test_the_flag_screens_the_candidate_as_an_exceptional_promotion() -> None:

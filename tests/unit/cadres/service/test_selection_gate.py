@@ -6,17 +6,21 @@ reconsidered with consent, and a case is closed."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
-from govops.cadres.model.selection import Motion
+from govops.cadres.model.people import Kinship, Relation
+from govops.cadres.model.selection import Event, Motion
 from govops.cadres.model.steps import Closing, Step, StepRefusedError
 from govops.cadres.service.registry import RegistryService
 from govops.cadres.service.selection import SelectionInputError, SelectionService
 from govops.lawcode.sources.citations import Citation
 from govops.packs import load_builtin_pack
 from tests.fakes import Clock
-from tests.unit.cadres.service.test_registry import MemoryRegistry, file_cadre
+from tests.selection_findings import FINDINGS
 from tests.unit.cadres.service.test_registry import MemoryUnitOfWork as RegistryUnitOfWork
+from tests.unit.cadres.service.test_registry import file_cadre
 from tests.unit.cadres.service.test_selection import (
     COMMITTEE,
     DOC,
@@ -24,6 +28,7 @@ from tests.unit.cadres.service.test_selection import (
     TEAM,
     MemoryStore,
     at,
+    heard,
     opened,
     selections,
     votes,
@@ -33,9 +38,9 @@ SANCTION = {"kind": "admonition", "decided_on": "2025-09-20", "effect_until": "2
 
 
 def build() -> tuple[SelectionService, RegistryService]:
-    pack, clock, people = load_builtin_pack("cn-cadre-selection"), Clock(NOW), MemoryRegistry()
-    registry = RegistryService(lambda: RegistryUnitOfWork(people), clock, pack)
-    return selections(MemoryStore(), clock, registry), registry
+    pack, clock, store = load_builtin_pack("cn-cadre-selection"), Clock(NOW), MemoryStore()
+    registry = RegistryService(lambda: RegistryUnitOfWork(store.people), clock, pack)
+    return selections(store, clock, registry), registry
 
 
 def motion(candidate: str = "张三", **more: object) -> Motion:
@@ -43,14 +48,7 @@ def motion(candidate: str = "张三", **more: object) -> Motion:
 
 
 def investigated(service: SelectionService) -> str:
-    case = opened(service)
-    service.recommend(
-        case, "陈干事", expected=120, attended=100, interviewed=25, at=at("2025-09-05T15:00+08:00")
-    )
-    service.investigate(
-        case, "林干事", investigators=TEAM, consulted=22, at=at("2025-09-15T10:00+08:00")
-    )
-    return case
+    return heard(service, opened(service))
 
 
 def test_a_candidate_not_in_the_registry_is_refused_at_the_motion() -> None:
@@ -145,3 +143,73 @@ def test_a_case_is_closed_with_its_reason_and_nothing_follows() -> None:
         service.reconsider(case, "王书记", consents=COMMITTEE, reason="复议")
     assert error.value.guard == "order"
     assert [e.step for e in service.get(case).events][-2:] == [Step.DECISION_REFUSED, Step.CLOSED]
+
+
+def test_the_other_subjects_are_screened_in_the_registry_on_the_investigations_day() -> None:
+    service, registry = build()
+    file_cadre(registry)
+    other = file_cadre(registry, name="李四")
+    case = opened(service)
+    service.recommend(
+        case, "陈干事", expected=120, attended=100, interviewed=25, at=at("2025-09-05T15:00+08:00")
+    )
+    day = at("2025-09-15T10:00+08:00")
+
+    def investigate(*subjects: tuple[str, str | None], **more: Any) -> Event:
+        return service.investigate(
+            case,
+            "林干事",
+            investigators=TEAM,
+            consulted=22,
+            findings=FINDINGS,
+            subjects=subjects,
+            at=day,
+            **more,
+        )
+
+    with pytest.raises(SelectionInputError) as named:
+        investigate(("李四", None), ("张三", None))  # the case's candidate is a subject already
+    assert named.value.field == "subjects[1].name"
+    with pytest.raises(StepRefusedError) as error:
+        investigate(("李四", None), ("路人", None))
+    assert (error.value.guard, error.value.cite) == ("registry", Citation(DOC, "6"))
+    with pytest.raises(SelectionInputError) as bad:
+        investigate(("李四", None), unit_kind="lab")
+    assert bad.value.field == "unit_kind"
+    event = investigate(("李四", None), unit_kind="offices")
+    [screened] = event.data["subjects"]
+    assert screened["candidate"] == "李四" and screened["eligibility"]["cadre"] == other
+    assert screened["eligibility"]["as_of"] == "2025-09-15"
+    assert screened["eligibility"]["rank"] == "deputy_division"  # the post's, as at the motion
+    assert event.data["unit_kind"] == "offices"  # 23(2) applied
+
+
+def test_a_subject_sharing_a_name_is_named_by_id_and_their_relatives_withdraw() -> None:
+    service, registry = build()
+    file_cadre(registry)
+    first, second = file_cadre(registry, name="李四"), file_cadre(registry, name="李四")
+    case = opened(service)
+    service.recommend(
+        case, "陈干事", expected=120, attended=100, interviewed=25, at=at("2025-09-05T15:00+08:00")
+    )
+    day = at("2025-09-15T10:00+08:00")
+    with pytest.raises(SelectionInputError) as error:
+        service.investigate(
+            case, "林干事", investigators=TEAM, consulted=22, findings=FINDINGS,
+            subjects=[("李四", None)], at=day,
+        )  # fmt: skip
+    assert error.value.field == "subjects[0].cadre" and first in str(error.value.message)
+    spouse = Relation("林干事", "李四", Kinship.SPOUSE)  # declared with the investigation (43)
+    with pytest.raises(StepRefusedError) as refused:  # 陈干事 alone is left to take part
+        service.investigate(
+            case, "林干事", investigators=TEAM, consulted=22, findings=FINDINGS,
+            subjects=[("李四", second)], relations=[spouse], at=day,
+        )  # fmt: skip
+    assert (refused.value.guard, refused.value.cite.article) == ("investigators", "22(3)")
+    event = service.investigate(
+        case, "林干事", investigators=[*TEAM, "王干事"], consulted=22, findings=FINDINGS,
+        subjects=[("李四", second)], relations=[spouse], at=day,
+    )  # fmt: skip
+    assert event.data["recused"] == ["林干事"]
+    assert event.data["subjects"][0]["eligibility"]["cadre"] == second
+    assert event.data["relations"] == [{"a": "李四", "b": "林干事", "kind": "spouse"}]
