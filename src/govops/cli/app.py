@@ -7,7 +7,7 @@ import typer
 
 from govops.accounts import cli as accounts_cli
 from govops.cadres import cli as cadres_cli
-from govops.cli import audit, calendar, packs
+from govops.cli import audit, calendar, packs, sources
 from govops.cli.batch import batch_command, what_if_command
 from govops.cli.decide import decide_command
 from govops.cli.demo import demo_command
@@ -29,6 +29,7 @@ app.command("serve")(serve_command)
 app.add_typer(packs.app, name="pack")
 app.add_typer(calendar.app, name="calendar")
 app.add_typer(audit.app, name="audit")
+app.add_typer(sources.app, name="source")
 for module in (accounts_cli, cadres_cli, programmes_cli, warnings_cli):
     for name, group in module.GROUPS.items():
         app.add_typer(group, name=name)
