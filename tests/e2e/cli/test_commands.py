@@ -16,6 +16,7 @@ def test_pack_list_validate_show_and_test(govops: Run) -> None:
     lines = listed.stdout.splitlines()
     assert [line.split("\t")[0] for line in lines] == [
         "cn-cadre-selection",
+        "cn-community-organizations",
         "cn-county-mass-incident",
         "cn-xicheng-em-14fyp",
         "vn-thanhhoa-srb-2016",

@@ -21,12 +21,17 @@ from govops.platform.i18n.translator import Translator
 _SIDES = {Side.LOWER: N_("lower bound"), Side.UPPER: N_("upper bound")}
 _HITS = {HitPolicy.FIRST: N_("first hit"), HitPolicy.COLLECT: N_("collect every hit")}
 _STAGES = {Stage.WARNING: N_("warning stage"), Stage.INCIDENT: N_("incident stage")}
-# The measure words a pack's parameters carry (schema: 人, 小时, 元, 毫米).
+# The measure words a pack's parameters carry (人, 小时, 元, 毫米, 年, 歲, 月, 戶, %).
 _UNITS = {
     "人": N_("{value} people"),  # i18n: not shown (a key)
     "小时": N_("{value} hours"),  # i18n: not shown (a key)
     "元": N_("{value} yuan"),  # i18n: not shown (a key)
     "毫米": N_("{value} mm"),  # i18n: not shown (a key)
+    "年": N_("{value} years"),  # i18n: not shown (a key)
+    "歲": N_("{value} years of age"),  # i18n: not shown (a key)
+    "月": N_("{value} months"),  # i18n: not shown (a key)
+    "戶": N_("{value} households"),  # i18n: not shown (a key)
+    "%": N_("{value}%"),  # i18n: not shown (a key)
 }
 _FLAG_TEST = re.compile(r"^(\S+) is (true|false)$")
 _MEMBER_TEST = re.compile(r"^(\S+) in (\S+)$")
