@@ -47,38 +47,37 @@ def composition_sql(folder: str, day: date, rules: ParameterSnapshot) -> str:
     return f"""
 WITH people AS (SELECT * FROM read_parquet('{folder}/people.parquet')),
 orgs AS (SELECT * FROM read_parquet('{folder}/organisations.parquet')),
-held AS (
-  SELECT s.organisation, s.person, s.role, p.birth_date,
-         coalesce(p.retired, false) AS retired, coalesce(p.party_member, false) AS party_member,
-         coalesce(p.full_time, true) AS full_time
-  FROM read_parquet('{folder}/seats.parquet') s JOIN people p ON p.id = s.person
-  WHERE s.start <= {d} AND (s."end" IS NULL OR {d} < s."end")),
+seats AS (
+  SELECT organisation, person, role FROM read_parquet('{folder}/seats.parquet')
+  WHERE start <= {d} AND ("end" IS NULL OR {d} < "end")),
 committees AS (SELECT id AS organisation, community FROM orgs WHERE kind = 'committee'),
-party AS (SELECT id AS party, community FROM orgs
+party AS (SELECT DISTINCT community FROM orgs
   WHERE kind IN ('party_committee', 'party_branch')),
-cm AS (SELECT h.*, c.community FROM held h JOIN committees c USING (organisation)),
-ps AS (SELECT p.community, h.person, h.role FROM held h JOIN party p ON h.organisation = p.party),
-on_party AS (SELECT DISTINCT community, person FROM ps),
+-- one row per person on a body that day (a person entered twice counts once)
+on_body AS (
+  SELECT organisation, person, bool_or(role = 'director') AS director,
+         bool_or(role = 'secretary') AS secretary
+  FROM seats GROUP BY organisation, person),
+party_seat AS (
+  SELECT o.community, b.person, b.secretary FROM on_body b
+  JOIN orgs o ON o.id = b.organisation AND o.kind IN ('party_committee', 'party_branch')),
+members AS (
+  SELECT c.organisation, c.community, b.person, b.director, p.birth_date,
+         coalesce(p.retired, false) AS retired, coalesce(p.party_member, false) AS party_member,
+         coalesce(p.full_time, true) AS full_time, ps.person IS NOT NULL AS on_party
+  FROM on_body b JOIN committees c USING (organisation) JOIN people p ON p.id = b.person
+  LEFT JOIN party_seat ps ON ps.community = c.community AND ps.person = b.person),
 counts AS (
-  SELECT organisation, any_value(community) AS community,
-    count(DISTINCT person) AS members,
-    count(DISTINCT person) FILTER (WHERE role = 'director') AS directors,
-    count(DISTINCT person) FILTER (WHERE NOT full_time) AS part_time,
-    count(DISTINCT person) FILTER (WHERE retired) AS retired,
-    min(birth_date) FILTER (WHERE role = 'director') AS born
-  FROM cm GROUP BY organisation),
-crossing AS (
-  SELECT cm.organisation,
-    count(DISTINCT cm.person) FILTER (WHERE cm.party_member) AS party_members,
-    count(DISTINCT cm.person) FILTER (WHERE cm.party_member AND o.person IS NOT NULL) AS both_seats
-  FROM cm LEFT JOIN on_party o ON o.community = cm.community AND o.person = cm.person
-  GROUP BY cm.organisation),
+  SELECT organisation, count(*) AS members, count_if(director) AS directors,
+    count_if(NOT full_time) AS part_time, count_if(retired) AS retired,
+    min(birth_date) FILTER (WHERE director) AS born,
+    count_if(party_member) AS party_members, count_if(party_member AND on_party) AS both_seats
+  FROM members GROUP BY organisation),
 secretaries AS (
-  SELECT c.organisation, count(DISTINCT ps.person) AS secretaries,
-    count(DISTINCT ps.person) FILTER (WHERE d.person IS NOT NULL) AS directing
-  FROM committees c JOIN ps ON ps.community = c.community AND ps.role = 'secretary'
-  LEFT JOIN (SELECT DISTINCT organisation, person FROM cm WHERE role = 'director') d
-    ON d.organisation = c.organisation AND d.person = ps.person
+  SELECT c.organisation, count(*) AS secretaries,
+    count_if(m.director IS NOT NULL AND m.director) AS directing
+  FROM committees c JOIN party_seat ps ON ps.community = c.community AND ps.secretary
+  LEFT JOIN members m ON m.organisation = c.organisation AND m.person = ps.person
   GROUP BY c.organisation),
 ex AS (
   SELECT organisation,
@@ -93,16 +92,15 @@ facts AS (
     CASE WHEN coalesce(k.directors, 0) = 1 THEN year({d}) - year(k.born)
       - CASE WHEN month(k.born) * 100 + day(k.born) > {day.month * 100 + day.day} THEN 1 ELSE 0 END
       ELSE 0 END AS director_age,
-    p.party IS NOT NULL AS has_party,
+    p.community IS NOT NULL AS has_party,
     coalesce(s.secretaries, 0) > 0
       AND coalesce(s.secretaries, 0) = coalesce(s.directing, 0) AS secretary_directs,
-    coalesce(x.party_members, 0) AS party_members, coalesce(x.both_seats, 0) AS both_seats,
+    coalesce(k.party_members, 0) AS party_members, coalesce(k.both_seats, 0) AS both_seats,
     coalesce(e.age_ex, false) AS age_ex, coalesce(e.retired_ex, false) AS retired_ex,
     coalesce(e.shoulder_ex, false) AS shoulder_ex
   FROM committees c LEFT JOIN counts k USING (organisation)
-  LEFT JOIN (SELECT DISTINCT community, party FROM party) p ON p.community = c.community
-  LEFT JOIN secretaries s USING (organisation) LEFT JOIN crossing x USING (organisation)
-  LEFT JOIN ex e USING (organisation))
+  LEFT JOIN party p ON p.community = c.community
+  LEFT JOIN secretaries s USING (organisation) LEFT JOIN ex e USING (organisation))
 SELECT organisation,
   CASE WHEN {refuse} THEN 2 WHEN {warn} THEN 1 ELSE 0 END AS verdict,
   list_filter([{listed}], lambda x: x IS NOT NULL) AS breaches

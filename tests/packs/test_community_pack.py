@@ -11,10 +11,12 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from tests.packs.test_community_source import TEXTBOOK
 
 from govops.lawcode.dated.parameters import ParameterError
 from govops.lawcode.rules.conditions import InRange, leaves
 from govops.lawcode.rules.decision import Decider
+from govops.lawcode.sources.scraped import normalise
 from govops.packs import builtin_pack_ids, load_builtin_pack, pack_folder
 from govops.packs.cases import CaseResult, load_cases, run_cases
 
@@ -92,7 +94,7 @@ def test_the_term_is_asked_of_the_law_of_its_day_and_refused_where_unread() -> N
         "cn-urc-organic-law-2018 8"
     )
     assert str(pack.rules_as_of(date(2017, 6, 30))["term_years"].cite) == (
-        "cn-community-textbook-ch3 19"
+        "cn-urc-organic-law-1989 8"
     )
     with pytest.raises(ParameterError, match=r"term_years.*no value in force on 2026-06-30"):
         pack.rules_as_of(date(2026, 6, 30))["term_years"]
@@ -110,3 +112,17 @@ def test_the_size_of_a_community_follows_the_law_of_its_day() -> None:
         3000,
     )
     assert str(after["community_max_households"].cite) == "cn-urc-organic-law-2025 3"
+
+
+def test_each_clause_quotes_its_slide_as_the_clean_text_reads() -> None:
+    """A clause citing the textbook quotes its slide verbatim (the normaliser's text)."""
+    clean = normalise(TEXTBOOK.read_text(encoding="utf-8"))
+    pack = load_builtin_pack(PACK)
+    misquoted = [
+        f"{table.id}:{clause.id}"
+        for table in pack.tables.values()
+        for _, clause in table.clauses()
+        if clause.cite.document == pack.document.id
+        and clause.text not in clean.slide(clause.cite.article).text
+    ]
+    assert misquoted == []

@@ -52,9 +52,21 @@ def normalise_command(
             text=repr(place.text),
         )
         print(f"govops: {note}", file=sys.stderr)
+    notes = []
     if clean.missing:
-        missing = t._("note: slides missing: {slides}", slides=", ".join(map(str, clean.missing)))
-        print(f"govops: {missing}", file=sys.stderr)
+        notes.append(
+            t._("note: slides missing: {slides}", slides=", ".join(map(str, clean.missing)))
+        )
+    if clean.repeated:
+        notes.append(
+            t._("note: slides numbered twice: {slides}", slides=", ".join(map(str, clean.repeated)))
+        )
+    if clean.trailing:
+        notes.append(
+            t._("note: text after the last slide, left out: {text}", text=repr(clean.trailing[:80]))
+        )
+    for note in notes:
+        print(f"govops: {note}", file=sys.stderr)
     print(_shown(clean, script, as_json))
 
 
@@ -83,5 +95,6 @@ def _shown(clean: CleanSource, script: str, as_json: bool) -> str:
         slides = [{"number": s.number, "text": text(s.text)} for s in clean.slides]
         damage = [{"slide": d.slide, "offset": d.offset, "text": d.text} for d in clean.damage]
         report = {"aids_removed": clean.aids_removed, "missing": list(clean.missing)}
+        report |= {"repeated": list(clean.repeated), "trailing": clean.trailing}
         return to_json({"script": script, "slides": slides, "damage": damage} | report)
     return "\n".join(f"[{s.number}] {text(s.text)}" for s in clean.slides)

@@ -24,7 +24,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
-from govops.lawcode.texts.messages import Message, msg
+from govops.lawcode.texts.messages import Message, msg_n
 
 
 class Role(StrEnum):
@@ -84,20 +84,22 @@ def committee_composition(
     a recorded exception clears (director_age_exception, retired_exception,
     one_shoulder_exception)."""
     seats = [s for s in committee if s.held_on(day)]
-    holders = [people[s.person] for s in seats]
-    count = len({p.id for p in holders})
-    directors = [people[s.person] for s in seats if s.role is Role.DIRECTOR]
-    retired = len({p.id for p in holders if p.retired})
-    part_time = len({p.id for p in holders if not p.full_time})
+    holders = {s.person: people[s.person] for s in seats}  # people, not seats, are counted
+    count = len(holders)
+    directors = sorted({s.person for s in seats if s.role == Role.DIRECTOR})
+    retired = sum(p.retired for p in holders.values())
+    part_time = sum(not p.full_time for p in holders.values())
     inputs: dict[str, Any] = {"members": count, "directors": len(directors)}
     inputs |= {"part_time_members": part_time, "retired_share": _share(retired, count)}
-    inputs["director_age"] = age_on(directors[0].birth_date, day) if len(directors) == 1 else 0
+    one = people[directors[0]].birth_date if len(directors) == 1 else None
+    inputs["director_age"] = age_on(one, day) if one is not None else 0
     figures = {
-        "members": msg("{count} members", count=count),
-        "retired_share": msg(
-            "{part} of {whole} members retired ({share}%)",
+        "members": msg_n("{count} member", "{count} members", count),
+        "retired_share": msg_n(
+            "{part} of {count} member retired ({share}%)",
+            "{part} of {count} members retired ({share}%)",
+            count,
             part=retired,
-            whole=count,
             share=_shown(retired, count),
         ),
     }
@@ -118,14 +120,15 @@ def _party_inputs(
         return {"has_party_organisation": False}
     party_seats = [s for s in party if s.held_on(day)]
     on_party = {s.person for s in party_seats}
-    secretaries = {s.person for s in party_seats if s.role is Role.SECRETARY}
-    directors = {s.person for s in seats if s.role is Role.DIRECTOR}
+    secretaries = {s.person for s in party_seats if s.role == Role.SECRETARY}
+    directors = {s.person for s in seats if s.role == Role.DIRECTOR}
     members = {s.person for s in seats if people[s.person].party_member}
     both = len(members & on_party)
-    figures["cross_appointment_share"] = msg(
-        "{part} of {whole} Party members of the committee also on the Party committee ({share}%)",
+    figures["cross_appointment_share"] = msg_n(
+        "{part} of {count} Party member of the committee also on the Party committee ({share}%)",
+        "{part} of {count} Party members of the committee also on the Party committee ({share}%)",
+        len(members),
         part=both,
-        whole=len(members),
         share=_shown(both, len(members)),
     )
     return {

@@ -42,20 +42,41 @@ def committee_inputs(
 ) -> pl.DataFrame:
     """One row per committee (organisations of kind `committee`, in their order): its id
     (`organisation`), then the `committee` table's inputs."""
-    held = _held(people, seats, day)
+    held = _held(people, organisations, seats, day)
     committees = organisations.filter(pl.col("kind") == "committee").select(
         pl.col("id").alias("organisation"), "community"
     )
-    of_committee = held.join(committees, on="organisation", how="inner")
-    made = committees.join(_counts(of_committee, day), on="organisation", how="left")
-    made = made.join(_party(organisations, held, of_committee), on="organisation", how="left")
+    party = _party_organisations(organisations)
+    # One row per person on a body that day: a person entered twice counts once.
+    on_body = held.group_by("organisation", "person").agg(
+        pl.col("kind", "community", "birth_date", "retired", "party_member", "full_time").first(),
+        director=(pl.col("role") == Role.DIRECTOR.value).any(),
+        secretary=(pl.col("role") == Role.SECRETARY.value).any(),
+    )
+    on_party = on_body.filter(pl.col("kind").is_in(PARTY_KINDS)).select(
+        "community", "person", "secretary", on_party=pl.lit(True)
+    )
+    members = on_body.filter(pl.col("kind") == "committee").join(
+        on_party.select("community", "person", "on_party"), on=["community", "person"], how="left"
+    )
+    made = committees.join(_counts(members, day), on="organisation", how="left")
+    made = made.join(_secretaries(committees, members, on_party), on="organisation", how="left")
+    has_party = pl.col("community").is_in(party.get_column("community").implode())
+    both, whole = pl.col("both_seats").fill_null(0), pl.col("party_members").fill_null(0)
     made = made.with_columns(
         pl.col("members", "directors", "part_time_members", "director_age").fill_null(0),
         pl.col("retired_share").fill_null(0.0),
-        pl.col("has_party_organisation").fill_null(False),
-        pl.col("secretary_is_director").fill_null(False),
-        pl.col("cross_appointment_share").fill_null(0.0),
-    )
+        has_party.alias("has_party_organisation"),
+        (has_party & pl.col("secretary_is_director").fill_null(False)).alias(
+            "secretary_is_director"
+        ),
+        pl.when(~has_party)
+        .then(0.0)
+        .when(whole == 0)
+        .then(100.0)
+        .otherwise(100.0 * both / whole)
+        .alias("cross_appointment_share"),
+    ).drop("both_seats", "party_members")
     return (
         made.drop("community")
         .join(_exceptions(exceptions), on="organisation", how="left")
@@ -86,13 +107,21 @@ def check_committees(
     )
 
 
-def _held(people: pl.DataFrame, seats: pl.DataFrame, day: date) -> pl.DataFrame:
+def _held(
+    people: pl.DataFrame, organisations: pl.DataFrame, seats: pl.DataFrame, day: date
+) -> pl.DataFrame:
+    """The seats held on `day`, each with its holder's facts and its organisation's kind and
+    community; refused: an unknown role, a seat without its start, of an organisation not
+    listed or of someone not among the people, a person without a birth date (none is
+    dropped in silence)."""
     roles = {r.value for r in Role}
     unknown = seats.filter(~pl.col("role").is_in(list(roles)))
     if unknown.height:
         raise BatchInputError(
             msg("seats: unknown role {role}", role=repr(unknown.get_column("role")[0]))
         )
+    _refuse_nulls(seats, "seats", ("organisation", "person", "start"))
+    _refuse_nulls(people, "people", ("id", "birth_date"))
     person = people.select(
         pl.col("id").alias("person"),
         "birth_date",
@@ -100,48 +129,52 @@ def _held(people: pl.DataFrame, seats: pl.DataFrame, day: date) -> pl.DataFrame:
         pl.col("party_member").fill_null(False),
         pl.col("full_time").fill_null(True),
     )
-    strangers = seats.join(person, on="person", how="anti")
-    if strangers.height:
+    where = organisations.select(pl.col("id").alias("organisation"), "kind", "community")
+    found = seats.join(where, on="organisation", how="left").join(person, on="person", how="left")
+    lost = found.filter(pl.col("kind").is_null())
+    if lost.height:
+        name = repr(lost.get_column("organisation")[0])
         raise BatchInputError(
-            msg(
-                "seats: {person} is not among the people",
-                person=repr(strangers.get_column("person")[0]),
-            )
+            msg("seats: organisation {name} is not among the organisations", name=name)
         )
+    strangers = found.filter(pl.col("birth_date").is_null())
+    if strangers.height:
+        name = repr(strangers.get_column("person")[0])
+        raise BatchInputError(msg("seats: {name} is not among the people", name=name))
     on_day = (pl.col("start") <= day) & (pl.col("end").is_null() | (pl.lit(day) < pl.col("end")))
-    return seats.filter(on_day).join(person, on="person", how="inner")
+    return found.filter(on_day)
 
 
-def _counts(seats: pl.DataFrame, day: date) -> pl.DataFrame:
-    director = pl.col("role") == Role.DIRECTOR.value
+def _counts(members: pl.DataFrame, day: date) -> pl.DataFrame:
+    """Per committee, from one row per member: the counts, the director's age (when there
+    is exactly one), the retired share, and the cross-appointment figures."""
     born = pl.col("birth_date")
     birthday = born.dt.month().cast(pl.Int32) * 100 + born.dt.day().cast(pl.Int32)
     later = birthday > day.month * 100 + day.day  # the birthday is still to come that year
     age = (day.year - born.dt.year() - later.cast(pl.Int32)).cast(pl.Int64)
-    return (
-        seats.group_by("organisation")
-        .agg(
-            members=pl.col("person").n_unique().cast(pl.Int64),
-            directors=pl.col("person").filter(director).n_unique().cast(pl.Int64),
-            part_time_members=pl.col("person")
-            .filter(~pl.col("full_time"))
-            .n_unique()
-            .cast(pl.Int64),
-            retired=pl.col("person").filter(pl.col("retired")).n_unique(),
-            director_age=pl.when(pl.col("person").filter(director).n_unique() == 1)
-            .then(age.filter(director).first())
-            .otherwise(0),
-        )
-        .with_columns(
-            retired_share=(100.0 * pl.col("retired") / pl.col("members")),
-        )
-        .drop("retired")
+    director = pl.col("director")
+    return members.group_by("organisation").agg(
+        members=pl.len().cast(pl.Int64),
+        directors=director.sum().cast(pl.Int64),
+        part_time_members=(~pl.col("full_time")).sum().cast(pl.Int64),
+        retired_share=100.0 * pl.col("retired").sum() / pl.len(),
+        director_age=pl.when(director.sum() == 1).then(age.filter(director).first()).otherwise(0),
+        party_members=pl.col("party_member").sum(),
+        both_seats=(pl.col("party_member") & pl.col("on_party").fill_null(False)).sum(),
     )
 
 
-def _party(
-    organisations: pl.DataFrame, held: pl.DataFrame, of_committee: pl.DataFrame
-) -> pl.DataFrame:
+def _refuse_nulls(frame: pl.DataFrame, name: str, columns: tuple[str, ...]) -> None:
+    for column in columns:
+        missing = frame.get_column(column).null_count() if column in frame.columns else 1
+        if missing:
+            raise BatchInputError(
+                msg("{table}: column {column} has empty cells", table=name, column=column)
+            )
+
+
+def _party_organisations(organisations: pl.DataFrame) -> pl.DataFrame:
+    """The Party organisation of each community that has one (never two)."""
     party = organisations.filter(pl.col("kind").is_in(PARTY_KINDS)).select(
         pl.col("id").alias("party"), "community"
     )
@@ -153,38 +186,23 @@ def _party(
                 community=repr(twice.get_column("community")[0]),
             )
         )
-    on_party = held.join(party, left_on="organisation", right_on="party", how="inner")
-    secretaries = (
-        on_party.filter(pl.col("role") == Role.SECRETARY.value)
-        .group_by("community")
-        .agg(secretaries=pl.col("person").unique())
+    return party
+
+
+def _secretaries(
+    committees: pl.DataFrame, members: pl.DataFrame, on_party: pl.DataFrame
+) -> pl.DataFrame:
+    """Per committee whose community's Party organisation has a secretary that day: whether
+    every secretary directs the committee (一肩挑)."""
+    secretaries = on_party.filter(pl.col("secretary")).select("community", "person")
+    directing = members.filter(pl.col("director")).select(
+        "organisation", "person", directs=pl.lit(True)
     )
-    party_people = on_party.group_by("community").agg(on_party=pl.col("person").unique())
-    committee = of_committee.group_by("organisation", "community").agg(
-        directors_=pl.col("person").filter(pl.col("role") == Role.DIRECTOR.value).unique(),
-        party_members=pl.col("person").filter(pl.col("party_member")).unique(),
-    )
-    joined = (
-        committee.join(party.select("community").unique(), on="community", how="inner")
-        .join(secretaries, on="community", how="left")
-        .join(party_people, on="community", how="left")
-    )
-    both = (
-        pl.col("party_members").list.set_intersection(pl.col("on_party").fill_null([])).list.len()
-    )
-    whole = pl.col("party_members").list.len()
-    secretaries_ = pl.col("secretaries").fill_null([])
-    return joined.select(
-        "organisation",
-        pl.lit(True).alias("has_party_organisation"),
-        (
-            (secretaries_.list.len() > 0)
-            & (secretaries_.list.set_difference(pl.col("directors_")).list.len() == 0)
-        ).alias("secretary_is_director"),
-        pl.when(whole == 0)
-        .then(100.0)
-        .otherwise(100.0 * both / whole)
-        .alias("cross_appointment_share"),
+    return (
+        committees.join(secretaries, on="community", how="inner")
+        .join(directing, on=["organisation", "person"], how="left")
+        .group_by("organisation")
+        .agg(secretary_is_director=pl.col("directs").fill_null(False).all())
     )
 
 

@@ -13,10 +13,13 @@ The shape it reads (the community-organisation textbook, `cn-community-textbook-
   often beside the pinyin it kept (`兼?zhèn)?`), or a run of them (`??`); such places are
   reported (slide, offset in the clean slide, the damaged text) and left as they are.
 
-Readings: an ASCII `?` after a character and before a digit, a Chinese character, a Latin
-capital or the end is taken as a question mark (the page writes `指什么?1)`), and is kept;
-a pinyin syllable outside brackets, or a `?` touching one, is damage. The normaliser is
-pure (no file, no conversion table): a Simplified view is the caller's (OpenCC)."""
+Readings: an ASCII `?` before a digit, a Chinese character, a Latin capital or the end of
+the slide is taken as a question mark (the page writes `指什么?1)`), and is kept; a `?`
+anywhere else (`兼?、`), a pinyin syllable outside brackets, or a `?` touching one, is damage.
+Text after the last footer is no slide (it has no number) and is reported, unless it is the
+start of the running header (the page cut off); a number two footers give is reported. The
+normaliser is pure (no file, no conversion table): a Simplified view is the caller's
+(OpenCC)."""
 
 from __future__ import annotations
 
@@ -32,6 +35,7 @@ _AID = re.compile(rf"(?<=[\u3400-\u9fff])\((?:{_SYLLABLE})\)")
 _DAMAGE = re.compile(
     rf"\?+(?:{_SYLLABLE})\)?\??|\?{{2,}}|(?<![A-Za-z])(?:[a-z]*[{_TONED}][a-z]*)\)?"
     r"|(?<=[\u3400-\u9fff])[A-Za-z]+(?=[\u3400-\u9fff])"
+    r"|\?(?![0-9A-Z\u3400-\u9fff]|$)"  # a `?` where no question mark stands: a lost character
 )
 _NEAR = 2  # characters between two damaged places that make them one
 
@@ -75,6 +79,8 @@ class CleanSource:
     damage: tuple[Damage, ...]
     aids_removed: int  # bracketed pinyin syllables removed
     missing: tuple[int, ...] = field(default=())  # slide numbers the footers skip
+    repeated: tuple[int, ...] = field(default=())  # slide numbers two footers give
+    trailing: str = ""  # text after the last footer (not a slide: it has no number)
 
     def slide(self, number: str) -> Slide:
         return next(s for s in self.slides if s.number == number)
@@ -97,7 +103,10 @@ def normalise(page: str, profile: Profile = TEXTBOOK) -> CleanSource:
         start = found.end()
     numbers = [int(s.number) for s in slides]
     missing = tuple(n for n in range(1, max(numbers, default=0) + 1) if n not in numbers)
-    return CleanSource(tuple(slides), tuple(damage), aids, missing)
+    repeated = tuple(sorted({n for n in numbers if numbers.count(n) > 1}))
+    rest = body[start:].strip()
+    trailing = "" if profile.header.startswith(rest) else rest.removeprefix(profile.header)
+    return CleanSource(tuple(slides), tuple(damage), aids, missing, repeated, trailing)
 
 
 def _damaged(number: str, text: str) -> list[Damage]:

@@ -44,9 +44,10 @@ def street(
             )
             members.append(pid)
         roles = [Role.DIRECTOR] * draw.choice((0, 1, 1, 1, 2)) + [Role.DEPUTY]
+        vacant = draw.random() < 0.05  # between terms: every seat has ended
         for i, pid in enumerate(members):
             role = roles[i] if i < len(roles) else Role.MEMBER
-            end = DAY - timedelta(days=1) if draw.random() < 0.05 else None
+            end = DAY - timedelta(days=1) if vacant or draw.random() < 0.05 else None
             seats.append((committee, Seat(pid, role, date(2021, 7, 1), end)))
         if draw.random() < 0.8:
             party = f"c{c}-party"
@@ -161,3 +162,49 @@ def test_a_seat_of_someone_not_among_the_people_is_refused_not_dropped() -> None
     p, o, s, _ = frames(people, organisations, seats, exceptions)
     with pytest.raises(BatchInputError, match="seats: 'c0p0' is not among the people"):
         committee_inputs(p.filter(pl.col("id") != "c0p0"), o, s, DAY)
+
+
+def test_a_vacant_committee_and_a_person_in_two_director_seats_agree_alone_and_at_once() -> None:
+    people = {
+        "a": Person("a", "甲", date(1970, 1, 1), party_member=True),
+        "b": Person("b", "乙", date(1980, 1, 1)),
+    }
+    seats = [
+        ("k", Seat("a", Role.DIRECTOR, date(2021, 7, 1))),
+        ("k", Seat("a", Role.DIRECTOR, date(2022, 7, 1))),  # entered twice: one director
+        ("k", Seat("b", Role.MEMBER, date(2021, 7, 1))),
+        ("v", Seat("b", Role.MEMBER, date(2018, 7, 1), end=date(2021, 7, 1))),  # vacant now
+        ("kp", Seat("b", Role.SECRETARY, date(2021, 7, 1))),
+        ("vp", Seat("a", Role.SECRETARY, date(2021, 7, 1))),
+    ]
+    organisations = [
+        ("k", "committee", "ck"),
+        ("kp", "party_branch", "ck"),
+        ("v", "committee", "cv"),
+        ("vp", "party_branch", "cv"),
+    ]
+    batch = check_committees(*frames(people, organisations, seats, [])[:3], DAY, TABLE, RULES)
+    rows = {r["organisation"]: r for r in batch.iter_rows(named=True)}
+    for committee, party in (("k", "kp"), ("v", "vp")):
+        mine = [s for o, s in seats if o == committee]
+        theirs = [s for o, s in seats if o == party]
+        made = committee_composition(people, mine, theirs, DAY)
+        decision = Decider(TABLE, RULES).decide(made.inputs)
+        assert rows[committee]["breaches"] == [o.value for o in decision.outcomes]
+    assert rows["k"]["directors"] == 1 and rows["k"]["director_age"] == 56
+    assert "not_one_shoulder" in rows["v"]["breaches"]  # the secretary directs no one
+
+
+def test_empty_cells_and_seats_of_unlisted_organisations_are_refused() -> None:
+    people, organisations, seats, exceptions = street(6, communities=2)
+    p, o, s, _ = frames(people, organisations, seats, exceptions)
+    blank = p.with_columns(
+        pl.when(pl.col("id") == "c0p0")
+        .then(None)
+        .otherwise(pl.col("birth_date"))
+        .alias("birth_date")
+    )
+    with pytest.raises(BatchInputError, match="people: column birth_date has empty cells"):
+        committee_inputs(blank, o, s, DAY)
+    with pytest.raises(BatchInputError, match="organisation 'c0-committee' is not among"):
+        committee_inputs(p, o.filter(pl.col("id") != "c0-committee"), s, DAY)

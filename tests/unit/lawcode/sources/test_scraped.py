@@ -44,3 +44,16 @@ def test_a_question_mark_is_kept_and_damage_is_reported_in_place() -> None:
 def test_a_slide_the_footers_skip_is_reported() -> None:
     text = page("一", "二").replace("6/4/20232", "6/4/20233")
     assert normalise(text).missing == (2,)
+
+
+def test_a_lone_question_mark_where_none_stands_is_damage() -> None:
+    clean = normalise(page("德才兼?、群眾公認", "問:指什么?B.一化", "是嗎?"))
+    assert clean.damage == (Damage("1", 3, "?"),)  # before 、: a lost character
+
+
+def test_text_after_the_last_footer_and_a_number_given_twice_are_reported() -> None:
+    text = page("一", "二").replace("第3章\n溫馨提示", f"{HEADER}最後一張沒有頁尾\n溫馨提示")
+    assert normalise(text).trailing == "最後一張沒有頁尾"
+    assert normalise(page("一", "二")).trailing == ""  # the cut header is no text
+    twice = page("一", "二").replace("6/4/20232", "6/4/20231")
+    assert normalise(twice).repeated == (1,)
