@@ -59,8 +59,8 @@ def committee_inputs(
     members = on_body.filter(pl.col("kind") == "committee").join(
         on_party.select("community", "person", "on_party"), on=["community", "person"], how="left"
     )
-    made = committees.join(_counts(members, day), on="organisation", how="left")
-    made = made.join(_secretaries(committees, members, on_party), on="organisation", how="left")
+    made = _left(committees, _counts(members, day))
+    made = _left(made, _secretaries(committees, members, on_party))
     has_party = pl.col("community").is_in(party.get_column("community").implode())
     both, whole = pl.col("both_seats").fill_null(0), pl.col("party_members").fill_null(0)
     made = made.with_columns(
@@ -79,9 +79,14 @@ def committee_inputs(
     ).drop("both_seats", "party_members")
     return (
         made.drop("community")
-        .join(_exceptions(exceptions), on="organisation", how="left")
+        .pipe(_left, _exceptions(exceptions))
         .with_columns(pl.col(EXCEPTIONS).fill_null(False))
     )
+
+
+def _left(frame: pl.DataFrame, other: pl.DataFrame) -> pl.DataFrame:
+    """`frame` with `other`'s columns by organisation, in `frame`'s order."""
+    return frame.join(other, on="organisation", how="left", maintain_order="left")
 
 
 def check_committees(

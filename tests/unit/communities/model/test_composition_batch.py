@@ -107,6 +107,8 @@ def test_a_street_checked_at_once_agrees_with_each_committee_checked_alone(seed:
         frames(people, organisations, seats, exceptions)[3],
     )
     rows = {r["organisation"]: r for r in batch.iter_rows(named=True)}
+    order = [o for o, kind, _ in organisations if kind == "committee"]
+    assert batch.get_column("organisation").to_list() == order  # the committees' own order
     seen = set()
     for committee, kind, community in organisations:
         if kind != "committee":
