@@ -12,7 +12,6 @@ from govops.cadres.model.people import Cited, Person, Position
 from govops.lawcode.sources.citations import Citation
 from govops.lawcode.texts.messages import Message
 
-DIVISION_RANKS = frozenset({"deputy_division", "division_chief"})  # 处级 (6(5), 42(2))
 HORIZON = timedelta(days=30)
 
 

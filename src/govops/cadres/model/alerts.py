@@ -25,7 +25,6 @@ from datetime import date, timedelta
 from itertools import product
 
 from govops.cadres.model.alert_types import (
-    DIVISION_RANKS,
     HORIZON,
     Alert,
     AlertKind,
@@ -43,6 +42,7 @@ from govops.cadres.model.people import (
     years_after,
 )
 from govops.cadres.model.periods import period_last_day
+from govops.cadres.model.record import DIVISION_RANKS
 from govops.lawcode.sources.citations import Citation
 from govops.lawcode.texts.messages import Message, msg, msg_n
 

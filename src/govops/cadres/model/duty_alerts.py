@@ -21,7 +21,6 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 
 from govops.cadres.model.alert_types import (
-    DIVISION_RANKS,
     Alert,
     AlertKind,
     AlertRules,
@@ -29,7 +28,7 @@ from govops.cadres.model.alert_types import (
 )
 from govops.cadres.model.people import Absence, AbsenceKind, BarKind, Person, Registry, years_after
 from govops.cadres.model.periods import period_last_day
-from govops.cadres.model.record import RANKS
+from govops.cadres.model.record import DIVISION_RANKS, RANKS
 from govops.lawcode.texts.messages import msg, msg_n
 
 _DAY = timedelta(days=1)

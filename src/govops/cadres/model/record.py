@@ -15,6 +15,7 @@ from govops.lawcode.rules.inputs import InputError
 from govops.lawcode.texts.messages import msg
 
 RANKS = ("deputy_section", "section_chief", "deputy_division", "division_chief")
+DIVISION_RANKS = frozenset({"deputy_division", "division_chief"})  # 处级
 """副科 < 正科 < 副处 < 正处; a rank's index is its place in this order."""
 EDUCATION = ("none", "college", "bachelor", "master", "doctorate")
 """Education as a level 0..4 (none, 大专, 大学本科, 硕士, 博士)."""

@@ -30,7 +30,7 @@ from datetime import date
 from typing import Any
 
 from govops.cadres.model.registry import Entry
-from govops.cadres.model.selection_case import Case
+from govops.cadres.model.selection_case import Case, screened
 from govops.cadres.model.steps import ProbationOutcome, Step
 
 REGISTRY = "registry"  # in the appointment's event: {"person", "seq", "ended": [seq, ...]}
@@ -38,21 +38,19 @@ REGISTRY = "registry"  # in the appointment's event: {"person", "seq", "ended": 
 
 def position(case: Case, unit: str, term: date, probation_end: date) -> dict[str, Any]:
     """The registry's `position` entry of the post the case appoints to."""
-    motion = case.event(Step.MOTION).data
-    screened = motion.get("eligibility") or {}
-    data: dict[str, Any] = {"rank": screened.get("rank"), "unit": unit, "post": case.post}
+    motion, found = case.event(Step.MOTION).data, screened(case)
+    data: dict[str, Any] = {"rank": found.get("rank"), "unit": unit, "post": case.post}
     data |= {"start": term.isoformat(), "probation_end": probation_end.isoformat()}
     if motion.get("exceptional"):
         data["exceptional"] = True
-    if screened.get("party_post"):
+    if found.get("party_post"):
         data["party_post"] = True
     return data
 
 
 def appointee(case: Case) -> str | None:
     """The candidate's id in the registry, as screened at the motion."""
-    screened = case.event(Step.MOTION).data.get("eligibility") or {}
-    found = screened.get("cadre")
+    found = screened(case).get("cadre")
     return str(found) if found else None
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any
 
+from govops.cadres.model.record import DIVISION_RANKS
 from govops.cadres.model.steps import ARTICLE, ORDER, ProcedureRules, Step, refuse_unless, step_name
 from govops.lawcode.texts.messages import Message, msg
 
@@ -75,6 +76,18 @@ def fold(events: list[Event]) -> Case:
     for event in events[1:]:
         case = case.then(event)
     return case
+
+
+def screened(case: Case) -> dict[str, Any]:
+    """The candidate's screening recorded with the motion (`selection_gate`: cadre, rank,
+    party_post, exceptional, ...); empty for a case opened before screenings were kept."""
+    return dict(case.event(Step.MOTION).data.get("eligibility") or {})
+
+
+def division_post(case: Case) -> bool:
+    """Whether the post is 处级 (deputy_division, division_chief), by the rank screened at
+    the motion."""
+    return screened(case).get("rank") in DIVISION_RANKS
 
 
 def expected(case: Case) -> Step | None:

@@ -16,8 +16,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 from govops.cadres.model.people import Cited
-from govops.cadres.model.selection_case import Case
-from govops.cadres.model.selection_exceptional import DIVISION_RANKS
+from govops.cadres.model.selection_case import Case, division_post
 from govops.cadres.model.steps import ProcedureRules, Step, at_least
 from govops.lawcode.sources.citations import Citation
 from govops.lawcode.texts.messages import msg, msg_n
@@ -32,8 +31,7 @@ class UnitKind(StrEnum):
 
 def interviewed(rules: ProcedureRules, case: Case) -> Cited[int]:
     """Those to interview (13(1) for a 处级 post, 13(2) for a 科级 one)."""
-    rank = (case.event(Step.MOTION).data.get("eligibility") or {}).get("rank")
-    if rank in DIVISION_RANKS:
+    if division_post(case):
         return rules.recommendation_min_interviewed
     return rules.recommendation_min_interviewed_section
 

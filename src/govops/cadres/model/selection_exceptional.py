@@ -23,11 +23,9 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from govops.cadres.model.selection_case import Case, Event, begin, new_event
+from govops.cadres.model.selection_case import Case, Event, begin, division_post, new_event
 from govops.cadres.model.steps import ProcedureRules, Step, refuse_unless
 from govops.lawcode.texts.messages import msg
-
-DIVISION_RANKS = frozenset({"deputy_division", "division_chief"})  # 处级 (29 para 2)
 
 
 def is_exceptional(case: Case) -> bool:
@@ -36,8 +34,7 @@ def is_exceptional(case: Case) -> bool:
 
 def consent_required(case: Case) -> bool:
     """An exceptional promotion to a 处级 post (29 para 2)."""
-    rank = (case.event(Step.MOTION).data.get("eligibility") or {}).get("rank")
-    return is_exceptional(case) and rank in DIVISION_RANKS
+    return is_exceptional(case) and division_post(case)
 
 
 def consent_of(case: Case) -> Event | None:

@@ -36,8 +36,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from govops.cadres.model.selection_case import Case
-from govops.cadres.model.selection_exceptional import DIVISION_RANKS
+from govops.cadres.model.selection_case import Case, division_post
 from govops.cadres.model.steps import ProcedureRules, Step, StepRefusedError
 from govops.lawcode.texts.messages import N_, Message, msg
 
@@ -144,8 +143,7 @@ def judged(
 ) -> dict[str, Any]:
     """What the investigation's event records of its findings; StepRefusedError (guard
     `findings`, cited to the first missing item's article) naming every item missing."""
-    rank = (case.event(Step.MOTION).data.get("eligibility") or {}).get("rank")
-    lacking = missing(findings, division=rank in DIVISION_RANKS, party_member=party_member)
+    lacking = missing(findings, division=division_post(case), party_member=party_member)
     if lacking:
         named = [
             msg("{item} ({article})", item=Message(ITEMS[code][0]), article=ITEMS[code][1])

@@ -17,8 +17,8 @@ from govops.cadres.model.record import RANKS
 from govops.cadres.model.registry import EntryKind, RegistryInputError
 from govops.cadres.model.registry_views import held_rank, next_rank
 from govops.cadres.model.selection import Case, Subject, Subjects
+from govops.cadres.model.selection_case import screened
 from govops.cadres.model.selection_gate import Screening
-from govops.cadres.model.steps import Step
 from govops.cadres.service.registry import CadreNotFoundError, RegistryService
 from govops.cadres.service.selection_inputs import MAX_TEXT, SelectionInputError, checked_text
 from govops.lawcode.texts.messages import msg
@@ -64,7 +64,7 @@ class Candidates:
 
     def again(self, case: Case, day: date) -> Screening:
         """The candidate screened again on `day`, as the motion named them."""
-        named = case.event(Step.MOTION).data.get("eligibility") or {}
+        named = screened(case)
         cadre, rank = named.get("cadre"), named.get("rank")
         flags = named.get("party_post", False), named.get("exceptional", False)
         return self.screen(cadre, rank, day, *flags)
@@ -75,7 +75,7 @@ class Candidates:
         """The other investigation subjects (18), by name (and registry id where names are
         shared), each screened on `day` for the post's rank as the motion screened the
         candidate (a Party post alike, not exceptional)."""
-        named = case.event(Step.MOTION).data.get("eligibility") or {}
+        named = screened(case)
         rank, party_post = named.get("rank"), bool(named.get("party_post", False))
         seen = {case.candidate}
         others = []
@@ -96,7 +96,7 @@ class Candidates:
     def party_member(self, case: Case, day: date) -> bool:
         """Whether the registry has the candidate in the Party on `day` (admitted, as a
         probationary member or a full one); not, when the registry does not have them."""
-        named = case.event(Step.MOTION).data.get("eligibility") or {}
+        named = screened(case)
         try:
             cadre = self._registry.get(str(named["cadre"]))
         except (KeyError, CadreNotFoundError):

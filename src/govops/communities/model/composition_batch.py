@@ -47,9 +47,7 @@ def committee_inputs(
     committees = codes.filter(pl.col("kind") == "committee").select(
         "id", organisation="org", community="comm"
     )
-    party = _party_organisations(organisations).join(
-        codes.select("id", community_code="comm"), left_on="party", right_on="id"
-    )
+    party = _party_organisations(codes)
     # One row per person on a body that day (a person entered twice counts once), grouped
     # on integer codes of the text ids: several times faster than on the texts.
     on_body = held.group_by("organisation", "person").agg(
@@ -65,7 +63,7 @@ def committee_inputs(
     )
     made = _left(committees, _counts(members, day))
     made = _left(made, _secretaries(committees, members, on_party))
-    has_party = pl.col("community").is_in(party.get_column("community_code").implode())
+    has_party = pl.col("community").is_in(party.get_column("comm").implode())
     both, whole = pl.col("both_seats").fill_null(0), pl.col("party_members").fill_null(0)
     made = made.with_columns(
         pl.col("members", "directors", "part_time_members", "director_age").fill_null(0),
@@ -203,11 +201,9 @@ def _refuse_nulls(frame: pl.DataFrame, name: str, columns: tuple[str, ...]) -> N
             )
 
 
-def _party_organisations(organisations: pl.DataFrame) -> pl.DataFrame:
-    """The Party organisation of each community that has one (never two)."""
-    party = organisations.filter(pl.col("kind").is_in(PARTY_KINDS)).select(
-        pl.col("id").alias("party"), "community"
-    )
+def _party_organisations(codes: pl.DataFrame) -> pl.DataFrame:
+    """The Party organisation of each community that has one (never two), with its codes."""
+    party = codes.filter(pl.col("kind").is_in(PARTY_KINDS))
     twice = party.group_by("community").len().filter(pl.col("len") > 1)
     if twice.height:
         raise BatchInputError(
