@@ -3,9 +3,12 @@ and the words of the core's errors in the reader's language where the core gives
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from functools import cache
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
@@ -16,9 +19,16 @@ from govops.lawcode.sources.pack import Pack
 from govops.lawcode.texts.messages import Message
 from govops.packs import PackError
 from govops.packs.errors import UnknownPackError
+from govops.platform.cli.inputs import database
 from govops.platform.cli.output import fail, parse_date
 from govops.platform.i18n.languages import ZH_HANS
 from govops.platform.i18n.translator import Translator
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+    from govops.accounts.service.accounts import AccountsService
+    from govops.platform.identity.actor import Actor
 
 as_of_option = Annotated[
     str | None,
@@ -40,6 +50,35 @@ encoding_option = Annotated[
         help="Text encoding of the input, e.g. gb18030 for a CSV saved by Excel on a Chinese PC.",
     ),
 ]
+
+
+AsOption = Annotated[
+    str | None,
+    typer.Option("--as", help="The local user this command acts as (default: GOVOPS_USER)."),
+]
+
+
+@contextmanager
+def acting_user(
+    t: Translator, as_user: str | None
+) -> Iterator[tuple[Engine, Actor, AccountsService]]:
+    """The local user a module's command acts as (--as, or GOVOPS_USER) on the configured
+    database (GOVOPS_DATABASE_URL, default ./govops.db), migrated: the engine, the actor
+    and the accounts (whose access record keeps readings). A clear stop when none is
+    named, or no enabled user has that name. The checks are then the API's, so a command
+    may do exactly what its user may do on the pages."""
+    from govops.bootstrap import build_accounts  # noqa: PLC0415
+
+    name = as_user or os.environ.get("GOVOPS_USER", "")
+    if not name:
+        fail(t._("name the local user this command acts as: --as USER (or GOVOPS_USER)"))
+    with database(t) as engine:
+        accounts = build_accounts(engine)
+        try:
+            actor = accounts.accounts.local_actor(name)
+        except LookupError as error:  # no such user, or disabled (UnknownUserError)
+            fail(said(t, error))
+        yield engine, actor, accounts.accounts
 
 
 def said(t: Translator, error: BaseException) -> str:

@@ -9,28 +9,21 @@ import: modules stay independent; the composition root builds the accounts for b
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING
 
-import typer
-
-from govops.platform.cli.inputs import database
-from govops.platform.cli.output import fail
+from govops.cli.context import AsOption, acting_user
 from govops.platform.i18n.translator import Translator
+
+__all__ = ["AsOption", "Signed", "signed_in"]
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
     from govops.cadres.service.access import ReadingLog
     from govops.platform.identity.actor import Actor
-
-AsOption = Annotated[
-    str | None,
-    typer.Option("--as", help="The local user this command acts as (default: GOVOPS_USER)."),
-]
 
 
 @dataclass(frozen=True)
@@ -44,18 +37,7 @@ class Signed:
 
 @contextmanager
 def signed_in(t: Translator, as_user: str | None) -> Iterator[Signed]:
-    """The user named by --as (or GOVOPS_USER) on the configured database, migrated; a
-    clear stop when none is named, or no enabled user has that name."""
-    from govops.bootstrap import build_accounts  # noqa: PLC0415
-    from govops.cli.context import said  # noqa: PLC0415
-
-    name = as_user or os.environ.get("GOVOPS_USER", "")
-    if not name:
-        fail(t._("name the local user this command acts as: --as USER (or GOVOPS_USER)"))
-    with database(t) as engine:
-        accounts = build_accounts(engine)
-        try:
-            actor = accounts.accounts.local_actor(name)
-        except LookupError as error:  # no such user, or disabled (UnknownUserError)
-            fail(said(t, error))
-        yield Signed(engine, actor, accounts.accounts)
+    """The user named by --as (or GOVOPS_USER) on the configured database, migrated
+    (`govops.cli.context.acting_user`)."""
+    with acting_user(t, as_user) as (engine, actor, accounts):
+        yield Signed(engine, actor, accounts)

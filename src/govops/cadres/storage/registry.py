@@ -13,13 +13,12 @@ from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import Connection, Engine, Row, insert, select
-from sqlalchemy.exc import IntegrityError
 
 from govops.cadres.model.registry import Entry, EntryKind, Person
 from govops.cadres.ports import CadreRepository, RegistryConflictError
 from govops.cadres.storage.tables import cadre_entries, cadre_people
 from govops.platform.storage.chain import append
-from govops.platform.storage.transaction import ConnectionUnitOfWork, is_unique_violation
+from govops.platform.storage.transaction import ConnectionUnitOfWork, key_taken_as
 
 
 class SqlCadreRepository:
@@ -60,14 +59,10 @@ class SqlCadreRepository:
             }
             for e in entries
         ]
-        try:
-            with self._connection.begin_nested():
-                append(self._connection, cadre_entries, rows)
-        except IntegrityError as error:
-            if is_unique_violation(error):
-                taken = ", ".join(f"{e.person_id} seq {e.seq}" for e in entries)
-                raise RegistryConflictError(f"already taken: {taken}") from error
-            raise
+        taken = ", ".join(f"{e.person_id} seq {e.seq}" for e in entries)
+        conflict = RegistryConflictError(f"already taken: {taken}")
+        with key_taken_as(self._connection, conflict):
+            append(self._connection, cadre_entries, rows)
 
     def entries(self, person_id: str) -> list[Entry]:
         query = (

@@ -14,7 +14,6 @@ from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import Connection, Engine, Row, insert, select
-from sqlalchemy.exc import IntegrityError
 
 from govops.cadres.model.selection import Event
 from govops.cadres.model.steps import Step
@@ -22,7 +21,7 @@ from govops.cadres.ports import CadreRepository, SelectionConflictError, Selecti
 from govops.cadres.storage.registry import SqlCadreRepository
 from govops.cadres.storage.tables import selection_cases, selection_events
 from govops.platform.storage.chain import append
-from govops.platform.storage.transaction import ConnectionUnitOfWork, is_unique_violation
+from govops.platform.storage.transaction import ConnectionUnitOfWork, key_taken_as
 
 
 class SqlSelectionRepository:
@@ -44,16 +43,12 @@ class SqlSelectionRepository:
             for e in events
         ]
         firsts = [{"id": e.case_id, "opened_at": e.at} for e in events if e.seq == 1]
-        try:
-            with self._connection.begin_nested():
-                append(self._connection, selection_events, rows)
-                if firsts:
-                    self._connection.execute(insert(selection_cases), firsts)
-        except IntegrityError as error:
-            if is_unique_violation(error):
-                taken = ", ".join(f"{e.case_id} seq {e.seq}" for e in events)
-                raise SelectionConflictError(f"already taken: {taken}") from error
-            raise
+        taken = ", ".join(f"{e.case_id} seq {e.seq}" for e in events)
+        conflict = SelectionConflictError(f"already taken: {taken}")
+        with key_taken_as(self._connection, conflict):
+            append(self._connection, selection_events, rows)
+            if firsts:
+                self._connection.execute(insert(selection_cases), firsts)
 
     def events(self, case_id: str) -> list[Event]:
         query = (

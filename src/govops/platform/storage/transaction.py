@@ -10,6 +10,8 @@ repositories to the connection and names the error a taken key becomes."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from types import TracebackType
 from typing import ClassVar, Self
 
@@ -32,6 +34,19 @@ def is_unique_violation(error: IntegrityError) -> bool:
         getattr(cause, "sqlstate", None) == _POSTGRES_UNIQUE_VIOLATION
         or getattr(cause, "sqlite_errorname", None) in _SQLITE_UNIQUE_VIOLATIONS
     )
+
+
+@contextmanager
+def key_taken_as(connection: Connection, conflict: Exception) -> Iterator[None]:
+    """A savepoint in which a key taken already (another writer's event number) raises
+    `conflict` instead, the unit of work staying usable; any other failure is raised."""
+    try:
+        with connection.begin_nested():
+            yield
+    except IntegrityError as error:
+        if is_unique_violation(error):
+            raise conflict from error
+        raise
 
 
 def is_busy(error: BaseException | None) -> bool:
