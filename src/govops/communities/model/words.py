@@ -1,0 +1,44 @@
+"""The community module's codes in words, for the pages and the commands alike (each
+translated where shown): kinds of organisation, posts, verdicts of a make-up, kinds of
+registry event."""
+
+from __future__ import annotations
+
+from govops.lawcode.texts.messages import N_
+
+# model.registry.OrganisationKind
+KIND_NAMES = {
+    "party_committee": N_("community Party committee"),
+    "party_branch": N_("community Party branch"),
+    "congress": N_("residents' congress"),
+    "committee": N_("residents' committee"),
+    "subcommittee": N_("sub-committee"),
+    "council": N_("consultative council"),
+    "resident_group": N_("resident group"),
+    "intermediary": N_("intermediary organisation"),
+    "professional_service": N_("professional service organisation"),
+}
+# model.composition.Role
+ROLE_NAMES = {
+    "director": N_("director"),
+    "deputy": N_("deputy director"),
+    "member": N_("member"),
+    "secretary": N_("secretary"),
+    "deputy_secretary": N_("deputy secretary"),
+}
+# lawcode.rules.verdict.Verdict, as a make-up is judged
+VERDICT_NAMES = {
+    "eligible": N_("meets the rules"),
+    "eligible_with_warnings": N_("meets the firm rules, with warnings"),
+    "ineligible": N_("breaches a firm rule"),
+}
+# model.registry.EventKind: what was recorded (not the post "member", nor the body)
+EVENT_NAMES = {
+    "facts": N_("households and occupancy"),
+    "organisation": N_("organisation recorded"),
+    "member": N_("member recorded"),
+    "post": N_("post recorded"),
+    "kinship": N_("kinship declared"),
+    "exception": N_("exception recorded"),
+    "meeting": N_("meeting held"),
+}

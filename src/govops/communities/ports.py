@@ -1,0 +1,34 @@
+"""What the community use cases need from storage, inside one unit of work: per community
+(a unit code), an append-only stream of registry events."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from govops.communities.model.registry import Event
+from govops.lawcode.texts.messages import Text
+from govops.platform.ports import Transaction
+
+
+class RegistryConflictError(Exception):
+    """Another writer appended to the same community first (the event's seq is taken);
+    `message` says so (a Message from the service; the database's words from storage)."""
+
+    def __init__(self, message: Text) -> None:
+        super().__init__(str(message))
+        self.message = message
+
+
+class CommunityRepository(Protocol):
+    def append(self, events: list[Event]) -> None:
+        """Store new events; RegistryConflictError if a (community, seq) pair is taken."""
+
+    def events(self, community: str) -> list[Event]:
+        """A community's events in seq order (none for a community never recorded)."""
+
+    def communities(self) -> list[str]:
+        """Every community with at least one event, by code."""
+
+
+class CommunityUnitOfWork(Transaction, Protocol):
+    communities: CommunityRepository

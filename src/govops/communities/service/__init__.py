@@ -1,0 +1,1 @@
+"""The community use cases: the registry (its events), the composition checks."""
