@@ -13,6 +13,7 @@ import govops
 from govops.cadres.api.registry import cadres_router
 from govops.cadres.api.reports import cadre_reports_router
 from govops.cadres.api.selection import selections_router
+from govops.communities.api import communities_router
 from govops.config import Limits
 from govops.incidents.api import errors as incident_errors
 from govops.incidents.api.deps import ApiContext
@@ -127,6 +128,7 @@ def create_app(
     app.include_router(cadres_router(), prefix=API_PREFIX)
     app.include_router(selections_router(), prefix=API_PREFIX)
     app.include_router(cadre_reports_router(), prefix=API_PREFIX)
+    app.include_router(communities_router(), prefix=API_PREFIX)
     if web_router is not None:
         app.include_router(web_router)
     return app

@@ -77,6 +77,9 @@ def other_units() -> list[Unit]:
     cadres, srb = ("cn-cadre-selection",), ("vn-thanhhoa-srb-2016",)
     return [
         _unit("demo-community", "示范社区", "Demonstration community", "community", "110102001"),
+        _unit(
+            "demo-new-estate", "示范新建小区", "Demonstration new estate", "community", "110102001"
+        ),
         _unit(UNIVERSITY, "示范大学", "Demonstration University", "university", None),
         _unit(
             "demo-organisation-department",

@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from govops.accounts.service.accounts import AccountsService
     from govops.accounts.service.sessions import SessionService
     from govops.accounts.service.units import UnitService
+    from govops.communities.service.registry import RegistryService as CommunityRegistry
     from govops.config import Settings
     from govops.incidents.ports import UnitOfWork
     from govops.platform.identity.units import Unit
@@ -47,6 +48,7 @@ if TYPE_CHECKING:
 
 INCIDENT_PACK = "cn-county-mass-incident"
 CADRE_PACK = "cn-cadre-selection"
+COMMUNITY_PACK = "cn-community-organizations"
 
 
 def builtin_adapters() -> dict[str, Adapter]:
@@ -165,6 +167,7 @@ def build_app(
     from govops.accounts.api.accounts import accounts_router  # noqa: PLC0415
     from govops.accounts.web import build_accounts_router  # noqa: PLC0415
     from govops.cadres.web import build_cadre_web_router  # noqa: PLC0415
+    from govops.communities.web import build_community_web_router  # noqa: PLC0415
     from govops.incidents.web import build_web_router  # noqa: PLC0415
     from govops.platform.web.shell import set_module_entries  # noqa: PLC0415
     from govops.programmes.web import build_programme_router  # noqa: PLC0415
@@ -200,6 +203,8 @@ def build_app(
             app.state.cadres, app.state.selections, load_builtin_pack(CADRE_PACK), language
         )
     )
+    app.state.communities = build_communities(built.engine, built.clock)
+    app.include_router(build_community_web_router(app.state.communities, language))
     app.state.warnings = build_warnings(built.engine, built.clock, settings=settings)
     app.state.warning_series = build_series(built.engine, built.clock)
     app.state.warning_sender = http_sender()
@@ -221,6 +226,8 @@ def _module_entries(app: FastAPI, built: Incidents) -> list[ModuleEntry]:
     """The shell's modules, each with what needs attention in it on the home page."""
     from govops.cadres.web import ENTRY as CADRE_ENTRY  # noqa: PLC0415
     from govops.cadres.web.attention import open_steps  # noqa: PLC0415
+    from govops.communities.web import ENTRY as COMMUNITY_ENTRY  # noqa: PLC0415
+    from govops.communities.web.attention import due_alerts  # noqa: PLC0415
     from govops.incidents.web import ENTRY as INCIDENT_ENTRY  # noqa: PLC0415
     from govops.incidents.web.attention import overdue_reports  # noqa: PLC0415
     from govops.programmes.web import ENTRY as PROGRAMME_ENTRY  # noqa: PLC0415
@@ -234,6 +241,7 @@ def _module_entries(app: FastAPI, built: Incidents) -> list[ModuleEntry]:
         replace(WARNING_ENTRY, attention=active_warnings(app.state.warnings)),
         PROGRAMME_ENTRY,
         replace(CADRE_ENTRY, attention=cadres),
+        replace(COMMUNITY_ENTRY, attention=due_alerts(app.state.communities)),
     ]
 
 
@@ -241,6 +249,15 @@ def programme_packs() -> dict[str, Pack]:
     """The built-in packs that carry a programme (a plan with a budget), by id."""
     packs = (load_builtin_pack(pack_id) for pack_id in builtin_pack_ids())
     return {pack.id: pack for pack in packs if pack.programme is not None}
+
+
+def build_communities(engine: Engine, clock: Callable[[], datetime] = _now) -> CommunityRegistry:
+    """The community registry on a migrated database, under cn-community-organizations."""
+    from govops.communities.service.registry import RegistryService  # noqa: PLC0415
+    from govops.communities.storage.registry import community_unit_of_work_factory  # noqa: PLC0415
+
+    pack = load_builtin_pack(COMMUNITY_PACK)
+    return RegistryService(community_unit_of_work_factory(engine), clock, pack)
 
 
 def build_cadre_registry(engine: Engine, clock: Callable[[], datetime] = _now) -> RegistryService:

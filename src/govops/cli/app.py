@@ -12,6 +12,7 @@ from govops.cli.batch import batch_command, what_if_command
 from govops.cli.decide import decide_command
 from govops.cli.demo import demo_command
 from govops.cli.serve import serve_command
+from govops.communities import cli as communities_cli
 from govops.programmes import cli as programmes_cli
 from govops.warnings import cli as warnings_cli
 
@@ -30,7 +31,7 @@ app.add_typer(packs.app, name="pack")
 app.add_typer(calendar.app, name="calendar")
 app.add_typer(audit.app, name="audit")
 app.add_typer(sources.app, name="source")
-for module in (accounts_cli, cadres_cli, programmes_cli, warnings_cli):
+for module in (accounts_cli, cadres_cli, communities_cli, programmes_cli, warnings_cli):
     for name, group in module.GROUPS.items():
         app.add_typer(group, name=name)
 

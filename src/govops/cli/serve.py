@@ -15,6 +15,7 @@ from govops.bootstrap import (
     Incidents,
     build_accounts,
     build_app,
+    build_communities,
     build_incidents,
     load_accounts_demo,
     load_warning_demo,
@@ -84,6 +85,7 @@ def serve_command(
     if demo:
         _load_demo(incidents, t)
         _load_storm(incidents, t)
+        _load_communities(incidents, t)
     app = build_app(settings, incidents=incidents)
     address = _address(settings.host, settings.port)
 
@@ -188,6 +190,22 @@ def _load_storm(incidents: Incidents, t: Translator) -> None:
             minutes=t.ngettext("{count} minute", "{count} minutes", storm.minutes),
             events=t.ngettext("{count} warning event", "{count} warning events", len(storm.events)),
             warnings=t.ngettext("{count} rainstorm warning", "{count} rainstorm warnings", levels),
+        )
+    )
+
+
+def _load_communities(incidents: Incidents, t: Translator) -> None:
+    from govops.communities.demo import load_community_demo  # noqa: PLC0415
+
+    loaded = load_community_demo(build_communities(incidents.engine, incidents.clock))
+    if not loaded:
+        print(t._("The database already holds community records: the demo street is not loaded."))
+        return
+    print(
+        t.ngettext(
+            "Loaded the demo street's communities: {count} registry event; see /communities.",
+            "Loaded the demo street's communities: {count} registry events; see /communities.",
+            len(loaded),
         )
     )
 

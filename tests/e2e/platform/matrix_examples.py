@@ -25,6 +25,8 @@ TOWNSHIP, OTHER_TOWNSHIP = "chengguan", "qingshi"
 DEPARTMENT, OTHER_DEPARTMENT = "land_resources", "education"  # a land dispute is routed to
 OFFICE, THANH_HOA, XICHENG = "demo-organisation-department", "38", "110102"
 SRB = "vn-thanhhoa-srb-2016"
+COMMUNITY = "demo-community"  # under STREET
+FACTS = {"kind": "facts", "data": {"households": 1000, "occupancy": "90", "as_of": "2026-07-01"}}
 ROLES = tuple(CATALOGUE.roles)
 AFTER_ACTION = {"loss_assessment": "无", "causes": "补偿", "lessons": "公开", "rectification": "x"}
 # What a write answers in scope: the API its success (200, 201 or 204: each route its own),
@@ -77,6 +79,10 @@ class World:
         self.subscription = self.new_subscription()
         published = self._get(f"{API}/warnings/publications")["publications"]
         self.alert = published[0]["identifier"]
+        # A residents' committee in the community, which the composition checks judge.
+        committee = {"id": "rc", "kind": "committee", "name": "居委会", "formed": "2024-01-01"}
+        event = {"kind": "organisation", "data": committee}
+        assert self.client.post(f"{API}/communities/{COMMUNITY}/events", json=event).is_success
 
     def _candidate(self) -> str:
         """The selection tests' candidate, 张三, filed in the registry (MOTION names them)."""
@@ -180,6 +186,7 @@ def _examples() -> dict[tuple[str, str], Example]:
     i = API + "/incidents"
     w = API + "/warnings"
     c, s = API + "/cadres", API + "/selections"
+    m = API + "/communities"
     written, submitted = {"admitted": WRITTEN}, {"admitted": SUBMITTED}
     return {
         ("GET", "/health"): Example("/health", **UNSCOPED),
@@ -311,6 +318,41 @@ def _examples() -> dict[tuple[str, str], Example]:
         ("GET", "/warnings"): Example("/warnings", **STREETS, **LIST),
         ("GET", "/warnings/report"): Example("/warnings/report", **STREETS, **LIST),
         ("GET", "/warnings/areas/{code}"): Example(f"/warnings/areas/{STREET}", **STREETS),
+        # communities: the unit of the community, under its street
+        ("GET", m): Example(m, hidden=lambda w_: COMMUNITY, **STREETS, **LIST),
+        ("GET", m + "/composition"): Example(
+            m + "/composition", hidden=lambda w_: COMMUNITY, **STREETS, **LIST
+        ),
+        ("GET", m + "/{code}"): Example(f"{m}/{COMMUNITY}", **STREETS),
+        ("GET", m + "/{code}/events"): Example(f"{m}/{COMMUNITY}/events", **STREETS),
+        ("POST", m + "/{code}/events"): Example(
+            f"{m}/{COMMUNITY}/events", json=FACTS, **STREETS, **written
+        ),
+        ("POST", m + "/{code}/members/import"): Example(
+            f"{m}/{COMMUNITY}/members/import",
+            form={"encoding": "utf-8"},
+            # The matrix sends no file: past the access checks (made before the upload is
+            # checked), the upload missing is refused.
+            admitted=frozenset({422}),
+            **STREETS,
+        ),
+        # The committee's term (five years from 2024) ends within 120 months: an alert.
+        ("GET", m + "/alerts"): Example(
+            m + "/alerts",
+            params={"within": "120"},
+            hidden=lambda w_: COMMUNITY,
+            **STREETS,
+            **LIST,
+        ),
+        ("GET", m + "/{code}/alerts"): Example(f"{m}/{COMMUNITY}/alerts", **STREETS),
+        ("GET", m + "/{code}/composition"): Example(f"{m}/{COMMUNITY}/composition", **STREETS),
+        ("GET", m + "/{code}/organisations/{organisation}/composition"): Example(
+            f"{m}/{COMMUNITY}/organisations/rc/composition", **STREETS
+        ),
+        ("GET", "/communities"): Example(
+            "/communities", hidden=lambda w_: COMMUNITY, **STREETS, **LIST
+        ),
+        ("GET", "/communities/{code}"): Example(f"/communities/{COMMUNITY}", **STREETS),
         # programmes: the unit running the plan's pack
         ("GET", "/programmes"): Example(
             "/programmes", inside=THANH_HOA, outside=XICHENG, hidden=lambda w_: SRB, **LIST
@@ -337,6 +379,9 @@ def _examples() -> dict[tuple[str, str], Example]:
             "/programmes/static/programme.css", **UNSCOPED
         ),
         ("GET", "/cadres/static/cadres.css"): Example("/cadres/static/cadres.css", **UNSCOPED),
+        ("GET", "/communities/static/communities.css"): Example(
+            "/communities/static/communities.css", **UNSCOPED
+        ),
         ("GET", "/warnings/static/warnings.css"): Example(
             "/warnings/static/warnings.css", **UNSCOPED
         ),

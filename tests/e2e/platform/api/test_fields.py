@@ -21,12 +21,16 @@ from tests.fakes import Clock
 from tests.identity import sign_in
 
 # Objects whose fields the module checks itself once the body is read: a cadre entry's
-# data (by its kind: texts at most 200 characters, codes, dates) and a selection step's
-# fields (by the step's own body model, bounded like the others).
+# and a community event's data (by its kind: texts at most 200 characters, codes, dates),
+# a selection step's fields (by the step's own body model, bounded like the others); and
+# an uploaded sheet (bounded by the server's body limit, then by platform.sheets: rows,
+# columns, unpacked size).
 CHECKED_BY_THE_MODULE = {
     "POST /api/v1/cadres/{person_id}/entries body.data{}",
     "POST /api/v1/cadres/{person_id}/entries/{seq}/corrections body.data{}",
     "POST /api/v1/selections/{case_id}/{step} body{}",
+    "POST /api/v1/communities/{code}/events body.data{}",
+    "POST /api/v1/communities/{code}/members/import body.file",
 }
 BOUNDED = {"enum", "const", "format", "maxLength"}
 
