@@ -13,7 +13,7 @@ Readings (the text does not force them):
 - the Party secretary is the holder of the `secretary` post of the Party organisation; "一肩挑"
   is that person holding the committee's `director` post;
 - a share is a percentage to ten decimals, which compares with the rule's bound exactly
-  (`_share`); the figure shown is rounded to one decimal, never the one compared."""
+  (`percent_share`); the figure shown is rounded to one decimal, never the one compared."""
 
 from __future__ import annotations
 
@@ -90,7 +90,7 @@ def committee_composition(
     retired = sum(p.retired for p in holders.values())
     part_time = sum(not p.full_time for p in holders.values())
     inputs: dict[str, Any] = {"members": count, "directors": len(directors)}
-    inputs |= {"part_time_members": part_time, "retired_share": _share(retired, count)}
+    inputs |= {"part_time_members": part_time, "retired_share": percent_share(retired, count)}
     one = people[directors[0]].birth_date if len(directors) == 1 else None
     inputs["director_age"] = age_on(one, day) if one is not None else 0
     figures = {
@@ -134,14 +134,14 @@ def _party_inputs(
     return {
         "has_party_organisation": True,
         "secretary_is_director": bool(secretaries) and secretaries <= directors,
-        "cross_appointment_share": _share(both, len(members), empty=Decimal(100)),
+        "cross_appointment_share": percent_share(both, len(members), empty=Decimal(100)),
     }
 
 
-PLACES = Decimal("1e-10")  # a share's decimals: enough to compare it exactly (see _share)
+PLACES = Decimal("1e-10")  # a share's decimals: enough to compare it exactly (see percent_share)
 
 
-def _share(part: int, whole: int, empty: Decimal = Decimal(0)) -> Decimal:
+def percent_share(part: int, whole: int, empty: Decimal = Decimal(0)) -> Decimal:
     """`part` of `whole` as a percentage to ten decimals (`empty` when there is no whole).
     Compared with a bound of whole or tenth percents this is exact: a share that is not on
     the bound, (100 * part - bound * whole) / whole, is at least 1/(10 * whole) percent
@@ -151,4 +151,4 @@ def _share(part: int, whole: int, empty: Decimal = Decimal(0)) -> Decimal:
 
 def _shown(part: int, whole: int) -> Decimal:
     """The percentage as shown: one decimal."""
-    return _share(part, whole).quantize(Decimal("0.1"))
+    return percent_share(part, whole).quantize(Decimal("0.1"))

@@ -42,3 +42,13 @@ EVENT_NAMES = {
     "exception": N_("exception recorded"),
     "meeting": N_("meeting held"),
 }
+# model.registry.Relation, as `a` is to `b`
+RELATION_NAMES = {
+    "sibling": N_("sibling"),
+    "parent": N_("parent"),
+    "child": N_("child"),
+    "grandparent": N_("grandparent"),
+    "grandchild": N_("grandchild"),
+    "spouse": N_("spouse"),
+    "other": N_("other relative"),
+}

@@ -101,6 +101,7 @@ def test_a_committee_recorded_and_imported_is_shown(communities: Any, tmp_path: 
         "role": "director",
         "start": "2021-01-01",
         "end": None,
+        "full_time": None,
     }
     text = communities("show", COMMUNITY, "--lang", "en").stdout
     assert text.startswith("Demonstration community (demo-community): 15 events recorded\n")
