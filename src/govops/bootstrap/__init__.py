@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from govops.accounts.service.accounts import AccountsService
     from govops.accounts.service.sessions import SessionService
     from govops.accounts.service.units import UnitService
+    from govops.communities.service.elections import ElectionService
     from govops.communities.service.registry import RegistryService as CommunityRegistry
     from govops.config import Settings
     from govops.incidents.ports import UnitOfWork
@@ -258,6 +259,13 @@ def build_communities(engine: Engine, clock: Callable[[], datetime] = _now) -> C
 
     pack = load_builtin_pack(COMMUNITY_PACK)
     return RegistryService(community_unit_of_work_factory(engine), clock, pack)
+
+
+def build_elections(engine: Engine, clock: Callable[[], datetime] = _now) -> ElectionService:
+    """Community elections, recorded in the communities' registry streams."""
+    from govops.communities.service.elections import ElectionService  # noqa: PLC0415
+
+    return ElectionService(build_communities(engine, clock))
 
 
 def build_cadre_registry(engine: Engine, clock: Callable[[], datetime] = _now) -> RegistryService:

@@ -83,6 +83,16 @@ class World:
         committee = {"id": "rc", "kind": "committee", "name": "居委会", "formed": "2024-01-01"}
         event = {"kind": "organisation", "data": committee}
         assert self.client.post(f"{API}/communities/{COMMUNITY}/events", json=event).is_success
+        self.elections = 0
+        self.election = self.new_election()  # opened: its reads answer 200
+
+    def new_election(self) -> str:
+        """An election of the community's committee, opened (its first step)."""
+        self.elections += 1
+        election = f"e{self.elections}"
+        path = f"{API}/communities/{COMMUNITY}/elections/{election}/steps/election_committee"
+        assert self.client.post(path, json=ELECTION_OPENED).is_success
+        return election
 
     def _candidate(self) -> str:
         """The selection tests' candidate, 张三, filed in the registry (MOTION names them)."""
@@ -178,6 +188,8 @@ LIAISON = {"department_liaison": (DEPARTMENT, OTHER_DEPARTMENT)}
 LIST = {"beyond": 200}
 CADRE = {"inside": OFFICE, "outside": THANH_HOA}
 STREETS = {"inside": STREET, "outside": OTHER_STREET}
+# An election of the community's committee opened (on a day the pack has its rules for).
+ELECTION_OPENED = {"organisation": "rc", "seats": 5, "day": "2025-06-15", "members": ["a1"]}
 SUBSCRIPTIONS = {"inside": XICHENG, "outside": OTHER_STREET}
 UNSCOPED = {"outside": None}
 
@@ -334,6 +346,29 @@ def _examples() -> dict[tuple[str, str], Example]:
             # The matrix sends no file: past the access checks (made before the upload is
             # checked), the upload missing is refused.
             admitted=frozenset({422}),
+            **STREETS,
+        ),
+        ("GET", m + "/{code}/elections"): Example(f"{m}/{COMMUNITY}/elections", **STREETS),
+        ("GET", m + "/{code}/elections/{election}"): Example(
+            lambda w_: f"{m}/{COMMUNITY}/elections/{w_.election}", **STREETS
+        ),
+        ("GET", m + "/{code}/elections/{election}/audit"): Example(
+            lambda w_: f"{m}/{COMMUNITY}/elections/{w_.election}/audit", **STREETS
+        ),
+        ("GET", m + "/{code}/elections/{election}/voted"): Example(
+            lambda w_: f"{m}/{COMMUNITY}/elections/{w_.election}/voted", **STREETS
+        ),
+        # Each call opens a new election (a step recorded twice is refused).
+        ("POST", m + "/{code}/elections/{election}/steps/{step}"): Example(
+            lambda w_: f"{m}/{COMMUNITY}/elections/n{w_.new_election()}/steps/election_committee",
+            json=ELECTION_OPENED,
+            **STREETS,
+            **written,
+        ),
+        ("POST", m + "/{code}/elections/{election}/voters"): Example(
+            lambda w_: f"{m}/{COMMUNITY}/elections/{w_.election}/voters",
+            form={"encoding": "utf-8"},
+            admitted=frozenset({422}),  # no file sent: refused past the access checks
             **STREETS,
         ),
         # The committee's term (five years from 2024) ends within 120 months: an alert.

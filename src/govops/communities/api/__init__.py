@@ -7,6 +7,7 @@ from fastapi import APIRouter
 
 from govops.communities.api.alerts import alert_routes
 from govops.communities.api.composition import composition_routes
+from govops.communities.api.elections import election_router
 from govops.communities.api.registry import community_router, registry_routes
 
 
@@ -17,4 +18,5 @@ def communities_router() -> APIRouter:
     composition_routes(router)
     alert_routes(router)
     registry_routes(router)
+    router.include_router(election_router())
     return router

@@ -75,7 +75,7 @@ from govops.platform.api.schemas import Problem, RequestBody
 from govops.platform.identity.actor import Actor
 from govops.platform.sheets import SheetError, read_rows
 
-KINDS = ", ".join(k.value for k in EventKind)
+KINDS = ", ".join(k.value for k in EventKind if k is not EventKind.ELECTION)
 Kind = Annotated[str, Field(max_length=32)]
 # An event's fields, each checked by the registry (texts at most 200 characters).
 Data = Annotated[dict[Annotated[str, Field(max_length=64)], Any], Field(max_length=32)]

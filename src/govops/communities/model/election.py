@@ -24,11 +24,11 @@ from datetime import date
 from enum import StrEnum
 
 from govops.communities.model.composition import age_on
-from govops.communities.model.registry import Relation
+from govops.communities.model.registry import KIN_RULE, Relation
 from govops.communities.model.words import RELATION_NAMES
 from govops.lawcode.dated.parameters import ParameterSnapshot
 from govops.lawcode.rules.decision import Decider, Decision
-from govops.lawcode.rules.tables import parameters_of
+from govops.lawcode.rules.tables import Clause, parameters_of
 from govops.lawcode.sources.citations import Citation
 from govops.lawcode.sources.pack import Pack
 from govops.lawcode.texts.messages import Message, msg
@@ -63,8 +63,6 @@ def rules_in_force(pack: Pack, day: date) -> ParameterSnapshot:
         for _, clause in pack.table(table).clauses():
             for name in sorted(parameters_of(clause.condition)):
                 rules[name]  # raises ParameterError when none is in force
-    for name in ("committee_min_members", "committee_max_members"):
-        rules[name]
     return rules
 
 
@@ -96,7 +94,7 @@ class RowRefusal:
     id: str
     outcomes: tuple[str, ...]
     cites: tuple[Citation, ...]
-    reason: Message
+    reason: Message | None  # the age behind an age refusal, the fact a row lacks; else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +120,7 @@ def check_register(rows: Iterable[RegisterRow], day: date, pack: Pack) -> Regist
     first_line: dict[str, int] = {}
     for row in rows:
         missing = _missing(row, first_line)
+        first_line.setdefault(row.id, row.line)  # a refused row still names the person
         if missing is not None:
             refused.append(RowRefusal(row.line, row.id, (), (), missing))
             continue
@@ -132,12 +131,15 @@ def check_register(rows: Iterable[RegisterRow], day: date, pack: Pack) -> Regist
             decided[key] = decider.decide({"age": age, "resident": key[1], "deprived": key[2]})
         decision = decided[key]
         if decision.outcomes:
-            figure = msg("aged {age} on {day} (born {born})", age=age, day=day, born=row.birth_date)
             outcomes = tuple(o.value for o in decision.outcomes)
+            figure = None  # the outcomes' labels say it, but for the age: its figures
+            if "under_voting_age" in outcomes:
+                figure = msg(
+                    "aged {age} on {day} (born {born})", age=age, day=day, born=row.birth_date
+                )
             cites = tuple(c.cite for c in decision.fired)
             refused.append(RowRefusal(row.line, row.id, outcomes, cites, figure))
         else:
-            first_line[row.id] = row.line
             voters.append(Voter(row.id, row.name, row.birth_date))
     return Register(day, tuple(voters), tuple(refused))
 
@@ -174,18 +176,11 @@ def check_candidates(
     """What bars the slate: seats outside the committee's size, fewer candidates than
     seats, a candidate listed twice or not on the register (the right to be elected is the
     voter's, Art. 8), a declared sibling or lineal relation between two candidates."""
-    rules = rules_in_force(pack, register.day)
+    rules_in_force(pack, register.day)
     findings: list[CandidateFinding] = []
-    low, high = rules["committee_min_members"], rules["committee_max_members"]
-    least, most = int(str(low.value)), int(str(high.value))  # counts of people in the pack
-    if not least <= seats <= most:
-        findings.append(
-            CandidateFinding(
-                (),
-                msg("{seats} seats, outside {low} to {high}", seats=seats, low=least, high=most),
-                low.cite,
-            )
-        )
+    size = seats_outside(seats, pack, register.day)
+    if size is not None:
+        findings.append(size)
     if len(set(candidates)) < seats:
         findings.append(
             CandidateFinding(
@@ -196,12 +191,29 @@ def check_candidates(
                 None,
             )
         )
-    right = pack.table(VOTERS_TABLE).outcomes[0].clauses[0].cite  # 被選舉權: the voter's
+    right = _clause(pack, VOTERS_TABLE, "8-age").cite  # 被選舉權 is the voter's (Art. 8 para 2)
     findings.extend(_listing_findings(candidates, register, right))
-    table, clause_id = KIN_CLAUSE
-    kinship = next(c for _, c in pack.table(table).clauses() if c.id == clause_id)
-    findings.extend(_kin_findings(candidates, kin, kinship.cite))
+    findings.extend(_kin_findings(candidates, kin, _clause(pack, *KIN_CLAUSE).cite))
     return tuple(findings)
+
+
+def seats_outside(seats: int, pack: Pack, day: date) -> CandidateFinding | None:
+    """The committee's size of the pack on `day` (5 to 9, slide 36), when `seats` is
+    outside it; ParameterError when the pack gives none for that day."""
+    rules = pack.rules_as_of(day)
+    low, high = rules["committee_min_members"], rules["committee_max_members"]
+    least, most = int(str(low.value)), int(str(high.value))  # counts of people in the pack
+    if least <= seats <= most:
+        return None
+    said = msg("{seats} seats, outside {low} to {high}", seats=seats, low=least, high=most)
+    return CandidateFinding((), said, low.cite)
+
+
+def _clause(pack: Pack, table: str, clause_id: str) -> Clause:
+    for _, clause in pack.table(table).clauses():
+        if clause.id == clause_id:
+            return clause
+    raise KeyError(f"the pack's table {table} has no clause {clause_id}")  # a pack's bug
 
 
 def _listing_findings(
@@ -233,7 +245,7 @@ def _kin_findings(
     for i, a in enumerate(unique):
         for b in unique[i + 1 :]:
             relation = kin(a, b)
-            if relation is not None:
+            if relation in KIN_RULE:  # siblings and lineal relatives only (slide 38)
                 found.append(
                     CandidateFinding(
                         (a, b),

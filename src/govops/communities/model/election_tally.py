@@ -1,6 +1,7 @@
 """The ballots of one round of a committee election and their tally: the quorum recorded
 at each vote, the majority measured against a stated base, the seats left unfilled for a
-re-election (另行選舉, slide 42 step 6), and an audit record an observer can recount from.
+re-election (另行選舉, slide 42 step 6). The audit record an observer recounts from is
+`govops.communities.model.election_audit`.
 
 Quorum and majority are the pack's `vote` table, those of the residents' meeting (居民會議,
 Art. 9 para 3: 過半數出席 ... 出席人的過半數通過), applied to the election (a reading); the
@@ -25,7 +26,6 @@ from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
 from math import floor
-from typing import Any
 
 from govops.communities.model.composition import percent_share
 from govops.communities.model.election import VOTE_TABLE, rules_in_force
@@ -63,6 +63,8 @@ class Round:
 @dataclass(frozen=True, slots=True)
 class Tally:
     round: Round
+    rules: str  # the pack and version that decided (id@version)
+    shares: tuple[str, str]  # quorum and majority: MORE than these percentages
     quorum_needed: int  # at least this many ballots: more than the share of the electorate
     quorum_met: bool
     quorum_cites: tuple[Citation, ...]  # the clause's article, the value's
@@ -100,7 +102,8 @@ def tally(ballots_round: Round, pack: Pack) -> Tally:
     quorum_value, majority_value = (rules[_parameter(c)] for c in (quorum, majority))
     electorate, cast = ballots_round.electorate, len(ballots_round.ballots)
     void = tuple(b.serial for b in ballots_round.ballots if _void(b, ballots_round.seats))
-    counted = [b for b in ballots_round.ballots if b.serial not in set(void)]
+    voided = frozenset(void)
+    counted = [b for b in ballots_round.ballots if b.serial not in voided]
     votes = Counter(mark for b in counted for mark in b.marks)
     votes_in_order = {c: votes.get(c, 0) for c in ballots_round.candidates}
     quorum_met = not decider.decide({"turnout_share": percent_share(cast, electorate)}).outcomes
@@ -113,6 +116,8 @@ def tally(ballots_round: Round, pack: Pack) -> Tally:
     majority_needed = more_than(Fraction(str(majority_value.value)) / 100, cast)
     return Tally(
         round=ballots_round,
+        rules=f"{pack.id}@{pack.version}",
+        shares=(str(quorum_value.value), str(majority_value.value)),
         quorum_needed=quorum_needed,
         quorum_met=quorum_met,
         quorum_cites=(quorum.cite, quorum_value.cite),
@@ -125,7 +130,7 @@ def tally(ballots_round: Round, pack: Pack) -> Tally:
         elected=elected,
         tied=tied,
         unfilled=ballots_round.seats - len(elected),
-        reasons=_reasons(ballots_round, cast, quorum_needed, majority_needed, elected, tied),
+        reasons=_reasons(ballots_round, quorum_met, quorum_needed, majority_needed, elected, tied),
     )
 
 
@@ -147,6 +152,14 @@ def _check_inputs(ballots_round: Round) -> None:
             )
         )
     slate = set(ballots_round.candidates)
+    if len(slate) < ballots_round.seats:
+        raise BallotError(
+            msg(
+                "{count} candidates for {seats} seats",
+                count=len(slate),
+                seats=ballots_round.seats,
+            )
+        )
     serials: set[str] = set()
     for ballot in ballots_round.ballots:
         if ballot.serial in serials:
@@ -184,13 +197,14 @@ def _winners(
 
 def _reasons(
     ballots_round: Round,
-    cast: int,
+    quorum_met: bool,
     quorum_needed: int,
     majority_needed: int,
     elected: Sequence[str],
     tied: Sequence[str],
 ) -> tuple[Message, ...]:
-    if cast < quorum_needed:
+    cast = len(ballots_round.ballots)
+    if not quorum_met:
         return (
             msg(
                 "{cast} of {electorate} voters took part; at least {needed} were needed: "
@@ -235,54 +249,3 @@ def reelection(previous: Tally, number: int, ballots: Sequence[Ballot]) -> Round
         electorate=previous.round.electorate,
         ballots=tuple(ballots),
     )
-
-
-def audit_record(count: Tally) -> dict[str, Any]:
-    """What an observer recounts from: the rules with their articles, every ballot by its
-    serial, and the figures this count found (JSON-ready)."""
-    r = count.round
-    return {
-        "day": r.day.isoformat(),
-        "round": r.number,
-        "seats": r.seats,
-        "candidates": list(r.candidates),
-        "electorate": r.electorate,
-        "rules": {
-            "quorum": {
-                "needed": count.quorum_needed,
-                "cites": [str(c) for c in count.quorum_cites],
-            },
-            "majority": {
-                "base": "ballots cast",
-                "needed": count.majority_needed,
-                "cites": [str(c) for c in count.majority_cites],
-            },
-            "ballot_cap": r.seats,
-        },
-        "ballots": [{"serial": b.serial, "marks": list(b.marks)} for b in r.ballots],
-        "result": {
-            "cast": count.majority_base,
-            "blank": count.blank,
-            "void": list(count.void),
-            "votes": dict(count.votes),
-            "elected": list(count.elected),
-            "tied": list(count.tied),
-            "unfilled": count.unfilled,
-        },
-    }
-
-
-def recount(record: Mapping[str, Any], pack: Pack) -> Tally:
-    """The count again from an audit record's ballots (its own result is not read): an
-    observer compares `audit_record(recount(...))["result"]` with the record's."""
-    again = Round(
-        day=date.fromisoformat(str(record["day"])),
-        number=int(record["round"]),
-        seats=int(record["seats"]),
-        candidates=tuple(str(c) for c in record["candidates"]),
-        electorate=int(record["electorate"]),
-        ballots=tuple(
-            Ballot(str(b["serial"]), tuple(str(m) for m in b["marks"])) for b in record["ballots"]
-        ),
-    )
-    return tally(again, pack)

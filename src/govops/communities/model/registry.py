@@ -30,6 +30,7 @@ class EventKind(StrEnum):
     KINSHIP = "kinship"
     EXCEPTION = "exception"
     MEETING = "meeting"  # a congress or council meeting held
+    ELECTION = "election"  # a step of an election (model.election_case folds them)
 
 
 class OrganisationKind(StrEnum):

@@ -169,7 +169,7 @@ def event_kind(kind: object) -> EventKind:
     try:
         return EventKind(str(kind))
     except ValueError:
-        known = ", ".join(k.value for k in EventKind)
+        known = ", ".join(k.value for k in EventKind if k in SCHEMAS)
         raise RegistryInputError(
             "kind", msg("unknown kind {kind} (known: {known})", kind=repr(kind), known=known)
         ) from None

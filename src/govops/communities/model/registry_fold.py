@@ -67,7 +67,7 @@ class Folding:
             self.kinships.append(Kinship(data["a"], data["b"], Relation(data["relation"])))
         elif event.kind is EventKind.MEETING:
             self.meetings.setdefault(data["organisation"], []).append(_day(data["held_on"]))
-        else:
+        elif event.kind is EventKind.EXCEPTION:
             granted = _day(data["granted_on"])
             self.exceptions.append(
                 RuleException(data["organisation"], data["rule"], data["reason"], granted)

@@ -38,6 +38,10 @@ def check_event(
 ) -> tuple[EventKind, dict[str, Any]]:
     """A new event's kind and fields, checked against the community it is added to."""
     found = event_kind(kind)
+    if found is EventKind.ELECTION:  # its steps have their own guards (model.election_case)
+        raise RegistryInputError(
+            "kind", msg("an election's steps are recorded as such: govops communities election")
+        )
     checked = check_fields(found, data)
     if found is EventKind.ORGANISATION:
         _check_organisation(checked, community, subcommittee_kinds, today)

@@ -41,6 +41,7 @@ EVENT_NAMES = {
     "kinship": N_("kinship declared"),
     "exception": N_("exception recorded"),
     "meeting": N_("meeting held"),
+    "election": N_("election step recorded"),
 }
 # model.registry.Relation, as `a` is to `b`
 RELATION_NAMES = {

@@ -56,11 +56,21 @@ class RegistryService:
         """Several changes at once, each checked on the community as the ones before it
         leave it: all are stored, or none (the first refused raises)."""
         wanted = list(changes)
+        return self.append_decided(
+            community, lambda current, now: self.decide(current, wanted, actor, now)
+        )
+
+    def append_decided(
+        self, community: str, decide: Callable[[Community, datetime], list[Event]]
+    ) -> list[Event]:
+        """The events `decide` makes of the community as now recorded, appended and
+        committed; decided again on the stream as it then is when a concurrent writer took
+        their numbers."""
         for _ in range(RETRIES):
             now = self.now()
             with self._uow() as uow:
                 current = fold(community, uow.communities.events(community))
-                events = self.decide(current, wanted, actor, now)
+                events = decide(current, now)
                 try:
                     uow.communities.append(events)
                     uow.commit()

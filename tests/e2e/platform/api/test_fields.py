@@ -31,6 +31,8 @@ CHECKED_BY_THE_MODULE = {
     "POST /api/v1/selections/{case_id}/{step} body{}",
     "POST /api/v1/communities/{code}/events body.data{}",
     "POST /api/v1/communities/{code}/members/import body.file",
+    "POST /api/v1/communities/{code}/elections/{election}/steps/{step} body{}",
+    "POST /api/v1/communities/{code}/elections/{election}/voters body.file",
 }
 BOUNDED = {"enum", "const", "format", "maxLength"}
 

@@ -11,7 +11,6 @@ import pytest
 from govops.communities.model.election import (
     STEPS,
     RegisterRow,
-    Step,
     check_candidates,
     check_register,
     rules_in_force,
@@ -33,8 +32,14 @@ def row(
 
 
 def test_the_six_steps_are_the_textbooks_in_order() -> None:
-    assert STEPS[0] is Step.ELECTION_COMMITTEE and STEPS[-1] is Step.REELECTION
-    assert len(STEPS) == 6
+    assert [s.value for s in STEPS] == [
+        "election_committee",
+        "voter_registration",
+        "representatives",
+        "congress_and_council",
+        "committee",
+        "reelection",
+    ]
 
 
 def test_a_voter_is_18_on_the_day_and_17_is_refused_with_the_article() -> None:
@@ -116,3 +121,31 @@ def test_a_slate_with_too_few_candidates_seats_out_of_range_or_a_non_voter_is_ba
         "10 seats, outside 5 to 9",
         "5 candidates for 10 seats",
     ]
+
+
+def test_a_person_refused_once_is_not_taken_on_a_later_row() -> None:
+    register = check_register(
+        [row(2, "v1", date(2010, 1, 1)), row(3, "v1", date(1960, 1, 1))], DAY, PACK
+    )
+    assert register.voters == ()
+    assert [(r.line, EN.say(r.reason) if r.reason else None) for r in register.refused] == [
+        (2, "aged 15 on Jun 15, 2025 (born Jan 1, 2010)"),
+        (3, "v1 is already listed on line 2"),
+    ]
+    resident = check_register([row(2, "v2", date(1960, 1, 1), resident=False)], DAY, PACK)
+    assert resident.refused[0].reason is None  # the outcome's label says it; no figure
+
+
+def test_a_spouse_or_other_relative_is_not_kin_under_slide_38() -> None:
+    register = check_register([row(i, f"c{i}", date(1980, 1, 1)) for i in range(1, 6)], DAY, PACK)
+    slate = [f"c{i}" for i in range(1, 6)]
+    for relation in (Relation.SPOUSE, Relation.OTHER):
+        kin = kin_of({frozenset({"c1", "c2"}): relation})
+        assert check_candidates(slate, 5, register, kin, PACK) == ()  # type: ignore[arg-type]
+    parent = kin_of({frozenset({"c1", "c2"}): Relation.PARENT})
+    assert len(check_candidates(slate, 5, register, parent, PACK)) == 1  # type: ignore[arg-type]
+
+
+def test_a_register_before_the_tianjin_example_is_checked_by_the_law_alone() -> None:
+    register = check_register([row(2, "v1", date(1977, 3, 1))], date(1995, 3, 1), PACK)
+    assert [v.id for v in register.voters] == ["v1"]
