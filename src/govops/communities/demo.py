@@ -4,7 +4,10 @@ whose residents' committee has a breach to show (three of seven members retired,
 above the 30% of the textbook's worked example, slide 37; a people's-mediation
 sub-committee of two, below the 3 of slide 26) and a recorded exception (the director's
 age), whose term (five years from its election in July 2021, Art. 8 as amended in 2018)
-has run; and a new estate past 50% occupancy that has applied for a committee and has
+has run; an election of that committee in progress (`ELECTION`: its committee, register,
+representatives and congress recorded, its vote to come; dated December 2025, as the
+election articles of the law's 2025 text are not at hand), with two candidates-to-be who
+are brothers; and a new estate past 50% occupancy that has applied for a committee and has
 yet to elect it (slide 27).
 
 Loaded only into a community that has no record yet; the communities are units of the
@@ -16,12 +19,14 @@ from datetime import date
 from typing import Any
 
 from govops.communities.model.registry import Event
+from govops.communities.service.elections import ElectionService
 from govops.communities.service.registry import Change, RegistryService
 
 SETTLED = "demo-community"
 NEW_ESTATE = "demo-new-estate"
 ACTOR = "street@110102001"
 TERM_START = date(2021, 7, 1)  # the committee elected in 2021 (a reading of the demo)
+ELECTION = "2025"
 
 
 def load_community_demo(registry: RegistryService) -> list[Event]:
@@ -29,6 +34,7 @@ def load_community_demo(registry: RegistryService) -> list[Event]:
     if any(registry.get(code).events for code in (SETTLED, NEW_ESTATE)):
         return []
     loaded = registry.record_all(SETTLED, _settled(), ACTOR)
+    loaded += _election(ElectionService(registry))
     facts = {"households": 1200, "occupancy": "62", "as_of": "2026-11-30"}
     facts |= {"moving_in_since": "2026-03-01", "applied_on": "2026-04-10"}
     return loaded + registry.record_all(NEW_ESTATE, [("facts", facts)], ACTOR)
@@ -43,6 +49,20 @@ MEMBERS: list[dict[str, Any]] = [
     {"id": "m06", "name": "趙淑芬", "birth_date": "1957-07-30", "retired": True},
     {"id": "m07", "name": "劉洋", "birth_date": "1990-12-01"},
     {"id": "m08", "name": "黃建華", "birth_date": "1975-03-22", "party_member": True},
+    {"id": "m09", "name": "劉海", "birth_date": "1988-06-09"},  # 劉洋's brother
+]
+# The register of the 2025 election: the members, eleven more residents, and one who is
+# 17 on the election day, 18 the day after (refused, Art. 8 para 2).
+VOTERS = [
+    *(
+        {"id": m["id"], "name": m["name"], "birth_date": m["birth_date"], "resident": True}
+        for m in MEMBERS
+    ),
+    *(
+        {"id": f"r{n}", "name": f"居民{n}", "birth_date": "1980-01-01", "resident": True}
+        for n in range(10, 21)
+    ),
+    {"id": "r21", "name": "居民21", "birth_date": "2007-12-21", "resident": True},
 ]
 # (member, organisation, role): the committee's seven, the Party committee's five.
 POSTS = [
@@ -76,8 +96,24 @@ def _settled() -> list[Change]:
         ("post", {"member": m, "organisation": o, "role": r, "start": formed}) for m, o, r in POSTS
     ]
     changes.append(("kinship", {"a": "m03", "b": "m04", "relation": "spouse"}))
+    changes.append(("kinship", {"a": "m07", "b": "m09", "relation": "sibling"}))
     reason = "街道黨工委同意其連任主任, 以保持工作連續性"  # the demo's own words
     exception = {"organisation": "committee", "rule": "director_age_exception", "reason": reason}
     changes.append(("exception", exception | {"granted_on": "2021-06-15"}))
     changes.append(("meeting", {"organisation": "congress", "held_on": "2026-03-20"}))
     return changes
+
+
+def _election(elections: ElectionService) -> list[Event]:
+    """The committee's election, recorded up to its vote (steps 1 to 4 of slide 42)."""
+    opened = {"organisation": "committee", "seats": 7, "day": "2025-12-20"}
+    steps: list[tuple[str, dict[str, Any]]] = [
+        ("election_committee", opened | {"members": ["m01", "m08", "r10"]}),
+        ("voter_registration", {"voters": VOTERS}),
+        ("representatives", {"held_on": "2025-12-01", "representatives": ["m01", "r10", "r11"]}),
+        ("congress_and_council", {"held_on": "2025-12-10"}),
+    ]
+    return [
+        elections.record_step(SETTLED, step, data | {"election": ELECTION}, ACTOR)
+        for step, data in steps
+    ]

@@ -388,6 +388,33 @@ def _examples() -> dict[tuple[str, str], Example]:
             "/communities", hidden=lambda w_: COMMUNITY, **STREETS, **LIST
         ),
         ("GET", "/communities/{code}"): Example(f"/communities/{COMMUNITY}", **STREETS),
+        ("GET", "/communities/{code}/elections/{election}"): Example(
+            lambda w_: f"/communities/{COMMUNITY}/elections/{w_.election}", **STREETS
+        ),
+        ("GET", "/communities/{code}/elections/{election}/audit.json"): Example(
+            lambda w_: f"/communities/{COMMUNITY}/elections/{w_.election}/audit.json", **STREETS
+        ),
+        ("GET", "/communities/{code}/elections/{election}/voted.csv"): Example(
+            lambda w_: f"/communities/{COMMUNITY}/elections/{w_.election}/voted.csv", **STREETS
+        ),
+        # The form names its election: the first call in scope opens it (303, to its page),
+        # the later ones are refused as already open (422); past the access checks either way.
+        ("POST", "/communities/{code}/elections"): Example(
+            f"/communities/{COMMUNITY}/elections",
+            form={"election": "form1", "organisation": "rc", "seats": "5"}
+            | {"day": "2025-06-15", "members": "a1"},
+            admitted=frozenset({303, 422}),
+            **STREETS,
+        ),
+        # Each call opens a new election (then back to its page: 303).
+        ("POST", "/communities/{code}/elections/{election}/steps/{step}"): Example(
+            lambda w_: (
+                f"/communities/{COMMUNITY}/elections/p{w_.new_election()}/steps/election_committee"
+            ),
+            form={"organisation": "rc", "seats": "5", "day": "2025-06-15", "members": "a1"},
+            **STREETS,
+            **submitted,
+        ),
         # programmes: the unit running the plan's pack
         ("GET", "/programmes"): Example(
             "/programmes", inside=THANH_HOA, outside=XICHENG, hidden=lambda w_: SRB, **LIST

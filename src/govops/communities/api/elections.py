@@ -11,8 +11,6 @@ community.read to read, at the community, its street or above."""
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections.abc import Callable, Coroutine
 from typing import Annotated, Any
@@ -27,13 +25,14 @@ from govops.communities.api.registry import (
     Signed,
     known_encoding,
 )
-from govops.communities.model.election_case import StepRefusedError, who_voted
+from govops.communities.model.election_case import StepRefusedError
 from govops.communities.model.registry import Event
 from govops.communities.service import access
 from govops.communities.service.elections import (
     ElectionService,
     UnknownElectionError,
     election_out,
+    voted_csv,
 )
 from govops.platform.api.language import request_translator
 from govops.platform.api.problems import PROBLEM_RESPONSES, ProblemResponse, problem
@@ -115,12 +114,8 @@ def election_router() -> APIRouter:
     )
     def voted(code: str, election: str, service: Elections, actor: Reader) -> Response:
         access.readable(actor, code)
-        out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(["id", "name", "rounds"])
-        for row in who_voted(service.get(code, election)):
-            writer.writerow([row["id"], row["name"], " ".join(str(r) for r in row["voted"])])
-        return Response(out.getvalue(), media_type="text/csv; charset=utf-8")
+        csv_text = voted_csv(service.get(code, election))
+        return Response(csv_text, media_type="text/csv; charset=utf-8")
 
     @router.post(
         "/{code}/elections/{election}/voters",

@@ -7,7 +7,6 @@ the rounds' audit records (JSON, for an observer's recount), `--voted` who signe
 
 from __future__ import annotations
 
-import csv
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -24,6 +23,7 @@ from govops.communities.cli.registry import (
     translator_for,
     with_registry,
 )
+from govops.lawcode.texts.messages import Message
 from govops.platform.cli.language import LanguageOption
 from govops.platform.cli.output import fail
 from govops.platform.i18n.translator import Translator
@@ -127,6 +127,8 @@ def voters_command(
     table = pack.table("voters")
     for row in event.data["refused"]:
         why = ", ".join(t.text(table.outcome(o).labels).text for o in row["outcomes"])
+        if row.get("reason"):
+            why = t.say(Message(row["reason"]["id"], row["reason"]["values"]))
         place = t._("line {line}", line=row["line"])
         print(f"  {place}  {row['id']}  {why} [{', '.join(row['cites'])}]")
 
@@ -152,6 +154,7 @@ def elections_command(
         ElectionService,
         UnknownElectionError,
         election_out,
+        voted_csv,
     )
 
     t = translator_for(lang)
@@ -172,7 +175,7 @@ def elections_command(
     if audit:
         print_json([dict(r) for r in cases[0].rounds])
     elif voted:
-        _print_voted(cases[0])
+        print(voted_csv(cases[0]), end="")
     elif json_out:
         print_json([election_out(c) for c in cases])
     else:
@@ -185,12 +188,3 @@ def _line(t: Translator, case: ElectionCase) -> str:
     state = waited.value if waited else t._("over")
     elected = ", ".join(case.elected()) or "-"
     return f"{case.id}\t{case.organisation}\t{t.date(case.day)}\t{case.seats}\t{state}\t{elected}"
-
-
-def _print_voted(case: ElectionCase) -> None:
-    from govops.communities.model.election_case import who_voted  # noqa: PLC0415
-
-    out = csv.writer(sys.stdout, lineterminator="\n")
-    out.writerow(["id", "name", "rounds"])
-    for row in who_voted(case):
-        out.writerow([row["id"], row["name"], " ".join(str(r) for r in row["voted"])])

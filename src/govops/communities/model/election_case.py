@@ -23,6 +23,7 @@ from govops.communities.model.election import (
     STEPS,
     CandidateFinding,
     Register,
+    RowRefusal,
     Step,
     Voter,
     check_candidates,
@@ -170,23 +171,31 @@ def _step_data(
             {"id": v.id, "name": v.name, "birth_date": v.birth_date.isoformat()}
             for v in register.voters
         ]
-        refused = [
-            {
-                "line": r.line,
-                "id": r.id,
-                "outcomes": list(r.outcomes),
-                "cites": [str(c) for c in r.cites],
-            }
-            for r in register.refused
-        ]
+        refused = [_refusal(r) for r in register.refused]
         return {"election": case.id, "voters": kept, "refused": refused}
     if step in (Step.REPRESENTATIVES, Step.CONGRESS_AND_COUNCIL):
-        if date.fromisoformat(given["held_on"]) > today:
-            raise StepRefusedError(msg("held_on: {day} is after today", day=given["held_on"]))
+        _held_in_order(case, date.fromisoformat(given["held_on"]), today)
         if step is Step.REPRESENTATIVES:
             _on_register(case, given["representatives"], "representatives")
         return given
+    if today < case.day:
+        raise StepRefusedError(msg("the vote is on {day}: not before", day=case.day))
     return _round_data(community, case, step, given, pack)
+
+
+def _held_in_order(case: ElectionCase, held: date, today: date) -> None:
+    """Steps 3 and 4 are held by the election day, not after today, and in their order."""
+    before = [date.fromisoformat(s["held_on"]) for s in case.steps if "held_on" in s]
+    if held > today:
+        raise StepRefusedError(msg("held_on: {day} is after today", day=held.isoformat()))
+    if held > case.day:
+        raise StepRefusedError(
+            msg("held on {held}, after the election day {day}", held=held, day=case.day)
+        )
+    if before and held < before[-1]:
+        raise StepRefusedError(
+            msg("held on {held}, before the step before it ({day})", held=held, day=before[-1])
+        )
 
 
 def _round_data(
@@ -215,6 +224,16 @@ def _round_data(
         )
     counted = tally(ballot_round, pack)
     return {**given, "round": audit_record(counted)}
+
+
+def _refusal(row: RowRefusal) -> dict[str, Any]:
+    """A refused row as stored: the outcomes and articles of the `voters` table, or, for a
+    row lacking a fact or repeating a person, that reason (a message id and its values)."""
+    stored: dict[str, Any] = {"line": row.line, "id": row.id, "outcomes": list(row.outcomes)}
+    stored["cites"] = [str(c) for c in row.cites]
+    if not row.outcomes and isinstance(row.reason, Message):
+        stored["reason"] = {"id": row.reason.id, "values": dict(row.reason.values)}
+    return stored
 
 
 def _register(case: ElectionCase) -> Register:

@@ -11,7 +11,7 @@ from typing import Any
 
 from govops.communities.model.election import RegisterRow, Step
 from govops.communities.model.registry import RegistryInputError
-from govops.communities.model.registry_checks import day, flag, identifier, text
+from govops.communities.model.registry_checks import day, fields_of, flag, identifier, text
 from govops.lawcode.texts.messages import msg
 
 MAX_VOTERS = 20_000  # a community of 3,000 households has fewer adults than this
@@ -29,10 +29,14 @@ def count(name: str, value: object) -> int:
 def people(name: str, value: object, limit: int = MAX_PEOPLE) -> list[str]:
     """A list of people by id, none twice, at most `limit`."""
     items = _list(name, value, limit)
-    found = [identifier(f"{name}[{i}]", item) for i, item in enumerate(items, 1)]
-    twice = sorted({p for p in found if found.count(p) > 1})
-    if twice:
-        raise RegistryInputError(name, msg("{id} is listed twice", id=twice[0]))
+    found: list[str] = []
+    seen: set[str] = set()
+    for i, item in enumerate(items, 1):
+        person = identifier(f"{name}[{i}]", item)
+        if person in seen:
+            raise RegistryInputError(name, msg("{id} is listed twice", id=person))
+        seen.add(person)
+        found.append(person)
     return found
 
 
@@ -129,19 +133,7 @@ def step_of(value: object) -> Step:
 
 def step_fields(step: Step, data: object) -> dict[str, Any]:
     """The step's fields, each checked; unknown and missing ones refused by name."""
-    if not isinstance(data, Mapping):
-        raise RegistryInputError("data", msg("must be an object, got {raw}", raw=repr(data)))
-    spec = STEP_FIELDS[step]
-    _only("data", data, tuple(spec))
-    checked: dict[str, Any] = {}
-    for name, (required, check) in spec.items():
-        value = data.get(name)
-        if value is None or (isinstance(value, str) and not value.strip()):
-            if required:
-                raise RegistryInputError(f"data.{name}", msg("is required"))
-            continue
-        checked[name] = check(f"data.{name}", value)
-    return checked
+    return fields_of(STEP_FIELDS[step], step.value, data)
 
 
 def _list(name: str, value: object, limit: int, empty: bool = False) -> list[object]:

@@ -177,14 +177,17 @@ def event_kind(kind: object) -> EventKind:
 
 def check_fields(kind: EventKind, data: object) -> dict[str, Any]:
     """The event's fields, each checked; unknown and missing ones refused by name."""
+    return fields_of(SCHEMAS[kind], kind.value, data)
+
+
+def fields_of(spec: Mapping[str, Field], kind: str, data: object) -> dict[str, Any]:
+    """`data`'s fields by `spec` (name: (required, checker)), each checked; an unknown one
+    is refused as no field of `kind`, a missing required one as required."""
     if not isinstance(data, Mapping):
         raise RegistryInputError("data", msg("must be an object, got {raw}", raw=repr(data)))
-    spec = SCHEMAS[kind]
     for name in data:
         if name not in spec:
-            raise RegistryInputError(
-                f"data.{name}", msg("is not a field of {kind}", kind=kind.value)
-            )
+            raise RegistryInputError(f"data.{name}", msg("is not a field of {kind}", kind=kind))
     checked: dict[str, Any] = {}
     for name, (required, check) in spec.items():
         value = data.get(name)

@@ -53,3 +53,12 @@ RELATION_NAMES = {
     "spouse": N_("spouse"),
     "other": N_("other relative"),
 }
+# model.election.Step: slide 42's six steps
+STEP_NAMES = {
+    "election_committee": N_("the election committee"),
+    "voter_registration": N_("voter registration"),
+    "representatives": N_("representatives and resident group leaders"),
+    "congress_and_council": N_("the congress and the council"),
+    "committee": N_("election of the residents' committee"),
+    "reelection": N_("re-election for the seats left"),
+}

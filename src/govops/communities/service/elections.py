@@ -5,12 +5,19 @@ election, its audit record and who signed in for each round."""
 
 from __future__ import annotations
 
+import csv
+import io
 from collections.abc import Iterable, Mapping
 from datetime import datetime
 from typing import Any
 
 from govops.communities.model.election import Step
-from govops.communities.model.election_case import ElectionCase, decide_step, elections
+from govops.communities.model.election_case import (
+    ElectionCase,
+    decide_step,
+    elections,
+    who_voted,
+)
 from govops.communities.model.election_fields import step_of, voters
 from govops.communities.model.registry import Community, Event, EventKind, RegistryInputError
 from govops.communities.service.members_import import (
@@ -122,4 +129,20 @@ def election_out(case: ElectionCase) -> dict[str, Any]:
     }
 
 
-__all__ = ["ElectionService", "Step", "UnknownElectionError", "election_out"]
+def voted_csv(case: ElectionCase) -> str:
+    """Who signed in for each round, as CSV (id, name, rounds). A cell that a spreadsheet
+    would run as a formula (=, +, -, @ first) is written after an apostrophe."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["id", "name", "rounds"])
+    for row in who_voted(case):
+        rounds = " ".join(str(r) for r in row["voted"])
+        writer.writerow([_inert(row["id"]), _inert(row["name"]), rounds])
+    return out.getvalue()
+
+
+def _inert(cell: str) -> str:
+    return f"'{cell}" if cell[:1] in ("=", "+", "-", "@") else cell
+
+
+__all__ = ["ElectionService", "Step", "UnknownElectionError", "election_out", "voted_csv"]

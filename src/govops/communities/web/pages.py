@@ -13,6 +13,7 @@ from typing import Annotated, Any
 from fastapi import Depends, Request
 from fastapi.responses import Response
 
+from govops.communities.model.election_case import elections
 from govops.communities.model.registry import RegistryInputError
 from govops.communities.model.registry_checks import day
 from govops.communities.service import access
@@ -78,6 +79,7 @@ class CommunityPages:
                     "{field}: {problem}", field=error.field, problem=error.message
                 )
         values: dict[str, object] = {"community": community, "checks": checks}
+        values["elections"] = list(elections(community).values())
         values |= {"day": day, "problem": problem}
         values["alerts"] = self._alerts(v, [code], day, problem)
         query = request.url.query

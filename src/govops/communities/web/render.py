@@ -12,7 +12,13 @@ from dataclasses import dataclass
 from fastapi import Request
 from markupsafe import Markup
 
-from govops.communities.model.words import EVENT_NAMES, KIND_NAMES, ROLE_NAMES, VERDICT_NAMES
+from govops.communities.model.words import (
+    EVENT_NAMES,
+    KIND_NAMES,
+    ROLE_NAMES,
+    STEP_NAMES,
+    VERDICT_NAMES,
+)
 from govops.lawcode.sources.pack import Pack
 from govops.lawcode.texts.messages import Message
 from govops.platform.i18n.translator import Translator
@@ -82,6 +88,7 @@ class Reader:
             "role_text": lambda code: self.named(ROLE_NAMES, code),
             "verdict_text": lambda code: self.named(VERDICT_NAMES, code),
             "event_text": lambda code: self.named(EVENT_NAMES, code),
+            "step_text": lambda code: self.named(STEP_NAMES, code),
             "unit_text": self.unit,
             "label_text": self.label,
             "subcommittee_text": self.subcommittee,
@@ -89,6 +96,7 @@ class Reader:
             "figure_text": lambda message: self.t.say(
                 message if isinstance(message, Message) else str(message)
             ),
+            "stored_text": lambda stored: self.t.say(Message(stored["id"], stored["values"])),
             "quoted": self.quoted,
             "datum": self.datum,
             "when": self.t.when,

@@ -235,3 +235,48 @@ def test_a_round_then_a_reelection_fill_the_seats_and_the_election_is_over() -> 
     )
     voted = {row["id"]: row["voted"] for row in who_voted(case)}
     assert (voted["v1"], voted["v7"], voted["v9"]) == ([1, 2], [1], [])
+
+
+def test_meetings_are_held_in_order_by_the_election_day_and_the_vote_not_before_it() -> None:
+    stream = opened()
+    stream.step(Step.VOTER_REGISTRATION, election="e1", voters=VOTERS)
+    assert stream.refused(
+        Step.REPRESENTATIVES, election="e1", held_on="2025-06-16", representatives=["v1"]
+    ) == ("held on Jun 16, 2025, after the election day Jun 15, 2025")
+    stream.step(Step.REPRESENTATIVES, election="e1", held_on="2025-06-05", representatives=["v1"])
+    assert stream.refused(Step.CONGRESS_AND_COUNCIL, election="e1", held_on="2025-06-01") == (
+        "held on Jun 1, 2025, before the step before it (Jun 5, 2025)"
+    )
+    stream.step(Step.CONGRESS_AND_COUNCIL, election="e1", held_on="2025-06-05")
+    with pytest.raises(StepRefusedError) as error:
+        decide_step(
+            stream.folding.community(),
+            Step.COMMITTEE,
+            {
+                "election": "e1",
+                "candidates": [f"v{i}" for i in range(1, 6)],
+                "voted": ["v1"],
+                "ballots": [],
+            },
+            PACK,
+            date(2025, 6, 14),
+        )
+    assert EN.say(error.value.message) == "the vote is on Jun 15, 2025: not before"
+
+
+def test_a_row_lacking_a_fact_is_stored_with_its_reason() -> None:
+    stream = opened()
+    missing = {"id": "x1", "name": "无", "resident": True}
+    decided = stream.step(Step.VOTER_REGISTRATION, election="e1", voters=[*VOTERS, missing])
+    assert decided["refused"] == [
+        {
+            "line": 10,
+            "id": "x1",
+            "outcomes": [],
+            "cites": [],
+            "reason": {
+                "id": "no birth date: the age on the election day cannot be told",
+                "values": {},
+            },
+        }
+    ]
