@@ -15,10 +15,11 @@ demonstration tree (`accounts.demo`)."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
-from govops.communities.model.registry import Event
+from govops.communities.model.registry import Community, Event
+from govops.communities.model.registry_fold import Folding
 from govops.communities.service.elections import ElectionService
 from govops.communities.service.registry import Change, RegistryService
 
@@ -33,8 +34,17 @@ def load_community_demo(registry: RegistryService) -> list[Event]:
     """The demonstration records (none when either community has some already)."""
     if any(registry.get(code).events for code in (SETTLED, NEW_ESTATE)):
         return []
-    loaded = registry.record_all(SETTLED, _settled(), ACTOR)
-    loaded += _election(ElectionService(registry))
+    elections = ElectionService(registry)
+
+    def settled(current: Community, now: datetime) -> list[Event]:
+        """The registry, then the election's first four steps: one transaction."""
+        events = registry.decide(current, _settled(), ACTOR, now)
+        folding = Folding(current)
+        for event in events:
+            folding.add(event)
+        return events + elections.step_events(folding.community(), ELECTION_STEPS, ACTOR, now)
+
+    loaded = registry.append_decided(SETTLED, settled)
     facts = {"households": 1200, "occupancy": "62", "as_of": "2026-11-30"}
     facts |= {"moving_in_since": "2026-03-01", "applied_on": "2026-04-10"}
     return loaded + registry.record_all(NEW_ESTATE, [("facts", facts)], ACTOR)
@@ -63,6 +73,20 @@ VOTERS = [
         for n in range(10, 21)
     ),
     {"id": "r21", "name": "居民21", "birth_date": "2007-12-21", "resident": True},
+]
+# The committee's election, recorded up to its vote (steps 1 to 4 of slide 42).
+ELECTION_STEPS: list[tuple[str, dict[str, Any]]] = [
+    (step, data | {"election": ELECTION})
+    for step, data in (
+        (
+            "election_committee",
+            {"organisation": "committee", "seats": 7, "day": "2025-12-20"}
+            | {"members": ["m01", "m08", "r10"]},
+        ),
+        ("voter_registration", {"voters": VOTERS}),
+        ("representatives", {"held_on": "2025-12-01", "representatives": ["m01", "r10", "r11"]}),
+        ("congress_and_council", {"held_on": "2025-12-10"}),
+    )
 ]
 # (member, organisation, role): the committee's seven, the Party committee's five.
 POSTS = [
@@ -102,18 +126,3 @@ def _settled() -> list[Change]:
     changes.append(("exception", exception | {"granted_on": "2021-06-15"}))
     changes.append(("meeting", {"organisation": "congress", "held_on": "2026-03-20"}))
     return changes
-
-
-def _election(elections: ElectionService) -> list[Event]:
-    """The committee's election, recorded up to its vote (steps 1 to 4 of slide 42)."""
-    opened = {"organisation": "committee", "seats": 7, "day": "2025-12-20"}
-    steps: list[tuple[str, dict[str, Any]]] = [
-        ("election_committee", opened | {"members": ["m01", "m08", "r10"]}),
-        ("voter_registration", {"voters": VOTERS}),
-        ("representatives", {"held_on": "2025-12-01", "representatives": ["m01", "r10", "r11"]}),
-        ("congress_and_council", {"held_on": "2025-12-10"}),
-    ]
-    return [
-        elections.record_step(SETTLED, step, data | {"election": ELECTION}, ACTOR)
-        for step, data in steps
-    ]

@@ -87,7 +87,13 @@ Elections = Annotated[ElectionService, Depends(elections)]
 def election_router() -> APIRouter:
     """The routes, to be included in the router of /communities."""
     router = APIRouter(route_class=ElectionRoute, responses=PROBLEM_RESPONSES)
+    _reading_routes(router)
+    _downloads(router)
+    _recording_routes(router)
+    return router
 
+
+def _reading_routes(router: APIRouter) -> None:
     @router.get("/{code}/elections", summary="The community's elections as they stand")
     def every(code: str, service: Elections, actor: Reader) -> list[dict[str, Any]]:
         access.readable(actor, code)
@@ -107,6 +113,8 @@ def election_router() -> APIRouter:
         access.readable(actor, code)
         return [dict(r) for r in service.get(code, election).rounds]
 
+
+def _downloads(router: APIRouter) -> None:
     @router.get(
         "/{code}/elections/{election}/voted",
         summary="Who signed in for each round (CSV: id, name, rounds)",
@@ -117,6 +125,8 @@ def election_router() -> APIRouter:
         csv_text = voted_csv(service.get(code, election))
         return Response(csv_text, media_type="text/csv; charset=utf-8")
 
+
+def _recording_routes(router: APIRouter) -> None:
     @router.post(
         "/{code}/elections/{election}/voters",
         status_code=201,
@@ -142,5 +152,3 @@ def election_router() -> APIRouter:
         code: str, election: str, step: StepName, body: StepData, service: Elections, who: Signed
     ) -> Event:
         return service.record_step(code, step, {**body, "election": election}, who)
-
-    return router

@@ -116,12 +116,18 @@ def voters_command(
             fail(t._("nothing imported: {count} rows refused", count=len(error.errors)))
 
     event, pack = with_registry(register, t, as_user, COMMUNITY_RECORD)
+    _print_register(t, election, event, pack)
+
+
+def _print_register(t: Translator, election: str, event: Event, pack: Pack) -> None:
+    """How many were registered, then each refused row: line, id, why, articles."""
+    kept, refused = len(event.data["voters"]), len(event.data["refused"])
     print(
         t._(
             "{election}: {kept} voters registered, {refused} rows refused",
             election=election,
-            kept=len(event.data["voters"]),
-            refused=len(event.data["refused"]),
+            kept=kept,
+            refused=refused,
         )
     )
     table = pack.table("voters")
@@ -153,7 +159,6 @@ def elections_command(
     from govops.communities.service.elections import (  # noqa: PLC0415
         ElectionService,
         UnknownElectionError,
-        election_out,
         voted_csv,
     )
 
@@ -169,14 +174,21 @@ def elections_command(
         except UnknownElectionError as error:
             fail(t.say(error.message))
 
-    cases = with_registry(read, t, as_user, COMMUNITY_READ)
     if (audit or voted) and election is None:
         fail(t._("--audit and --voted need an ELECTION"))
+    cases = with_registry(read, t, as_user, COMMUNITY_READ)
     if audit:
         print_json([dict(r) for r in cases[0].rounds])
     elif voted:
         print(voted_csv(cases[0]), end="")
-    elif json_out:
+    else:
+        _print_elections(t, cases, json_out)
+
+
+def _print_elections(t: Translator, cases: list[ElectionCase], json_out: bool) -> None:
+    from govops.communities.service.elections import election_out  # noqa: PLC0415
+
+    if json_out:
         print_json([election_out(c) for c in cases])
     else:
         for case in cases:

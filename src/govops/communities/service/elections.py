@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -20,6 +20,7 @@ from govops.communities.model.election_case import (
 )
 from govops.communities.model.election_fields import step_of, voters
 from govops.communities.model.registry import Community, Event, EventKind, RegistryInputError
+from govops.communities.model.registry_fold import Folding
 from govops.communities.service.members_import import (
     ImportRefusedError,
     RowError,
@@ -67,15 +68,33 @@ class ElectionService:
 
     def record_step(self, community: str, step: str, data: Mapping[str, Any], actor: str) -> Event:
         """One step; RegistryInputError naming a field, StepRefusedError for a rule."""
-        found = step_of(step)
+        steps = [(step, data)]
+        decided = self._registry.append_decided(
+            community, lambda current, now: self.step_events(current, steps, actor, now)
+        )
+        return decided[0]
 
-        def decide(current: Community, now: datetime) -> list[Event]:
+    def step_events(
+        self,
+        community: Community,
+        steps: Sequence[tuple[str, Mapping[str, Any]]],
+        actor: str,
+        now: datetime,
+    ) -> list[Event]:
+        """The events of `steps` taken in turn, each decided on the community the ones
+        before it leave (to be appended at once)."""
+        folding = Folding(community)
+        events: list[Event] = []
+        for step, data in steps:
+            current = folding.community()
+            found = step_of(step)
             decided = decide_step(current, found, data, self._registry.pack, now.date())
-            return [
-                Event(current.code, current.version + 1, EventKind.ELECTION, decided, actor, now)
-            ]
-
-        return self._registry.append_decided(community, decide)[0]
+            event = Event(
+                current.code, current.version + 1, EventKind.ELECTION, decided, actor, now
+            )
+            folding.add(event)
+            events.append(event)
+        return events
 
     def import_voters(
         self,
