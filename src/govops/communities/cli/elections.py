@@ -7,13 +7,14 @@ the rounds' audit records (JSON, for an observer's recount), `--voted` who signe
 
 from __future__ import annotations
 
-import sys
+from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from govops.cli.context import AsOption
+from govops.communities.cli.composition import refused
 from govops.communities.cli.registry import (
     CodeArgument,
     JsonFlag,
@@ -29,7 +30,7 @@ from govops.platform.cli.output import fail
 from govops.platform.i18n.translator import Translator
 
 if TYPE_CHECKING:
-    from govops.communities.model.election_case import ElectionCase, StepRefusedError
+    from govops.communities.model.election_case import ElectionCase
     from govops.communities.model.registry import Event
     from govops.communities.service.registry import RegistryService
     from govops.lawcode.sources.pack import Pack
@@ -40,14 +41,6 @@ STEPS = (
     "committee, reelection"
 )
 ElectionArgument = Annotated[str, typer.Argument(metavar="ELECTION", help="The election's id.")]
-STEP_REFUSED = 3
-
-
-def refused(t: Translator, error: StepRefusedError) -> None:
-    for finding in error.findings:
-        cite = f" [{finding.cite}]" if finding.cite else ""
-        print(f"govops: {t.say(finding.reason)}{cite}", file=sys.stderr)
-    fail(t.say(error.message), STEP_REFUSED)
 
 
 def election_command(
@@ -60,7 +53,6 @@ def election_command(
     lang: LanguageOption = None,
 ) -> None:
     """Record one step of an election (append-only); prints the event with its number."""
-    from govops.communities.model.election_case import StepRefusedError  # noqa: PLC0415
     from govops.communities.service.access import COMMUNITY_RECORD, signature  # noqa: PLC0415
     from govops.communities.service.elections import ElectionService  # noqa: PLC0415
 
@@ -68,13 +60,7 @@ def election_command(
     fields = data_option(data, t)
 
     def record(registry: RegistryService, actor: Actor) -> Event:
-        try:
-            return ElectionService(registry).record_step(code, step, fields, signature(actor, code))
-        except StepRefusedError as error:
-            refused(t, error)
-            raise  # not reached: refused() exits
-
-    from dataclasses import asdict  # noqa: PLC0415
+        return ElectionService(registry).record_step(code, step, fields, signature(actor, code))
 
     print_json(asdict(with_registry(record, t, as_user, COMMUNITY_RECORD)))
 
@@ -89,7 +75,6 @@ def voters_command(
 ) -> None:
     """Register the voters of an election (step 2) from a sheet with the columns id, name,
     birth_date, resident, deprived (yes/no); prints who is registered and who is not, why."""
-    from govops.communities.model.election_case import StepRefusedError  # noqa: PLC0415
     from govops.communities.service.access import COMMUNITY_RECORD, signature  # noqa: PLC0415
     from govops.communities.service.elections import ElectionService  # noqa: PLC0415
     from govops.communities.service.members_import import ImportRefusedError  # noqa: PLC0415
@@ -105,15 +90,9 @@ def voters_command(
         service = ElectionService(registry)
         try:
             event = service.import_voters(code, election, rows, signature(actor, code))
-            return event, registry.pack
-        except StepRefusedError as error:
-            refused(t, error)
-            raise
         except ImportRefusedError as error:
-            for row in error.errors:
-                place = t._("line {line}", line=row.line) if row.line else "-"
-                print(f"govops: {place}, {row.column}: {t.say(row.message)}", file=sys.stderr)
-            fail(t._("nothing imported: {count} rows refused", count=len(error.errors)))
+            refused(t, error.errors)
+        return event, registry.pack
 
     event, pack = with_registry(register, t, as_user, COMMUNITY_RECORD)
     _print_register(t, election, event, pack)

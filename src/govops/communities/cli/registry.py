@@ -9,6 +9,7 @@ event so); refusals on stderr are in the reader's language too."""
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict
@@ -42,6 +43,7 @@ Action = Callable[["RegistryService", "Actor"], T]
 CodeArgument = Annotated[str, typer.Argument(metavar="CODE", help="The community's unit code.")]
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON data instead of text.")]
 KINDS = "facts, organisation, member, post, kinship, meeting, exception"
+STEP_REFUSED = 3  # the exit status of a step the rules refuse (as `govops selections`)
 
 
 def translator_for(lang: str | None) -> Translator:
@@ -63,8 +65,10 @@ def signed_in(t: Translator, as_user: str | None) -> Iterator[tuple[Engine, Acto
 def with_registry(action: Action[T], t: Translator, as_user: str | None, code: str) -> T:
     """Run a use case as the command's user (`action(registry, actor)`), who must hold the
     permission `code` (as the API's route would require), turning the registry's refusals
-    into `govops: ...` and exit 2 (4 for what the user may not do)."""
+    into `govops: ...` and exit 2 (4 for what the user may not do, 3 for an election's
+    step its rules refuse)."""
     from govops.bootstrap import build_communities  # noqa: PLC0415
+    from govops.communities.model.election_case import StepRefusedError  # noqa: PLC0415
     from govops.communities.model.registry import RegistryInputError  # noqa: PLC0415
     from govops.communities.ports import RegistryConflictError  # noqa: PLC0415
     from govops.communities.service.access import (  # noqa: PLC0415
@@ -83,6 +87,11 @@ def with_registry(action: Action[T], t: Translator, as_user: str | None, code: s
             fail(t.say(error.message))
         except NotAllowedError as error:
             fail(t.say(error.message), 4)
+        except StepRefusedError as error:  # an election's step: each finding, then why
+            for finding in error.findings:
+                cite = f" [{finding.cite}]" if finding.cite else ""
+                print(f"govops: {t.say(finding.reason)}{cite}", file=sys.stderr)
+            fail(t.say(error.message), STEP_REFUSED)
 
 
 def print_json(value: object) -> None:

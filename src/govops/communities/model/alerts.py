@@ -32,7 +32,7 @@ from typing import Any
 from govops.communities.model.registry import Community, Facts, Organisation, OrganisationKind
 from govops.lawcode.dated.parameters import ParameterError
 from govops.lawcode.rules.decision import Decider, Decision
-from govops.lawcode.rules.tables import OutcomeRule, inputs_of, parameters_of
+from govops.lawcode.rules.tables import OutcomeRule, inputs_of
 from govops.lawcode.sources.pack import Pack
 from govops.lawcode.texts.messages import Message, msg, msg_n
 
@@ -72,12 +72,7 @@ def add_months(day: date, months: int) -> date:
 def rules_in_force(pack: Pack, day: date) -> None:
     """ParameterError unless every value the alerts' tables read is in force on `day`
     (before the worked example of 2012 nothing can be said due, not even that nothing is)."""
-    snapshot = pack.rules_as_of(day)
-    for table in (COMMUNITY_TABLE, BODIES_TABLE):
-        for outcome in pack.table(table).outcomes:
-            for clause in outcome.clauses:
-                for name in parameters_of(clause.condition):
-                    snapshot[name]  # raises ParameterError when not in force
+    pack.rules_for(day, COMMUNITY_TABLE, BODIES_TABLE)
 
 
 def community_alerts(pack: Pack, community: Community, day: date, within: int) -> list[Alert]:

@@ -28,7 +28,7 @@ from govops.communities.model.registry import KIN_RULE, Relation
 from govops.communities.model.words import RELATION_NAMES
 from govops.lawcode.dated.parameters import ParameterSnapshot
 from govops.lawcode.rules.decision import Decider, Decision
-from govops.lawcode.rules.tables import Clause, parameters_of
+from govops.lawcode.rules.tables import Clause
 from govops.lawcode.sources.citations import Citation
 from govops.lawcode.sources.pack import Pack
 from govops.lawcode.texts.messages import Message, msg
@@ -58,12 +58,7 @@ def rules_in_force(pack: Pack, day: date) -> ParameterSnapshot:
     """The pack's parameters on `day`; ParameterError names the first rule of the election
     with no value in force then (the law's 2025 text not at hand, say), so an election is
     refused rather than run on a rule of another day."""
-    rules = pack.rules_as_of(day)
-    for table in (VOTERS_TABLE, VOTE_TABLE):
-        for _, clause in pack.table(table).clauses():
-            for name in sorted(parameters_of(clause.condition)):
-                rules[name]  # raises ParameterError when none is in force
-    return rules
+    return pack.rules_for(day, VOTERS_TABLE, VOTE_TABLE)
 
 
 @dataclass(frozen=True, slots=True)

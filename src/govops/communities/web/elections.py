@@ -19,9 +19,9 @@ from fastapi.responses import RedirectResponse, Response
 from starlette.datastructures import UploadFile
 
 from govops.communities.model.election import Step
-from govops.communities.model.election_case import ElectionCase, StepRefusedError
+from govops.communities.model.election_case import ElectionCase, StepRefusedError, elections
 from govops.communities.model.election_fields import step_of
-from govops.communities.model.registry import RegistryInputError
+from govops.communities.model.registry import Community, RegistryInputError
 from govops.communities.service import access
 from govops.communities.service.access import CommunityNotFoundError, NotAllowedError
 from govops.communities.service.elections import (
@@ -54,10 +54,13 @@ class ElectionPages:
         v = visit(request, actor, self.language, self.registry.pack)
         try:
             access.readable(actor, code)
-            case = self.service.get(code, election)
-        except (CommunityNotFoundError, UnknownElectionError) as error:
+        except CommunityNotFoundError as error:
             return self._missing(v, code, error)
-        return self._page(v, code, case)
+        community = self.registry.get(code)  # folded once: the election and the page's names
+        case = elections(community).get(election)
+        if case is None:
+            return self._missing(v, code, UnknownElectionError(code, election))
+        return self._page(v, community, case)
 
     async def open(self, request: Request, code: str, actor: Recorder) -> Response:
         """Step 1 from the community page's form: its election id names the election."""
@@ -169,22 +172,23 @@ class ElectionPages:
     def _refused(
         self, v: Visit, code: str, election: str, extra: dict[str, Any], status: int
     ) -> Response:
-        case = self.service.all(code).get(election)
+        community = self.registry.get(code)
+        case = elections(community).get(election)
         if case is None:
             back = f"{v.base}/communities/{code}"
             values = {"message": extra["problem"], "back": back} | extra
             return v.render("communities/error.html", back, values, status)
-        return self._page(v, code, case, extra, status)
+        return self._page(v, community, case, extra, status)
 
     def _page(
         self,
         v: Visit,
-        code: str,
+        community: Community,
         case: ElectionCase,
         extra: dict[str, Any] | None = None,
         status: int = 200,
     ) -> Response:
-        community = self.registry.get(code)
+        code = community.code
         values: dict[str, Any] = {"code": code, "case": case, "summary": election_out(case)}
         values |= {"community": community, "voters_table": self.registry.pack.table("voters")}
         values["columns"] = VOTER_COLUMNS
@@ -212,11 +216,21 @@ def _why(error: Exception, t: Translator) -> tuple[str, list[str], int]:
     if isinstance(error, RegistryInputError):
         return t._("{field}: {problem}", field=error.field, problem=error.message), [], 422
     if isinstance(error, ImportRefusedError):
-        rows = [
-            f"{t._('line {line}', line=r.line)}, {r.column}: {t.say(r.message)}"
+        said = [
+            t._("line {line}, {column}: {problem}", line=r.line, column=r.column, problem=r.message)
+            if r.line
+            else t.say(r.message)
             for r in error.errors
         ]
-        return t._("nothing imported: {count} rows refused", count=len(error.errors)), rows, 422
+        refused_rows = len({r.line for r in error.errors if r.line})
+        if not refused_rows:  # no row at all: that is the problem
+            return said[-1], said[:-1], 422
+        problem = t.ngettext(
+            "nothing imported: {count} row refused",
+            "nothing imported: {count} rows refused",
+            refused_rows,
+        )
+        return problem, said, 422
     assert isinstance(error, SheetError)
     return t.say(error.message), [], 422
 

@@ -10,7 +10,7 @@ from govops.lawcode.dated.parameters import ParameterError, ParameterSet, Parame
 from govops.lawcode.dated.procedures import Catalogue, ChecklistItem, Deadline, Text
 from govops.lawcode.plans.programme import Programme
 from govops.lawcode.rules.intervals import BoundaryConvention
-from govops.lawcode.rules.tables import RuleTable
+from govops.lawcode.rules.tables import RuleTable, parameters_of
 from govops.lawcode.sources.areas import AreaMap
 from govops.lawcode.sources.citations import Document
 from govops.lawcode.texts.messages import msg
@@ -54,6 +54,18 @@ class Pack:
                 )
             )
         return self.parameters.as_of(day)
+
+    def rules_for(self, day: date, *table_ids: str) -> ParameterSnapshot:
+        """The parameters in force on `day`; ParameterError names the first parameter (in
+        the tables' and their clauses' order) that a clause reads and that has no value
+        then, so a question those tables answer is refused rather than decided on a rule
+        of another day."""
+        snapshot = self.rules_as_of(day)
+        for table_id in table_ids:
+            for _, clause in self.table(table_id).clauses():
+                for name in sorted(parameters_of(clause.condition)):
+                    snapshot[name]  # raises ParameterError when none is in force
+        return snapshot
 
     def table(self, table_id: str) -> RuleTable:
         try:
