@@ -31,6 +31,9 @@ from govops.lawcode.texts.messages import msg
 
 PARTY_KINDS = ("party_committee", "party_branch")
 EXCEPTIONS = ("director_age_exception", "retired_exception", "one_shoulder_exception")
+_SHIFT = 1 << 32  # an organisation's code times this plus a person's: one integer key
+# A person in a community, as one integer key (joins on it are faster than on two columns).
+_seat_key = pl.col("community").cast(pl.UInt64) * _SHIFT + pl.col("person")
 
 
 def committee_inputs(
@@ -43,23 +46,19 @@ def committee_inputs(
     """One row per committee (organisations of kind `committee`, in their order): its id
     (`organisation`), then the `committee` table's inputs."""
     codes = _codes(organisations)
-    held = _held(people, codes, seats, day)
+    on_body = _on_body(people, codes, seats, day)
     committees = codes.filter(pl.col("kind") == "committee").select(
         "id", organisation="org", community="comm"
     )
     party = _party_organisations(codes)
-    # One row per person on a body that day (a person entered twice counts once), grouped
-    # on integer codes of the text ids: several times faster than on the texts.
-    on_body = held.group_by("organisation", "person").agg(
-        pl.col("kind", "community", "birth_date", "retired", "party_member", "full_time").first(),
-        director=(pl.col("role") == Role.DIRECTOR.value).any(),
-        secretary=(pl.col("role") == Role.SECRETARY.value).any(),
-    )
     on_party = on_body.filter(pl.col("kind").is_in(PARTY_KINDS)).select(
-        "community", "person", "secretary", on_party=pl.lit(True)
+        "community", "person", "secretary", on_party=pl.lit(True), seat=_seat_key
     )
-    members = on_body.filter(pl.col("kind") == "committee").join(
-        on_party.select("community", "person", "on_party"), on=["community", "person"], how="left"
+    members = (
+        _with_facts(on_body.filter(pl.col("kind") == "committee"), people)
+        .with_columns(seat=_seat_key)
+        .join(on_party.select("seat", "on_party"), on="seat", how="left")
+        .drop("seat")
     )
     made = _left(committees, _counts(members, day))
     made = _left(made, _secretaries(committees, members, on_party))
@@ -116,79 +115,112 @@ def check_committees(
     )
 
 
-def _held(
+def _on_body(
     people: pl.DataFrame, codes: pl.DataFrame, seats: pl.DataFrame, day: date
 ) -> pl.DataFrame:
-    """The seats held on `day`, each with its holder's facts and its organisation's kind and
-    community, by their integer codes (`_codes`, the people's row numbers); refused: an
-    unknown role, a seat without its start, of an organisation not listed or of someone not
-    among the people, a person without a birth date (none is dropped in silence)."""
-    roles = {r.value for r in Role}
-    unknown = seats.filter(~pl.col("role").is_in(list(roles)))
+    """One row per person on a body on `day` (a person entered twice counts once): the
+    organisation's and the person's integer codes (`_codes`, the people's row numbers), the
+    organisation's kind and community code, whether the person directs it or is its
+    secretary. Refused: an unknown role, a seat without its start, of an organisation not
+    listed or of someone not among the people, a person without a birth date (none is
+    dropped in silence). Text ids are hashed once each, into codes; everything after is
+    grouped on one integer key, several times faster than on the texts."""
+    _refuse_bad_cells(people, seats)
+    found = (
+        seats.lazy()
+        .join(codes.lazy().select(organisation="id", org="org"), on="organisation", how="left")
+        .join(
+            people.lazy().select(person="id").with_row_index("person_code"), on="person", how="left"
+        )
+    )
+    on_day = (pl.col("start") <= day) & (pl.col("end").is_null() | (pl.lit(day) < pl.col("end")))
+    key = pl.col("org").cast(pl.UInt64) * _SHIFT + pl.col("person_code")
+    grouped = (
+        found.filter(on_day)
+        .group_by(key.alias("key"))
+        .agg(
+            director=(pl.col("role") == Role.DIRECTOR.value).any(),
+            secretary=(pl.col("role") == Role.SECRETARY.value).any(),
+        )
+    )
+    not_found = found.select(pl.col("org", "person_code").null_count())
+    grouped_frame, not_found_counts = pl.collect_all([grouped, not_found])
+    if not_found_counts.row(0) != (0, 0):
+        _refuse_unknown(found.collect())
+    body = grouped_frame.select(
+        (pl.col("key") // _SHIFT).cast(pl.UInt32).alias("organisation"),
+        (pl.col("key") % _SHIFT).cast(pl.UInt32).alias("person"),
+        "director",
+        "secretary",
+    )
+    organisation = body.get_column("organisation")
+    return body.with_columns(
+        kind=codes.get_column("kind").gather(organisation),
+        community=codes.get_column("comm").gather(organisation),
+    )
+
+
+def _refuse_bad_cells(people: pl.DataFrame, seats: pl.DataFrame) -> None:
+    """Refuse an unknown role, or an empty cell where a fact is needed."""
+    roles = [r.value for r in Role]
+    unknown = seats.filter(~pl.col("role").is_in(roles))
     if unknown.height:
         raise BatchInputError(
             msg("seats: unknown role {role}", role=repr(unknown.get_column("role")[0]))
         )
     _refuse_nulls(seats, "seats", ("organisation", "person", "start"))
     _refuse_nulls(people, "people", ("id", "birth_date"))
-    person = people.with_row_index("person_code").select(
-        pl.col("id").alias("person"),
-        "person_code",
-        "birth_date",
-        pl.col("retired").fill_null(False),
-        pl.col("party_member").fill_null(False),
-        pl.col("full_time").fill_null(True),
-    )
-    where = codes.select(pl.col("id").alias("organisation"), "org", "kind", "comm")
-    found = seats.join(where, on="organisation", how="left").join(person, on="person", how="left")
-    lost = found.filter(pl.col("kind").is_null())
+
+
+def _refuse_unknown(found: pl.DataFrame) -> None:
+    """Refuse the first seat of an organisation not listed, else of someone not listed."""
+    lost = found.filter(pl.col("org").is_null())
     if lost.height:
         name = repr(lost.get_column("organisation")[0])
         raise BatchInputError(
             msg("seats: organisation {name} is not among the organisations", name=name)
         )
-    strangers = found.filter(pl.col("birth_date").is_null())
-    if strangers.height:
-        name = repr(strangers.get_column("person")[0])
-        raise BatchInputError(msg("seats: {name} is not among the people", name=name))
-    on_day = (pl.col("start") <= day) & (pl.col("end").is_null() | (pl.lit(day) < pl.col("end")))
-    return found.filter(on_day).select(
-        pl.col("org").alias("organisation"),
-        pl.col("person_code").alias("person"),
-        pl.col("comm").alias("community"),
-        "kind",
-        "role",
+    strangers = found.filter(pl.col("person_code").is_null())
+    name = repr(strangers.get_column("person")[0])
+    raise BatchInputError(msg("seats: {name} is not among the people", name=name))
+
+
+def _with_facts(on_body: pl.DataFrame, people: pl.DataFrame) -> pl.DataFrame:
+    """`on_body`'s rows with their person's facts, gathered by row number."""
+    facts = people.select(
         "birth_date",
-        "retired",
-        "party_member",
-        "full_time",
+        pl.col("retired").fill_null(False),
+        pl.col("party_member").fill_null(False),
+        pl.col("full_time").fill_null(True),
     )
+    return pl.concat([on_body, facts[on_body.get_column("person")]], how="horizontal")
 
 
 def _codes(organisations: pl.DataFrame) -> pl.DataFrame:
     """Each organisation with integer codes for itself (`org`) and its community (`comm`)."""
-    communities = organisations.select("community").unique().with_row_index("comm")
-    return organisations.with_row_index("org").join(
-        communities, on="community", how="left", maintain_order="left"
-    )
+    return organisations.with_row_index("org").with_columns(comm=pl.col("community").rank("dense"))
 
 
 def _counts(members: pl.DataFrame, day: date) -> pl.DataFrame:
     """Per committee, from one row per member: the counts, the director's age (when there
     is exactly one), the retired share, and the cross-appointment figures."""
-    born = pl.col("birth_date")
-    birthday = born.dt.month().cast(pl.Int32) * 100 + born.dt.day().cast(pl.Int32)
-    later = birthday > day.month * 100 + day.day  # the birthday is still to come that year
-    age = (day.year - born.dt.year() - later.cast(pl.Int32)).cast(pl.Int64)
     director = pl.col("director")
-    return members.group_by("organisation").agg(
+    counted = members.group_by("organisation").agg(
         members=pl.len().cast(pl.Int64),
         directors=director.sum().cast(pl.Int64),
         part_time_members=(~pl.col("full_time")).sum().cast(pl.Int64),
         retired_share=100.0 * pl.col("retired").sum() / pl.len(),
-        director_age=pl.when(director.sum() == 1).then(age.filter(director).first()).otherwise(0),
+        director_born=pl.col("birth_date").filter(director).first(),
         party_members=pl.col("party_member").sum(),
         both_seats=(pl.col("party_member") & pl.col("on_party").fill_null(False)).sum(),
+    )
+    born = pl.col("director_born")  # the age is worked out once per committee, not member
+    birthday = born.dt.month().cast(pl.Int32) * 100 + born.dt.day().cast(pl.Int32)
+    later = birthday > day.month * 100 + day.day  # the birthday is still to come that year
+    age = (day.year - born.dt.year() - later.cast(pl.Int32)).cast(pl.Int64)
+    one_director = pl.col("directors") == 1
+    return counted.with_columns(director_age=pl.when(one_director).then(age).otherwise(0)).drop(
+        "director_born"
     )
 
 
