@@ -21,7 +21,7 @@ from govops.packs.defaults import FITTING_DEFAULT, default_fits, finite_number
 from govops.packs.errors import PackProblem
 from govops.packs.plans.build import build_programme
 from govops.packs.plans.schema import ProgrammeFile
-from govops.packs.procedures import build_procedures
+from govops.packs.procedures import build_procedures, build_steps
 from govops.packs.schema import (
     AreasFile,
     Cite,
@@ -271,6 +271,7 @@ class PackBuilder:
             catalogues,
             self.programme,
             self.areas,
+            build_steps(self.procedures, self.procedures_source, self.cite, self.report),
         )
 
     def _numeric_bounds(self) -> None:

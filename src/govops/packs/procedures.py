@@ -12,9 +12,10 @@ from govops.lawcode.dated.procedures import (
     SpanUnit,
     Stage,
 )
+from govops.lawcode.dated.steps import Procedure, ProcedureStep
 from govops.lawcode.sources.citations import Citation
 from govops.lawcode.texts.messages import Text, msg
-from govops.packs.schema import Cite, ProceduresFile
+from govops.packs.schema import Cite, ProcedureModel, ProceduresFile
 from govops.packs.yamlsource import PathKey, YamlFile
 
 Procedures = tuple[tuple[Deadline, ...], tuple[ChecklistItem, ...], dict[str, Catalogue]]
@@ -80,3 +81,39 @@ def build_procedures(
         for key, c in model.catalogues.items()
     }
     return deadlines, checklist, catalogues
+
+
+def build_steps(
+    model: ProceduresFile, source: YamlFile, cite: CiteFn, report: ReportFn
+) -> dict[str, Procedure]:
+    """The procedures of `procedures:`, each step cited; reported: a step declared twice,
+    or an `after` that names no step declared before it (which also keeps out a cycle)."""
+    return {
+        key: _procedure(key, procedure, source, cite, report)
+        for key, procedure in model.procedures.items()
+    }
+
+
+def _procedure(
+    key: str, model: ProcedureModel, source: YamlFile, cite: CiteFn, report: ReportFn
+) -> Procedure:
+    steps: list[ProcedureStep] = []
+    for index, step in enumerate(model.steps):
+        where: list[PathKey] = ["procedures", key, "steps", index]
+        declared = {s.id for s in steps}
+        if step.id in declared:
+            report(source, [*where, "id"], msg("step {step} is declared twice", step=step.id))
+        for earlier in step.after:
+            if earlier not in declared:
+                report(
+                    source,
+                    [*where, "after"],
+                    msg("{step} is no step declared before this one", step=repr(earlier)),
+                )
+        steps.append(
+            ProcedureStep(
+                step.id, step.title, cite(step.cite, where, source), tuple(step.after), step.repeats
+            )
+        )
+    here: list[PathKey] = ["procedures", key]
+    return Procedure(key, model.title, cite(model.cite, here, source), tuple(steps))

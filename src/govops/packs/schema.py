@@ -155,10 +155,25 @@ class CatalogueModel(Strict):
     items: list[CatalogueItemModel] = Field(min_length=1)
 
 
+class ProcedureStepModel(Strict):
+    id: str
+    title: Text
+    cite: Cite
+    after: list[str] = []  # steps declared before this one, each done before it
+    repeats: bool = False  # may be recorded again (a re-election)
+
+
+class ProcedureModel(Strict):
+    title: Text
+    cite: Cite
+    steps: list[ProcedureStepModel] = Field(min_length=1)
+
+
 class ProceduresFile(Strict):
     deadlines: list[DeadlineModel] = []
     checklist: list[ChecklistModel] = []
     catalogues: dict[str, CatalogueModel] = {}
+    procedures: dict[str, ProcedureModel] = {}  # steps in order (lawcode.dated.steps)
 
 
 class ExpectModel(Strict):

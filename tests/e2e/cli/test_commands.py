@@ -188,3 +188,16 @@ def test_pack_show_and_test_a_programme_pack(govops: Run) -> None:
     tested = govops("pack", "test", "vn-thanhhoa-srb-2016", "--lang", "en")
     assert tested.returncode == 0, tested.stdout
     assert tested.stdout.splitlines()[-1] == "3 passed, 0 failed"
+
+
+def test_pack_show_lists_a_procedures_steps_in_order_in_the_readers_language(
+    govops: Run,
+) -> None:
+    shown = govops("pack", "show", "cn-community-organizations", "--lang", "en").stdout
+    assert "procedure election: The steps of an election [42]" in shown
+    assert "  reelection: A further election for the seats left empty (after committee; may " in (
+        shown
+    )
+    traditional = govops("pack", "show", "cn-community-organizations", "--lang", "zh-Hant")
+    assert "程序 election：選舉工作步驟 [42]" in traditional.stdout
+    assert "voter_registration: 選民登記 (在 election_committee 之後) [42]" in traditional.stdout

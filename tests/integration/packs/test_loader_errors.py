@@ -203,3 +203,41 @@ def test_problems_are_said_in_the_readers_language(tmp_path: Path) -> None:
     ]
     assert error.shown(translator("vi")).endswith("phải là giá trị true/false hoặc số hoặc văn bản")
     assert str(error).startswith("1 problem in pack:\n")
+
+
+PROCEDURE = """\
+procedures:
+  vote:
+    title: {en: A vote}
+    cite: "4"
+    steps:
+      - {id: open, title: {en: Open}, cite: "4.1(1)"}
+      - {id: count, title: {en: Count}, cite: "4.1(1)", after: [open]}
+      - {id: again, title: {en: Again}, cite: "4.1(1)", after: [count], repeats: true}
+"""
+
+
+def test_a_procedures_steps_load_in_order_with_their_citations(tmp_path: Path) -> None:
+    folder = write_pack(tmp_path)
+    (folder / "procedures.yaml").write_text(PROCEDURE, encoding="utf-8")
+    procedure = load_pack(folder).procedure("vote")
+    assert [(s.id, s.after, s.repeats) for s in procedure.steps] == [
+        ("open", (), False),
+        ("count", ("open",), False),
+        ("again", ("count",), True),
+    ]
+    assert str(procedure.steps[1].cite) == "test-doc 4.1(1)"
+
+
+def test_a_step_after_one_not_declared_before_it_or_declared_twice_is_refused(
+    tmp_path: Path,
+) -> None:
+    folder = write_pack(tmp_path)
+    bad = PROCEDURE.replace("after: [open]", "after: [again]").replace("id: again", "id: open")
+    (folder / "procedures.yaml").write_text(bad, encoding="utf-8")
+    found = problems(folder)
+    where = tmp_path / "procedures.yaml"
+    assert found == [
+        f"{where}:7: procedures.vote.steps[1].after: 'again' is no step declared before this one",
+        f"{where}:8: procedures.vote.steps[2].id: step open is declared twice",
+    ]

@@ -27,6 +27,7 @@ from govops.communities.model.composition import age_on
 from govops.communities.model.registry import KIN_RULE, Relation
 from govops.communities.model.words import RELATION_NAMES
 from govops.lawcode.dated.parameters import ParameterSnapshot
+from govops.lawcode.dated.steps import Procedure
 from govops.lawcode.rules.decision import Decider, Decision
 from govops.lawcode.rules.tables import Clause
 from govops.lawcode.sources.citations import Citation
@@ -45,8 +46,18 @@ class Step(StrEnum):
     REELECTION = "reelection"  # 另行選舉
 
 
-STEPS = tuple(Step)
-STEPS_CITE = "42"  # the textbook's slide
+ELECTION_PROCEDURE = "election"  # the pack's procedure of these steps (procedures.yaml)
+
+
+def election_procedure(pack: Pack) -> Procedure:
+    """The pack's election procedure; KeyError when the pack declares none, or declares a
+    step this module has no guards for (a pack written for another module)."""
+    procedure = pack.procedure(ELECTION_PROCEDURE)
+    known = {step.value for step in Step}
+    foreign = [s.id for s in procedure.steps if s.id not in known]
+    if foreign:
+        raise KeyError(f"pack {pack.id!r}: election steps {foreign} have no guards here")
+    return procedure
 
 
 VOTERS_TABLE = "voters"  # who may vote (Art. 8 para 2)

@@ -20,7 +20,6 @@ from datetime import date
 from typing import Any
 
 from govops.communities.model.election import (
-    STEPS,
     CandidateFinding,
     Register,
     RowRefusal,
@@ -28,6 +27,7 @@ from govops.communities.model.election import (
     Voter,
     check_candidates,
     check_register,
+    election_procedure,
     rules_in_force,
     seats_outside,
 )
@@ -36,6 +36,7 @@ from govops.communities.model.election_fields import register_rows, step_fields
 from govops.communities.model.election_tally import Ballot, BallotError, Round, tally
 from govops.communities.model.registry import Community, EventKind, OrganisationKind
 from govops.lawcode.dated.parameters import ParameterError
+from govops.lawcode.dated.steps import Procedure
 from govops.lawcode.sources.pack import Pack
 from govops.lawcode.texts.messages import Message, msg
 
@@ -55,6 +56,7 @@ class ElectionCase:
     organisation: str
     seats: int
     day: date
+    procedure: Procedure = field(compare=False, repr=False)  # the pack's, for the order
     done: tuple[Step, ...] = ()
     steps: tuple[Mapping[str, Any], ...] = ()  # each step's stored data, in order
     register: tuple[Mapping[str, Any], ...] = ()  # the voters kept (id, name, birth_date)
@@ -71,12 +73,12 @@ class ElectionCase:
         return bool(self.rounds) and self.unfilled() == 0
 
     def next_step(self) -> Step | None:
-        """The step the election waits for (None: every seat filled)."""
+        """The step the election waits for, the first its procedure lets come next (None:
+        every seat filled)."""
         if self.finished():
             return None
-        if self.rounds:
-            return Step.REELECTION
-        return STEPS[len(self.done)]
+        waiting = self.procedure.open_steps([s.value for s in self.done])
+        return Step(waiting[0].id) if waiting else None
 
     def remaining(self) -> tuple[str, ...]:
         """The last round's candidates not elected, most votes first (the re-election's)."""
@@ -86,21 +88,24 @@ class ElectionCase:
         return tuple(sorted(rest, key=lambda c: -votes[c]))
 
 
-def elections(community: Community) -> dict[str, ElectionCase]:
-    """The community's elections, by id, as their recorded steps leave them."""
+def elections(community: Community, procedure: Procedure) -> dict[str, ElectionCase]:
+    """The community's elections, by id, as their recorded steps leave them; `procedure`
+    (`election_procedure`) says which step each waits for."""
     found: dict[str, ElectionCase] = {}
     for event in community.events:
         if event.kind is EventKind.ELECTION:
             data = event.data
-            found[data["election"]] = _folded(found.get(data["election"]), data)
+            found[data["election"]] = _folded(found.get(data["election"]), data, procedure)
     return found
 
 
-def _folded(case: ElectionCase | None, data: Mapping[str, Any]) -> ElectionCase:
+def _folded(
+    case: ElectionCase | None, data: Mapping[str, Any], procedure: Procedure
+) -> ElectionCase:
     step = Step(data["step"])
     if case is None:  # the first step opens it
         day = date.fromisoformat(data["day"])
-        case = ElectionCase(data["election"], data["organisation"], data["seats"], day)
+        case = ElectionCase(data["election"], data["organisation"], data["seats"], day, procedure)
     more: dict[str, Any] = {"done": (*case.done, step), "steps": (*case.steps, data)}
     if step is Step.VOTER_REGISTRATION:
         more["register"] = tuple(data["voters"])
@@ -117,16 +122,18 @@ def decide_step(
     """The data of the `election` event the step makes; RegistryInputError for a field,
     StepRefusedError for a rule."""
     given = step_fields(step, data)
-    case = elections(community).get(given["election"])
+    case = elections(community, election_procedure(pack)).get(given["election"])
     if step is Step.ELECTION_COMMITTEE:
         return _opened(community, case, given, pack)
     if case is None:
         raise StepRefusedError(msg("no election {id} is open", id=given["election"]))
-    if case.next_step() is not step:
+    if case.finished():
+        raise StepRefusedError(msg("every seat is filled: the election is over"))
+    if case.procedure.refusal([s.value for s in case.done], step.value) is not None:
         waited = case.next_step()
-        if waited is None:
-            raise StepRefusedError(msg("every seat is filled: the election is over"))
-        raise StepRefusedError(msg("the election waits for the step {step}", step=waited.value))
+        raise StepRefusedError(
+            msg("the election waits for the step {step}", step=waited.value if waited else "-")
+        )
     try:
         return {"step": step.value, **_step_data(community, case, step, given, pack, today)}
     except ParameterError as error:

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from govops.communities.model.election import Step
+from govops.communities.model.election import Step, election_procedure
 from govops.communities.model.election_case import (
     ElectionCase,
     decide_step,
@@ -122,7 +122,8 @@ class ElectionService:
         return self.record_step(community, Step.VOTER_REGISTRATION.value, data, actor)
 
     def all(self, community: str) -> dict[str, ElectionCase]:
-        return elections(self._registry.get(community))
+        procedure = election_procedure(self._registry.pack)
+        return elections(self._registry.get(community), procedure)
 
     def get(self, community: str, election: str) -> ElectionCase:
         found = self.all(community).get(election)

@@ -18,7 +18,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import RedirectResponse, Response
 from starlette.datastructures import UploadFile
 
-from govops.communities.model.election import Step
+from govops.communities.model.election import Step, election_procedure
 from govops.communities.model.election_case import ElectionCase, StepRefusedError, elections
 from govops.communities.model.election_fields import step_of
 from govops.communities.model.registry import Community, RegistryInputError
@@ -35,6 +35,7 @@ from govops.communities.service.members_import import ImportRefusedError
 from govops.communities.service.registry import RegistryService
 from govops.communities.web.election_forms import step_data
 from govops.communities.web.render import Visit, visit
+from govops.lawcode.dated.steps import Procedure
 from govops.lawcode.texts.messages import msg
 from govops.platform.api.auth import actor_of, permission
 from govops.platform.i18n.translator import Translator
@@ -57,7 +58,7 @@ class ElectionPages:
         except CommunityNotFoundError as error:
             return self._missing(v, code, error)
         community = self.registry.get(code)  # folded once: the election and the page's names
-        case = elections(community).get(election)
+        case = elections(community, self._procedure()).get(election)
         if case is None:
             return self._missing(v, code, UnknownElectionError(code, election))
         return self._page(v, community, case)
@@ -173,7 +174,7 @@ class ElectionPages:
         self, v: Visit, code: str, election: str, extra: dict[str, Any], status: int
     ) -> Response:
         community = self.registry.get(code)
-        case = elections(community).get(election)
+        case = elections(community, self._procedure()).get(election)
         if case is None:
             back = f"{v.base}/communities/{code}"
             values = {"message": extra["problem"], "back": back} | extra
@@ -195,6 +196,9 @@ class ElectionPages:
         values |= {"problem": None, "findings": [], "posted": {}} | (extra or {})
         url = f"{v.base}/communities/{code}/elections/{case.id}"
         return v.render("communities/election.html", url, values, status)
+
+    def _procedure(self) -> Procedure:
+        return election_procedure(self.registry.pack)
 
     def _missing(self, v: Visit, code: str, error: Exception) -> Response:
         message = getattr(error, "message", None)

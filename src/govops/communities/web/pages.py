@@ -13,6 +13,7 @@ from typing import Annotated, Any
 from fastapi import Depends, Request
 from fastapi.responses import Response
 
+from govops.communities.model.election import election_procedure
 from govops.communities.model.election_case import elections
 from govops.communities.model.registry import RegistryInputError
 from govops.communities.model.registry_checks import day
@@ -79,7 +80,8 @@ class CommunityPages:
                     "{field}: {problem}", field=error.field, problem=error.message
                 )
         values: dict[str, object] = {"community": community, "checks": checks}
-        values["elections"] = list(elections(community).values())
+        procedure = election_procedure(self.registry.pack)
+        values["elections"] = list(elections(community, procedure).values())
         values |= {"day": day, "problem": problem}
         values["alerts"] = self._alerts(v, [code], day, problem)
         query = request.url.query

@@ -8,6 +8,7 @@ from datetime import date
 
 from govops.lawcode.dated.parameters import ParameterError, ParameterSet, ParameterSnapshot
 from govops.lawcode.dated.procedures import Catalogue, ChecklistItem, Deadline, Text
+from govops.lawcode.dated.steps import Procedure
 from govops.lawcode.plans.programme import Programme
 from govops.lawcode.rules.intervals import BoundaryConvention
 from govops.lawcode.rules.tables import RuleTable, parameters_of
@@ -40,6 +41,7 @@ class Pack:
     catalogues: Mapping[str, Catalogue] = field(default_factory=dict)
     programme: Programme | None = None  # a plan with activities, a budget and targets
     areas: AreaMap | None = None  # areas the pack acts on, with their weather stations
+    procedures: Mapping[str, Procedure] = field(default_factory=dict)  # steps in order
 
     def rules_as_of(self, day: date) -> ParameterSnapshot:
         """The parameters in force on `day`; none before the document itself is in force."""
@@ -66,6 +68,15 @@ class Pack:
                 for name in sorted(parameters_of(clause.condition)):
                     snapshot[name]  # raises ParameterError when none is in force
         return snapshot
+
+    def procedure(self, procedure_id: str) -> Procedure:
+        try:
+            return self.procedures[procedure_id]
+        except KeyError:
+            known = ", ".join(self.procedures) or "none"
+            raise KeyError(
+                f"pack {self.id!r} has no procedure {procedure_id!r} (has: {known})"
+            ) from None
 
     def table(self, table_id: str) -> RuleTable:
         try:

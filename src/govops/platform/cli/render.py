@@ -10,6 +10,7 @@ from datetime import date
 from decimal import Decimal
 
 from govops.lawcode.dated.procedures import Deadline, SpanUnit, Stage
+from govops.lawcode.dated.steps import ProcedureStep
 from govops.lawcode.rules.conditions import Shortfall
 from govops.lawcode.rules.decision import Decision, WhyNot
 from govops.lawcode.rules.intervals import Side
@@ -150,6 +151,17 @@ def render_pack(pack: Pack, t: Translator) -> str:
     for catalogue in pack.catalogues.values():
         lines.append(f"  {catalogue.id}: {text_of(t, catalogue.title)}")
         lines += [f"    [{i.cite.article}] {text_of(t, i.text, i.id)}" for i in catalogue.items]
+    for procedure in pack.procedures.values():
+        lines.append(
+            "  "
+            + t._(
+                "procedure {procedure}: {title} [{article}]",
+                procedure=procedure.id,
+                title=text_of(t, procedure.title),
+                article=procedure.cite.article,
+            )
+        )
+        lines += [_step_line(t, step) for step in procedure.steps]
     for name, entries in pack.vocabularies.items():
         lines.append("  " + t._("vocabulary {name}:", name=name))
         lines += [f"    {e.code}: {text_of(t, e.label)}" for e in entries]
@@ -174,6 +186,17 @@ def render_pack(pack: Pack, t: Translator) -> str:
             )
         )
     return "\n".join(lines)
+
+
+def _step_line(t: Translator, step: ProcedureStep) -> str:
+    after = t._("after {steps}", steps=listed(t, list(step.after))) if step.after else ""
+    again = t._("may come again") if step.repeats else ""
+    said = "; ".join(part for part in (after, again) if part)
+    return (
+        f"    {step.id}: {text_of(t, step.title)}"
+        + (f" ({said})" if said else "")
+        + (f" [{step.cite.article}]")
+    )
 
 
 def outcome_label(t: Translator, outcome: OutcomeRule) -> str:

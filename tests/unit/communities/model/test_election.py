@@ -9,10 +9,11 @@ from datetime import date
 import pytest
 
 from govops.communities.model.election import (
-    STEPS,
     RegisterRow,
+    Step,
     check_candidates,
     check_register,
+    election_procedure,
     rules_in_force,
 )
 from govops.communities.model.registry import Relation
@@ -31,15 +32,22 @@ def row(
     return RegisterRow(line, ident, f"name {ident}", born, resident, **more)
 
 
-def test_the_six_steps_are_the_textbooks_in_order() -> None:
-    assert [s.value for s in STEPS] == [
-        "election_committee",
-        "voter_registration",
-        "representatives",
-        "congress_and_council",
-        "committee",
-        "reelection",
-    ]
+def test_the_packs_six_steps_are_the_textbooks_in_order_each_cited_to_slide_42() -> None:
+    procedure = election_procedure(PACK)
+    assert {str(s.cite) for s in procedure.steps} == {str(procedure.cite)}
+    assert procedure.cite.article == "42"
+    assert (
+        [s.value for s in Step]
+        == [s.id for s in procedure.steps]
+        == [
+            "election_committee",
+            "voter_registration",
+            "representatives",
+            "congress_and_council",
+            "committee",
+            "reelection",
+        ]
+    )
 
 
 def test_a_voter_is_18_on_the_day_and_17_is_refused_with_the_article() -> None:

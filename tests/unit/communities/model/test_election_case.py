@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from govops.communities.model.election import Step
+from govops.communities.model.election import Step, election_procedure
 from govops.communities.model.election_case import (
     StepRefusedError,
     decide_step,
@@ -104,7 +104,7 @@ def test_an_election_runs_its_steps_in_order_and_refuses_one_out_of_order() -> N
         stream.refused(Step.CONGRESS_AND_COUNCIL, election="e9", held_on="2025-06-01")
         == "no election e9 is open"
     )
-    case = elections(stream.folding.community())["e1"]
+    case = elections(stream.folding.community(), election_procedure(PACK))["e1"]
     assert (case.seats, case.day, case.done, case.next_step()) == (
         5,
         date(2025, 6, 15),
@@ -130,7 +130,7 @@ def test_opening_checks_the_committee_and_its_size_as_of_the_election_day() -> N
 
 def test_the_register_keeps_voters_and_records_who_was_refused_and_why() -> None:
     stream = registered()
-    case = elections(stream.folding.community())["e1"]
+    case = elections(stream.folding.community(), election_procedure(PACK))["e1"]
     assert [v["id"] for v in case.register] == [f"v{i}" for i in range(1, 10)]
     registration = case.steps[1]
     assert registration["refused"] == [
@@ -217,7 +217,7 @@ def test_a_round_then_a_reelection_fill_the_seats_and_the_election_is_over() -> 
         ballots=ballots(*[["v1", "v2", "v3", "v4"]] * 7),
     )
     assert first["round"]["result"]["elected"] == ["v1", "v2", "v3", "v4"]
-    case = elections(stream.folding.community())["e1"]
+    case = elections(stream.folding.community(), election_procedure(PACK))["e1"]
     assert (case.unfilled(), case.next_step(), case.remaining()) == (
         1,
         Step.REELECTION,
@@ -228,7 +228,7 @@ def test_a_round_then_a_reelection_fill_the_seats_and_the_election_is_over() -> 
     )
     assert second["round"]["candidates"] == ["v5", "v6", "v7"]
     assert second["round"]["seats"] == 1 and second["round"]["result"]["elected"] == ["v6"]
-    case = elections(stream.folding.community())["e1"]
+    case = elections(stream.folding.community(), election_procedure(PACK))["e1"]
     assert case.finished() and case.elected() == ("v1", "v2", "v3", "v4", "v6")
     assert stream.refused(Step.REELECTION, election="e1", voted=["v1"], ballots=[]) == (
         "every seat is filled: the election is over"
