@@ -13,6 +13,9 @@ from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 # The early-warning part of the root, re-exported (explicitly: `name as name`).
+from govops.bootstrap.communities import COMMUNITY_PACK as COMMUNITY_PACK
+from govops.bootstrap.communities import build_communities as build_communities
+from govops.bootstrap.communities import communities_into_tree
 from govops.bootstrap.early_warning import ALERT_SENDER as ALERT_SENDER
 from govops.bootstrap.early_warning import ALERT_SENDER_NAME as ALERT_SENDER_NAME
 from govops.bootstrap.early_warning import WARNING_PACK as WARNING_PACK
@@ -40,8 +43,6 @@ if TYPE_CHECKING:
     from govops.accounts.service.accounts import AccountsService
     from govops.accounts.service.sessions import SessionService
     from govops.accounts.service.units import UnitService
-    from govops.communities.service.elections import ElectionService
-    from govops.communities.service.registry import RegistryService as CommunityRegistry
     from govops.config import Settings
     from govops.incidents.ports import UnitOfWork
     from govops.platform.identity.units import Unit
@@ -49,7 +50,6 @@ if TYPE_CHECKING:
 
 INCIDENT_PACK = "cn-county-mass-incident"
 CADRE_PACK = "cn-cadre-selection"
-COMMUNITY_PACK = "cn-community-organizations"
 
 
 def builtin_adapters() -> dict[str, Adapter]:
@@ -205,6 +205,7 @@ def build_app(
         )
     )
     app.state.communities = build_communities(built.engine, built.clock)
+    communities_into_tree(app.state.communities, language or built.pack.language)
     app.include_router(build_community_web_router(app.state.communities, language))
     app.state.warnings = build_warnings(built.engine, built.clock, settings=settings)
     app.state.warning_series = build_series(built.engine, built.clock)
@@ -250,22 +251,6 @@ def programme_packs() -> dict[str, Pack]:
     """The built-in packs that carry a programme (a plan with a budget), by id."""
     packs = (load_builtin_pack(pack_id) for pack_id in builtin_pack_ids())
     return {pack.id: pack for pack in packs if pack.programme is not None}
-
-
-def build_communities(engine: Engine, clock: Callable[[], datetime] = _now) -> CommunityRegistry:
-    """The community registry on a migrated database, under cn-community-organizations."""
-    from govops.communities.service.registry import RegistryService  # noqa: PLC0415
-    from govops.communities.storage.registry import community_unit_of_work_factory  # noqa: PLC0415
-
-    pack = load_builtin_pack(COMMUNITY_PACK)
-    return RegistryService(community_unit_of_work_factory(engine), clock, pack)
-
-
-def build_elections(engine: Engine, clock: Callable[[], datetime] = _now) -> ElectionService:
-    """Community elections, recorded in the communities' registry streams."""
-    from govops.communities.service.elections import ElectionService  # noqa: PLC0415
-
-    return ElectionService(build_communities(engine, clock))
 
 
 def build_cadre_registry(engine: Engine, clock: Callable[[], datetime] = _now) -> RegistryService:

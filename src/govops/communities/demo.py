@@ -110,6 +110,8 @@ def _settled() -> list[Change]:
         {"id": "mediation", "kind": "subcommittee", "name": "人民調解委員會", "formed": formed}
         | {"parent": "committee", "subcommittee": "people_mediation"},
         {"id": "congress", "kind": "congress", "name": "社區居民代表大會", "formed": formed},
+        {"id": "group-1", "kind": "resident_group", "name": "1號樓居民小組", "formed": formed}
+        | {"building": "1號樓"},
     ]
     changes: list[Change] = [
         ("facts", {"households": 2800, "occupancy": "100", "as_of": "2026-11-30"}),

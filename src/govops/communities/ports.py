@@ -3,10 +3,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Protocol
 
 from govops.communities.model.registry import Event
 from govops.lawcode.texts.messages import Text
+from govops.platform.identity.units import Unit
 from govops.platform.ports import Transaction
 
 
@@ -32,3 +34,16 @@ class CommunityRepository(Protocol):
 
 class CommunityUnitOfWork(Transaction, Protocol):
     communities: CommunityRepository
+
+
+class OrganisationUnits(Protocol):
+    """The organisation tree, as the registry keeps its committees and resident groups in
+    it (model.organisation_units); the composition root gives the unit register's."""
+
+    def taken(self, units: Sequence[Unit]) -> list[str]:
+        """The codes among `units` that the tree holds as another unit (another kind or
+        another parent): an organisation may not take them."""
+
+    def record(self, units: Sequence[Unit], actor: str) -> int:
+        """Record the units that are new or changed, attributed to `actor` (the registry
+        event's, `username@unit`); how many were."""

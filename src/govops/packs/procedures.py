@@ -87,7 +87,8 @@ def build_steps(
     model: ProceduresFile, source: YamlFile, cite: CiteFn, report: ReportFn
 ) -> dict[str, Procedure]:
     """The procedures of `procedures:`, each step cited; reported: a step declared twice,
-    or an `after` that names no step declared before it (which also keeps out a cycle)."""
+    a `follows` naming no step of the procedure, a step aside that follows one, and a
+    procedure that no step opens."""
     return {
         key: _procedure(key, procedure, source, cite, report)
         for key, procedure in model.procedures.items()
@@ -97,23 +98,27 @@ def build_steps(
 def _procedure(
     key: str, model: ProcedureModel, source: YamlFile, cite: CiteFn, report: ReportFn
 ) -> Procedure:
+    here: list[PathKey] = ["procedures", key]
+    declared = [step.id for step in model.steps]
     steps: list[ProcedureStep] = []
     for index, step in enumerate(model.steps):
-        where: list[PathKey] = ["procedures", key, "steps", index]
-        declared = {s.id for s in steps}
-        if step.id in declared:
+        where: list[PathKey] = [*here, "steps", index]
+        if step.id in declared[:index]:
             report(source, [*where, "id"], msg("step {step} is declared twice", step=step.id))
-        for earlier in step.after:
-            if earlier not in declared:
+        for other in step.follows:
+            if other not in declared:
                 report(
                     source,
-                    [*where, "after"],
-                    msg("{step} is no step declared before this one", step=repr(earlier)),
+                    [*where, "follows"],
+                    msg("{step} is no step of this procedure", step=repr(other)),
                 )
+        if step.aside and step.follows:
+            report(source, [*where, "follows"], msg("a step aside follows no step"))
         steps.append(
             ProcedureStep(
-                step.id, step.title, cite(step.cite, where, source), tuple(step.after), step.repeats
+                step.id, step.title, cite(step.cite, where, source), tuple(step.follows), step.aside
             )
         )
-    here: list[PathKey] = ["procedures", key]
+    if not any(not s.follows and not s.aside for s in steps):
+        report(source, [*here, "steps"], msg("no step opens the procedure (one follows none)"))
     return Procedure(key, model.title, cite(model.cite, here, source), tuple(steps))

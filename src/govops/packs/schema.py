@@ -159,8 +159,8 @@ class ProcedureStepModel(Strict):
     id: str
     title: Text
     cite: Cite
-    after: list[str] = []  # steps declared before this one, each done before it
-    repeats: bool = False  # may be recorded again (a re-election)
+    follows: list[str] = []  # the steps it may come right after; none: it opens
+    aside: bool = False  # recorded while the procedure runs, without moving it on
 
 
 class ProcedureModel(Strict):

@@ -212,8 +212,9 @@ procedures:
     cite: "4"
     steps:
       - {id: open, title: {en: Open}, cite: "4.1(1)"}
-      - {id: count, title: {en: Count}, cite: "4.1(1)", after: [open]}
-      - {id: again, title: {en: Again}, cite: "4.1(1)", after: [count], repeats: true}
+      - {id: count, title: {en: Count}, cite: "4.1(1)", follows: [open]}
+      - {id: again, title: {en: Again}, cite: "4.1(1)", follows: [count, again]}
+      - {id: consent, title: {en: Consent}, cite: "4.1(1)", aside: true}
 """
 
 
@@ -221,23 +222,34 @@ def test_a_procedures_steps_load_in_order_with_their_citations(tmp_path: Path) -
     folder = write_pack(tmp_path)
     (folder / "procedures.yaml").write_text(PROCEDURE, encoding="utf-8")
     procedure = load_pack(folder).procedure("vote")
-    assert [(s.id, s.after, s.repeats) for s in procedure.steps] == [
+    assert [(s.id, s.follows, s.aside) for s in procedure.steps] == [
         ("open", (), False),
         ("count", ("open",), False),
-        ("again", ("count",), True),
+        ("again", ("count", "again"), False),
+        ("consent", (), True),
     ]
     assert str(procedure.steps[1].cite) == "test-doc 4.1(1)"
 
 
-def test_a_step_after_one_not_declared_before_it_or_declared_twice_is_refused(
+def test_a_step_following_none_of_the_procedure_or_declared_twice_is_refused(
     tmp_path: Path,
 ) -> None:
     folder = write_pack(tmp_path)
-    bad = PROCEDURE.replace("after: [open]", "after: [again]").replace("id: again", "id: open")
+    bad = (
+        PROCEDURE.replace("follows: [open]", "follows: [recount]")
+        .replace("id: again", "id: count")
+        .replace("aside: true", "aside: true, follows: [open]")
+        .replace(
+            '{id: open, title: {en: Open}, cite: "4.1(1)"}',
+            '{id: open, title: {en: Open}, cite: "4.1(1)", follows: [count]}',
+        )
+    )
     (folder / "procedures.yaml").write_text(bad, encoding="utf-8")
-    found = problems(folder)
     where = tmp_path / "procedures.yaml"
-    assert found == [
-        f"{where}:7: procedures.vote.steps[1].after: 'again' is no step declared before this one",
-        f"{where}:8: procedures.vote.steps[2].id: step open is declared twice",
+    assert problems(folder) == [
+        f"{where}:7: procedures.vote.steps[1].follows: 'recount' is no step of this procedure",
+        f"{where}:8: procedures.vote.steps[2].id: step count is declared twice",
+        f"{where}:8: procedures.vote.steps[2].follows: 'again' is no step of this procedure",
+        f"{where}:9: procedures.vote.steps[3].follows: a step aside follows no step",
+        f"{where}:6: procedures.vote.steps: no step opens the procedure (one follows none)",
     ]

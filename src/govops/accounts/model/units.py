@@ -26,6 +26,7 @@ KINDS = frozenset(
         "bureau",
         "office",
         "committee",
+        "resident_group",
     }
 )
 MAX_CODE = 64

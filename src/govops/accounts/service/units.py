@@ -38,7 +38,28 @@ class UnitService:
         """Record the units that are new or changed; the changed ones. An actor needs
         units.manage at each changed unit's parent (or, for a root or a unit already
         known, at the unit); `actor` None: the system (packs, the demonstration)."""
-        wanted = list(units)
+        by = actor.username if actor is not None else SYSTEM
+        return self._record(list(units), by, actor)
+
+    def record_derived(self, units: Iterable[Unit], by: str) -> list[Unit]:
+        """Record units another register derives from its own records (a community's
+        committees and resident groups), attributed to `by`, who recorded them there
+        under that register's permission; the changed ones. A unit whose parent is not in
+        the tree (yet) is left for later: that register puts it in again at start."""
+        tree = self.tree()
+        return self._record([u for u in units if u.parent in tree], by, None)
+
+    def held_otherwise(self, units: Iterable[Unit]) -> list[str]:
+        """The codes among `units` the tree holds with another kind or parent."""
+        tree = self.tree()
+        return [
+            u.code
+            for u in units
+            if u.code in tree
+            and (tree.get(u.code).kind, tree.get(u.code).parent) != (u.kind, u.parent)
+        ]
+
+    def _record(self, wanted: list[Unit], by: str, actor: Actor | None) -> list[Unit]:
         now = self._clock()
         with self._uow() as uow:
             versions = uow.units.versions()
@@ -48,7 +69,6 @@ class UnitService:
             if actor is not None:
                 self._check(actor, new, tree, after)
             seq = {v.unit.code: v.seq for v in versions}
-            by = actor.username if actor is not None else SYSTEM
             uow.units.append([UnitVersion(u, seq.get(u.code, 0) + 1, now, by) for u in new])
             for unit in new:
                 data = {"kind": unit.kind, "parent": unit.parent or ""}

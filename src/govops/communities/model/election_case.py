@@ -77,8 +77,8 @@ class ElectionCase:
         every seat filled)."""
         if self.finished():
             return None
-        waiting = self.procedure.open_steps([s.value for s in self.done])
-        return Step(waiting[0].id) if waiting else None
+        waited = self.procedure.expected([s.value for s in self.done])
+        return Step(waited.id) if waited is not None else None
 
     def remaining(self) -> tuple[str, ...]:
         """The last round's candidates not elected, most votes first (the re-election's)."""

@@ -10,6 +10,7 @@ from datetime import date
 from typing import Any
 
 from govops.communities.model.composition import Role
+from govops.communities.model.organisation_units import check_unit_code
 from govops.communities.model.registry import (
     PARTY_KINDS,
     Community,
@@ -82,6 +83,7 @@ def _check_organisation(
     checked: dict[str, Any], community: Community, subcommittee_kinds: frozenset[str], today: date
 ) -> None:
     held = community.organisations.get(checked["id"])
+    check_unit_code(community.code, checked["id"], checked["kind"])
     if held is not None and held.kind.value != checked["kind"]:
         raise RegistryInputError(
             "data.kind",

@@ -12,10 +12,19 @@ from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from govops.communities.model.registry import Community, Event, EventKind
+from govops.communities.model.organisation_units import (
+    organisation_units,
+    recorded_by,
+    wanted_units,
+)
+from govops.communities.model.registry import Community, Event, EventKind, RegistryInputError
 from govops.communities.model.registry_fold import Folding, fold
 from govops.communities.model.registry_references import check_event
-from govops.communities.ports import CommunityUnitOfWork, RegistryConflictError
+from govops.communities.ports import (
+    CommunityUnitOfWork,
+    OrganisationUnits,
+    RegistryConflictError,
+)
 from govops.lawcode.sources.pack import Pack
 from govops.lawcode.texts.messages import msg
 
@@ -30,10 +39,13 @@ class RegistryService:
         unit_of_work: Callable[[], CommunityUnitOfWork],
         clock: Callable[[], datetime],
         pack: Pack,
+        units: OrganisationUnits | None = None,
     ) -> None:
         """`pack` (cn-community-organizations) gives the sub-committee kinds and the
-        local timezone (today's date)."""
+        local timezone (today's date); `units`, the organisation tree the committees and
+        resident groups are kept in (none: they are not)."""
         self._uow, self._clock, self.pack = unit_of_work, clock, pack
+        self._units = units
         self._zone = ZoneInfo(pack.timezone)
         vocabulary = pack.vocabularies.get(SUBCOMMITTEE_KINDS, ())
         self._subcommittee_kinds = frozenset(entry.code for entry in vocabulary)
@@ -56,6 +68,7 @@ class RegistryService:
         """Several changes at once, each checked on the community as the ones before it
         leave it: all are stored, or none (the first refused raises)."""
         wanted = list(changes)
+        self._refuse_taken(community, wanted)
         return self.append_decided(
             community, lambda current, now: self.decide(current, wanted, actor, now)
         )
@@ -76,10 +89,57 @@ class RegistryService:
                     uow.commit()
                 except RegistryConflictError:
                     continue
-                return events
+            self._into_tree(current, events)
+            return events
         raise RegistryConflictError(
             msg("community {community} is being changed by others; try again", community=community)
         )
+
+    def units_into_tree(self) -> tuple[int, list[str]]:
+        """Every recorded community's committees and resident groups into the organisation
+        tree, where one is missing or differs (a database recorded before they were kept
+        there, or a stop between the registry's commit and the tree's): how many units
+        were recorded, and the codes the tree holds as other units (those are left out;
+        the composition root says so at start, where it runs this)."""
+        if self._units is None:
+            return 0, []
+        recorded, refused = 0, []
+        for code in self.recorded():
+            community = self.get(code)
+            units = organisation_units(community, self.pack.language)
+            taken = set(self._units.taken(units))
+            refused += sorted(taken)
+            by = recorded_by(community)
+            for actor in sorted({by[u.code] for u in units if u.code not in taken}):
+                mine = [u for u in units if u.code not in taken and by[u.code] == actor]
+                recorded += self._units.record(mine, actor)
+        return recorded, refused
+
+    def _into_tree(self, before: Community, events: list[Event]) -> None:
+        """After the registry's commit (a transaction of the unit register's cannot nest
+        in it): the committees and groups the events recorded, into the tree."""
+        if self._units is None or not any(e.kind is EventKind.ORGANISATION for e in events):
+            return
+        folding = Folding(before)
+        for event in events:
+            folding.add(event)
+        units = organisation_units(folding.community(), self.pack.language)
+        self._units.record(units, events[-1].actor)
+
+    def _refuse_taken(self, community: str, changes: list[Change]) -> None:
+        """Before anything is stored: an organisation whose unit code the tree holds as
+        another unit is refused."""
+        wanted = wanted_units(community, changes)
+        taken = self._units.taken(wanted) if self._units is not None and wanted else []
+        if taken:
+            raise RegistryInputError(
+                "data.id",
+                msg(
+                    "the organisation tree has a unit {code} already: give the organisation "
+                    "another id",
+                    code=taken[0],
+                ),
+            )
 
     def decide(
         self, community: Community, changes: list[Change], actor: str, now: datetime

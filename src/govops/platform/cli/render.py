@@ -189,14 +189,15 @@ def render_pack(pack: Pack, t: Translator) -> str:
 
 
 def _step_line(t: Translator, step: ProcedureStep) -> str:
-    after = t._("after {steps}", steps=listed(t, list(step.after))) if step.after else ""
-    again = t._("may come again") if step.repeats else ""
-    said = "; ".join(part for part in (after, again) if part)
-    return (
-        f"    {step.id}: {text_of(t, step.title)}"
-        + (f" ({said})" if said else "")
-        + (f" [{step.cite.article}]")
-    )
+    if step.aside:
+        said = t._("recorded aside, without moving the procedure on")
+    elif len(step.follows) > 1:
+        said = t._("right after one of {steps}", steps=listed(t, list(step.follows)))
+    elif step.follows:
+        said = t._("right after {step}", step=step.follows[0])
+    else:
+        said = t._("opens the procedure")
+    return f"    {step.id}: {text_of(t, step.title)} ({said}) [{step.cite.article}]"
 
 
 def outcome_label(t: Translator, outcome: OutcomeRule) -> str:

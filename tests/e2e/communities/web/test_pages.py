@@ -213,3 +213,17 @@ def test_the_home_page_lists_what_is_due_for_the_street(
     outside = client.get("/?lang=en", headers=users["other-street"])
     assert outside.status_code == 200 and "re-election is due" not in outside.text
     assert f'href="/communities/{SETTLED}"' not in outside.text
+
+
+def test_the_demo_committee_and_resident_group_are_units_under_their_community(
+    client: TestClient, users: dict[str, dict[str, str]]
+) -> None:
+    answer = client.get("/api/v1/units", headers=users["street"])
+    assert answer.status_code == 200, answer.text
+    under = {u["code"]: u for u in answer.json() if u["parent"] == SETTLED}
+    assert under[f"{SETTLED}.committee"]["kind"] == "committee"
+    assert under[f"{SETTLED}.committee"]["names"] == {"zh-Hant": "示範社區居民委員會"}
+    assert under[f"{SETTLED}.group-1"]["kind"] == "resident_group"
+    assert f"{SETTLED}.congress" not in under  # a congress is no unit of the tree
+    outside = client.get("/api/v1/units", headers=users["other-street"]).json()
+    assert not [u for u in outside if u["code"].startswith(f"{SETTLED}.")]

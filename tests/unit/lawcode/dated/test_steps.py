@@ -8,10 +8,12 @@ from govops.lawcode.sources.citations import Citation
 CITE = Citation("doc", "42")
 
 
-def step(id: str, *after: str, repeats: bool = False) -> ProcedureStep:
-    return ProcedureStep(id, {"en": id}, CITE, tuple(after), repeats)
+def step(id: str, *follows: str, aside: bool = False) -> ProcedureStep:
+    return ProcedureStep(id, {"en": id}, CITE, tuple(follows), aside)
 
 
+# A vote: opened, its register, a count, counts again while seats stay empty; a decision
+# that may be refused and reconsidered; a consent recorded aside.
 VOTE = Procedure(
     "vote",
     {"en": "vote"},
@@ -20,39 +22,68 @@ VOTE = Procedure(
         step("open"),
         step("register", "open"),
         step("count", "register"),
-        step("again", "count", repeats=True),
+        step("again", "count", "again"),
+        step("consent", aside=True),
+    ),
+)
+CASE = Procedure(
+    "case",
+    {"en": "case"},
+    CITE,
+    (
+        step("motion"),
+        step("decision", "motion", "reconsideration"),
+        step("refused", "motion", "reconsideration"),
+        step("reconsideration", "refused"),
+        step("closed", "motion", "refused", "reconsideration"),
     ),
 )
 
 
-def test_only_the_first_step_is_open_before_anything_is_done() -> None:
-    assert [s.id for s in VOTE.open_steps([])] == ["open"]
+def ids(steps: tuple[ProcedureStep, ...]) -> list[str]:
+    return [s.id for s in steps]
 
 
-def test_a_step_waits_for_those_it_comes_after_and_names_them() -> None:
+def test_only_the_steps_that_follow_none_open_the_procedure() -> None:
+    assert ids(VOTE.open_steps([])) == ["open"]  # nothing aside before it opens
+    refusal = VOTE.refusal([], "count")
+    assert refusal is not None and refusal.problem is OrderProblem.NOT_NOW
+    assert ids(refusal.open) == ["open"]
+
+
+def test_a_step_comes_right_after_one_it_follows_and_names_what_may_instead() -> None:
+    assert VOTE.refusal(["open"], "register") is None
     refusal = VOTE.refusal(["open"], "count")
-    assert refusal is not None and refusal.problem is OrderProblem.WAITING
-    assert [s.id for s in refusal.waiting_for] == ["register"]
-    assert VOTE.refusal(["open", "register"], "count") is None
+    assert refusal is not None and refusal.problem is OrderProblem.NOT_NOW
+    assert ids(refusal.open) == ["register", "consent"]
+    assert VOTE.expected(["open"]) == step("register", "open")
 
 
-def test_a_step_done_is_not_done_again_unless_it_repeats() -> None:
+def test_a_step_that_follows_itself_comes_again_and_one_done_does_not() -> None:
     done = ["open", "register", "count"]
-    refusal = VOTE.refusal(done, "register")
-    assert refusal is not None and refusal.problem is OrderProblem.DONE
+    assert VOTE.refusal(done, "again") is None
     assert VOTE.refusal([*done, "again"], "again") is None
-    assert [s.id for s in VOTE.open_steps([*done, "again", "again"])] == ["again"]
+    refusal = VOTE.refusal(done, "register")
+    assert refusal is not None and refusal.problem is OrderProblem.NOT_NOW
+
+
+def test_a_step_aside_does_not_move_the_procedure_on_nor_outlive_it() -> None:
+    assert VOTE.refusal(["open", "consent"], "register") is None
+    assert VOTE.last(["open", "consent"]) == "open"
+    ended = Procedure("p", {"en": "p"}, CITE, (step("a"), step("b", "a"), step("c", aside=True)))
+    refusal = ended.refusal(["a", "b"], "c")
+    assert refusal is not None and refusal.problem is OrderProblem.ENDED
+    assert ended.expected(["a", "b"]) is None
+
+
+def test_branches_loop_back_and_the_first_declared_is_the_one_expected() -> None:
+    assert ids(CASE.open_steps(["motion"])) == ["decision", "refused", "closed"]
+    assert CASE.expected(["motion", "refused"]) == step("reconsideration", "refused")
+    assert CASE.refusal(["motion", "refused", "reconsideration"], "decision") is None
+    assert ids(CASE.open_steps(["motion", "decision"])) == []
 
 
 def test_a_step_the_procedure_does_not_have_is_unknown() -> None:
     refusal = VOTE.refusal([], "recount")
     assert refusal is not None and refusal.problem is OrderProblem.UNKNOWN
     assert VOTE.step("recount") is None and VOTE.step("open") == step("open")
-
-
-def test_steps_after_several_wait_for_every_one_of_them() -> None:
-    both = Procedure("p", {"en": "p"}, CITE, (step("a"), step("b"), step("c", "a", "b")))
-    assert [s.id for s in both.open_steps(["a"])] == ["b"]
-    refusal = both.refusal(["b"], "c")
-    assert refusal is not None and [s.id for s in refusal.waiting_for] == ["a"]
-    assert [s.id for s in both.open_steps(["a", "b"])] == ["c"]
