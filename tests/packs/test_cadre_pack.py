@@ -115,3 +115,31 @@ def _boundary_sides(
                 b = int(interval.upper.value)
                 found.append((leaf, {b, b + 1 if interval.upper.inclusive else b - 1}))
     return found
+
+
+def test_the_selection_procedure_cites_each_step_to_its_article() -> None:
+    procedure = load_builtin_pack(PACK).procedure("selection")
+    assert {s.id: s.cite.article for s in procedure.steps} == {
+        "motion": "10",
+        "recommendation": "11",
+        "investigation": "19",
+        "decision": "29",
+        "public_notice": "34",
+        "appointment": "34",
+        "probation_end": "35",
+        "decision_refused": "31",
+        "decision_postponed": "30",
+        "reconsideration": "30",
+        "closed": "29",  # a reading: the committee decides appointments (29)
+        "superior_consent": "29",  # 29 para 2
+    }
+    assert [s.id for s in procedure.main_line()] == [
+        "motion",
+        "recommendation",
+        "investigation",
+        "decision",
+        "public_notice",
+        "appointment",
+        "probation_end",
+    ]
+    assert [s.id for s in procedure.steps if s.aside] == ["superior_consent"]

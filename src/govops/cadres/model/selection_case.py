@@ -1,22 +1,25 @@
 """A selection case as its events tell it: the events (actor, time, data), the case folded
 from them, the order the steps come in (`expected`, `begin`), and the dossier.
 
-The procedure's steps come in ORDER (`govops.cadres.model.steps`). Besides them a case
-records a vote that was not carried (31(3)), a decision postponed (30), the consent to
-reconsider (30 para 2) and its closing. Readings: a vote not carried is the committee's
-decision; voting again is a reconsideration (复议), which needs the recorded consent of
-more than half of the members first (30 para 2); a postponed decision is no decision, and
-is taken again without it (30: 会后要及时查清，避免久拖不决). A case may be closed (withdrawn,
-or not appointed) at any time before the appointment, and nothing follows its closing."""
+The steps come in the order of the pack's procedure `selection` (the core's procedure
+model, `lawcode.dated.steps`), which the case is folded with (`Case.order`). Besides its
+main line a case records a vote that was not carried (31(3)), a decision postponed (30),
+the consent to reconsider (30 para 2) and its closing. Readings (stated in the pack): a
+vote not carried is the committee's decision; voting again is a reconsideration (复议),
+which needs the recorded consent of more than half of the members first (30 para 2); a
+postponed decision is no decision, and is taken again without it (30: 会后要及时查清，避免
+久拖不决). A case may be closed (withdrawn, or not appointed) at any time before the
+appointment, and nothing follows its closing."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Any
 
 from govops.cadres.model.record import DIVISION_RANKS
-from govops.cadres.model.steps import ARTICLE, ORDER, ProcedureRules, Step, refuse_unless, step_name
+from govops.cadres.model.steps import ProcedureRules, Step, refuse_unless, step_name
+from govops.lawcode.dated.steps import Procedure
 from govops.lawcode.texts.messages import Message, msg
 
 
@@ -46,10 +49,11 @@ class Case:
     committee: frozenset[str]  # every member of the 校党委会 deciding the case
     team: frozenset[str]  # the selection team (组织部 staff in charge of the case)
     events: tuple[Event, ...]
+    order: Procedure = field(compare=False, repr=False)  # the pack's, for what comes next
 
     @property
     def step(self) -> Step:
-        """The last step recorded (a step of ORDER or what else a case records)."""
+        """The last step recorded (of the main line or what else a case records)."""
         return self.events[-1].step
 
     def event(self, step: Step) -> Event:
@@ -66,13 +70,14 @@ class Case:
         return replace(self, events=(*self.events, event))
 
 
-def fold(events: list[Event]) -> Case:
-    """The case as its events tell it; they start with MOTION, in seq order."""
+def fold(events: list[Event], order: Procedure) -> Case:
+    """The case as its events tell it, under `order` (`steps.selection_order`); they start
+    with MOTION, in seq order."""
     if not events or events[0].step is not Step.MOTION or events[0].seq != 1:
         raise ValueError("a case starts with its motion")
     first, data = events[0], events[0].data
     committee, team = frozenset(data["committee"]), frozenset(data["team"])
-    case = Case(first.case_id, data["candidate"], data["post"], committee, team, (first,))
+    case = Case(first.case_id, data["candidate"], data["post"], committee, team, (first,), order)
     for event in events[1:]:
         case = case.then(event)
     return case
@@ -91,37 +96,32 @@ def division_post(case: Case) -> bool:
 
 
 def expected(case: Case) -> Step | None:
-    """The step the case expects next; None once it has ended (closed, or probation ended).
-    A superior consent (29 para 2, `selection_exceptional`) does not move the case on."""
-    last = next(e.step for e in reversed(case.events) if e.step is not Step.SUPERIOR_CONSENT)
-    if last is Step.CLOSED:
-        return None
-    if last is Step.DECISION_REFUSED:
-        return Step.RECONSIDERATION
-    if last in (Step.DECISION_POSTPONED, Step.RECONSIDERATION):
-        return Step.DECISION
-    done = ORDER.index(last)
-    return ORDER[done + 1] if done + 1 < len(ORDER) else None
+    """The step the case expects next by its order (the pack's procedure); None once it
+    has ended (closed, or probation ended). A superior consent (29 para 2,
+    `selection_exceptional`) is recorded aside and does not move the case on."""
+    following = case.order.expected(_done(case))
+    return Step(following.id) if following is not None else None
 
 
 def may_follow(case: Case, step: Step) -> bool:
-    """Whether `step` may be recorded now: the one expected (a decision's outcomes where a
-    decision is), or the closing before the appointment."""
-    following = expected(case)
-    if step is Step.CLOSED:
-        return following is not None and all(e.step is not Step.APPOINTMENT for e in case.events)
-    if step is Step.SUPERIOR_CONSENT:  # `selection_exceptional` checks the rest
-        return following is not None
-    if step in (Step.DECISION_REFUSED, Step.DECISION_POSTPONED):
-        return following is Step.DECISION
-    return step is following
+    """Whether `step` may be recorded now by the case's order: the one expected, a
+    decision's outcomes where a decision may come, the closing before the appointment, a
+    consent aside while the case runs (`selection_exceptional` checks the rest)."""
+    return case.order.refusal(_done(case), step.value) is None
+
+
+def _done(case: Case) -> list[str]:
+    return [e.step.value for e in case.events]
 
 
 def begin(rules: ProcedureRules, case: Case, step: Step, at: datetime, actor: str) -> None:
     """Refuse `step` out of order (`expected`) or dated before the last step recorded."""
     if not actor.strip():
         raise ValueError("a step needs the actor who did it")  # i18n: not shown (checked)
-    where = rules.cite(ARTICLE[step])
+    declared = case.order.step(step.value)
+    if declared is None:
+        raise ValueError(f"the pack's procedure has no step {step.value}")  # a pack's bug
+    where = declared.cite
     detail = msg(
         "the case is at {step}; next is {expected}",
         step=step_name(case.step),

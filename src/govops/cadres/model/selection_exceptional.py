@@ -16,7 +16,7 @@ notice's (34).
 - Reading: the reasons (破格的具体情形和理由, 31(1), 34) are required with the flag at the
   motion (guard `reason`, 31(1)), since the committee and the notice must be told them.
 - Reading: the consent may be recorded any time after the motion and before the decision,
-  once; it is not a step of ORDER and does not move the case on."""
+  once; it is recorded aside (the pack's procedure) and does not move the case on."""
 
 from __future__ import annotations
 

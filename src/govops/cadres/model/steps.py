@@ -1,8 +1,9 @@
-"""The steps of a selection case and the guards that refuse one: the steps in order with
-the article of each (`ARTICLE`), their names and the guards' (messages, translated where
-shown), and StepRefusedError, which names the guard and its article and says the figures.
-The rules they apply (ProcedureRules), and the choices a step records (Vote,
-ProbationOutcome). `govops.cadres.model.selection` applies them to a case."""
+"""The steps of a selection case and the guards that refuse one: the steps (their order
+and the article of each are the pack's procedure `selection`, `selection_order`), their
+names and the guards' (messages, translated where shown), and StepRefusedError, which
+names the guard and its article and says the figures. The rules they apply
+(ProcedureRules), and the choices a step records (Vote, ProbationOutcome).
+`govops.cadres.model.selection` applies them to a case."""
 
 from __future__ import annotations
 
@@ -11,7 +12,9 @@ from enum import StrEnum
 from fractions import Fraction
 
 from govops.cadres.model.people import Cited
+from govops.lawcode.dated.steps import Procedure
 from govops.lawcode.sources.citations import Citation
+from govops.lawcode.sources.pack import Pack
 from govops.lawcode.texts.messages import N_, Message, msg
 
 
@@ -44,7 +47,7 @@ class Step(StrEnum):
     PUBLIC_NOTICE = "public_notice"
     APPOINTMENT = "appointment"
     PROBATION_END = "probation_end"
-    # What else a case records (outside ORDER): a vote that did not carry (31(3)), a
+    # What else a case records (off the procedure's main line): a vote that did not carry (31(3)), a
     # decision postponed (30), the consent to reconsider (30 para 2), the case closed, the
     # superior organisation department's consent to an exceptional promotion (29 para 2).
     DECISION_REFUSED = "decision_refused"
@@ -54,20 +57,20 @@ class Step(StrEnum):
     SUPERIOR_CONSENT = "superior_consent"
 
 
-ORDER = (
-    Step.MOTION,
-    Step.RECOMMENDATION,
-    Step.INVESTIGATION,
-    Step.DECISION,
-    Step.PUBLIC_NOTICE,
-    Step.APPOINTMENT,
-    Step.PROBATION_END,
-)
-# Reading: the regulation names no article for closing a case (withdrawn, or not
-# appointed); it is cited to 29, the committee's power over appointments.
-ARTICLE: dict[Step, str] = dict(zip(ORDER, ("10", "11", "19", "29", "34", "34", "35"), strict=True))
-ARTICLE |= {Step.DECISION_REFUSED: "31", Step.DECISION_POSTPONED: "30"}
-ARTICLE |= {Step.RECONSIDERATION: "30", Step.CLOSED: "29", Step.SUPERIOR_CONSENT: "29"}
+SELECTION_PROCEDURE = "selection"  # the pack's procedure of these steps (procedures.yaml)
+
+
+def selection_order(pack: Pack) -> Procedure:
+    """The pack's selection procedure; KeyError when it declares none, or a step this
+    module has no acts for."""
+    procedure = pack.procedure(SELECTION_PROCEDURE)
+    known = {step.value for step in Step}
+    foreign = [s.id for s in procedure.steps if s.id not in known]
+    if foreign:
+        raise KeyError(f"pack {pack.id!r}: selection steps {foreign} have no acts here")
+    return procedure
+
+
 STEP_NAMES = {
     Step.MOTION: N_("motion"),
     Step.RECOMMENDATION: N_("recommendation"),

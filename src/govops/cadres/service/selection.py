@@ -41,7 +41,7 @@ from govops.cadres.model.selection import (
     fold,
     open_case,
 )
-from govops.cadres.model.steps import ProcedureRules, Vote
+from govops.cadres.model.steps import ProcedureRules, Vote, selection_order
 from govops.cadres.ports import RegistryConflictError, SelectionConflictError, SelectionUnitOfWork
 from govops.cadres.service.registry import RegistryService
 from govops.cadres.service.selection_acts import Make
@@ -86,6 +86,7 @@ class SelectionService(InvestigationActs, PostActs):
         self._uow, self._clock, self._pack, self._calendar = unit_of_work, clock, pack, calendar
         self._zone = ZoneInfo(pack.timezone)
         self._candidates = Candidates(registry)
+        self._order = selection_order(pack)
 
     def open(
         self,
@@ -121,7 +122,7 @@ class SelectionService(InvestigationActs, PostActs):
         with self._uow() as uow:
             uow.selections.append([event])
             uow.commit()
-        return fold([event])
+        return fold([event], self._order)
 
     def recommend(
         self,
@@ -235,7 +236,7 @@ class SelectionService(InvestigationActs, PostActs):
         events = uow.selections.events(case_id)
         if not events:
             raise SelectionNotFoundError(case_id)
-        return fold([replace(e, at=e.at.astimezone(self._zone)) for e in events])
+        return fold([replace(e, at=e.at.astimezone(self._zone)) for e in events], self._order)
 
     def _rules(self, when: datetime) -> ProcedureRules:
         try:

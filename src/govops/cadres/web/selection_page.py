@@ -18,7 +18,7 @@ from govops.cadres.model.selection import AccessDeniedError, Case, Event
 from govops.cadres.model.selection_case import expected
 from govops.cadres.model.selection_exceptional import stated
 from govops.cadres.model.selection_gate import latest
-from govops.cadres.model.steps import ORDER, Step
+from govops.cadres.model.steps import Step
 from govops.cadres.service import access
 from govops.cadres.service.selection import SelectionNotFoundError, SelectionService
 from govops.cadres.web.registry_page import not_found, reading_unit
@@ -38,11 +38,12 @@ def next_step(case: Case) -> Step | None:
 
 
 def steps(case: Case) -> list[tuple[Step, str]]:
-    """Each step of the procedure with where the case stands: done, next or to come."""
+    """Each step of the procedure's main line with where the case stands: done, next or
+    to come."""
     done, following = {e.step for e in case.events}, expected(case)
     return [
         (step, "done" if step in done else "next" if step is following else "later")
-        for step in ORDER
+        for step in (Step(s.id) for s in case.order.main_line())
     ]
 
 
@@ -50,7 +51,10 @@ def outcomes(case: Case) -> list[Event]:
     """What the case recorded besides the procedure's steps: votes not carried, decisions
     postponed, consents to reconsider, its closing (30, 31); the superior consent is shown
     with the exceptional promotion."""
-    return [e for e in case.events if e.step not in (*ORDER, Step.SUPERIOR_CONSENT)]
+    line = {s.id for s in case.order.main_line()}
+    return [
+        e for e in case.events if e.step.value not in line and e.step is not Step.SUPERIOR_CONSENT
+    ]
 
 
 def departures(case: Case) -> list[tuple[Step, dict[str, Any]]]:

@@ -87,3 +87,14 @@ class Procedure:
     def expected(self, done: Sequence[str]) -> ProcedureStep | None:
         """The step the procedure waits for: the first that may follow (None: it ended)."""
         return next((s for s in self.open_steps(done) if not s.aside), None)
+
+    def main_line(self) -> tuple[ProcedureStep, ...]:
+        """The steps as they come when each expected one is done, from the opening step to
+        the end (or to the first that comes again): the procedure's course as a reader
+        follows it, without its branches."""
+        line: list[ProcedureStep] = []
+        following = self.expected([])
+        while following is not None and following not in line:
+            line.append(following)
+            following = self.expected([s.id for s in line])
+        return tuple(line)

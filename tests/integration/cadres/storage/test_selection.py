@@ -13,7 +13,7 @@ from sqlalchemy import Connection, Engine, inspect
 
 from govops.bootstrap import build_cadre_registry, build_selections
 from govops.cadres.model.selection import Event, Motion
-from govops.cadres.model.steps import ORDER, ProbationOutcome, Step, StepRefusedError, Vote
+from govops.cadres.model.steps import ProbationOutcome, Step, StepRefusedError, Vote
 from govops.cadres.ports import SelectionConflictError
 from govops.cadres.service.selection import SelectionService
 from govops.cadres.storage.selection import SqlSelectionUnitOfWork, selection_unit_of_work_factory
@@ -26,6 +26,11 @@ from tests.selection_findings import CONCENTRATED, FINDINGS
 CST = timezone(timedelta(hours=8))
 AT = datetime(2025, 9, 1, 9, 0, tzinfo=CST)
 MEMBERS = frozenset({"m1", "m2", "m3"})
+
+# The steps of the selection procedure's main line, motion to the end of probation.
+MAIN_LINE = [
+    Step(s.id) for s in load_builtin_pack("cn-cadre-selection").procedure("selection").main_line()
+]
 
 
 @pytest.fixture
@@ -136,7 +141,7 @@ def test_the_service_runs_a_case_on_the_database(engine: Engine) -> None:
     outcome = ProbationOutcome.CONFIRMED
     service.end_probation(case.id, "m1", outcome=outcome, at=AT + timedelta(days=365))
     stored = service.get(case.id)
-    assert [e.step for e in stored.events] == list(ORDER)
+    assert [e.step for e in stored.events] == MAIN_LINE
     assert stored.event(Step.PUBLIC_NOTICE) == notice  # read back in the pack's timezone
     assert [c.id for c in service.cases()] == [case.id]
     # The server's time of recording is kept beside the act's time the user gave.

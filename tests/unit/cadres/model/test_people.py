@@ -18,6 +18,7 @@ from govops.cadres.model.selection_case import Case, Event
 from govops.cadres.model.selection_outcomes import still_valid
 from govops.cadres.model.steps import Step, StepRefusedError
 from tests.unit.cadres.model.test_alerts import RULES as ALERT_RULES
+from tests.unit.cadres.model.test_selection import ORDER
 from tests.unit.cadres.model.test_selection import RULES as PROCEDURE_RULES
 
 DAY = timedelta(days=1)
@@ -27,7 +28,7 @@ EVENTS = [date(2024, 6, 30), date(2024, 2, 29), date(2023, 3, 1)]
 def recommended_on(day: date) -> Case:
     at = datetime(day.year, day.month, day.day, 10, tzinfo=ZoneInfo("Asia/Shanghai"))
     event = Event("c", 2, Step.RECOMMENDATION, at, "org", {})
-    return Case("c", "cand", "post", frozenset(), frozenset(), (event,))
+    return Case("c", "cand", "post", frozenset(), frozenset(), (event,), ORDER)
 
 
 def recommendation_valid(recommended: date, day: date) -> bool:

@@ -23,15 +23,16 @@ from govops.cadres.model.selection import (
 )
 from govops.cadres.model.selection_gate import Screening
 from govops.cadres.model.steps import (
-    ORDER,
     ProbationOutcome,
     ProcedureRules,
     Step,
     StepRefusedError,
     Vote,
+    selection_order,
 )
 from govops.lawcode.dated.parameters import ParameterValue, ParameterVersion
 from govops.lawcode.sources.citations import Citation
+from govops.packs import load_builtin_pack
 from tests.selection_findings import ALONE, FINDINGS
 from tests.unit.lawcode.builders import FakeCalendar
 
@@ -66,6 +67,7 @@ def versions(**changes: ParameterValue) -> dict[str, ParameterVersion]:
 
 
 RULES = cited_rules(ProcedureRules, versions())
+ORDER = selection_order(load_builtin_pack("cn-cadre-selection"))
 
 
 def at(day: date, hour: int = 10) -> datetime:
@@ -81,7 +83,7 @@ def procedure(
 def opened() -> Case:
     motion = Motion("cand", "dean-of-arts", MEMBERS, TEAM, plan="one post, one candidate")
     day = at(date(2024, 3, 1))
-    return fold([open_case("c1", day, "party-committee", motion, RULES, fine(day))])
+    return fold([open_case("c1", day, "party-committee", motion, RULES, fine(day))], ORDER)
 
 
 def fine(when: datetime, **answer: object) -> Screening:
@@ -176,11 +178,11 @@ def test_a_case_goes_through_every_step_recording_who_did_what_and_when() -> Non
     }
     done = steps.end_probation(case, at(date(2025, 5, 6)), "org1", ProbationOutcome.CONFIRMED)
     case = case.then(done)
-    assert [e.step for e in case.events] == list(ORDER)
+    assert [e.step.value for e in case.events] == [s.id for s in ORDER.main_line()]
     assert [e.seq for e in case.events] == list(range(1, 8))
     assert case.event(Step.DECISION).actor == "secretary"
     assert case.event(Step.DECISION).data["in_favour"] == 7
-    assert fold(list(case.events)) == case
+    assert fold(list(case.events), ORDER) == case
 
 
 @pytest.mark.parametrize(
@@ -431,4 +433,4 @@ def test_a_case_needs_a_committee_and_its_events_in_sequence() -> None:
     with pytest.raises(ValueError, match="does not follow"):
         case.then(case.events[-1])
     with pytest.raises(ValueError, match="motion"):
-        fold(list(case.events[1:]))
+        fold(list(case.events[1:]), ORDER)

@@ -15,7 +15,16 @@ from govops.cadres.model.selection_counts import check_investigators, consulted,
 from govops.cadres.model.selection_gate import Screening
 from govops.cadres.model.steps import StepRefusedError
 from govops.lawcode.sources.citations import Citation
-from tests.unit.cadres.model.test_selection import DOC, MEMBERS, RULES, TEAM, at, opened, refused
+from tests.unit.cadres.model.test_selection import (
+    DOC,
+    MEMBERS,
+    ORDER,
+    RULES,
+    TEAM,
+    at,
+    opened,
+    refused,
+)
 
 
 def test_those_interviewed_are_cited_by_the_posts_rank() -> None:
@@ -24,7 +33,7 @@ def test_those_interviewed_are_cited_by_the_posts_rank() -> None:
     answer = {"verdict": "eligible", "refusals": [], "warnings": []}
     section = Screening(when.date(), "p1", "section_chief", answer=answer)
     motion = Motion("cand", "科长", MEMBERS, TEAM)
-    case = fold([open_case("c2", when, "party-committee", motion, RULES, section)])
+    case = fold([open_case("c2", when, "party-committee", motion, RULES, section)], ORDER)
     assert interviewed(RULES, case).cite == Citation(DOC, "13(2)")
 
 

@@ -18,6 +18,7 @@ from govops.platform.i18n.translator import translator
 from tests.selection_findings import ALONE, FINDINGS
 from tests.unit.cadres.model.test_selection import (
     MEMBERS,
+    ORDER,
     RULES,
     TEAM,
     at,
@@ -91,7 +92,7 @@ def test_personal_matters_are_verified_for_a_division_level_post_only() -> None:
     when = at(date(2024, 3, 1))
     answer = {"verdict": "eligible", "refusals": [], "warnings": []}
     section = Screening(when.date(), "p1", "section_chief", answer=answer)
-    case = fold([open_case("c2", when, "party-committee", motion, RULES, section)])
+    case = fold([open_case("c2", when, "party-committee", motion, RULES, section)], ORDER)
     case = case.then(
         procedure().recommend(case, at(DAY), "org1", expected=10, attended=8, heard=20)
     )

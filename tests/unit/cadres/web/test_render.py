@@ -8,20 +8,23 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from govops.cadres.model.selection import Case, Event, fold
-from govops.cadres.model.steps import ORDER, Step
+from govops.cadres.model.steps import Step, selection_order
 from govops.cadres.web.render import Reader
 from govops.cadres.web.selection_page import next_step, steps
+from govops.packs import load_builtin_pack
 from govops.platform.i18n.translator import translator
 
 AT = datetime(2026, 6, 1, 9, 30, tzinfo=ZoneInfo("Asia/Shanghai"))
+ORDER = selection_order(load_builtin_pack("cn-cadre-selection"))
+LINE = [Step(s.id) for s in ORDER.main_line()]
 MOTION = {"candidate": "张三", "post": "教务处副处长", "committee": ["甲"], "team": ["乙"]}
 
 
 def case_at(last: Step) -> Case:
     """A case whose steps are recorded up to `last` (their data left out: not read here)."""
-    done = ORDER[: ORDER.index(last) + 1]
+    done = LINE[: LINE.index(last) + 1]
     events = [Event("c", i + 1, step, AT, "x", MOTION) for i, step in enumerate(done)]
-    return fold(events)
+    return fold(events, ORDER)
 
 
 def test_recorded_values_are_shown_as_recorded() -> None:
@@ -48,7 +51,7 @@ def test_a_case_stands_at_its_last_step_with_the_next_one_expected() -> None:
     case = case_at(Step.INVESTIGATION)
     assert next_step(case) is Step.DECISION
     states = dict(steps(case))
-    assert [states[s] for s in ORDER] == ["done"] * 3 + ["next"] + ["later"] * 3
+    assert [states[s] for s in LINE] == ["done"] * 3 + ["next"] + ["later"] * 3
     closed = case_at(Step.PROBATION_END)
     assert next_step(closed) is None
     assert all(state == "done" for _, state in steps(closed))

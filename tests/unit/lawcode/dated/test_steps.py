@@ -87,3 +87,8 @@ def test_a_step_the_procedure_does_not_have_is_unknown() -> None:
     refusal = VOTE.refusal([], "recount")
     assert refusal is not None and refusal.problem is OrderProblem.UNKNOWN
     assert VOTE.step("recount") is None and VOTE.step("open") == step("open")
+
+
+def test_the_main_line_runs_from_the_opening_step_through_each_expected_one() -> None:
+    assert ids(VOTE.main_line()) == ["open", "register", "count", "again"]
+    assert ids(CASE.main_line()) == ["motion", "decision"]
