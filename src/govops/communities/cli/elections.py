@@ -24,6 +24,7 @@ from govops.communities.cli.registry import (
     translator_for,
     with_registry,
 )
+from govops.communities.model.words import STEP_NAMES
 from govops.lawcode.texts.messages import Message
 from govops.platform.cli.language import LanguageOption
 from govops.platform.cli.output import fail
@@ -176,6 +177,6 @@ def _print_elections(t: Translator, cases: list[ElectionCase], json_out: bool) -
 
 def _line(t: Translator, case: ElectionCase) -> str:
     waited = case.next_step()
-    state = waited.value if waited else t._("over")
+    state = t._(STEP_NAMES[waited.value]) if waited else t._("over")
     elected = ", ".join(case.elected()) or "-"
     return f"{case.id}\t{case.organisation}\t{t.date(case.day)}\t{case.seats}\t{state}\t{elected}"

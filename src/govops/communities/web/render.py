@@ -14,7 +14,9 @@ from markupsafe import Markup
 
 from govops.communities.model.words import (
     EVENT_NAMES,
+    FIELD_NAMES,
     KIND_NAMES,
+    RELATION_NAMES,
     ROLE_NAMES,
     STEP_NAMES,
     VERDICT_NAMES,
@@ -82,6 +84,23 @@ class Reader:
             json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
         )
 
+    def recorded(self, data: Mapping[str, object]) -> Markup:
+        """A registry event's fields, each named in the reader's language and its value
+        as recorded (codes of kinds, posts and relations in words)."""
+        worded = {"kind": KIND_NAMES, "role": ROLE_NAMES, "relation": RELATION_NAMES}
+        parts = []
+        for field, value in data.items():
+            label = FIELD_NAMES.get(field)
+            name = self.t._(label) if label else field
+            if field in worded and isinstance(value, str):
+                shown = self.named(worded[field], value)
+            elif isinstance(value, bool):
+                shown = Markup.escape(self.t.value(value))
+            else:
+                shown = self.datum(value)
+            parts.append(Markup("{}: {}").format(name, shown))
+        return Markup(self.t.pgettext("list separator", ", ")).join(parts)
+
     def template_functions(self) -> dict[str, object]:
         return {
             "kind_text": lambda code: self.named(KIND_NAMES, code),
@@ -89,6 +108,7 @@ class Reader:
             "verdict_text": lambda code: self.named(VERDICT_NAMES, code),
             "event_text": lambda code: self.named(EVENT_NAMES, code),
             "step_text": lambda code: self.named(STEP_NAMES, code),
+            "recorded_text": self.recorded,
             "unit_text": self.unit,
             "label_text": self.label,
             "subcommittee_text": self.subcommittee,

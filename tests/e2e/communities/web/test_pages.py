@@ -227,3 +227,16 @@ def test_the_demo_committee_and_resident_group_are_units_under_their_community(
     assert f"{SETTLED}.congress" not in under  # a congress is no unit of the tree
     outside = client.get("/api/v1/units", headers=users["other-street"]).json()
     assert not [u for u in outside if u["code"].startswith(f"{SETTLED}.")]
+
+
+def test_the_history_names_each_recorded_field_in_the_readers_language(
+    client: TestClient, users: dict[str, dict[str, str]]
+) -> None:
+    hans = client.get(f"/communities/{SETTLED}?lang=zh-Hans", headers=users["street"]).text
+    first = text(hans.split('id="event-1"')[1].split("</li>")[0])
+    assert "户数: 2800" in first and "入住率（%）: 100" in first
+    assert "职务: " in text(hans) and "households" not in hans  # a post's role, in words
+    english = client.get(f"/communities/{SETTLED}?lang=en", headers=users["street"]).text
+    organisation = text(english.split('id="event-3"')[1].split("</li>")[0])
+    assert "kind: residents' committee" in organisation
+    assert "name: 示範社區居民委員會" in organisation
