@@ -14,10 +14,12 @@ from govops.lawcode.rules.tables import HitPolicy
 from govops.packs import PackError, builtin_pack_ids, load_builtin_pack, pack_folder
 from govops.packs.cases import run_cases
 from govops.packs.plans.cases import run_programme_cases
+from govops.packs.plans.indicator_cases import run_indicator_cases
 from govops.platform.cli.analysis import render_analysis
 from govops.platform.cli.language import LanguageOption, command_translator
 from govops.platform.cli.output import fail
-from govops.platform.cli.render import render_pack, text_of
+from govops.platform.cli.pack_render import render_pack
+from govops.platform.cli.render import text_of
 
 app = typer.Typer(help="Inspect, check and test packs.", no_args_is_help=True)
 PackArg = Annotated[str, typer.Argument(help="A built-in pack id or a pack folder.")]
@@ -62,8 +64,8 @@ def validate(pack: PackArg, lang: LanguageOption = None) -> None:
 
 @app.command()
 def test(pack: PackArg, lang: LanguageOption = None) -> None:
-    """Run the pack's worked cases (cases/*.yaml, and cases/programme/*.yaml for a
-    programme plan); exit 1 if any fails."""
+    """Run the pack's worked cases (cases/*.yaml, cases/programme/*.yaml for a programme
+    plan, cases/indicators/*.yaml for a plan's indicators); exit 1 if any fails."""
     t = command_translator(lang, DEFAULT_LANGUAGE)
     loaded = load(pack, t, exit_code=1)
     folder = pack_folder(pack)
@@ -71,6 +73,7 @@ def test(pack: PackArg, lang: LanguageOption = None) -> None:
         results = [
             *run_cases(loaded, folder, services().adapters()),
             *run_programme_cases(loaded, folder),
+            *run_indicator_cases(loaded, folder),
         ]
     except PackError as error:
         stop(t, error, 1)

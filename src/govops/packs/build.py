@@ -20,6 +20,7 @@ from govops.packs.conditions import ConditionParser
 from govops.packs.defaults import FITTING_DEFAULT, default_fits, finite_number
 from govops.packs.errors import PackProblem
 from govops.packs.plans.build import build_programme
+from govops.packs.plans.indicators import Indicators, IndicatorsFile, build_indicators
 from govops.packs.plans.schema import ProgrammeFile
 from govops.packs.procedures import build_procedures, build_steps
 from govops.packs.schema import (
@@ -70,6 +71,7 @@ class PackBuilder:
         self.complete = True  # False once a table file could not be read
         self.programme: Programme | None = None
         self.areas: AreaMap | None = None
+        self.indicators: Indicators = ((), ())
 
     def report(self, source: YamlFile, where: Sequence[PathKey], message: Text) -> None:
         self.problems.append(source.problem(where, message))
@@ -225,6 +227,9 @@ class PackBuilder:
     def add_areas(self, model: AreasFile, source: YamlFile) -> None:
         self.areas = build_areas(model, source, self.cite, self.report)
 
+    def add_indicators(self, model: IndicatorsFile, source: YamlFile) -> None:
+        self.indicators = build_indicators(model, source, self.convention, self.cite, self.report)
+
     def add_programme(self, model: ProgrammeFile, source: YamlFile) -> None:
         self.programme = build_programme(model, source, self.cite, self.report)
 
@@ -272,6 +277,7 @@ class PackBuilder:
             self.programme,
             self.areas,
             build_steps(self.procedures, self.procedures_source, self.cite, self.report),
+            *self.indicators,
         )
 
     def _numeric_bounds(self) -> None:

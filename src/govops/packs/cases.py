@@ -47,7 +47,8 @@ class CaseResult:
         return f"{status} {self._where()}{detail}"
 
     def _where(self) -> str:
-        return f"{self.file.name}:{self.line} [{self.table}] {self.name}"
+        line = "" if self.line is None else f":{self.line}"
+        return f"{self.file.name}{line} [{self.table}] {self.name}"
 
 
 def load_cases(folder: Path) -> list[tuple[Path, list[tuple[int | None, CasesFile, CaseModel]]]]:

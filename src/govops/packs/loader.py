@@ -12,6 +12,7 @@ from govops.lawcode.sources.pack import Pack
 from govops.lawcode.texts.messages import msg
 from govops.packs.build import PackBuilder
 from govops.packs.errors import PackError, PackProblem
+from govops.packs.plans.indicators import IndicatorsFile
 from govops.packs.plans.schema import ProgrammeFile
 from govops.packs.schema import AreasFile, ManifestFile, ProceduresFile, TableFile
 from govops.packs.validation import Model, validate_file
@@ -20,6 +21,7 @@ from govops.packs.yamlsource import YamlFile, read_yaml
 MANIFEST = "pack.yaml"
 PROCEDURES = "procedures.yaml"
 PROGRAMME = "programme.yaml"
+INDICATORS = "indicators.yaml"
 AREAS = "areas.yaml"
 TABLES = "tables"
 
@@ -64,6 +66,10 @@ def _read_optional_files(folder: Path, builder: PackBuilder, problems: list[Pack
         programme_read = _read(folder / PROGRAMME, ProgrammeFile, problems)
         if programme_read is not None:
             builder.add_programme(*programme_read)
+    if (folder / INDICATORS).is_file():
+        indicators_read = _read(folder / INDICATORS, IndicatorsFile, problems)
+        if indicators_read is not None:
+            builder.add_indicators(*indicators_read)
     if (folder / AREAS).is_file():
         areas_read = _read(folder / AREAS, AreasFile, problems)
         if areas_read is not None:

@@ -201,3 +201,23 @@ def test_pack_show_lists_a_procedures_steps_in_order_in_the_readers_language(
     traditional = govops("pack", "show", "cn-community-organizations", "--lang", "zh-Hant")
     assert "程序 election：選舉工作步驟 [42]" in traditional.stdout
     assert "voter_registration: 選民登記 (緊接 election_committee 之後) [42]" in traditional.stdout
+
+
+def test_pack_show_and_test_a_plans_indicators(govops: Run) -> None:
+    shown = govops("pack", "show", "cn-xicheng-em-14fyp", "--lang", "en").stdout
+    assert "  indicators (2021-2025):" in shown
+    assert (
+        "    fire_death_rate: Yearly average fire deaths per 100,000 residents: target <0.35, "
+        "the yearly average [二(三)1 表1]"
+    ) in shown
+    assert "    seismic_resistance: Able to withstand an earthquake of intensity VIII" in shown
+    chinese = govops("pack", "show", "cn-xicheng-em-14fyp").stdout
+    assert "disaster_officers_trained: 完成实际培训与演练的灾害信息员：目标 1400名（理解），" in (
+        chinese
+    )
+    tested = govops("pack", "test", "cn-xicheng-em-14fyp", "--lang", "en")
+    assert tested.returncode == 0, tested.stdout
+    assert "ok targets.yaml [fire_death_rate] average at the bound: missed" in tested.stdout
+    assert "ok targets.yaml [fire_death_rate] average just inside the bound: met" in tested.stdout
+    lines = tested.stdout.splitlines()
+    assert sum("[fire_death_rate]" in line for line in lines) == 4

@@ -253,3 +253,50 @@ def test_a_step_following_none_of_the_procedure_or_declared_twice_is_refused(
         f"{where}:9: procedures.vote.steps[3].follows: a step aside follows no step",
         f"{where}:6: procedures.vote.steps: no step opens the procedure (one follows none)",
     ]
+
+
+INDICATORS = """\
+period: {first: 2021, last: 2025}
+indicators:
+  - {id: trained, title: {en: Trained}, unit: 名, target: 1400名以上, measure: total,
+     cite: "4.1(1)"}
+  - {id: fall, title: {en: Fall}, unit: 起, target: 30%以上, measure: fall,
+     baseline_year: 2020, cite: "4.1(1)"}
+qualitative:
+  - {id: safe, text: {en: A safe district}, cite: "4"}
+"""
+
+
+def test_a_plans_indicators_load_with_their_targets_read_by_the_convention(
+    tmp_path: Path,
+) -> None:
+    folder = write_pack(tmp_path)
+    (folder / "indicators.yaml").write_text(INDICATORS, encoding="utf-8")
+    pack = load_pack(folder)
+    trained = pack.indicator("trained")
+    assert (trained.target.value, trained.target.unit, trained.target.comparator()) == (
+        1400,
+        "名",
+        "≥",
+    )
+    assert [q.id for q in pack.qualitative] == ["safe"]
+
+
+def test_an_indicator_that_cannot_be_read_is_refused_at_its_line(tmp_path: Path) -> None:
+    folder = write_pack(tmp_path)
+    bad = (
+        INDICATORS.replace("1400名以上", "1400人以上")
+        .replace("baseline_year: 2020", "baseline_year: 2021")
+        .replace("id: fall", "id: trained")
+        .replace("target: 30%以上", "target: 30%")
+    )
+    (folder / "indicators.yaml").write_text(bad, encoding="utf-8")
+    where = tmp_path / "indicators.yaml"
+    assert problems(folder) == [
+        f"{where}:3: indicators[0].target: 1400人以上 is in '人', the indicator in '名'",
+        f"{where}:5: indicators[1].id: indicator trained is given twice",
+        f"{where}:6: indicators[1].baseline_year: a fall is counted from a baseline year "
+        "before the period",
+        f"{where}:5: indicators[1].target: 30% has no sign nor word: the pack must say how it "
+        "is read",
+    ]

@@ -9,6 +9,7 @@ from datetime import date
 from govops.lawcode.dated.parameters import ParameterError, ParameterSet, ParameterSnapshot
 from govops.lawcode.dated.procedures import Catalogue, ChecklistItem, Deadline, Text
 from govops.lawcode.dated.steps import Procedure
+from govops.lawcode.plans.indicators import Indicator, QualitativeTarget
 from govops.lawcode.plans.programme import Programme
 from govops.lawcode.rules.intervals import BoundaryConvention
 from govops.lawcode.rules.tables import RuleTable, parameters_of
@@ -42,6 +43,8 @@ class Pack:
     programme: Programme | None = None  # a plan with activities, a budget and targets
     areas: AreaMap | None = None  # areas the pack acts on, with their weather stations
     procedures: Mapping[str, Procedure] = field(default_factory=dict)  # steps in order
+    indicators: tuple[Indicator, ...] = ()  # a plan's figures held against its targets
+    qualitative: tuple[QualitativeTarget, ...] = ()  # its targets stated only in words
 
     def rules_as_of(self, day: date) -> ParameterSnapshot:
         """The parameters in force on `day`; none before the document itself is in force."""
@@ -77,6 +80,12 @@ class Pack:
             raise KeyError(
                 f"pack {self.id!r} has no procedure {procedure_id!r} (has: {known})"
             ) from None
+
+    def indicator(self, indicator_id: str) -> Indicator:
+        found = next((i for i in self.indicators if i.id == indicator_id), None)
+        if found is None:
+            raise KeyError(f"pack {self.id!r} has no indicator {indicator_id!r}")
+        return found
 
     def table(self, table_id: str) -> RuleTable:
         try:

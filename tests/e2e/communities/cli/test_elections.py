@@ -100,7 +100,10 @@ def test_an_election_runs_from_the_command_line_to_its_audit(
     )
     assert first["data"]["round"]["result"]["elected"] == ["m2", "m3", "m4", "m5"]
     listed = communities("elections", COMMUNITY, "--lang", "en")
-    assert listed.stdout == "e2025\trc\tJun 15, 2025\t5\tre-election for the seats left\tm2, m3, m4, m5\n"
+    assert (
+        listed.stdout
+        == "e2025\trc\tJun 15, 2025\t5\tre-election for the seats left\tm2, m3, m4, m5\n"
+    )
     ok(
         step(
             communities,

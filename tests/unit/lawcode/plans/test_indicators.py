@@ -1,0 +1,75 @@
+"""Where an indicator stands as of a year, by its measure, with the reason in words: the
+figures behind each status and the course a total or an end figure must keep."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from govops.lawcode.plans.indicators import Indicator, Measure, Status, assess
+from govops.lawcode.plans.targets import read_target
+from govops.platform.i18n.translator import translator
+from tests.unit.lawcode.plans.test_targets import CITE, CONVENTION, READING
+
+
+def indicator(written: str, measure: Measure, unit: str = "", **more: object) -> Indicator:
+    bare = more.pop("bare", None)
+    target = read_target(written, CONVENTION, bare, READING if bare else None)  # type: ignore[arg-type]
+    return Indicator("i", {"en": "i"}, unit, target, measure, 2021, 2025, CITE, **more)  # type: ignore[arg-type]
+
+
+def said(figures: dict[int, str], year: int, of: Indicator) -> tuple[Status, str]:
+    got = assess(of, {y: Decimal(f) for y, f in figures.items()}, year)
+    return got.status, translator("en").say(got.reason)
+
+
+RATE = indicator("<0.9", Measure.EACH_YEAR, "人/百亿元")
+
+
+def test_each_year_names_the_years_that_missed_and_the_years_without_a_figure() -> None:
+    assert said({2021: "0.8", 2022: "0.9"}, 2022, RATE) == (
+        Status.AT_RISK,
+        "2022 did not meet <0.9 (0.9人/百亿元)",
+    )
+    assert said({y: "0.8" for y in range(2021, 2026)}, 2025, RATE)[0] is Status.MET
+    assert said({2021: "0.8", 2023: "0.8"}, 2023, RATE) == (Status.ON_TRACK, "no figure for 2022")
+    assert said({}, 2023, RATE) == (Status.NO_FIGURE, "no figure yet")
+    assert said({2026: "5"}, 2025, RATE)[0] is Status.NO_FIGURE  # after the period: not counted
+
+
+def test_an_average_is_held_against_the_target_exactly() -> None:
+    deaths = indicator("<1", Measure.AVERAGE, "人/百万人")
+    status, reason = said({2021: "0.5", 2022: "1.49"}, 2022, deaths)
+    assert status is Status.ON_TRACK  # 0.995 < 1
+    assert (
+        reason == "the average of 2 years is 1.00人/百万人: meets <1"
+    )  # shown, not judged, rounded
+    assert said({2021: "0.5", 2022: "1.5"}, 2022, deaths)[0] is Status.AT_RISK  # exactly 1
+
+
+def test_a_total_is_met_once_reached_and_otherwise_kept_on_a_steady_course() -> None:
+    trained = indicator("1400名", Measure.TOTAL, "名", bare="at_least")
+    assert said({2021: "1400"}, 2021, trained)[0] is Status.MET
+    status, reason = said({2021: "300", 2022: "300", 2023: "239"}, 2023, trained)
+    assert status is Status.AT_RISK
+    assert reason == ("839名 in 2021-2023; a steady course to 1400名 by 2025 asks 840名 by now")
+    assert said({2021: "300", 2022: "300", 2023: "240"}, 2023, trained)[0] is Status.ON_TRACK
+    assert said({2021: "1000", 2025: "399"}, 2025, trained)[0] is Status.MISSED
+
+
+def test_an_end_figure_keeps_a_course_from_its_first_figure_and_a_ceiling_is_kept_under() -> None:
+    share = indicator("90%", Measure.AT_END, "%", bare="at_least")
+    assert said({2021: "50", 2023: "70"}, 2023, share)[0] is Status.ON_TRACK  # half-way
+    assert said({2021: "50", 2023: "69.99"}, 2023, share)[0] is Status.AT_RISK
+    assert said({2021: "91"}, 2022, share)[0] is Status.MET  # reached early
+    spacing = indicator("2公里", Measure.AT_END, "公里", bare="at_most")
+    assert said({2021: "3", 2023: "2.5"}, 2023, spacing)[0] is Status.ON_TRACK
+    assert said({2025: "2.01"}, 2025, spacing)[0] is Status.MISSED
+
+
+def test_a_fall_is_counted_from_the_baseline_year() -> None:
+    fall = indicator("≧30%", Measure.FALL, "起", baseline_year=2020)
+    status, reason = said({2020: "200", 2025: "140"}, 2025, fall)
+    assert status is Status.MET
+    assert reason == "a fall of 30% from 200起 in 2020 to 140起 in 2025: meets ≧30%"
+    assert said({2020: "200", 2025: "141"}, 2025, fall)[0] is Status.MISSED
+    assert said({2025: "140"}, 2025, fall)[0] is Status.NO_FIGURE
