@@ -9,9 +9,11 @@ it. How a year's figures count is the indicator's measure, as the plan's words s
 - at_end: the latest figure reaches it by the period's end (“十四五”末 … 90%);
 - fall: the fall, in percent, of the latest figure from the baseline year's (累计降幅).
 
-Readings (the plan gives no pace): a total or an end figure is on track while it keeps a
-steady course to the target (a straight line from the period's start, or from the first
-figure, to the target at the period's end); below that course it is at risk. A figure once
+Readings (where the plan gives no pace): a total or an end figure is on track while it
+keeps a steady course to the target (a straight line from the period's start, or from the
+first figure, to the target at the period's end); below that course it is at risk. Where
+the plan writes its own pace (`Course`: the SRB plan's 115 in 2015, 0.4 a year, 113 by
+2020), that pace is the course, and each year's figure is held against it. A figure once
 past an upper bound of a total (no more than N in the period) cannot come back: missed."""
 
 from __future__ import annotations
@@ -47,6 +49,16 @@ class Status(Enum):
 
 
 @dataclass(frozen=True, slots=True)
+class Course:
+    """A pace the plan writes itself: from `baseline` in `baseline_year`, `yearly_step`
+    each year (negative to fall), the target holding in the period's last year."""
+
+    baseline: Decimal
+    baseline_year: int
+    yearly_step: Decimal
+
+
+@dataclass(frozen=True, slots=True)
 class Indicator:
     id: str
     title: Text
@@ -58,6 +70,7 @@ class Indicator:
     cite: Citation
     baseline_year: int | None = None  # the year a fall is counted from (measure fall)
     reading: Text | None = None  # how the plan's words were read, where they do not force it
+    course: Course | None = None  # the plan's own pace, where it writes one
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +89,19 @@ class Assessment:
     status: Status
     figure: Decimal | None  # what was held against the target (an average, a total, a fall)
     reason: Message
+
+
+def expected(indicator: Indicator, year: int) -> Decimal | None:
+    """The figure the plan's own pace asks by the end of `year` (the target, if tighter,
+    in the last year); None without a course or outside the years after its baseline."""
+    course = indicator.course
+    if course is None or not course.baseline_year < year <= indicator.last_year:
+        return None
+    step = course.baseline + course.yearly_step * (year - course.baseline_year)
+    if year < indicator.last_year:
+        return step
+    final = indicator.target.value
+    return min(step, final) if indicator.target.side is Side.UPPER else max(step, final)
 
 
 def assess(indicator: Indicator, figures: Mapping[int, Decimal], year: int) -> Assessment:
@@ -105,16 +131,27 @@ def _each_year(
     indicator: Indicator, known: dict[int, Decimal], year: int, final: bool
 ) -> Assessment:
     target = indicator.target
-    failing = [y for y, figure in known.items() if not target.holds(figure)]
+    failing = [y for y, figure in known.items() if not _holds_in(indicator, y, figure)]
     missing = [
         y for y in range(indicator.first_year, min(year, indicator.last_year) + 1) if y not in known
     ]
     if failing:
-        said = msg(
-            "{years} did not meet {target} ({figures})",
-            years=", ".join(str(y) for y in failing),
-            target=target.written,
-            figures=", ".join(_shown(known[y], indicator.unit) for y in failing),
+        years = ", ".join(str(y) for y in failing)
+        figures = ", ".join(_shown(known[y], indicator.unit) for y in failing)
+        said = (
+            msg(
+                "{years} did not keep the plan's pace to {target} ({figures})",
+                years=years,
+                target=target.written,
+                figures=figures,
+            )
+            if indicator.course is not None
+            else msg(
+                "{years} did not meet {target} ({figures})",
+                years=years,
+                target=target.written,
+                figures=figures,
+            )
         )
         status = Status.MISSED if final else Status.AT_RISK
         return Assessment(indicator.id, year, status, known[failing[-1]], said)
@@ -125,6 +162,16 @@ def _each_year(
         return Assessment(indicator.id, year, status, latest, said)
     said = msg("every year so far meets {target}", target=target.written)
     return Assessment(indicator.id, year, Status.MET if final else Status.ON_TRACK, latest, said)
+
+
+def _holds_in(indicator: Indicator, year: int, figure: Decimal) -> bool:
+    """Whether a year's figure meets the target, or the plan's own pace for that year."""
+    paced = expected(indicator, year)
+    return (
+        indicator.target.holds(figure, paced)
+        if paced is not None
+        else (indicator.target.holds(figure))
+    )
 
 
 def _average_said(indicator: Indicator, known: dict[int, Decimal], average: Decimal) -> Message:

@@ -14,6 +14,9 @@ from decimal import Decimal
 from enum import Enum
 
 from govops.lawcode.dated.procedures import Text
+from govops.lawcode.plans.indicators import Course, Indicator, Measure, expected
+from govops.lawcode.plans.targets import Target
+from govops.lawcode.rules.intervals import Side
 from govops.lawcode.sources.citations import Citation
 
 
@@ -193,8 +196,10 @@ class Comparator(Enum):
 
 @dataclass(frozen=True, slots=True)
 class Trajectory:
-    """A target reached year by year: from `baseline` in `baseline_year`, a change of
-    `yearly_change` each year (negative to fall), until `target` in `target_year`."""
+    """A target reached year by year, as the programme's text states it (figures as
+    printed, each cited): from `baseline` in `baseline_year`, a change of `yearly_change`
+    each year (negative to fall), until `target` in `target_year`. It is an indicator with
+    the plan's own pace (`as_indicator`), held year by year like every plan's indicator."""
 
     indicator: str
     comparator: Comparator
@@ -205,15 +210,30 @@ class Trajectory:
     target_year: int
     reading: Text  # how the plan's words were read into these numbers
 
+    def as_indicator(self) -> Indicator:
+        """The trajectory as an indicator (`lawcode.plans.indicators`): its target a bound
+        including the figure (a ceiling under `<=`), each year held against the pace."""
+        side = Side.UPPER if self.comparator is Comparator.AT_MOST else Side.LOWER
+        target = Target(self.target.text, self.target.value, "", side, True, self.reading)
+        course = Course(self.baseline.value, self.baseline_year, self.yearly_change.value)
+        first, last = self.baseline_year + 1, self.target_year
+        return Indicator(
+            self.indicator,
+            {},
+            "",
+            target,
+            Measure.EACH_YEAR,
+            first,
+            last,
+            self.target.cite,
+            reading=self.reading,
+            course=course,
+        )
+
     def allowed(self, year: int) -> Decimal | None:
-        """The value the indicator must not pass (or must reach) in `year`; None outside
-        the years the plan covers."""
-        if not self.baseline_year < year <= self.target_year:
-            return None
-        step = self.baseline.value + self.yearly_change.value * (year - self.baseline_year)
-        final = self.target.value
-        tighter = min(step, final) if self.comparator is Comparator.AT_MOST else max(step, final)
-        return tighter if year == self.target_year else step
+        """The value the indicator must not pass (or must reach) in `year`: the pace of
+        its indicator (`indicators.expected`); None outside the years the plan covers."""
+        return expected(self.as_indicator(), year)
 
 
 @dataclass(frozen=True, slots=True)

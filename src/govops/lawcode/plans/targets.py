@@ -41,11 +41,13 @@ class Target:
     inclusive: bool
     reading: Text | None = None  # why a bare figure is read so (None: the plan's sign says)
 
-    def holds(self, figure: Decimal) -> bool:
-        """Whether `figure` (in the target's unit) meets the target."""
+    def holds(self, figure: Decimal, value: Decimal | None = None) -> bool:
+        """Whether `figure` (in the target's unit) meets the target, or the same bound set
+        at `value` (a year's step on the plan's own pace)."""
+        bound = self.value if value is None else value
         if self.side is Side.LOWER:
-            return figure >= self.value if self.inclusive else figure > self.value
-        return figure <= self.value if self.inclusive else figure < self.value
+            return figure >= bound if self.inclusive else figure > bound
+        return figure <= bound if self.inclusive else figure < bound
 
     def comparator(self) -> str:
         """The bound in signs, whatever the plan wrote: `<`, `≤`, `≥` or `>`."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from govops.lawcode.plans.indicators import Indicator, Measure, Status, assess
+from govops.lawcode.plans.indicators import Course, Indicator, Measure, Status, assess, expected
 from govops.lawcode.plans.targets import read_target
 from govops.platform.i18n.translator import translator
 from tests.unit.lawcode.plans.test_targets import CITE, CONVENTION, READING
@@ -73,3 +73,25 @@ def test_a_fall_is_counted_from_the_baseline_year() -> None:
     assert reason == "a fall of 30% from 200起 in 2020 to 140起 in 2025: meets ≧30%"
     assert said({2020: "200", 2025: "141"}, 2025, fall)[0] is Status.MISSED
     assert said({2025: "140"}, 2025, fall)[0] is Status.NO_FIGURE
+
+
+def test_the_plans_own_pace_sets_each_years_bound_and_the_target_holds_at_the_end() -> None:
+    srb = indicator("113", Measure.EACH_YEAR, bare="at_most")
+    paced = Indicator(
+        "srb", {}, "", srb.target, Measure.EACH_YEAR, 2016, 2020, CITE,
+        course=Course(Decimal(115), 2015, Decimal("-0.4")),
+    )  # fmt: skip
+    assert [expected(paced, y) for y in (2015, 2016, 2019, 2020, 2021)] == [
+        None,
+        Decimal("114.6"),
+        Decimal("113.4"),
+        Decimal("113.0"),
+        None,
+    ]
+    assert expected(srb, 2021) is None  # no pace written: none expected
+    on_pace = {2016: "114.6", 2017: "114.2"}
+    assert said(on_pace, 2017, paced)[0] is Status.ON_TRACK
+    assert said({2016: "114.7"}, 2016, paced) == (
+        Status.AT_RISK,
+        "2016 did not keep the plan's pace to 113 (114.7)",
+    )
