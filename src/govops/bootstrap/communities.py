@@ -33,7 +33,15 @@ class TreeOfUnits:
         return self.units.held_otherwise(units)
 
     def record(self, units: Sequence[Unit], actor: str) -> int:
-        return len(self.units.record_derived(units, actor))
+        """The units into the tree, after the registry's commit: a failure here (the
+        database busy, say) is logged, never undoing what the registry stored; the start
+        of `govops serve` puts in what is missing."""
+        try:
+            return len(self.units.record_derived(units, actor))
+        except Exception:  # whatever it is, the registry's record stands
+            codes = ", ".join(u.code for u in units)
+            _log.warning("units %s not placed in the organisation tree", codes, exc_info=True)
+            return 0
 
 
 def build_communities(engine: Engine, clock: Callable[[], datetime] = _now) -> RegistryService:
@@ -56,12 +64,16 @@ def communities_into_tree(registry: RegistryService, language: str) -> None:
     from govops.platform.i18n.translator import translator  # noqa: PLC0415
 
     t = translator(language)
-    _, refused = registry.units_into_tree()
+    try:
+        _, refused = registry.units_into_tree()
+    except Exception:  # the service starts; the next start tries again
+        _log.warning("the community organisations were not placed in the tree", exc_info=True)
+        return
     for code in refused:
         _log.warning(
             t._(
-                "unit {code} is held in the organisation tree by another unit: the community "
-                "organisation of that code is not placed in the tree",
+                "unit {code} is held in the organisation tree by another unit, or its code is "
+                "too long: the community organisation is not placed in the tree",
                 code=code,
             )
         )

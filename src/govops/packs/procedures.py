@@ -105,12 +105,19 @@ def _procedure(
         where: list[PathKey] = [*here, "steps", index]
         if step.id in declared[:index]:
             report(source, [*where, "id"], msg("step {step} is declared twice", step=step.id))
+        aside = {s.id for s in model.steps if s.aside}
         for other in step.follows:
             if other not in declared:
                 report(
                     source,
                     [*where, "follows"],
                     msg("{step} is no step of this procedure", step=repr(other)),
+                )
+            elif other in aside:
+                report(
+                    source,
+                    [*where, "follows"],
+                    msg("{step} is recorded aside: no step follows it", step=repr(other)),
                 )
         if step.aside and step.follows:
             report(source, [*where, "follows"], msg("a step aside follows no step"))

@@ -220,4 +220,4 @@ def test_pack_show_and_test_a_plans_indicators(govops: Run) -> None:
     assert "ok targets.yaml [fire_death_rate] average at the bound: missed" in tested.stdout
     assert "ok targets.yaml [fire_death_rate] average just inside the bound: met" in tested.stdout
     lines = tested.stdout.splitlines()
-    assert sum("[fire_death_rate]" in line for line in lines) == 4
+    assert sum("[fire_death_rate]" in line for line in lines) == 5

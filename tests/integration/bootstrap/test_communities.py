@@ -65,3 +65,52 @@ def test_at_start_the_tree_gets_what_a_database_recorded_before_lacks(
     assert [v.actor for v in tree.history("c1.g1")] == ["li@c1"]
     assert tree.tree().get("c2.jw").kind == "office"  # left as it was, and said
     assert "unit c2.jw is held in the organisation tree by another unit" in caplog.text
+
+
+def test_a_unit_held_otherwise_is_never_replaced_nor_an_old_organisation_refused(
+    engine: Engine,
+) -> None:
+    tree = units(engine)
+    pack = load_builtin_pack("cn-community-organizations")
+    before = RegistryService(community_unit_of_work_factory(engine), Clock(NOW), pack)
+    before.record("c2", "organisation", COMMITTEE, "li@c2")  # c2.jw: the office's code
+    registry = build_communities(engine, Clock(NOW))
+    registry.record("c2", "organisation", {**GROUP, "id": "g2"}, "li@c2")
+    registry.record("c2", "organisation", {**COMMITTEE, "name": "和平社区居委会"}, "li@c2")
+    assert tree.tree().get("c2.jw") == TREE[3]  # still the office, named as it was
+    assert tree.tree().get("c2.g2").parent == "c2"
+    assert registry.get("c2").organisations["jw"].name == "和平社区居委会"
+
+
+def test_a_unit_keeps_its_other_names_and_packs_when_its_organisation_is_renamed(
+    engine: Engine,
+) -> None:
+    tree = units(engine)
+    named = Unit(
+        "c1.jw", {"zh-Hans": "幸福社区居委会", "en": "Xingfu RC"}, "committee", "c1", ("p",)
+    )
+    tree.record(None, [named])
+    registry = build_communities(engine, Clock(NOW))
+    registry.record("c1", "organisation", {**COMMITTEE, "name": "幸福社區居委會"}, "wang@s1")
+    assert tree.tree().get("c1.jw") == Unit(
+        "c1.jw",
+        {"zh-Hans": "幸福社区居委会", "en": "Xingfu RC", "zh-Hant": "幸福社區居委會"},
+        "committee",
+        "c1",
+        ("p",),
+    )
+
+
+def test_a_failure_of_the_tree_leaves_the_registrys_record_standing(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    units(engine)
+    registry = build_communities(engine, Clock(NOW))
+
+    def busy(*_: object) -> list[Unit]:
+        raise RuntimeError("database is locked")
+
+    monkeypatch.setattr(UnitService, "record_derived", busy)
+    event = registry.record("c1", "organisation", COMMITTEE, "wang@s1")
+    assert event.seq == 1 and registry.get("c1").organisations["jw"].kind.value == "committee"
+    assert "units c1.jw not placed in the organisation tree" in caplog.text

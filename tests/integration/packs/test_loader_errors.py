@@ -239,6 +239,7 @@ def test_a_step_following_none_of_the_procedure_or_declared_twice_is_refused(
         PROCEDURE.replace("follows: [open]", "follows: [recount]")
         .replace("id: again", "id: count")
         .replace("aside: true", "aside: true, follows: [open]")
+        .replace("follows: [count, again]", "follows: [count, again, consent]")
         .replace(
             '{id: open, title: {en: Open}, cite: "4.1(1)"}',
             '{id: open, title: {en: Open}, cite: "4.1(1)", follows: [count]}',
@@ -250,6 +251,8 @@ def test_a_step_following_none_of_the_procedure_or_declared_twice_is_refused(
         f"{where}:7: procedures.vote.steps[1].follows: 'recount' is no step of this procedure",
         f"{where}:8: procedures.vote.steps[2].id: step count is declared twice",
         f"{where}:8: procedures.vote.steps[2].follows: 'again' is no step of this procedure",
+        f"{where}:8: procedures.vote.steps[2].follows: 'consent' is recorded aside: no step "
+        "follows it",
         f"{where}:9: procedures.vote.steps[3].follows: a step aside follows no step",
         f"{where}:6: procedures.vote.steps: no step opens the procedure (one follows none)",
     ]
@@ -286,6 +289,7 @@ def test_an_indicator_that_cannot_be_read_is_refused_at_its_line(tmp_path: Path)
     folder = write_pack(tmp_path)
     bad = (
         INDICATORS.replace("1400名以上", "1400人以上")
+        .replace("measure: total,", "measure: total, baseline_year: 2020,")
         .replace("baseline_year: 2020", "baseline_year: 2021")
         .replace("id: fall", "id: trained")
         .replace("target: 30%以上", "target: 30%")
@@ -293,6 +297,7 @@ def test_an_indicator_that_cannot_be_read_is_refused_at_its_line(tmp_path: Path)
     (folder / "indicators.yaml").write_text(bad, encoding="utf-8")
     where = tmp_path / "indicators.yaml"
     assert problems(folder) == [
+        f"{where}:3: indicators[0].baseline_year: only a fall has a baseline year",
         f"{where}:3: indicators[0].target: 1400人以上 is in '人', the indicator in '名'",
         f"{where}:5: indicators[1].id: indicator trained is given twice",
         f"{where}:6: indicators[1].baseline_year: a fall is counted from a baseline year "

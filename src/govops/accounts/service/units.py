@@ -5,6 +5,7 @@ unit is new or differs."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from datetime import datetime
 
 from govops.accounts.model.events import AccessEvent, AccessEventKind
@@ -44,10 +45,20 @@ class UnitService:
     def record_derived(self, units: Iterable[Unit], by: str) -> list[Unit]:
         """Record units another register derives from its own records (a community's
         committees and resident groups), attributed to `by`, who recorded them there
-        under that register's permission; the changed ones. A unit whose parent is not in
-        the tree (yet) is left for later: that register puts it in again at start."""
+        under that register's permission; the changed ones. A unit already in the tree
+        keeps its other names and its packs (the register gives one name); one held with
+        another kind or parent is never replaced; one whose parent is not in the tree
+        (yet) is left for later: that register puts it in again at start."""
         tree = self.tree()
-        return self._record([u for u in units if u.parent in tree], by, None)
+        wanted: list[Unit] = []
+        for unit in units:
+            held = tree.units.get(unit.code)
+            if held is None:
+                if unit.parent in tree:
+                    wanted.append(unit)
+            elif (held.kind, held.parent) == (unit.kind, unit.parent):
+                wanted.append(replace(held, names={**held.names, **unit.names}))
+        return self._record(wanted, by, None)
 
     def held_otherwise(self, units: Iterable[Unit]) -> list[str]:
         """The codes among `units` the tree holds with another kind or parent."""

@@ -121,7 +121,7 @@ class Procedure:
     relations: frozenset[Relation] = frozenset()
 
     def _begin(self, case: Case, step: Step, at: datetime, actor: str) -> None:
-        begin(self.rules, case, step, at, actor)
+        begin(case, step, at, actor)
 
     def recommend(
         self,

@@ -18,7 +18,7 @@ from datetime import date, datetime
 from typing import Any
 
 from govops.cadres.model.record import DIVISION_RANKS
-from govops.cadres.model.steps import ProcedureRules, Step, refuse_unless, step_name
+from govops.cadres.model.steps import Step, refuse_unless, step_name
 from govops.lawcode.dated.steps import Procedure
 from govops.lawcode.texts.messages import Message, msg
 
@@ -114,7 +114,7 @@ def _done(case: Case) -> list[str]:
     return [e.step.value for e in case.events]
 
 
-def begin(rules: ProcedureRules, case: Case, step: Step, at: datetime, actor: str) -> None:
+def begin(case: Case, step: Step, at: datetime, actor: str) -> None:
     """Refuse `step` out of order (`expected`) or dated before the last step recorded."""
     if not actor.strip():
         raise ValueError("a step needs the actor who did it")  # i18n: not shown (checked)

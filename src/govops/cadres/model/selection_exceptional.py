@@ -61,7 +61,7 @@ def record_consent(
     again = consent_of(case)
     twice = msg("recorded already (#{seq})", seq=again.seq if again else 0)
     refuse_unless(again is None, step, "superior consent", where, twice)
-    begin(rules, case, step, at, actor)
+    begin(case, step, at, actor)
     data = {"department": department, "reference": reference}
     return new_event(case, step, at, actor, data)
 

@@ -59,7 +59,7 @@ def decide(
     if screening.day != at.date():
         raise ValueError("the screening is not of the decision's day")  # a bug
     step = Step.DECISION
-    begin(rules, case, step, at, actor)
+    begin(case, step, at, actor)
     still_valid(rules, case, at.date())
     stated = exceptional.before_decision(rules, case)  # the superior consent (29 para 2)
     checked = gate(step, rules.document, case.candidate, screening)
@@ -116,7 +116,7 @@ def reconsider(
     if not consents <= case.committee:  # the service checks it first
         raise ValueError(f"not on the committee: {sorted(consents - case.committee)}")
     step, share = Step.RECONSIDERATION, rules.reconsideration_consent_share
-    begin(rules, case, step, at, actor)
+    begin(case, step, at, actor)
     recused = withdrawing(case.candidate, consents, relations)
     counted, members = consents - recused, len(case.committee)
     detail = msg(
@@ -136,7 +136,7 @@ def close(
     """CLOSED: the case ends, withdrawn or not appointed, with the reason; nothing follows.
     Not after the appointment (the probation's end closes it then)."""
     step = Step.CLOSED
-    begin(rules, case, step, at, actor)
+    begin(case, step, at, actor)
     where = rules.cite("29")
     refuse_unless(bool(reason.strip()), step, "reason", where, msg("none given"))
     return new_event(case, step, at, actor, {"outcome": str(outcome), "reason": reason})

@@ -45,6 +45,7 @@ def committee_inputs(
 ) -> pl.DataFrame:
     """One row per committee (organisations of kind `committee`, in their order): its id
     (`organisation`), then the `committee` table's inputs."""
+    _refuse_nulls(organisations, "organisations", ("id", "kind"))
     codes = _codes(organisations)
     on_body = _on_body(people, codes, seats, day)
     committees = codes.filter(pl.col("kind") == "committee").select(

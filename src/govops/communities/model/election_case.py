@@ -35,6 +35,7 @@ from govops.communities.model.election_audit import audit_record
 from govops.communities.model.election_fields import register_rows, step_fields
 from govops.communities.model.election_tally import Ballot, BallotError, Round, tally
 from govops.communities.model.registry import Community, EventKind, OrganisationKind
+from govops.communities.model.words import STEP_NAMES
 from govops.lawcode.dated.parameters import ParameterError
 from govops.lawcode.dated.steps import Procedure
 from govops.lawcode.sources.pack import Pack
@@ -131,9 +132,10 @@ def decide_step(
         raise StepRefusedError(msg("every seat is filled: the election is over"))
     if case.procedure.refusal([s.value for s in case.done], step.value) is not None:
         waited = case.next_step()
-        raise StepRefusedError(
-            msg("the election waits for the step {step}", step=waited.value if waited else "-")
-        )
+        if waited is None:
+            raise StepRefusedError(msg("no step may follow: the election's procedure has ended"))
+        name = Message(STEP_NAMES[waited.value])
+        raise StepRefusedError(msg("the election waits for the step {step}", step=name))
     try:
         return {"step": step.value, **_step_data(community, case, step, given, pack, today)}
     except ParameterError as error:

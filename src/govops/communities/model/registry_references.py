@@ -83,7 +83,8 @@ def _check_organisation(
     checked: dict[str, Any], community: Community, subcommittee_kinds: frozenset[str], today: date
 ) -> None:
     held = community.organisations.get(checked["id"])
-    check_unit_code(community.code, checked["id"], checked["kind"])
+    if held is None:  # one recorded before its unit was kept in the tree keeps its id
+        check_unit_code(community.code, checked["id"], checked["kind"])
     if held is not None and held.kind.value != checked["kind"]:
         raise RegistryInputError(
             "data.kind",

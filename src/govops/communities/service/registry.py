@@ -13,8 +13,10 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from govops.communities.model.organisation_units import (
+    MAX_UNIT_CODE,
     organisation_units,
     recorded_by,
+    unit_code,
     wanted_units,
 )
 from govops.communities.model.registry import Community, Event, EventKind, RegistryInputError
@@ -27,6 +29,7 @@ from govops.communities.ports import (
 )
 from govops.lawcode.sources.pack import Pack
 from govops.lawcode.texts.messages import msg
+from govops.platform.identity.units import Unit
 
 RETRIES = 5
 SUBCOMMITTEE_KINDS = "subcommittee_kinds"  # the pack's vocabulary of sub-committees
@@ -97,40 +100,65 @@ class RegistryService:
 
     def units_into_tree(self) -> tuple[int, list[str]]:
         """Every recorded community's committees and resident groups into the organisation
-        tree, where one is missing or differs (a database recorded before they were kept
-        there, or a stop between the registry's commit and the tree's): how many units
-        were recorded, and the codes the tree holds as other units (those are left out;
-        the composition root says so at start, where it runs this)."""
+        tree, where one is missing or its name differs (a database recorded before they
+        were kept there, or a stop between the registry's commit and the tree's): how many
+        units were recorded, and the codes left out (held in the tree by another unit, or
+        too long for a unit's code); the composition root says those at start."""
         if self._units is None:
             return 0, []
         recorded, refused = 0, []
         for code in self.recorded():
             community = self.get(code)
-            units = organisation_units(community, self.pack.language)
-            taken = set(self._units.taken(units))
-            refused += sorted(taken)
+            units, left_out = self._placeable(organisation_units(community, self.pack.language))
+            refused += left_out
             by = recorded_by(community)
-            for actor in sorted({by[u.code] for u in units if u.code not in taken}):
-                mine = [u for u in units if u.code not in taken and by[u.code] == actor]
-                recorded += self._units.record(mine, actor)
+            for actor in sorted({by[u.code] for u in units}):
+                recorded += self._units.record([u for u in units if by[u.code] == actor], actor)
         return recorded, refused
+
+    def _placeable(self, units: list[Unit]) -> tuple[list[Unit], list[str]]:
+        """The units the tree may take, and the codes it may not: too long for a unit's
+        code, or held by another unit (another kind or parent), which is never replaced."""
+        assert self._units is not None
+        fitting = [u for u in units if len(u.code) <= MAX_UNIT_CODE]
+        taken = set(self._units.taken(fitting))
+        kept = [u for u in fitting if u.code not in taken]
+        return kept, sorted({u.code for u in units} - {u.code for u in kept})
 
     def _into_tree(self, before: Community, events: list[Event]) -> None:
         """After the registry's commit (a transaction of the unit register's cannot nest
-        in it): the committees and groups the events recorded, into the tree."""
-        if self._units is None or not any(e.kind is EventKind.ORGANISATION for e in events):
+        in it): the committees and groups these events recorded, into the tree (the port
+        keeps a failure there from undoing the registry's; start-up puts in what is
+        missing)."""
+        if self._units is None:
+            return
+        touched = {e.data["id"] for e in events if e.kind is EventKind.ORGANISATION}
+        if not touched:
             return
         folding = Folding(before)
         for event in events:
             folding.add(event)
-        units = organisation_units(folding.community(), self.pack.language)
-        self._units.record(units, events[-1].actor)
+        mine = [
+            unit
+            for unit in organisation_units(folding.community(), self.pack.language)
+            if unit.code in {unit_code(before.code, i) for i in touched}
+        ]
+        placeable, _ = self._placeable(mine)  # those left out are said at start
+        if placeable:
+            self._units.record(placeable, events[-1].actor)
 
     def _refuse_taken(self, community: str, changes: list[Change]) -> None:
-        """Before anything is stored: an organisation whose unit code the tree holds as
-        another unit is refused."""
+        """Before anything is stored: a new organisation whose unit code the tree holds as
+        another unit is refused (one recorded before stays out of the tree, said at
+        start)."""
+        if self._units is None:
+            return
         wanted = wanted_units(community, changes)
-        taken = self._units.taken(wanted) if self._units is not None and wanted else []
+        if not wanted:
+            return
+        known = self.get(community).organisations
+        new = [u for u in wanted if u.code.removeprefix(f"{community}.") not in known]
+        taken = self._units.taken(new) if new else []
         if taken:
             raise RegistryInputError(
                 "data.id",

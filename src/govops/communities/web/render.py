@@ -94,6 +94,8 @@ class Reader:
             name = self.t._(label) if label else field
             if field in worded and isinstance(value, str):
                 shown = self.named(worded[field], value)
+            elif field == "subcommittee" and isinstance(value, str):
+                shown = self.subcommittee(value)
             elif isinstance(value, bool):
                 shown = Markup.escape(self.t.value(value))
             else:

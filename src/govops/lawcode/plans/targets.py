@@ -75,12 +75,18 @@ def read_target(
     sign, word = found["sign"], found["word"]
     if sign is not None and word is not None:
         raise TargetError(msg("{target} has both a sign and a word", target=written))
-    if found["to"] is not None and (sign or word or bare != "at_least"):
+    if found["to"] is not None and (sign or word):
+        raise TargetError(msg("{target} is a range: it takes no sign nor word", target=written))
+    if found["to"] is not None and bare != "at_least":
         raise TargetError(  # 1至2处: at least the first, as the pack reads it
             msg(
                 "{target} is a range: the pack reads it as at least its first figure",
                 target=written,
             )
+        )
+    if (sign or word) and bare is not None:
+        raise TargetError(
+            msg("{target} has a sign or a word: it takes no bare reading", target=written)
         )
     said = sign or word
     if said is not None:

@@ -11,7 +11,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from govops.lawcode.plans.indicators import assess
+from govops.lawcode.plans.assessment import assess
 from govops.lawcode.sources.pack import Pack
 from govops.lawcode.texts.messages import Text, msg
 from govops.packs.cases import CASES, CaseResult

@@ -100,6 +100,8 @@ def _indicator(
             [*where, "baseline_year"],
             msg("a fall is counted from a baseline year before the period"),
         )
+    if item.measure != "fall" and item.baseline_year is not None:
+        report(source, [*where, "baseline_year"], msg("only a fall has a baseline year"))
     try:
         target = read_target(item.target, convention, item.bare, item.reading or None)
     except TargetError as error:

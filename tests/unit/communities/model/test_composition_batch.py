@@ -210,3 +210,8 @@ def test_empty_cells_and_seats_of_unlisted_organisations_are_refused() -> None:
         committee_inputs(blank, o, s, DAY)
     with pytest.raises(BatchInputError, match="organisation 'c0-committee' is not among"):
         committee_inputs(p, o.filter(pl.col("id") != "c0-committee"), s, DAY)
+    kindless = o.with_columns(
+        pl.when(pl.col("id") == "c0-committee").then(None).otherwise(pl.col("kind")).alias("kind")
+    )
+    with pytest.raises(BatchInputError, match="organisations: column kind has empty cells"):
+        committee_inputs(p, kindless, s, DAY)  # never its seats dropped in silence

@@ -88,7 +88,7 @@ def test_an_election_runs_its_steps_in_order_and_refuses_one_out_of_order() -> N
     stream = opened()
     assert stream.refused(
         Step.REPRESENTATIVES, election="e1", held_on="2025-06-01", representatives=["v1"]
-    ) == ("the election waits for the step voter_registration")
+    ) == ("the election waits for the step voter registration")
     assert (
         stream.refused(
             Step.ELECTION_COMMITTEE,

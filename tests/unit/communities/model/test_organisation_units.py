@@ -64,7 +64,16 @@ def test_an_id_too_long_for_the_units_code_is_refused_for_a_committee_only() -> 
     )
     found, _ = check_event("organisation", {**COUNCIL, "id": long_id}, community, date(2026, 6, 30))
     assert found.value == "organisation"
-    found, checked = check_event(
+    _, checked = check_event(
         "organisation", {**GROUP, "id": long_id[:-1]}, community, date(2026, 6, 30)
     )
     assert len(unit_code("c1", checked["id"])) == 64
+
+
+def test_an_organisation_recorded_before_keeps_its_long_id() -> None:
+    long_id = "x" * 64
+    community = fold("c1", [event(1, {**COMMITTEE, "id": long_id}, "wang@s1")])
+    _, checked = check_event(
+        "organisation", {**COMMITTEE, "id": long_id, "name": "改名"}, community, date(2026, 6, 30)
+    )
+    assert checked["name"] == "改名"

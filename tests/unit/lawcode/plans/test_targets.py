@@ -63,8 +63,15 @@ def test_what_cannot_be_read_is_refused_with_its_words() -> None:
         ("about 5", "is not a figure with a sign or a word"),
         ("≤5", "'≤' is not a boundary word the pack declares"),
         ("<5以上", "has both a sign and a word"),
-        ("1至2处", "is a range"),
+        ("1至2处", "is a range: the pack reads it as at least its first figure"),
+        ("至少1至2处", "is a range: it takes no sign nor word"),
     ):
         with pytest.raises(TargetError) as caught:
             read_target(written, CONVENTION)
         assert said in str(caught.value), written
+
+
+def test_a_target_with_a_sign_or_a_word_takes_no_bare_reading() -> None:
+    with pytest.raises(TargetError) as caught:
+        read_target("70%以上", CONVENTION, "at_least", READING)
+    assert "has a sign or a word: it takes no bare reading" in str(caught.value)

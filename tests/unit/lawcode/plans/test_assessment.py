@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from govops.lawcode.plans.indicators import Course, Indicator, Measure, Status, assess, expected
+from govops.lawcode.plans.assessment import assess
+from govops.lawcode.plans.indicators import Course, Indicator, Measure, Status, expected
 from govops.lawcode.plans.targets import read_target
 from govops.platform.i18n.translator import translator
 from tests.unit.lawcode.plans.test_targets import CITE, CONVENTION, READING
@@ -53,14 +54,23 @@ def test_a_total_is_met_once_reached_and_otherwise_kept_on_a_steady_course() -> 
     assert status is Status.AT_RISK
     assert reason == ("839名 in 2021-2023; a steady course to 1400名 by 2025 asks 840名 by now")
     assert said({2021: "300", 2022: "300", 2023: "240"}, 2023, trained)[0] is Status.ON_TRACK
-    assert said({2021: "1000", 2025: "399"}, 2025, trained)[0] is Status.MISSED
+    assert said({y: "0" for y in range(2021, 2025)} | {2025: "1399"}, 2025, trained)[0] is (
+        Status.MISSED
+    )
+    assert said({2021: "1000", 2025: "399"}, 2025, trained) == (
+        Status.NO_FIGURE,
+        "no figure for 2022, 2023, 2024",
+    )  # a year not reported is not nothing
+    assert said({2021: "1400"}, 2025, trained)[0] is Status.MET  # reached: no more needed
 
 
 def test_an_end_figure_keeps_a_course_from_its_first_figure_and_a_ceiling_is_kept_under() -> None:
     share = indicator("90%", Measure.AT_END, "%", bare="at_least")
     assert said({2021: "50", 2023: "70"}, 2023, share)[0] is Status.ON_TRACK  # half-way
     assert said({2021: "50", 2023: "69.99"}, 2023, share)[0] is Status.AT_RISK
-    assert said({2021: "91"}, 2022, share)[0] is Status.MET  # reached early
+    assert said({2021: "91"}, 2022, share)[0] is Status.ON_TRACK  # only the end figure counts
+    assert said({2021: "91"}, 2025, share) == (Status.NO_FIGURE, "no figure for 2025")
+    assert said({2021: "60", 2025: "90"}, 2025, share)[0] is Status.MET
     spacing = indicator("2公里", Measure.AT_END, "公里", bare="at_most")
     assert said({2021: "3", 2023: "2.5"}, 2023, spacing)[0] is Status.ON_TRACK
     assert said({2025: "2.01"}, 2025, spacing)[0] is Status.MISSED
