@@ -15,7 +15,7 @@ from govops.lawcode.sources.pack import Pack
 from govops.lawcode.texts.messages import N_, Text, msg
 from govops.packs.errors import PackError, PackProblem, Translator
 from govops.packs.schema import CaseModel, CasesFile, ExpectModel
-from govops.packs.validation import validate_file
+from govops.packs.validation import Model, validate_file
 from govops.packs.yamlsource import read_yaml
 
 CASES = "cases"
@@ -152,3 +152,22 @@ def _compare(decision: Decision, expect: ExpectModel) -> Iterator[Text]:
         verdict = assess(decision).verdict.value
         if verdict != expect.verdict:
             yield differs(N_("verdict {got}, expected {expected}"), verdict, expect.verdict)
+
+
+def load_case_files(folder: Path, kind: str, model: type[Model]) -> list[tuple[Path, Model]]:
+    """The worked cases of one kind (cases/<kind>/*.yaml), each file checked against
+    `model`; PackError with every problem of every file."""
+    found: list[tuple[Path, Model]] = []
+    problems: list[PackProblem] = []
+    for path in sorted((folder / CASES / kind).glob("*.yaml")):
+        source, read_problems = read_yaml(path)
+        problems += read_problems
+        if source is None:
+            continue
+        checked, invalid = validate_file(source, model)
+        problems += invalid
+        if checked is not None:
+            found.append((path, checked))
+    if problems:
+        raise PackError(problems)
+    return found

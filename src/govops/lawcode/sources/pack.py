@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -72,14 +72,23 @@ class Pack:
                     snapshot[name]  # raises ParameterError when none is in force
         return snapshot
 
-    def procedure(self, procedure_id: str) -> Procedure:
+    def procedure(self, procedure_id: str, steps: Iterable[str] | None = None) -> Procedure:
+        """The procedure; KeyError when the pack has none of that id, or when it declares
+        a step not among `steps` (those a module has guards for)."""
         try:
-            return self.procedures[procedure_id]
+            found = self.procedures[procedure_id]
         except KeyError:
             known = ", ".join(self.procedures) or "none"
             raise KeyError(
                 f"pack {self.id!r} has no procedure {procedure_id!r} (has: {known})"
             ) from None
+        handled = set(steps) if steps is not None else {s.id for s in found.steps}
+        foreign = [s.id for s in found.steps if s.id not in handled]
+        if foreign:
+            raise KeyError(
+                f"pack {self.id!r}: steps {foreign} of {procedure_id!r} are unknown here"
+            )
+        return found
 
     def indicator(self, indicator_id: str) -> Indicator:
         found = next((i for i in self.indicators if i.id == indicator_id), None)

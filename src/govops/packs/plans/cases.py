@@ -13,11 +13,8 @@ from govops.lawcode.plans.budget import computed
 from govops.lawcode.plans.check import PlanCheck, check_plan
 from govops.lawcode.sources.pack import Pack
 from govops.lawcode.texts.messages import Text, msg
-from govops.packs.cases import CASES, CaseResult
-from govops.packs.errors import PackError, PackProblem
+from govops.packs.cases import CaseResult, load_case_files
 from govops.packs.schema import Strict
-from govops.packs.validation import validate_file
-from govops.packs.yamlsource import read_yaml
 
 FOLDER = "programme"
 
@@ -41,20 +38,7 @@ class ProgrammeCasesFile(Strict):
 
 
 def load_programme_cases(folder: Path) -> list[tuple[Path, ProgrammeCasesFile]]:
-    found: list[tuple[Path, ProgrammeCasesFile]] = []
-    problems: list[PackProblem] = []
-    for path in sorted((folder / CASES / FOLDER).glob("*.yaml")):
-        source, read_problems = read_yaml(path)
-        problems += read_problems
-        if source is None:
-            continue
-        model, invalid = validate_file(source, ProgrammeCasesFile)
-        problems += invalid
-        if model is not None:
-            found.append((path, model))
-    if problems:
-        raise PackError(problems)
-    return found
+    return load_case_files(folder, FOLDER, ProgrammeCasesFile)
 
 
 def run_programme_cases(pack: Pack, folder: Path) -> Iterator[CaseResult]:

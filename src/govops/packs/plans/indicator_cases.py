@@ -14,11 +14,8 @@ from pydantic import Field
 from govops.lawcode.plans.assessment import assess
 from govops.lawcode.sources.pack import Pack
 from govops.lawcode.texts.messages import Text, msg
-from govops.packs.cases import CASES, CaseResult
-from govops.packs.errors import PackError, PackProblem
+from govops.packs.cases import CaseResult, load_case_files
 from govops.packs.schema import Strict
-from govops.packs.validation import validate_file
-from govops.packs.yamlsource import read_yaml
 
 FOLDER = "indicators"
 
@@ -37,7 +34,7 @@ class IndicatorCasesFile(Strict):
 
 def run_indicator_cases(pack: Pack, folder: Path) -> Iterator[CaseResult]:
     """Each case's result: failed when the indicator is unknown or stands otherwise."""
-    for path, cases in _load(folder):
+    for path, cases in load_case_files(folder, FOLDER, IndicatorCasesFile):
         for case in cases.cases:
             yield CaseResult(path, None, case.indicator, case.name, tuple(_failures(pack, case)))
 
@@ -56,20 +53,3 @@ def _failures(pack: Pack, case: IndicatorCaseModel) -> Iterator[Text]:
             expected=case.expect,
             reason=got.reason,
         )
-
-
-def _load(folder: Path) -> list[tuple[Path, IndicatorCasesFile]]:
-    found: list[tuple[Path, IndicatorCasesFile]] = []
-    problems: list[PackProblem] = []
-    for path in sorted((folder / CASES / FOLDER).glob("*.yaml")):
-        source, read_problems = read_yaml(path)
-        problems += read_problems
-        if source is None:
-            continue
-        model, invalid = validate_file(source, IndicatorCasesFile)
-        problems += invalid
-        if model is not None:
-            found.append((path, model))
-    if problems:
-        raise PackError(problems)
-    return found
