@@ -46,4 +46,4 @@ class OrganisationUnits(Protocol):
 
     def record(self, units: Sequence[Unit], actor: str) -> int:
         """Record the units that are new or changed, attributed to `actor` (the registry
-        event's, `username@unit`); how many were."""
+        event's, `username@unit`), never replacing one held otherwise; how many were."""

@@ -6,7 +6,7 @@ demonstration tree."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from govops.lawcode.texts.messages import Message, msg
@@ -63,6 +63,22 @@ def current_tree(versions: Iterable[UnitVersion]) -> UnitTree:
 def changed(units: Iterable[Unit], tree: UnitTree) -> list[Unit]:
     """The units that are new or differ from the tree's (a rename, a move, other packs)."""
     return [unit for unit in units if unit.code not in tree or tree.get(unit.code) != unit]
+
+
+def derived(units: Iterable[Unit], tree: UnitTree) -> list[Unit]:
+    """Units another register derives from its own records, as the tree takes them: one
+    already there keeps its other names and its packs (the register gives one name); one
+    held with another kind or parent is never replaced; one whose parent is not in the
+    tree (yet) is left for later."""
+    wanted: list[Unit] = []
+    for unit in units:
+        held = tree.units.get(unit.code)
+        if held is None:
+            if unit.parent in tree:
+                wanted.append(unit)
+        elif (held.kind, held.parent) == (unit.kind, unit.parent):
+            wanted.append(replace(held, names={**held.names, **unit.names}))
+    return wanted
 
 
 def merged(tree: UnitTree, units: Iterable[Unit]) -> UnitTree:

@@ -5,11 +5,10 @@ unit is new or differs."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import replace
 from datetime import datetime
 
 from govops.accounts.model.events import AccessEvent, AccessEventKind
-from govops.accounts.model.units import UnitVersion, changed, current_tree, merged
+from govops.accounts.model.units import UnitVersion, changed, current_tree, derived, merged
 from govops.accounts.ports import AccountsUnitOfWork
 from govops.accounts.service.errors import NotAllowedError
 from govops.lawcode.texts.messages import msg
@@ -40,7 +39,8 @@ class UnitService:
         units.manage at each changed unit's parent (or, for a root or a unit already
         known, at the unit); `actor` None: the system (packs, the demonstration)."""
         by = actor.username if actor is not None else SYSTEM
-        return self._record(list(units), by, actor)
+        wanted = list(units)
+        return self._record(lambda _: wanted, by, actor)
 
     def record_derived(self, units: Iterable[Unit], by: str) -> list[Unit]:
         """Record units another register derives from its own records (a community's
@@ -49,16 +49,8 @@ class UnitService:
         keeps its other names and its packs (the register gives one name); one held with
         another kind or parent is never replaced; one whose parent is not in the tree
         (yet) is left for later: that register puts it in again at start."""
-        tree = self.tree()
-        wanted: list[Unit] = []
-        for unit in units:
-            held = tree.units.get(unit.code)
-            if held is None:
-                if unit.parent in tree:
-                    wanted.append(unit)
-            elif (held.kind, held.parent) == (unit.kind, unit.parent):
-                wanted.append(replace(held, names={**held.names, **unit.names}))
-        return self._record(wanted, by, None)
+        found = list(units)
+        return self._record(lambda tree: derived(found, tree), by, None)
 
     def held_otherwise(self, units: Iterable[Unit]) -> list[str]:
         """The codes among `units` the tree holds with another kind or parent."""
@@ -70,12 +62,16 @@ class UnitService:
             and (tree.get(u.code).kind, tree.get(u.code).parent) != (u.kind, u.parent)
         ]
 
-    def _record(self, wanted: list[Unit], by: str, actor: Actor | None) -> list[Unit]:
+    def _record(
+        self, wanted: Callable[[UnitTree], list[Unit]], by: str, actor: Actor | None
+    ) -> list[Unit]:
+        """The units `wanted` of the tree as it is, recorded where new or changed, in one
+        unit of work (the tree read once, and not changed between the read and the write)."""
         now = self._clock()
         with self._uow() as uow:
             versions = uow.units.versions()
             tree = current_tree(versions)
-            new = changed(wanted, tree)
+            new = changed(wanted(tree), tree)
             after = merged(tree, new)  # UnitTreeError when they would not form a tree
             if actor is not None:
                 self._check(actor, new, tree, after)

@@ -143,9 +143,10 @@ class RegistryService:
             for unit in organisation_units(folding.community(), self.pack.language)
             if unit.code in {unit_code(before.code, i) for i in touched}
         ]
-        placeable, _ = self._placeable(mine)  # those left out are said at start
-        if placeable:
-            self._units.record(placeable, events[-1].actor)
+        # The port never replaces a unit held otherwise; those left out are said at start.
+        fitting = [unit for unit in mine if len(unit.code) <= MAX_UNIT_CODE]
+        if fitting:
+            self._units.record(fitting, events[-1].actor)
 
     def _refuse_taken(self, community: str, changes: list[Change]) -> None:
         """Before anything is stored: a new organisation whose unit code the tree holds as

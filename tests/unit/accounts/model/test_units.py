@@ -12,6 +12,7 @@ from govops.accounts.model.units import (
     UnitVersion,
     changed,
     current_tree,
+    derived,
     units_of_rows,
 )
 from govops.platform.identity.units import Unit, UnitTree
@@ -68,3 +69,23 @@ def test_only_new_or_changed_units_are_recorded_and_the_latest_version_counts() 
     assert changed([renamed], KNOWN) == [renamed]
     versions = [UnitVersion(KNOWN.get("38"), 1, at, "system"), UnitVersion(renamed, 2, at, "admin")]
     assert current_tree(versions).get("38").names == {"vi": "Thanh Hóa"}
+
+
+def test_derived_units_keep_what_the_tree_holds_and_never_replace_another_unit() -> None:
+    tree = UnitTree.of(
+        [
+            Unit("c1", {"zh-Hans": "社区"}, "community"),
+            Unit("c1.jw", {"en": "RC"}, "committee", "c1", ("p",)),
+            Unit("c1.ob", {"en": "Office"}, "office", "c1"),
+        ]
+    )
+    asked = [
+        Unit("c1.jw", {"zh-Hant": "居委會"}, "committee", "c1"),
+        Unit("c1.ob", {"zh-Hant": "居委會"}, "committee", "c1"),
+        Unit("c1.g1", {"zh-Hant": "小組"}, "resident_group", "c1"),
+        Unit("c9.g1", {"zh-Hant": "小組"}, "resident_group", "c9"),
+    ]
+    assert derived(asked, tree) == [
+        Unit("c1.jw", {"en": "RC", "zh-Hant": "居委會"}, "committee", "c1", ("p",)),
+        Unit("c1.g1", {"zh-Hant": "小組"}, "resident_group", "c1"),
+    ]

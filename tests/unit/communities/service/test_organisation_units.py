@@ -41,7 +41,8 @@ class FakeTree:
         ]
 
     def record(self, units: Sequence[Unit], actor: str) -> int:
-        new = [u for u in units if self.units.get(u.code) != u]
+        held_otherwise = set(self.taken(units))  # the port's contract: never replaced
+        new = [u for u in units if self.units.get(u.code) != u and u.code not in held_otherwise]
         self.units.update({u.code: u for u in new})
         self.recorded.append(([u.code for u in new], actor))
         return len(new)
