@@ -28,6 +28,7 @@ from govops.platform.api.language import set_default_language
 from govops.platform.identity.authenticator import Authenticator
 from govops.platform.web import auth as access_refusals
 from govops.platform.web import guards
+from govops.registers.api import registers_router
 
 API_PREFIX = "/api/v1"
 OPENAPI_PATH = f"{API_PREFIX}/openapi.json"
@@ -129,6 +130,7 @@ def create_app(
     app.include_router(selections_router(), prefix=API_PREFIX)
     app.include_router(cadre_reports_router(), prefix=API_PREFIX)
     app.include_router(communities_router(), prefix=API_PREFIX)
+    app.include_router(registers_router(), prefix=API_PREFIX)
     if web_router is not None:
         app.include_router(web_router)
     return app

@@ -10,7 +10,15 @@ from tests.paths import REPOSITORY
 
 SOURCE = REPOSITORY / "src" / "govops"
 TESTS = REPOSITORY / "tests"
-MODULES = ("accounts", "incidents", "cadres", "communities", "programmes", "warnings")
+MODULES = (
+    "accounts",
+    "incidents",
+    "cadres",
+    "communities",
+    "programmes",
+    "registers",
+    "warnings",
+)
 ROOMS = {"model", "ports", "service", "demo", "storage", "api", "web", "reports", "cli"}
 CORE_MAY_IMPORT = set(sys.stdlib_module_names) | {"polars", "govops"}
 MAX_MODULE_LINES = 300

@@ -114,6 +114,7 @@ USERS: Sequence[DemoUser] = (
     DemoUser("team", "考察组 吴磊", "selection_team_member", ("demo-organisation-department",)),
     DemoUser("committee", "党委委员 郑华", "committee_member", (UNIVERSITY,)),
     DemoUser("street", "街道 孙丽", "street_staff", ("110102001",)),
+    DemoUser("district", "区应急管理局 韩梅", "district_emergency_staff", (XICHENG,)),
     DemoUser("community", "社区 钱进", "community_staff", ("demo-community",)),
     DemoUser("population", "Nguyễn Thị Lan", "population_officer", (THANH_HOA,)),
     DemoUser("viewer", "只读 冯涛", "viewer", ROOTS),

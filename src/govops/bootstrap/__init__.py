@@ -23,6 +23,7 @@ from govops.bootstrap.early_warning import build_series as build_series
 from govops.bootstrap.early_warning import build_warnings as build_warnings
 from govops.bootstrap.early_warning import load_warning_demo as load_warning_demo
 from govops.bootstrap.early_warning import utc_now as _now
+from govops.bootstrap.registers import build_registers as build_registers
 from govops.cadres.service.registry import RegistryService
 from govops.cadres.service.selection import SelectionService
 from govops.calendars import calendar_for
@@ -172,6 +173,7 @@ def build_app(
     from govops.incidents.web import build_web_router  # noqa: PLC0415
     from govops.platform.web.shell import set_module_entries  # noqa: PLC0415
     from govops.programmes.web import build_programme_router  # noqa: PLC0415
+    from govops.registers.web import build_register_web_router  # noqa: PLC0415
     from govops.server import API_PREFIX, create_app  # noqa: PLC0415
     from govops.warnings.api.series import warning_series_router  # noqa: PLC0415
     from govops.warnings.api.warning import warnings_router  # noqa: PLC0415
@@ -207,6 +209,8 @@ def build_app(
     app.state.communities = build_communities(built.engine, built.clock)
     communities_into_tree(app.state.communities, language or built.pack.language)
     app.include_router(build_community_web_router(app.state.communities, language))
+    app.state.registers = build_registers(built.engine, built.clock)
+    app.include_router(build_register_web_router(app.state.registers, language))
     app.state.warnings = build_warnings(built.engine, built.clock, settings=settings)
     app.state.warning_series = build_series(built.engine, built.clock)
     app.state.warning_sender = http_sender()
@@ -233,6 +237,7 @@ def _module_entries(app: FastAPI, built: Incidents) -> list[ModuleEntry]:
     from govops.incidents.web import ENTRY as INCIDENT_ENTRY  # noqa: PLC0415
     from govops.incidents.web.attention import overdue_reports  # noqa: PLC0415
     from govops.programmes.web import ENTRY as PROGRAMME_ENTRY  # noqa: PLC0415
+    from govops.registers.web import ENTRY as REGISTER_ENTRY  # noqa: PLC0415
     from govops.warnings.web import ENTRY as WARNING_ENTRY  # noqa: PLC0415
     from govops.warnings.web.attention import active_warnings  # noqa: PLC0415
 
@@ -244,6 +249,7 @@ def _module_entries(app: FastAPI, built: Incidents) -> list[ModuleEntry]:
         PROGRAMME_ENTRY,
         replace(CADRE_ENTRY, attention=cadres),
         replace(COMMUNITY_ENTRY, attention=due_alerts(app.state.communities)),
+        REGISTER_ENTRY,
     ]
 
 

@@ -14,6 +14,7 @@ from govops.cli.demo import demo_command
 from govops.cli.serve import serve_command
 from govops.communities import cli as communities_cli
 from govops.programmes import cli as programmes_cli
+from govops.registers import cli as registers_cli
 from govops.warnings import cli as warnings_cli
 
 app = typer.Typer(
@@ -31,7 +32,8 @@ app.add_typer(packs.app, name="pack")
 app.add_typer(calendar.app, name="calendar")
 app.add_typer(audit.app, name="audit")
 app.add_typer(sources.app, name="source")
-for module in (accounts_cli, cadres_cli, communities_cli, programmes_cli, warnings_cli):
+MODULES = (accounts_cli, cadres_cli, communities_cli, programmes_cli, registers_cli, warnings_cli)
+for module in MODULES:
     for name, group in module.GROUPS.items():
         app.add_typer(group, name=name)
 

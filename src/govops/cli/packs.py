@@ -15,6 +15,7 @@ from govops.packs import PackError, builtin_pack_ids, load_builtin_pack, pack_fo
 from govops.packs.cases import run_cases
 from govops.packs.plans.cases import run_programme_cases
 from govops.packs.plans.indicator_cases import run_indicator_cases
+from govops.packs.plans.register_cases import run_register_cases
 from govops.platform.cli.analysis import render_analysis
 from govops.platform.cli.language import LanguageOption, command_translator
 from govops.platform.cli.output import fail
@@ -65,7 +66,8 @@ def validate(pack: PackArg, lang: LanguageOption = None) -> None:
 @app.command()
 def test(pack: PackArg, lang: LanguageOption = None) -> None:
     """Run the pack's worked cases (cases/*.yaml, cases/programme/*.yaml for a programme
-    plan, cases/indicators/*.yaml for a plan's indicators); exit 1 if any fails."""
+    plan, cases/indicators/*.yaml for a plan's indicators, cases/registers/*.yaml for its
+    registers' cadences and coverage); exit 1 if any fails."""
     t = command_translator(lang, DEFAULT_LANGUAGE)
     loaded = load(pack, t, exit_code=1)
     folder = pack_folder(pack)
@@ -74,6 +76,7 @@ def test(pack: PackArg, lang: LanguageOption = None) -> None:
             *run_cases(loaded, folder, services().adapters()),
             *run_programme_cases(loaded, folder),
             *run_indicator_cases(loaded, folder),
+            *run_register_cases(loaded, folder),
         ]
     except PackError as error:
         stop(t, error, 1)

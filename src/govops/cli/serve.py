@@ -86,6 +86,7 @@ def serve_command(
         _load_demo(incidents, t)
         _load_storm(incidents, t)
         _load_communities(incidents, t)
+        _load_registers(incidents, t)
     app = build_app(settings, incidents=incidents)
     address = _address(settings.host, settings.port)
 
@@ -206,6 +207,32 @@ def _load_communities(incidents: Incidents, t: Translator) -> None:
             "Loaded the demo street's communities: {count} registry event; see /communities.",
             "Loaded the demo street's communities: {count} registry events; see /communities.",
             len(loaded),
+        )
+    )
+
+
+def _load_registers(incidents: Incidents, t: Translator) -> None:
+    """Xicheng's demo registers, filed as the demo district and street users (none when
+    those users are not the demo's, or the district has records already)."""
+    from govops.bootstrap import build_registers  # noqa: PLC0415
+    from govops.registers.demo import load_register_demo  # noqa: PLC0415
+
+    accounts = build_accounts(incidents.engine, incidents.clock).accounts
+    try:
+        district, street = accounts.local_actor("district"), accounts.local_actor("street")
+        loaded = load_register_demo(
+            build_registers(incidents.engine, incidents.clock), district, street
+        )
+    except LookupError:  # no demo users (the database had users of its own)
+        loaded = 0
+    if not loaded:
+        print(t._("The database already holds register records: the demo year is not loaded."))
+        return
+    print(
+        t.ngettext(
+            "Loaded Xicheng's demo registers: {count} record; see /registers.",
+            "Loaded Xicheng's demo registers: {count} records; see /registers.",
+            loaded,
         )
     )
 

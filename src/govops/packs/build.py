@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from govops.lawcode.dated.parameters import DatedValue, Parameter, ParameterSet
 from govops.lawcode.plans.programme import Programme
+from govops.lawcode.registers.rules import RegisterRules
 from govops.lawcode.rules.inputs import InputKind, InputScalar, InputSpec
 from govops.lawcode.rules.intervals import BoundaryConvention, BoundaryWord, Side
 from govops.lawcode.rules.tables import Clause, HitPolicy, Match, OutcomeRule, RuleTable, Severity
@@ -21,6 +22,7 @@ from govops.packs.defaults import FITTING_DEFAULT, default_fits, finite_number
 from govops.packs.errors import PackProblem
 from govops.packs.plans.build import build_programme
 from govops.packs.plans.indicators import Indicators, IndicatorsFile, build_indicators
+from govops.packs.plans.registers import RegistersFile, build_registers
 from govops.packs.plans.schema import ProgrammeFile
 from govops.packs.procedures import build_procedures, build_steps
 from govops.packs.schema import (
@@ -57,9 +59,7 @@ class PackBuilder:
             for word, m in manifest.conventions.boundary_words.items()
         }
         self.convention = BoundaryConvention(words)
-        self.parameters = ParameterSet(
-            {name: self._parameter(name) for name in manifest.parameters}
-        )
+        self.parameters = ParameterSet({n: self._parameter(n) for n in manifest.parameters})
         self.vocabularies = {
             name: tuple(VocabularyEntry(code, label) for code, label in entries.items())
             for name, entries in manifest.vocabularies.items()
@@ -72,6 +72,7 @@ class PackBuilder:
         self.programme: Programme | None = None
         self.areas: AreaMap | None = None
         self.indicators: Indicators = ((), ())
+        self.registers: RegisterRules | None = None
 
     def report(self, source: YamlFile, where: Sequence[PathKey], message: Text) -> None:
         self.problems.append(source.problem(where, message))
@@ -230,6 +231,10 @@ class PackBuilder:
     def add_indicators(self, model: IndicatorsFile, source: YamlFile) -> None:
         self.indicators = build_indicators(model, source, self.convention, self.cite, self.report)
 
+    def add_registers(self, model: RegistersFile, source: YamlFile) -> None:
+        known = [i.id for i in self.indicators[0]]
+        self.registers = build_registers(model, source, known, self.cite, self.report)
+
     def add_programme(self, model: ProgrammeFile, source: YamlFile) -> None:
         self.programme = build_programme(model, source, self.cite, self.report)
 
@@ -278,6 +283,7 @@ class PackBuilder:
             self.areas,
             build_steps(self.procedures, self.procedures_source, self.cite, self.report),
             *self.indicators,
+            self.registers,
         )
 
     def _numeric_bounds(self) -> None:

@@ -5,7 +5,9 @@ Every problem is collected and reported together, each with its file and line.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from govops.lawcode.sources.citations import Document
 from govops.lawcode.sources.pack import Pack
@@ -13,8 +15,9 @@ from govops.lawcode.texts.messages import msg
 from govops.packs.build import PackBuilder
 from govops.packs.errors import PackError, PackProblem
 from govops.packs.plans.indicators import IndicatorsFile
+from govops.packs.plans.registers import RegistersFile
 from govops.packs.plans.schema import ProgrammeFile
-from govops.packs.schema import AreasFile, ManifestFile, ProceduresFile, TableFile
+from govops.packs.schema import AreasFile, ManifestFile, ProceduresFile, Strict, TableFile
 from govops.packs.validation import Model, validate_file
 from govops.packs.yamlsource import YamlFile, read_yaml
 
@@ -22,6 +25,7 @@ MANIFEST = "pack.yaml"
 PROCEDURES = "procedures.yaml"
 PROGRAMME = "programme.yaml"
 INDICATORS = "indicators.yaml"
+REGISTERS = "registers.yaml"
 AREAS = "areas.yaml"
 TABLES = "tables"
 
@@ -58,22 +62,18 @@ def load_pack(folder: Path) -> Pack:
 
 
 def _read_optional_files(folder: Path, builder: PackBuilder, problems: list[PackProblem]) -> None:
-    if (folder / PROCEDURES).is_file():
-        procedures_read = _read(folder / PROCEDURES, ProceduresFile, problems)
-        if procedures_read is not None:
-            builder.add_procedures(*procedures_read)
-    if (folder / PROGRAMME).is_file():
-        programme_read = _read(folder / PROGRAMME, ProgrammeFile, problems)
-        if programme_read is not None:
-            builder.add_programme(*programme_read)
-    if (folder / INDICATORS).is_file():
-        indicators_read = _read(folder / INDICATORS, IndicatorsFile, problems)
-        if indicators_read is not None:
-            builder.add_indicators(*indicators_read)
-    if (folder / AREAS).is_file():
-        areas_read = _read(folder / AREAS, AreasFile, problems)
-        if areas_read is not None:
-            builder.add_areas(*areas_read)
+    optional: list[tuple[str, type[Strict], Callable[[Any, YamlFile], None]]] = [
+        (PROCEDURES, ProceduresFile, builder.add_procedures),
+        (PROGRAMME, ProgrammeFile, builder.add_programme),
+        (INDICATORS, IndicatorsFile, builder.add_indicators),
+        (REGISTERS, RegistersFile, builder.add_registers),
+        (AREAS, AreasFile, builder.add_areas),
+    ]
+    for name, model, add in optional:
+        if (folder / name).is_file():
+            read = _read(folder / name, model, problems)
+            if read is not None:
+                add(*read)
 
 
 def _read(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -176,4 +177,42 @@ def _cell(value: object) -> str:
         return str(int(value))
     if isinstance(value, bool):
         return "true" if value else "false"
+    return str(value)
+
+
+def write_rows(
+    rows: Sequence[Mapping[str, object]], columns: Sequence[str], filename: str
+) -> bytes:
+    """`rows` under `columns` as the file's suffix says: a UTF-8 CSV (with a byte-order
+    mark, so that a spreadsheet opens Chinese text as such) or an XLSX workbook of one
+    sheet; a list is written as its items joined by "; ", a missing value as nothing."""
+    suffix = filename.lower().rsplit(".", 1)[-1] if "." in filename else ""
+    if f".{suffix}" not in FORMATS:
+        raise SheetError(msg("{name}: must be .csv or .xlsx", name=filename))
+    table = [[_written(row.get(column)) for column in columns] for row in rows]
+    if suffix == "csv":
+        text = io.StringIO()
+        writer = csv.writer(text, lineterminator="\n")
+        writer.writerow(columns)
+        writer.writerows(table)
+        return ("\ufeff" + text.getvalue()).encode("utf-8")
+    from openpyxl import Workbook  # noqa: PLC0415 (only an export to a workbook needs it)
+
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet()
+    sheet.append(list(columns))
+    for line in table:
+        sheet.append(line)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def _written(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)):
+        return "; ".join(str(v) for v in value)
+    if isinstance(value, bool):
+        return "yes" if value else "no"
     return str(value)

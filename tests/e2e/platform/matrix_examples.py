@@ -199,6 +199,7 @@ def _examples() -> dict[tuple[str, str], Example]:
     w = API + "/warnings"
     c, s = API + "/cadres", API + "/selections"
     m = API + "/communities"
+    r = API + "/registers"
     written, submitted = {"admitted": WRITTEN}, {"admitted": SUBMITTED}
     return {
         ("GET", "/health"): Example("/health", **UNSCOPED),
@@ -415,6 +416,19 @@ def _examples() -> dict[tuple[str, str], Example]:
             **STREETS,
             **submitted,
         ),
+        # registers: the unit whose registers they are (a street, under the district)
+        ("GET", r): Example(r, hidden=lambda w_: STREET, **STREETS, **LIST),
+        ("GET", r + "/{unit}/board"): Example(f"{r}/{STREET}/board", **STREETS),
+        ("GET", r + "/{unit}/evaluation.docx"): Example(f"{r}/{STREET}/evaluation.docx", **STREETS),
+        ("GET", r + "/{unit}/records/{kind}"): Example(f"{r}/{STREET}/records/hazard", **STREETS),
+        ("POST", r + "/{unit}/records/{kind}/import"): Example(
+            f"{r}/{STREET}/records/hazard/import",
+            form={"encoding": "utf-8"},
+            admitted=frozenset({422}),  # no file sent: refused past the access checks
+            **STREETS,
+        ),
+        ("GET", "/registers"): Example("/registers", hidden=lambda w_: STREET, **STREETS, **LIST),
+        ("GET", "/registers/{unit}"): Example(f"/registers/{STREET}", **STREETS),
         # programmes: the unit running the plan's pack
         ("GET", "/programmes"): Example(
             "/programmes", inside=THANH_HOA, outside=XICHENG, hidden=lambda w_: SRB, **LIST
@@ -443,6 +457,9 @@ def _examples() -> dict[tuple[str, str], Example]:
         ("GET", "/cadres/static/cadres.css"): Example("/cadres/static/cadres.css", **UNSCOPED),
         ("GET", "/communities/static/communities.css"): Example(
             "/communities/static/communities.css", **UNSCOPED
+        ),
+        ("GET", "/registers/static/registers.css"): Example(
+            "/registers/static/registers.css", **UNSCOPED
         ),
         ("GET", "/warnings/static/warnings.css"): Example(
             "/warnings/static/warnings.css", **UNSCOPED

@@ -190,4 +190,5 @@ def test_anonymous_clients_reach_only_what_is_public_on_purpose(
         "/cadres/static/cadres.css",
         "/warnings/static/warnings.css",
         "/communities/static/communities.css",
+        "/registers/static/registers.css",
     }

@@ -60,7 +60,7 @@ from govops.communities.service.access import (
 )
 from govops.communities.service.members_import import ImportRefusedError, import_members
 from govops.communities.service.registry import RegistryService
-from govops.lawcode.texts.messages import Text, msg, msg_n
+from govops.lawcode.texts.messages import Text, msg
 from govops.platform.api.auth import actor_of, permission
 from govops.platform.api.jsonbody import ExactJSONRoute
 from govops.platform.api.language import request_translator
@@ -69,9 +69,9 @@ from govops.platform.api.problems import (
     ProblemResponse,
     field_problem,
     problem,
-    status_title,
+    rows_refused,
 )
-from govops.platform.api.schemas import Problem, RequestBody
+from govops.platform.api.schemas import RequestBody
 from govops.platform.identity.actor import Actor
 from govops.platform.sheets import SheetError, read_rows
 
@@ -125,27 +125,8 @@ def invalid(request: Request, field: str, message: Text) -> ProblemResponse:
 
 
 def refused_rows(request: Request, error: ImportRefusedError) -> ProblemResponse:
-    """422 listing every refused row: its line, its column (`field`) and why, in the
-    request's language."""
-    t = request_translator(request)
-    lines = len({row.line for row in error.errors})
-    detail = msg_n(
-        "{count} row refused; nothing was imported",
-        "{count} rows refused; nothing was imported",
-        lines,
-    )
-    body = Problem(
-        title=status_title(t, 422),
-        status=422,
-        detail=t.say(detail),
-        instance=request.url.path,
-        code="import-refused",
-    ).model_dump(exclude_none=True)
-    body["errors"] = [
-        {"line": row.line, "field": row.column, "message": t.say(row.message)}
-        for row in error.errors
-    ]
-    return ProblemResponse(body, status_code=422)
+    """422 listing every refused row: its line, its column (`field`) and why."""
+    return rows_refused(request, ((row.line, row.column, row.message) for row in error.errors))
 
 
 def registry(request: Request) -> RegistryService:

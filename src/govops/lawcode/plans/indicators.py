@@ -22,7 +22,7 @@ from govops.lawcode.dated.procedures import Text
 from govops.lawcode.plans.targets import Target
 from govops.lawcode.rules.intervals import Side
 from govops.lawcode.sources.citations import Citation
-from govops.lawcode.texts.messages import Message
+from govops.lawcode.texts.messages import N_, Message
 
 
 class Measure(Enum):
@@ -33,12 +33,30 @@ class Measure(Enum):
     FALL = "fall"
 
 
+MEASURE_WORDS = {  # how each measure counts the years, as a reader is told it
+    Measure.EACH_YEAR: N_("each year's figure"),
+    Measure.AVERAGE: N_("the yearly average"),
+    Measure.TOTAL: N_("the period's total"),
+    Measure.AT_END: N_("the figure by the period's end"),
+    Measure.FALL: N_("the fall from the baseline year"),
+}
+
+
 class Status(Enum):
     MET = "met"
     ON_TRACK = "on_track"
     AT_RISK = "at_risk"
     MISSED = "missed"
     NO_FIGURE = "no_figure"
+
+
+STATUS_WORDS = {  # each status as a reader is told it
+    Status.MET: N_("met"),
+    Status.ON_TRACK: N_("on track"),
+    Status.AT_RISK: N_("at risk"),
+    Status.MISSED: N_("missed"),
+    Status.NO_FIGURE: N_("no figure"),
+}
 
 
 @dataclass(frozen=True, slots=True)

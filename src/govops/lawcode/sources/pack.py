@@ -11,6 +11,7 @@ from govops.lawcode.dated.procedures import Catalogue, ChecklistItem, Deadline, 
 from govops.lawcode.dated.steps import Procedure
 from govops.lawcode.plans.indicators import Indicator, QualitativeTarget
 from govops.lawcode.plans.programme import Programme
+from govops.lawcode.registers.rules import RegisterRules
 from govops.lawcode.rules.intervals import BoundaryConvention
 from govops.lawcode.rules.tables import RuleTable, parameters_of
 from govops.lawcode.sources.areas import AreaMap
@@ -45,6 +46,7 @@ class Pack:
     procedures: Mapping[str, Procedure] = field(default_factory=dict)  # steps in order
     indicators: tuple[Indicator, ...] = ()  # a plan's figures held against its targets
     qualitative: tuple[QualitativeTarget, ...] = ()  # its targets stated only in words
+    registers: RegisterRules | None = None  # cadences, duty roles, reserves' coverage
 
     def rules_as_of(self, day: date) -> ParameterSnapshot:
         """The parameters in force on `day`; none before the document itself is in force."""

@@ -27,7 +27,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, PlainTextResponse, Response
 from starlette.exceptions import HTTPException
 
-from govops.lawcode.texts.messages import Message, Text, msg
+from govops.lawcode.texts.messages import Message, Text, msg, msg_n
 from govops.platform.api.language import request_translator
 from govops.platform.api.schemas import FieldProblem, Problem
 from govops.platform.api.validation import carried, field_problems
@@ -122,6 +122,30 @@ def problem(
         errors=list(errors) if errors is not None else None,
     )
     return ProblemResponse(body.model_dump(exclude_none=True), status_code=status)
+
+
+def rows_refused(request: Request, refused: Iterable[tuple[int, str, Text]]) -> ProblemResponse:
+    """422 listing every refused row of an import (its line, its column as `field`, why),
+    in the request's language: nothing was imported."""
+    t = request_translator(request)
+    rows = list(refused)
+    lines = len({line for line, _, _ in rows})
+    detail = msg_n(
+        "{count} row refused; nothing was imported",
+        "{count} rows refused; nothing was imported",
+        lines,
+    )
+    body = Problem(
+        title=status_title(t, 422),
+        status=422,
+        detail=t.say(detail),
+        instance=request.url.path,
+        code="import-refused",
+    ).model_dump(exclude_none=True)
+    body["errors"] = [
+        {"line": line, "field": field, "message": t.say(message)} for line, field, message in rows
+    ]
+    return ProblemResponse(body, status_code=422)
 
 
 def _invalid(fields: Iterable[str]) -> Message:

@@ -10,10 +10,12 @@ from decimal import Decimal
 
 from govops.lawcode.dated.procedures import Stage
 from govops.lawcode.dated.steps import ProcedureStep
+from govops.lawcode.plans.indicators import MEASURE_WORDS
 from govops.lawcode.rules.intervals import Side
 from govops.lawcode.rules.tables import HitPolicy
 from govops.lawcode.sources.pack import Pack
 from govops.lawcode.texts.messages import N_
+from govops.platform.cli.pack_registers import register_lines
 from govops.platform.cli.render import listed, span, text_of
 from govops.platform.i18n.translator import Translator
 
@@ -31,13 +33,6 @@ _UNITS = {
     "月": N_("{value} months"),  # i18n: not shown (a key)
     "戶": N_("{value} households"),  # i18n: not shown (a key)
     "%": N_("{value}%"),  # i18n: not shown (a key)
-}
-MEASURES = {
-    "each_year": N_("each year's figure"),
-    "average": N_("the yearly average"),
-    "total": N_("the period's total"),
-    "at_end": N_("the figure by the period's end"),
-    "fall": N_("the fall from the baseline year"),
 }
 
 
@@ -138,6 +133,7 @@ def render_pack(pack: Pack, t: Translator) -> str:
         )
         lines += [_step_line(t, step) for step in procedure.steps]
     lines += _indicator_lines(t, pack)
+    lines += register_lines(t, pack.registers)
     for name, entries in pack.vocabularies.items():
         lines.append("  " + t._("vocabulary {name}:", name=name))
         lines += [f"    {e.code}: {text_of(t, e.label)}" for e in entries]
@@ -179,7 +175,7 @@ def _indicator_lines(t: Translator, pack: Pack) -> list[str]:
     ]
     for item in pack.indicators:
         said = {"title": text_of(t, item.title), "target": item.target.written}
-        said |= {"measure": t._(MEASURES[item.measure.value]), "article": item.cite.article}
+        said |= {"measure": t._(MEASURE_WORDS[item.measure]), "article": item.cite.article}
         line = (
             t._("{title}: target {target} (a reading), {measure} [{article}]", **said)
             if item.reading

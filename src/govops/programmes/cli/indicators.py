@@ -12,20 +12,16 @@ from typing import Annotated
 import typer
 
 from govops.cli.context import load
-from govops.lawcode.plans.indicators import Assessment, Indicator
+from govops.lawcode.plans.evaluation import ReportedFigure, Standing, standings
+from govops.lawcode.plans.indicators import STATUS_WORDS, Assessment, Indicator
 from govops.lawcode.sources.pack import Pack
 from govops.platform.cli.language import LanguageOption, command_translator
 from govops.platform.cli.output import fail, to_json
 from govops.platform.i18n.languages import ZH_HANS
 from govops.platform.i18n.translator import Translator
+from govops.platform.reports.evaluation import evaluation_docx
 from govops.platform.sheets import SheetError, read_rows
-from govops.programmes.model.indicator_figures import (
-    ReportedFigure,
-    Standing,
-    read_figures,
-    standings,
-)
-from govops.programmes.reports.evaluation import STATUS_NAMES, evaluation_docx
+from govops.programmes.model.indicator_figures import read_figures
 
 app = typer.Typer(
     help="A plan's indicators against its targets, from yearly figures (in Chinese unless "
@@ -121,7 +117,7 @@ def _text(standing: Standing, indicators: tuple[Indicator, ...], year: int, t: T
         line = t._(
             "{indicator}: {status}: {reason} [{cite}]",
             indicator=indicator.id,
-            status=t._(STATUS_NAMES[got.status]),
+            status=t._(STATUS_WORDS[got.status]),
             reason=t.say(got.reason),
             cite=str(indicator.cite),
         )

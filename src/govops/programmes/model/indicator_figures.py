@@ -1,8 +1,6 @@
 """A plan's yearly figures as an office reports them (one row per unit, indicator and year,
-with the figure's source), checked row by row, and where each indicator stands for each
-unit as of a year (`lawcode.plans.indicators.assess`), with the evaluations the plan asks
-for: mid-term and final (六(四) 中期和终期评估; the mid-term year is the period's middle
-year, a reading: the plan names none).
+with the figure's source), checked row by row (where each unit then stands is
+`lawcode.plans.evaluation`'s).
 
 A row is refused, with its line and column, for an unknown indicator, a year outside the
 period (or before its baseline year, for a fall), a figure that is no plain number or is
@@ -16,8 +14,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from govops.lawcode.plans.assessment import assess
-from govops.lawcode.plans.indicators import Assessment, Indicator
+from govops.lawcode.plans.evaluation import ReportedFigure
+from govops.lawcode.plans.indicators import Indicator
 from govops.lawcode.texts.messages import Message, msg
 
 COLUMNS = ("unit", "indicator", "year", "value", "source")
@@ -26,26 +24,10 @@ _NUMBER = re.compile(r"^\d+(\.\d+)?$")  # a plain figure: no sign, no grouping, 
 
 
 @dataclass(frozen=True, slots=True)
-class ReportedFigure:
-    line: int
-    unit: str
-    indicator: str
-    year: int
-    value: Decimal
-    source: str
-
-
-@dataclass(frozen=True, slots=True)
 class RowRefusal:
     line: int
     column: str
     message: Message
-
-
-@dataclass(frozen=True, slots=True)
-class Standing:
-    unit: str
-    assessments: tuple[Assessment, ...]  # in the pack's order of indicators
 
 
 def read_figures(
@@ -118,24 +100,3 @@ def _year(
         refused.append(RowRefusal(line, "year", said))
         return None
     return year
-
-
-def standings(
-    indicators: Sequence[Indicator], figures: Iterable[ReportedFigure], year: int
-) -> list[Standing]:
-    """Each unit's standing as of the end of `year`, units in the order first reported;
-    an indicator with no figure for a unit stands as no figure."""
-    by_unit: dict[str, dict[str, dict[int, Decimal]]] = {}
-    for figure in figures:
-        yearly = by_unit.setdefault(figure.unit, {}).setdefault(figure.indicator, {})
-        yearly[figure.year] = figure.value
-    return [
-        Standing(unit, tuple(assess(i, reported.get(i.id, {}), year) for i in indicators))
-        for unit, reported in by_unit.items()
-    ]
-
-
-def evaluation_years(indicators: Sequence[Indicator]) -> tuple[int, int]:
-    """The mid-term and final evaluation years: the period's middle and its last year."""
-    first, last = indicators[0].first_year, indicators[0].last_year
-    return first + (last - first) // 2, last

@@ -33,6 +33,7 @@ CHECKED_BY_THE_MODULE = {
     "POST /api/v1/communities/{code}/members/import body.file",
     "POST /api/v1/communities/{code}/elections/{election}/steps/{step} body{}",
     "POST /api/v1/communities/{code}/elections/{election}/voters body.file",
+    "POST /api/v1/registers/{unit}/records/{kind}/import body.file",
 }
 BOUNDED = {"enum", "const", "format", "maxLength"}
 

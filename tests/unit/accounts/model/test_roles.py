@@ -20,6 +20,7 @@ ROLES_OF_THE_ISSUE = {
     "committee_member",
     "street_staff",
     "community_staff",
+    "district_emergency_staff",  # the district plan's registers
     "population_officer",
     "viewer",
     "administrator",

@@ -5,14 +5,11 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from govops.lawcode.plans.evaluation import evaluation_years, standings
 from govops.lawcode.plans.indicators import Status
 from govops.packs import load_builtin_pack
 from govops.platform.i18n.translator import translator
-from govops.programmes.model.indicator_figures import (
-    evaluation_years,
-    read_figures,
-    standings,
-)
+from govops.programmes.model.indicator_figures import read_figures
 
 PLAN = load_builtin_pack("cn-xicheng-em-14fyp").indicators
 EN = translator("en")

@@ -9,25 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from govops.lawcode.plans.indicators import Indicator, QualitativeTarget, Status
+from govops.lawcode.plans.evaluation import ReportedFigure, evaluation_years, standings
+from govops.lawcode.plans.indicators import STATUS_WORDS, Indicator, QualitativeTarget, Status
 from govops.lawcode.sources.pack import Pack
-from govops.lawcode.texts.messages import N_, Message
+from govops.lawcode.texts.messages import Message
 from govops.platform.i18n.translator import Translator
 from govops.platform.reports.blocks import Block, Span, Table, para
 from govops.platform.reports.docx import render
-from govops.programmes.model.indicator_figures import (
-    ReportedFigure,
-    evaluation_years,
-    standings,
-)
-
-STATUS_NAMES = {
-    Status.MET: N_("met"),
-    Status.ON_TRACK: N_("on track"),
-    Status.AT_RISK: N_("at risk"),
-    Status.MISSED: N_("missed"),
-    Status.NO_FIGURE: N_("no figure"),
-}
 
 
 def evaluation_docx(pack: Pack, figures: Sequence[ReportedFigure], t: Translator) -> bytes:
@@ -75,7 +63,7 @@ def _row(t: Translator, indicator: Indicator, status: Status, reason: Message) -
     return (
         t.text(indicator.title).text,
         indicator.target.written,
-        t._(STATUS_NAMES[status]),
+        t._(STATUS_WORDS[status]),
         t.say(reason),
         str(indicator.cite),
     )
@@ -94,6 +82,6 @@ def _qualitative(t: Translator, targets: Sequence[QualitativeTarget]) -> list[Bl
 def _sources(t: Translator, figures: Sequence[ReportedFigure]) -> list[Block]:
     headers = (t._("Unit"), t._("Indicator"), t._("Year"), t._("Figure"), t._("Source"))
     rows = tuple(
-        (f.unit, f.indicator, str(f.year), format(f.value, "f"), f.source) for f in figures
+        (f.unit, f.indicator, str(f.year), format(f.value, "f"), t.say(f.source)) for f in figures
     )
     return [para(t._("The figures and their sources"), role="heading"), Table(headers, rows)]

@@ -8,11 +8,11 @@ from decimal import Decimal
 
 import docx
 
+from govops.lawcode.plans.evaluation import ReportedFigure
 from govops.packs import load_builtin_pack
 from govops.platform.i18n.translator import translator
 from govops.platform.reports.blocks import Para, Table
-from govops.programmes.model.indicator_figures import ReportedFigure
-from govops.programmes.reports.evaluation import evaluation_blocks, evaluation_docx
+from govops.platform.reports.evaluation import evaluation_blocks, evaluation_docx
 
 PACK = load_builtin_pack("cn-xicheng-em-14fyp")
 FIGURES = [

@@ -1,0 +1,1 @@
+"""The registers' events on SQLAlchemy Core."""
