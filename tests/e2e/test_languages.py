@@ -53,6 +53,10 @@ def _pages(client: TestClient) -> list[str]:
         "/warnings",
         f"/warnings/areas/{list(areas)[-1].code}?date={day}",
         f"/warnings/areas/no-such-area?date={day}",
+        "/registers",
+        "/registers/110102?on=2024-12-31",
+        "/registers/110102001",
+        "/registers/no-such-unit",
     ]
 
 

@@ -429,6 +429,16 @@ def _examples() -> dict[tuple[str, str], Example]:
         ),
         ("GET", "/registers"): Example("/registers", hidden=lambda w_: STREET, **STREETS, **LIST),
         ("GET", "/registers/{unit}"): Example(f"/registers/{STREET}", **STREETS),
+        ("GET", "/registers/{unit}/records/{name}"): Example(
+            f"/registers/{STREET}/records/hazard.csv", **STREETS
+        ),
+        # No file sent: past the access checks, the board again with why (422).
+        ("POST", "/registers/{unit}/records"): Example(
+            f"/registers/{STREET}/records",
+            form={"kind": "hazard"},
+            admitted=frozenset({422}),
+            **STREETS,
+        ),
         # programmes: the unit running the plan's pack
         ("GET", "/programmes"): Example(
             "/programmes", inside=THANH_HOA, outside=XICHENG, hidden=lambda w_: SRB, **LIST

@@ -20,13 +20,14 @@ AT = datetime(2024, 6, 1, 9, 0, tzinfo=ZONE)  # when the builders' events were r
 
 TREE = UnitTree.of(
     [
-        Unit("d1", {"en": "Xicheng"}, "district"),
+        Unit("d1", {"en": "Xicheng"}, "district", None, (PACK_ID,)),  # runs the plan's pack
         Unit("s1", {"en": "Street one"}, "street", "d1"),
         Unit("s1-a", {"en": "Community A"}, "community", "s1"),
         Unit("s1-b", {"en": "Community B"}, "community", "s1"),
         Unit("s1-office", {"en": "Street office"}, "office", "s1"),
         Unit("s2", {"en": "Street two"}, "street", "d1"),
         Unit("s2-a", {"en": "Community C"}, "community", "s2"),
+        Unit("d9", {"en": "Another province's district"}, "district"),  # runs no such pack
     ]
 )
 UNITS = {code: TREE.get(code).kind for code in TREE.below("d1")}

@@ -20,6 +20,7 @@ class Need:
     unit: str
     cite: Citation | None  # the standard it comes from; None: the office's own choice
     note: Text | None = None
+    title: Text | None = None  # the item in words
 
 
 @dataclass(frozen=True, slots=True)

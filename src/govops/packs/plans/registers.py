@@ -54,6 +54,7 @@ class DutyModel(Strict):
 
 class NeedModel(Strict):
     item: str
+    title: Words = Field(default_factory=dict)
     per_person: Decimal = Field(gt=0)
     unit: str
     cite: Cite | None = None  # the standard the quantity comes from
@@ -148,7 +149,8 @@ def _reserves(
             said = msg("a quantity per person is cited to a standard or is the office's own choice")
             report(source, where, said)
         cited = None if need.cite is None else cite(need.cite, where, source)
-        needs.append(Need(need.item, need.per_person, need.unit, cited, need.note or None))
+        noted, titled = need.note or None, need.title or None
+        needs.append(Need(need.item, need.per_person, need.unit, cited, noted, titled))
     return ReserveRule(
         model.population_share,
         cite(model.share_cite, ["reserves", "share_cite"], source),

@@ -55,7 +55,7 @@ def register_lines(t: Translator, registers: RegisterRules | None) -> list[str]:
 
 
 def _reserve_lines(t: Translator, rule: ReserveRule) -> list[str]:
-    share = f"{(rule.population_share * 100).normalize()}%"
+    share = t.number((rule.population_share * 100).normalize()) + "%"
     lines = [
         "  "
         + t._(
@@ -74,5 +74,5 @@ def _reserve_lines(t: Translator, rule: ReserveRule) -> list[str]:
         else:
             cited = f"{need.cite.document} {need.cite.article}"
             quantity = t._("{quantity} {unit} a person [{cite}]", cite=cited, **said)
-        lines.append(f"    {need.item}: {quantity}")
+        lines.append(f"    {need.item} ({text_of(t, need.title or {}, need.item)}): {quantity}")
     return lines

@@ -49,8 +49,6 @@ from govops.registers.service.access import (
     REGISTER_RECORD,
     NotAllowedError,
     RegisterNotFoundError,
-    boards,
-    signature,
 )
 from govops.registers.service.registers import (
     RecordInputError,
@@ -79,14 +77,10 @@ class RegistersRoute(ExactJSONRoute):
             except RowsRefusedError as error:
                 return rows_refused(request, ((r.line, r.column, r.message) for r in error.refused))
             except (RecordInputError, SheetError) as error:
-                errors = [field_problem(request, "file", error.message)]
-                return problem(
-                    request,
-                    422,
-                    msg("invalid input: {fields}", fields="file"),
-                    "invalid-input",
-                    errors,
-                )
+                field = error.field if isinstance(error, RecordInputError) else "file"
+                errors = [field_problem(request, field, error.message)]
+                said = msg("invalid input: {fields}", fields=field)
+                return problem(request, 422, said, "invalid-input", errors)
             except RegisterConflictError:
                 said = msg("the registers are being changed by others; try again")
                 return problem(request, 409, said, "concurrent-update")
@@ -113,9 +107,9 @@ Day = Annotated[
 ]
 
 
-def recording(unit: str, actor: Recorder) -> Actor:
+def recording(unit: str, actor: Recorder, registers: Service) -> Actor:
     """The recorder, checked at the unit before the upload is read."""
-    signature(actor, unit)
+    registers.may_record(actor, unit)
     return actor
 
 
@@ -152,10 +146,10 @@ def registers_router() -> APIRouter:
     )
 
     @router.get("", summary="The units whose boards one may read (a district, its streets)")
-    def every(actor: Reader) -> BoardList:
+    def every(registers: Service, actor: Reader) -> BoardList:
         found = [
             BoardSummary(unit=c, kind=actor.tree.get(c).kind, names=dict(actor.tree.get(c).names))
-            for c in boards(actor)
+            for c in registers.boards(actor)
         ]
         return BoardList(count=len(found), boards=found)
 

@@ -149,6 +149,19 @@ def duties(service: RegisterService, codes: list[str], today: date) -> Rows:
             for y, n in ((2021, 240), (2022, 280), (2023, 260), (2024, 300), (2025, 340))
         ],
     )
+    milestones = (
+        ("command_centre", "m1", "指挥中心平台上线（演示）", "2023-06-30", "2023-06-20"),
+        ("warning_platform", "m1", "15个街道降水统计上线（演示）", "2024-12-31", "2024-11-30"),
+        ("reserve_depots", "m1", "第三处区级储备库建成（演示）", "2025-12-31", ""),
+    )
+    yield (
+        DISTRICT,
+        "milestone",
+        [
+            {"project": p, "milestone": m, "title": title, "due": due, "done": done}
+            for p, m, title, due, done in milestones
+        ],
+    )
     yield (
         DISTRICT,
         "plan_step",

@@ -29,7 +29,7 @@ from govops.lawcode.registers.rules import OwedCadence, ReserveRule
 from govops.lawcode.registers.shelters import street_cover
 from govops.lawcode.registers.stock import stock_on
 from govops.lawcode.sources.pack import Pack
-from govops.lawcode.texts.messages import Message, msg, msg_n
+from govops.lawcode.texts.messages import Message, Quote, msg, msg_n
 from govops.registers.model.state import RegisterState
 
 if TYPE_CHECKING:
@@ -129,7 +129,9 @@ def _milestones(state: RegisterState, view: View) -> Iterator[Alert]:
     for (unit, project, _), milestone in sorted(state.milestones.items()):
         done = milestone.done is not None and milestone.done <= view.on
         if not done and milestone.due < view.on:
-            said = msg("{title}: due on {due}, not done", title=milestone.title, due=milestone.due)
+            said = msg(
+                "{title}: due on {due}, not done", title=Quote(milestone.title), due=milestone.due
+            )
             yield Alert(project, unit, milestone.id, True, said)
 
 
@@ -169,7 +171,7 @@ def _short(
             said = msg(
                 "{held} {unit} held, {needed} needed for {people} people",
                 held=item.held,
-                unit=item.unit,
+                unit=Quote(item.unit),  # the pack's unit word, as the document writes it
                 needed=item.needed,
                 people=people,
             )

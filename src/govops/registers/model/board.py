@@ -99,7 +99,8 @@ def _row(
     computed = pack.registers.computed.get(indicator.id) if pack.registers else None
     years = range(indicator.baseline_year or indicator.first_year, year + 1)
     if computed is not None:
-        figures = {y: counted(computed, state, y) for y in years if y >= indicator.first_year}
+        start = max(indicator.first_year, counted_from(computed, state) or year + 1)
+        figures = {y: counted(computed, state, y) for y in years if y >= start}
     else:
         figures = {
             y: figure.value
@@ -108,6 +109,16 @@ def _row(
         }
     said = assess(indicator, figures, year)
     return IndicatorRow(indicator, figures, computed is not None, said)
+
+
+def counted_from(what: str, state: RegisterState) -> int | None:
+    """The first year the register counting `what` holds a record of (None: none): a year
+    before it has no figure, never a zero (the register was not kept then)."""
+    if what == "shelters_built":
+        days = [c.on for c in state.statuses]
+    else:
+        days = [day for _, day, _ in state.trainings]
+    return min(days).year if days else None
 
 
 def counted(what: str, state: RegisterState, year: int) -> Decimal:
@@ -130,7 +141,8 @@ def evaluation_figures(
         if u == unit and name not in computed and y <= year
     ]
     for indicator in pack.indicators:
-        if indicator.id in computed:
+        start = counted_from(computed.get(indicator.id, ""), state)
+        if indicator.id in computed and start is not None:
             last = min(year, indicator.last_year)
             found += [
                 ReportedFigure(
@@ -141,7 +153,7 @@ def evaluation_figures(
                     counted(computed[indicator.id], state, y),
                     msg("counted by the registers"),
                 )
-                for y in range(indicator.first_year, last + 1)
+                for y in range(max(indicator.first_year, start), last + 1)
             ]
     return found
 

@@ -35,20 +35,27 @@ def unknown(unit: str) -> RegisterNotFoundError:
     return RegisterNotFoundError(msg("no registers of unit {unit}", unit=repr(unit)))
 
 
-def readable(actor: Actor, unit: str, kinds: tuple[str, ...] = KEEPING) -> str:
-    """The unit, when it keeps registers (of `kinds`) and the actor may read them;
-    RegisterNotFoundError otherwise, as for an unknown unit."""
-    tree = actor.tree
+def keeping(tree: UnitTree, unit: str, pack_id: str, kinds: tuple[str, ...] = KEEPING) -> bool:
+    """Whether `unit` keeps registers under the pack: a unit of `kinds` at or below a unit
+    running it (Xicheng's streets, not another province's districts)."""
     if unit not in tree or tree.get(unit).kind not in kinds:
+        return False
+    return any(tree.within(unit, root) for root in tree.running(pack_id))
+
+
+def readable(actor: Actor, unit: str, pack_id: str, kinds: tuple[str, ...] = KEEPING) -> str:
+    """The unit, when it keeps registers under the pack (of `kinds`) and the actor may read
+    them; RegisterNotFoundError otherwise, as for an unknown unit."""
+    if not keeping(actor.tree, unit, pack_id, kinds):
         raise unknown(unit)
     if actor.acting_unit(REGISTER_READ, unit) is None:
         raise unknown(unit)
     return unit
 
 
-def signature(actor: Actor, unit: str) -> str:
+def signature(actor: Actor, unit: str, pack_id: str) -> str:
     """How an event recorded in the unit's registers names the actor."""
-    readable(actor, unit)
+    readable(actor, unit, pack_id)
     acting = actor.acting_unit(REGISTER_RECORD, unit)
     if acting is None:
         raise NotAllowedError(
@@ -76,8 +83,9 @@ def streets(tree: UnitTree, unit: str) -> dict[str, list[str]]:
     return {street: tree.below(street) for street in below}
 
 
-def boards(actor: Actor) -> list[str]:
-    """The units whose boards the actor may read, topmost first."""
+def boards(actor: Actor, pack_id: str) -> list[str]:
+    """The units whose boards the actor may read under the pack, topmost first."""
     scope = actor.scope(REGISTER_READ)
-    found = [u.code for u in actor.tree if u.kind in BOARDS and u.code in scope]
+    tree = actor.tree
+    found = [u.code for u in tree if u.code in scope and keeping(tree, u.code, pack_id, BOARDS)]
     return sorted(found, key=lambda code: (len(actor.tree.ancestors(code)), code))

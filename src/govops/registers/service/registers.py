@@ -28,6 +28,7 @@ from govops.registers.model.state import RegisterState, fold
 from govops.registers.ports import RegisterConflictError, RegisterUnitOfWork
 from govops.registers.service.access import (
     BOARDS,
+    boards,
     family,
     readable,
     signature,
@@ -89,12 +90,21 @@ class RegisterService:
         self._uow, self._clock, self.pack = unit_of_work, clock, pack
         self.zone = ZoneInfo(pack.timezone)
 
+    def boards(self, actor: Actor) -> list[str]:
+        """The units whose boards the actor may read, topmost first."""
+        return boards(actor, self.pack.id)
+
+    def may_record(self, actor: Actor, unit: str) -> str:
+        """The signature the actor records with in the unit's registers (checked before an
+        upload is read); RegisterNotFoundError or NotAllowedError."""
+        return signature(actor, unit, self.pack.id)
+
     def today(self) -> date:
         return self._clock().astimezone(self.zone).date()
 
     def record(self, actor: Actor, unit: str, kind: str, rows: Rows) -> Recorded:
         """The rows as events of `unit`'s registers; RowsRefusedError with every refusal."""
-        signed = signature(actor, unit)
+        signed = signature(actor, unit, self.pack.id)
         try:
             record_kind = RecordKind(kind)
         except ValueError:
@@ -157,14 +167,14 @@ class RegisterService:
 
     def state(self, actor: Actor, unit: str) -> tuple[RegisterState, list[Event]]:
         """The registers of `unit` and every unit below it, with their events."""
-        readable(actor, unit)
+        readable(actor, unit, self.pack.id)
         with self._uow() as uow:
             events = uow.registers.events(actor.tree.below(unit))
         return fold(events), events
 
     def board(self, actor: Actor, unit: str, on: date | None = None) -> Board:
         """The unit's dashboard on `on` (today, in the pack's zone, when not given)."""
-        readable(actor, unit, BOARDS)
+        readable(actor, unit, self.pack.id, BOARDS)
         state, _ = self.state(actor, unit)
         district = actor.tree.get(unit).kind == "district"
         view = View(unit, streets(actor.tree, unit), district, on or self.today(), self.zone)
@@ -173,9 +183,17 @@ class RegisterService:
     def evaluation(self, actor: Actor, unit: str, on: date | None = None) -> list[ReportedFigure]:
         """The figures of the plan's evaluation of `unit` (a district or a street) up to the
         last whole year on `on` (today when not given)."""
-        readable(actor, unit, BOARDS)
+        readable(actor, unit, self.pack.id, BOARDS)
         state, _ = self.state(actor, unit)
         return evaluation_figures(self.pack, state, unit, last_year(on or self.today()))
+
+    def counts(self, actor: Actor, unit: str) -> dict[RecordKind, int]:
+        """How many records of each kind the unit's registers and those below hold."""
+        _, events = self.state(actor, unit)
+        found = dict.fromkeys(RecordKind, 0)
+        for event in events:
+            found[event.kind] += 1
+        return found
 
     def rows(self, actor: Actor, unit: str, kind: RecordKind) -> list[dict[str, Any]]:
         """Every record of `kind` in `unit`'s registers and below, as recorded: its fields,

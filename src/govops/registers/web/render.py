@@ -10,11 +10,13 @@ from dataclasses import dataclass
 from fastapi import Request
 from markupsafe import Markup
 
+from govops.lawcode.sources.citations import Citation
 from govops.lawcode.sources.pack import Pack
+from govops.lawcode.texts.messages import Message
 from govops.platform.i18n.translator import Translator
 from govops.platform.identity.actor import Actor
 from govops.platform.identity.units import UnitTree
-from govops.platform.web.markup import marked
+from govops.platform.web.markup import marked, said
 from govops.platform.web.pages import ReaderVisit, read_page_request
 from govops.registers.model.alerts import Alert
 from govops.registers.web.words import REGISTER_NAMES
@@ -36,10 +38,21 @@ class Reader:
         return Markup(marked(found.text, found.language, self.t.language))
 
     def unit_name(self, code: str) -> str:
-        """A unit's name as plain text (a page's title), else its code."""
+        """A unit's name where no markup can say its language (the page's <title>): in the
+        reader's language, else in Latin letters (the English name), else its code."""
         if code not in self.tree:
             return code
-        return self.t.text(self.tree.get(code).names).text or code
+        names = self.tree.get(code).names
+        shown = self.t.text(names)
+        return shown.text if shown.language == self.t.language else names.get("en") or code
+
+    def cite(self, citation: Citation) -> Markup:
+        """A place in the plan, as the plan words it (marked with its language)."""
+        return marked(citation.article, self.pack.language, self.t.language)
+
+    def told(self, message: Message | str) -> Markup:
+        """A message in the reader's language, what it quotes marked with its language."""
+        return said(self.t, message, self.pack.language)
 
     def register(self, code: str) -> Markup:
         """The register an alert comes from: a recurring duty or a key project by the
@@ -58,6 +71,13 @@ class Reader:
         """What an alert is about: a unit by its name, a role in words, else its code."""
         if alert.subject in self.tree:
             return self.unit(alert.subject)
+        reserves = self.pack.registers.reserves if self.pack.registers else None
+        need = (
+            next((n for n in reserves.needs if n.item == alert.subject), None) if reserves else None
+        )
+        if alert.register.startswith("reserves") and need is not None and need.title:
+            found = self.t.text(need.title)
+            return Markup(marked(found.text, found.language, self.t.language))
         duty = self.pack.registers.duty if self.pack.registers else None
         if alert.register == "roster" and duty is not None and alert.subject in duty.titles:
             found = self.t.text(duty.titles[alert.subject])
@@ -68,6 +88,9 @@ class Reader:
         return {
             "unit_text": self.unit,
             "unit_name": self.unit_name,
+            "cite_text": self.cite,
+            "told": self.told,
+            "quoted": lambda text: marked(text, self.pack.language, self.t.language),
             "register_text": self.register,
             "subject_text": self.subject,
         }

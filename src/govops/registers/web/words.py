@@ -13,3 +13,20 @@ REGISTER_NAMES = {
     "reserves_district": N_("Reserves of the district's depots"),
     "shelters": N_("Shelter coverage"),
 }
+KIND_NAMES = {
+    "figure": N_("Yearly figures"),
+    "population": N_("Resident population"),
+    "depot": N_("Reserve depots"),
+    "movement": N_("Stock card"),
+    "shelter": N_("Shelters"),
+    "shelter_status": N_("Shelters' status"),
+    "enterprise": N_("High-risk enterprises"),
+    "occurrence": N_("Recurring duties held"),
+    "shift": N_("Duty roster"),
+    "training": N_("Training"),
+    "hazard": N_("Hazards found"),
+    "rectified": N_("Rectifications"),
+    "verified": N_("Verifications"),
+    "plan_step": N_("Emergency plans' stages"),
+    "milestone": N_("Key projects' milestones"),
+}

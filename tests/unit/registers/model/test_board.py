@@ -100,12 +100,20 @@ def test_earthquake_shelters_are_counted_in_the_year_each_first_opened(pack: Pac
     shown = board(pack, held(*SHELTERS), district())
     each_year = row(shown, "earthquake_shelters_each_year")
     assert each_year.counted
-    assert each_year.figures == {2021: Decimal(0), 2022: Decimal(1), 2023: Decimal(2)}
-    assert each_year.assessment.status is Status.AT_RISK  # 2021 and 2022 fell short of 2
-    assert each_year.assessment.reason.values["years"] == "2021, 2022"
+    # The register's first record is of 2022: 2021 has no figure (never a zero).
+    assert each_year.figures == {2022: Decimal(1), 2023: Decimal(2)}
+    assert each_year.assessment.status is Status.AT_RISK  # 2022 fell short of 2
+    assert each_year.assessment.reason.values["years"] == "2022"
     period = row(shown, "earthquake_shelters_period")
     assert period.figures == each_year.figures
     assert period.assessment.figure == Decimal(3)
+
+
+def test_a_register_not_yet_kept_counts_no_figure(pack: Pack) -> None:
+    shown = board(pack, held(), district())
+    for name in ("earthquake_shelters_each_year", "disaster_officers_trained"):
+        assert row(shown, name).figures == {}
+        assert row(shown, name).assessment.status is Status.NO_FIGURE
 
 
 def test_at_the_periods_end_a_short_year_is_missed(pack: Pack) -> None:

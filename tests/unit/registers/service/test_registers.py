@@ -257,3 +257,15 @@ def test_the_export_of_a_kinds_records_says_who_recorded_them_and_when(
     assert [r["hazard"] for r in service.rows(VIEWER, "d1", RecordKind.HAZARD)] == ["h1"]
     with pytest.raises(RegisterNotFoundError):
         service.rows(STREET, "s2", RecordKind.TRAINING)
+
+
+def test_a_district_of_another_plan_keeps_no_registers_under_this_one(
+    service: RegisterService,
+) -> None:
+    """d9 runs no cn-xicheng-em-14fyp: a reader granted there sees no board, and its board
+    is not found (it would be judged by another plan's targets)."""
+    elsewhere = actor("wen", "district_emergency_staff", "d9")
+    assert service.boards(elsewhere) == []
+    assert service.boards(DISTRICT) == ["d1", "s1", "s2"]
+    with pytest.raises(RegisterNotFoundError):
+        service.board(elsewhere, "d9")
