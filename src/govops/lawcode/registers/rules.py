@@ -62,8 +62,8 @@ class RegisterRules:
     computed: Mapping[str, str] = field(default_factory=dict)  # indicator -> what counts it
     projects: tuple[Project, ...] = ()
 
-    def cadence(self, cadence_id: str) -> OwedCadence:
-        found = next((c for c in self.cadences if c.cadence.id == cadence_id), None)
-        if found is None:
-            raise KeyError(f"no cadence {cadence_id!r}")
-        return found
+    def cadence(self, cadence_id: str) -> OwedCadence | None:
+        return next((c for c in self.cadences if c.cadence.id == cadence_id), None)
+
+    def project(self, project_id: str) -> Project | None:
+        return next((p for p in self.projects if p.id == project_id), None)

@@ -86,13 +86,16 @@ def check(movement: Movement) -> None:
 
 
 def post(card: Sequence[Movement], movement: Movement) -> None:
-    """Refuses `movement` if the card with it would fall below zero anywhere."""
+    """Refuses `movement` if the card with it would fall below zero anywhere. Only the
+    quantities it moves can: the card alone never does (each movement was posted), so only
+    the movements of those depots and items are read again."""
     check(movement)
+    touched = {key for key, _ in _effects(movement, {})}
     book: dict[Key, Decimal] = {}
-    for each in _in_order([*card, movement]):
+    for each in _in_order([*(m for m in card if _keys(m) & touched), movement]):
         for key, change in _effects(each, book):
             book[key] = book.get(key, Decimal(0)) + change
-            if book[key] < 0:
+            if key in touched and book[key] < 0:
                 raise StockError(
                     msg(
                         "{depot} would hold {quantity} of {item} on {day}",
@@ -102,6 +105,14 @@ def post(card: Sequence[Movement], movement: Movement) -> None:
                         day=each.on,
                     )
                 )
+
+
+def _keys(movement: Movement) -> set[Key]:
+    """The depots' items a movement changes."""
+    found = {(movement.depot, movement.item)}
+    if movement.to_depot is not None:
+        found.add((movement.to_depot, movement.item))
+    return found
 
 
 def _in_order(card: Iterable[Movement]) -> list[Movement]:

@@ -58,10 +58,9 @@ def _cadence(pack: Pack, case: CadenceCaseModel) -> Iterator[Text]:
     if pack.registers is None:
         yield msg("the pack has no registers.yaml")
         return
-    try:
-        owed = pack.registers.cadence(case.cadence)
-    except KeyError as error:
-        yield str(error.args[0])
+    owed = pack.registers.cadence(case.cadence)
+    if owed is None:
+        yield msg("no recurring duty {id} in the plan", id=case.cadence)
         return
     got = stand(owed.cadence, "case", case.done, case.as_of)
     if got.standing.value != case.expect:

@@ -174,7 +174,7 @@ def export_command(
 ) -> None:
     """Every record of KIND in UNIT's registers and below, as recorded (with who recorded
     it and when), into OUT."""
-    from govops.registers.model.records import FIELDS, RecordKind  # noqa: PLC0415
+    from govops.registers.model.records import RecordKind, export_columns  # noqa: PLC0415
 
     t = command_translator(lang, ZH_HANS)
     try:
@@ -190,7 +190,7 @@ def export_command(
     if out.suffix.lower() not in (".csv", ".xlsx"):
         fail(t._("{name}: must be .csv or .xlsx", name=out.name))
     rows = _run(t, as_user, lambda s, a: s.rows(a, unit, record_kind))
-    columns = ["unit", *(f.name for f in FIELDS[record_kind]), "recorded_by", "recorded_at"]
+    columns = export_columns(record_kind)
     try:
         out.write_bytes(write_rows(rows, columns, out.name))
     except SheetError as error:

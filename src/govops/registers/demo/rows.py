@@ -67,7 +67,9 @@ def _held(service: RegisterService, cadence: str, today: date, skip: int | None)
     """A day in each window that has ended (the window `skip` missed)."""
     rules = service.pack.registers
     assert rules is not None
-    found = rules.cadence(cadence).cadence
+    owed = rules.cadence(cadence)
+    assert owed is not None
+    found = owed.cadence
     ended = [w for w in windows(found, today) if w.end < today]
     return [w.start.isoformat() if i != skip else "" for i, w in enumerate(ended)]
 

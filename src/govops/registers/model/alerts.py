@@ -27,7 +27,7 @@ from govops.lawcode.registers.hazards import stand as hazard_stand
 from govops.lawcode.registers.roster import gaps
 from govops.lawcode.registers.rules import OwedCadence, ReserveRule
 from govops.lawcode.registers.shelters import street_cover
-from govops.lawcode.registers.stock import stock_on
+from govops.lawcode.registers.stock import MANAGEMENT_LEVELS, stock_on
 from govops.lawcode.sources.pack import Pack
 from govops.lawcode.texts.messages import Message, Quote, msg, msg_n
 from govops.registers.model.state import RegisterState
@@ -138,7 +138,7 @@ def _milestones(state: RegisterState, view: View) -> Iterator[Alert]:
 def _reserves(rule: ReserveRule, state: RegisterState, view: View) -> Iterator[Alert]:
     stock = stock_on(state.movements, view.on)
     years = [y for (u, y) in state.populations if u == view.unit and y <= view.on.year]
-    counted = {"district", "department", "street", "community"}
+    counted = set(MANAGEMENT_LEVELS)  # household reserves are on no card
     if years:
         residents = state.populations[(view.unit, max(years))]
         people = people_for(residents, rule.population_share)

@@ -139,12 +139,7 @@ def _none(data: dict[str, Any], c: Context) -> list[Problem]:
 
 
 def _occurrence(data: dict[str, Any], c: Context) -> list[Problem]:
-    rules = c.pack.registers
-    owed = (
-        next((o for o in rules.cadences if o.cadence.id == data["cadence"]), None)
-        if rules
-        else None
-    )
+    owed = c.pack.registers.cadence(data["cadence"]) if c.pack.registers else None
     if owed is None:
         return [("cadence", msg("no recurring duty {id} in the plan", id=data["cadence"]))]
     if owed.owed_by == "enterprise" and (c.unit, data.get("subject")) not in c.state.enterprises:
@@ -223,8 +218,7 @@ def _plan_step(data: dict[str, Any], c: Context) -> list[Problem]:
 
 
 def _milestone(data: dict[str, Any], c: Context) -> list[Problem]:
-    projects = c.pack.registers.projects if c.pack.registers else ()
-    if not any(p.id == data["project"] for p in projects):
+    if c.pack.registers is None or c.pack.registers.project(data["project"]) is None:
         return [("project", msg("no key project {id} in the plan", id=data["project"]))]
     return []
 

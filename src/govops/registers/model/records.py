@@ -146,6 +146,12 @@ FIELDS: dict[RecordKind, tuple[Field, ...]] = {
 }
 
 
+def export_columns(kind: RecordKind) -> list[str]:
+    """The columns a kind's records are exported under: its unit, its fields, who recorded
+    it and when (a sheet of the fields alone records again)."""
+    return ["unit", *(f.name for f in FIELDS[kind]), "recorded_by", "recorded_at"]
+
+
 @dataclass(frozen=True, slots=True)
 class Event:
     """One record of a unit's registers: `data` holds its fields as JSON text values."""

@@ -28,6 +28,7 @@ from govops.registers.model.state import RegisterState, fold
 from govops.registers.ports import RegisterConflictError, RegisterUnitOfWork
 from govops.registers.service.access import (
     BOARDS,
+    KEEPING,
     boards,
     family,
     readable,
@@ -167,38 +168,32 @@ class RegisterService:
 
     def state(self, actor: Actor, unit: str) -> tuple[RegisterState, list[Event]]:
         """The registers of `unit` and every unit below it, with their events."""
-        readable(actor, unit, self.pack.id)
-        with self._uow() as uow:
-            events = uow.registers.events(actor.tree.below(unit))
+        events = self._events(actor, unit)
         return fold(events), events
 
     def board(self, actor: Actor, unit: str, on: date | None = None) -> Board:
         """The unit's dashboard on `on` (today, in the pack's zone, when not given)."""
-        readable(actor, unit, self.pack.id, BOARDS)
-        state, _ = self.state(actor, unit)
+        return self.overview(actor, unit, on)[0]
+
+    def overview(
+        self, actor: Actor, unit: str, on: date | None = None
+    ) -> tuple[Board, dict[RecordKind, int]]:
+        """The board of `unit` (a district or a street) on `on`, and how many records of
+        each kind its registers and those below hold: the events read once."""
+        events = self._events(actor, unit, BOARDS)
         district = actor.tree.get(unit).kind == "district"
         view = View(unit, streets(actor.tree, unit), district, on or self.today(), self.zone)
-        return board(self.pack, state, view)
+        return board(self.pack, fold(events), view), _counted(events)
 
     def evaluation(self, actor: Actor, unit: str, on: date | None = None) -> list[ReportedFigure]:
         """The figures of the plan's evaluation of `unit` (a district or a street) up to the
         last whole year on `on` (today when not given)."""
-        readable(actor, unit, self.pack.id, BOARDS)
-        state, _ = self.state(actor, unit)
+        state = fold(self._events(actor, unit, BOARDS))
         return evaluation_figures(self.pack, state, unit, last_year(on or self.today()))
-
-    def counts(self, actor: Actor, unit: str) -> dict[RecordKind, int]:
-        """How many records of each kind the unit's registers and those below hold."""
-        _, events = self.state(actor, unit)
-        found = dict.fromkeys(RecordKind, 0)
-        for event in events:
-            found[event.kind] += 1
-        return found
 
     def rows(self, actor: Actor, unit: str, kind: RecordKind) -> list[dict[str, Any]]:
         """Every record of `kind` in `unit`'s registers and below, as recorded: its fields,
-        its unit, who recorded it and when (an export)."""
-        _, events = self.state(actor, unit)
+        its unit, who recorded it and when (an export, under `export_columns(kind)`)."""
         return [
             {
                 "unit": e.unit,
@@ -206,6 +201,19 @@ class RegisterService:
                 "recorded_by": e.actor,
                 "recorded_at": e.recorded_at.isoformat(),
             }
-            for e in events
+            for e in self._events(actor, unit)
             if e.kind is kind
         ]
+
+    def _events(self, actor: Actor, unit: str, kinds: tuple[str, ...] = KEEPING) -> list[Event]:
+        """The events of `unit` and every unit below it, once the actor may read them."""
+        readable(actor, unit, self.pack.id, kinds)
+        with self._uow() as uow:
+            return uow.registers.events(actor.tree.below(unit))
+
+
+def _counted(events: Iterable[Event]) -> dict[RecordKind, int]:
+    found = dict.fromkeys(RecordKind, 0)
+    for event in events:
+        found[event.kind] += 1
+    return found

@@ -58,7 +58,7 @@ class RegisterPages:
             except RecordInputError as error:
                 problem = t.say(error.message)
         try:
-            found = self.service.board(actor, unit, day)
+            found, counts = self.service.overview(actor, unit, day)
         except RegisterNotFoundError as error:
             said = {"message": t.say(error.message), "back": f"{v.base}/registers"}
             return v.render("registers/error.html", url, said, 404)
@@ -67,17 +67,21 @@ class RegisterPages:
             s for s in self.service.boards(actor) if actor.tree.get(s).parent == unit
         ]
         values["overdue"] = sum(1 for a in found.alerts if a.overdue)
-        values |= self._registers(actor, unit, refused, request)
+        values |= self._registers(actor, unit, counts, refused, request)
         page = f"{url}?on={day.isoformat()}" if asked else url
         status = 422 if problem or refused else 200
         return v.render("registers/board.html", page, values, status)
 
     def _registers(
-        self, actor: Actor, unit: str, refused: Refused | None, request: Request
+        self,
+        actor: Actor,
+        unit: str,
+        counts: dict[RecordKind, int],
+        refused: Refused | None,
+        request: Request,
     ) -> dict[str, object]:
         """The registers' section: each kind with its count, whether the reader may record
         here, what the form last recorded or refused."""
-        counts = self.service.counts(actor, unit)
         kinds = [(k.value, KIND_NAMES[k.value], counts[k]) for k in RecordKind]
         recorded = (request.query_params.get("recorded") or "")[:QUERY_TEXT]
         return {

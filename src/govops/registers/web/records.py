@@ -14,12 +14,13 @@ from starlette.datastructures import UploadFile
 from govops.platform.api.auth import actor_of, permission
 from govops.platform.identity.actor import Actor
 from govops.platform.sheets import SheetError, read_rows, write_rows
-from govops.registers.model.records import FIELDS, RecordKind
+from govops.registers.model.records import RecordKind, export_columns
 from govops.registers.service.access import (
     REGISTER_READ,
     REGISTER_RECORD,
     NotAllowedError,
     RegisterNotFoundError,
+    unknown,
 )
 from govops.registers.service.registers import RecordInputError, RegisterService, RowsRefusedError
 from govops.registers.web.pages import RegisterPages
@@ -47,8 +48,7 @@ class RecordPages:
             rows = self.service.rows(actor, unit, kind)
         except RegisterNotFoundError:
             return self._missing(request, unit, actor)
-        columns = ["unit", *(f.name for f in FIELDS[kind]), "recorded_by", "recorded_at"]
-        content = write_rows(rows, columns, name)
+        content = write_rows(rows, export_columns(kind), name)
         disposition = {"Content-Disposition": f'attachment; filename="{unit}-{name}"'}
         return Response(content, media_type=TYPES[suffix], headers=disposition)
 
@@ -89,9 +89,5 @@ class RecordPages:
 
     def _missing(self, request: Request, unit: str, actor: Actor) -> Response:
         v = visit(request, actor, self.pages.language, self.service.pack)
-        t = v.reader.t
-        said = {
-            "message": t._("no registers of unit {unit}", unit=repr(unit)),
-            "back": f"{v.base}/registers",
-        }
+        said = {"message": v.reader.t.say(unknown(unit).message), "back": f"{v.base}/registers"}
         return v.render("registers/error.html", f"{v.base}/registers/{unit}", said, 404)

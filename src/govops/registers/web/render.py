@@ -58,8 +58,8 @@ class Reader:
         """The register an alert comes from: a recurring duty or a key project by the
         pack's title."""
         rules = self.pack.registers
-        owed = next((o for o in rules.cadences if o.cadence.id == code), None) if rules else None
-        project = next((p for p in rules.projects if p.id == code), None) if rules else None
+        owed = rules.cadence(code) if rules else None
+        project = rules.project(code) if rules else None
         titled = owed.cadence.title if owed else project.title if project else None
         if titled is not None:
             found = self.t.text(titled)

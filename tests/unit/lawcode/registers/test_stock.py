@@ -208,3 +208,19 @@ def test_a_movement_that_is_not_one_on_its_face_is_refused(movement: Movement, s
 def test_a_zero_quantity_and_a_good_transfer_pass_the_check() -> None:
     check(_move(RECEIPT, 0, 1))
     check(_move(TRANSFER, 1, 1, to_depot="street-a"))
+
+
+def test_only_the_quantities_a_movement_moves_are_read_again() -> None:
+    """The receiving depot's card is read through the transfers into it, whatever the
+    sending depot held: an issue there within what was transferred is posted, one past it
+    refused on the receiving depot, never on the sender read only in part."""
+    card = _posted(
+        _move(RECEIPT, 10, 1),
+        _move(TRANSFER, 10, 2, to_depot="street"),
+        _move(RECEIPT, 3, 2, item="water"),
+    )
+    post(card, _move(ISSUE, 10, 3, depot="street"))
+    with pytest.raises(StockError) as caught:
+        post(card, _move(ISSUE, 11, 3, depot="street"))
+    assert caught.value.message.values["depot"] == "street"
+    assert caught.value.message.values["quantity"] == D(-1)
