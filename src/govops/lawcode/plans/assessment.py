@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from decimal import Decimal
+from fractions import Fraction
 
 from govops.lawcode.plans.indicators import Assessment, Indicator, Measure, Status, expected
 from govops.lawcode.rules.intervals import Side
@@ -167,7 +168,7 @@ def _total(indicator: Indicator, known: dict[int, Decimal], year: int, final: bo
         return _against(indicator, year, True, total, said)
     years = indicator.last_year - indicator.first_year + 1
     elapsed = min(year, indicator.last_year) - indicator.first_year + 1
-    course = target.value * elapsed / years
+    course = Fraction(target.value) * elapsed / years
     return _on_course(indicator, year, total, course, said)
 
 
@@ -186,8 +187,8 @@ def _at_end(
     if final or target.holds(latest) or start is None:  # the last year's figure settles it
         return _against(indicator, year, final, latest, said)
     start_year, start_figure = start
-    share = Decimal(latest_year - start_year) / (indicator.last_year - start_year)
-    course = start_figure + (target.value - start_figure) * share
+    share = Fraction(latest_year - start_year, indicator.last_year - start_year)
+    course = Fraction(start_figure) + Fraction(target.value - start_figure) * share
     return _on_course(indicator, year, latest, course, said)
 
 
@@ -195,17 +196,22 @@ def _on_course(
     indicator: Indicator,
     year: int,
     figure: Decimal,
-    course: Decimal,
+    course: Fraction,
     said: Message,
     unit: str | None = None,
 ) -> Assessment:
+    # The course is kept exact (a third of the way is not 0.333...): a figure exactly on
+    # it is on track, whichever side the target bounds.
     ahead = figure >= course if indicator.target.side is Side.LOWER else figure <= course
     reason = msg(
         "{figure}; a steady course to {target} by {last} asks {course} by now",
         figure=said,
         target=indicator.target.written,
         last=str(indicator.last_year),
-        course=_shown(course, indicator.unit if unit is None else unit),
+        course=_shown(
+            Decimal(course.numerator) / course.denominator,
+            indicator.unit if unit is None else unit,
+        ),
     )
     status = Status.ON_TRACK if ahead else Status.AT_RISK
     return Assessment(indicator.id, year, status, figure, reason)
@@ -240,8 +246,8 @@ def _fall(
     target = indicator.target
     if final or target.holds(fall):  # the last year's figure settles it
         return _against(indicator, year, final, fall, said)
-    share = Decimal(latest_year - base_year) / (indicator.last_year - base_year)  # type: ignore[operator]
-    return _on_course(indicator, year, fall, target.value * share, said, "%")
+    share = Fraction(latest_year - base_year, indicator.last_year - base_year)  # type: ignore[operator]
+    return _on_course(indicator, year, fall, Fraction(target.value) * share, said, "%")
 
 
 def _shown(figure: Decimal, unit: str) -> str:

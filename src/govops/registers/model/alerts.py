@@ -50,7 +50,7 @@ def alerts(pack: Pack, state: RegisterState, view: View) -> list[Alert]:
     rules = pack.registers
     if rules is None:
         return []
-    found = [*_duties(rules.cadences, state, view), *_drills(rules.cadences, state)]
+    found = [*_duties(rules.cadences, state, view), *_drills(rules.cadences, state, view)]
     if rules.duty is not None:
         found += _roster(rules.duty.roles, state, view)
     found += _hazards(state, view)
@@ -98,10 +98,12 @@ def _duties(cadences: Sequence[OwedCadence], state: RegisterState, view: View) -
             yield Alert(owed.cadence.id, unit, subject, True, said)
 
 
-def _drills(cadences: Sequence[OwedCadence], state: RegisterState) -> Iterator[Alert]:
+def _drills(cadences: Sequence[OwedCadence], state: RegisterState, view: View) -> Iterator[Alert]:
+    """Drills held by the board's day with no assessment (one recorded ahead is not yet
+    held)."""
     assessed = {o.cadence.id for o in cadences if o.assessed}
     for done in state.occurrences:
-        if done.cadence in assessed and not done.assessment:
+        if done.cadence in assessed and not done.assessment and done.on <= view.on:
             said = msg("the drill of {day} has no assessment", day=done.on)
             yield Alert("drill_assessment", done.unit, done.cadence, True, said)
 

@@ -76,6 +76,16 @@ def test_an_end_figure_keeps_a_course_from_its_first_figure_and_a_ceiling_is_kep
     assert said({2025: "2.01"}, 2025, spacing)[0] is Status.MISSED
 
 
+def test_a_figure_exactly_on_a_course_a_third_of_the_way_is_on_track() -> None:
+    # From 2022 to 2025 a year is a third of the way: the course is held exactly.
+    share = indicator("90%", Measure.AT_END, "%", bare="at_least")
+    assert said({2022: "0.01", 2023: "30.01"}, 2023, share)[0] is Status.ON_TRACK
+    assert said({2022: "0.01", 2023: "30"}, 2023, share)[0] is Status.AT_RISK
+    spacing = indicator("2公里", Measure.AT_END, "公里", bare="at_most")
+    assert said({2022: "3.01", 2023: "2.67"}, 2023, spacing)[0] is Status.ON_TRACK
+    assert said({2022: "3.01", 2023: "2.68"}, 2023, spacing)[0] is Status.AT_RISK
+
+
 def test_a_fall_is_counted_from_the_baseline_year() -> None:
     fall = indicator("≧30%", Measure.FALL, "起", baseline_year=2020)
     status, reason = said({2020: "200", 2025: "140"}, 2025, fall)

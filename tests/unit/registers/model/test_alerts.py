@@ -132,6 +132,7 @@ def test_a_drill_without_its_assessment(pack: Pack) -> None:
         occurrence("d1", "drill_heavy_rain", "2024-04-01"),
         occurrence("d1", "drill_crowd_evacuation", "2024-04-02", assessment="组织有序"),
         occurrence("d1", "district_joint_meeting", "2024-04-03"),  # no drill
+        occurrence("d1", "drill_hazardous_chemicals", "2024-06-02"),  # after the board's day
     )
     found = of(pack, state, district(), "drill_assessment")
     assert said(found) == [("d1", "drill_heavy_rain", True, "the drill of {day} has no assessment")]
