@@ -49,6 +49,7 @@ TABLES = (
 )  # fmt: skip
 # Tables whose records are judged by their own unit: their alerts are placed in a
 # district after (fewer rows to join).
+HOMES = {"unit": pl.String, "kind": pl.String, "district": pl.String}
 UNIT_KEYED = ("hazards", "rectified", "verified", "milestones")
 MOMENT = pl.Datetime("us", "UTC")
 ALERT_COLUMNS: dict[str, pl.DataType] = {
@@ -91,18 +92,20 @@ def boards(pack: Pack, tables: Mapping[str, pl.LazyFrame], on: date, zone: tzinf
 
 
 def districts_of(units: pl.DataFrame) -> pl.LazyFrame:
-    """unit, kind, district: the district each unit is in (units in none are left out)."""
-    parents = dict(zip(units["unit"], units["parent"], strict=True))
-    kinds = dict(zip(units["unit"], units["kind"], strict=True))
+    """unit, kind, district: the district each unit is in (units in none are left out),
+    found by climbing the tree a level at a time, all units at once."""
+    parents = units.select(above="unit", next_above="parent", above_kind="kind")
+    climbing = units.select("unit", "kind", above="unit")
     found = []
-    for code in parents:
-        above: str | None = code
-        while above is not None and kinds.get(above) != "district":
-            above = parents.get(above)
-        if above is not None:
-            found.append((code, kinds[code], above))
-    schema = {"unit": pl.String, "kind": pl.String, "district": pl.String}
-    return pl.LazyFrame(found, schema=schema, orient="row")
+    for _ in range(units.height):  # no deeper than its units (a loop in the table ends)
+        if not climbing.height:
+            break
+        climbing = climbing.join(parents, on="above")
+        done = pl.col("above_kind") == "district"
+        found.append(climbing.filter(done).select("unit", "kind", district="above"))
+        climbing = climbing.filter(~done).select("unit", "kind", above="next_above")
+        climbing = climbing.drop_nulls("above")
+    return pl.concat(found).lazy() if found else pl.LazyFrame(schema=HOMES)
 
 
 def _alerts(
