@@ -6,8 +6,8 @@ from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 
-from fastapi import APIRouter, Depends, FastAPI
-from fastapi.responses import JSONResponse
+from fastapi import APIRouter, Depends, FastAPI, Request
+from fastapi.responses import JSONResponse, PlainTextResponse, Response
 
 import govops
 from govops.cadres.api.registry import cadres_router
@@ -23,15 +23,18 @@ from govops.incidents.api.schemas import CloseBody, ReportBody
 from govops.incidents.service.incident import IncidentService
 from govops.lawcode.sources.pack import Pack
 from govops.platform.api import problems
-from govops.platform.api.auth import public, signed_in
+from govops.platform.api.auth import permission, public, signed_in
 from govops.platform.api.language import set_default_language
 from govops.platform.identity.authenticator import Authenticator
+from govops.platform.operations.metrics import CONTENT_TYPE, Metrics, RequestTiming
+from govops.platform.operations.state import Operations, figures_by_name
 from govops.platform.web import auth as access_refusals
 from govops.platform.web import guards
 from govops.registers.api import registers_router
 
 API_PREFIX = "/api/v1"
 OPENAPI_PATH = f"{API_PREFIX}/openapi.json"
+MONITOR = "platform.monitor"  # reads /metrics (a scraper's token: the role `monitor`)
 DESCRIPTION = """\
 Incidents reported, graded, routed and timed by the pack's rules, with every decision
 explained (trace, why not the level above).
@@ -68,6 +71,34 @@ def health() -> dict[str, str]:
     return {"status": "ok"}
 
 
+def ready(request: Request) -> JSONResponse:
+    """Whether the server can serve: the database answers, its schema at the migrations'
+    head (503 otherwise); with the figures of its state (queues, the last observation)."""
+    operations: Operations | None = request.app.state.operations
+    if operations is None:
+        return JSONResponse({"status": "ready", "checks": {}, "figures": {}})
+    said = operations.readiness()
+    body = {
+        "status": "ready" if said.ready else "not_ready",
+        "checks": said.checks,
+        "figures": figures_by_name(said.figures),
+        "failed_probes": said.failed_probes,
+    }
+    return JSONResponse(body, status_code=200 if said.ready else 503)
+
+
+def metrics(request: Request) -> Response:
+    """Requests, latencies, queue depths and deliveries in Prometheus's text format."""
+    found: Metrics = request.app.state.metrics
+    return Response(found.text(), media_type=CONTENT_TYPE)
+
+
+def watch(app: FastAPI, operations: Operations) -> None:
+    """/ready and /metrics read the service's state through `operations` from now on."""
+    app.state.operations = operations
+    app.state.metrics.watch(operations)
+
+
 def create_app(
     service: IncidentService,
     pack: Pack,
@@ -80,7 +111,9 @@ def create_app(
 ) -> FastAPI:
     """`clock` tells which deadlines are overdue in the answers (give the service's clock);
     `on_shutdown` runs when the server stops (e.g. to dispose of the database engine);
-    `authenticator` says who each request comes from (None: no one is ever signed in)."""
+    `authenticator` says who each request comes from (None: no one is ever signed in).
+    What tells whether the server is ready, and the figures of its state, is given after
+    (`watch`)."""
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
@@ -111,8 +144,25 @@ def create_app(
     problems.install(app, API_PREFIX, known, incident_errors.FIELD_ERRORS, incident_errors.ANSWERS)
     guards.install(app, API_PREFIX, Limits.from_env())  # headers, body size, busy storage
     app.state.authenticator = authenticator
-    access_refusals.install(app, API_PREFIX)
+    access_refusals.install(app, API_PREFIX, machine_paths=("/metrics",))
     app.add_api_route("/health", health, methods=["GET"], dependencies=[Depends(public)])
+    app.state.operations = None
+    app.state.metrics = Metrics()
+    app.add_middleware(RequestTiming, metrics=app.state.metrics)
+    app.add_api_route(
+        "/ready",
+        ready,
+        methods=["GET"],
+        dependencies=[Depends(public)],
+        responses={503: {"description": "Not ready: the database or its schema."}},
+    )
+    app.add_api_route(
+        "/metrics",
+        metrics,
+        methods=["GET"],
+        dependencies=[Depends(permission(MONITOR))],
+        response_class=PlainTextResponse,
+    )
 
     def openapi_document() -> JSONResponse:
         """The OpenAPI document of every route the application has."""

@@ -168,13 +168,14 @@ def build_app(
     The built-in packs' programmes are served at /programmes."""
     from govops.accounts.api.accounts import accounts_router  # noqa: PLC0415
     from govops.accounts.web import build_accounts_router  # noqa: PLC0415
+    from govops.bootstrap.operations import build_operations  # noqa: PLC0415
     from govops.cadres.web import build_cadre_web_router  # noqa: PLC0415
     from govops.communities.web import build_community_web_router  # noqa: PLC0415
     from govops.incidents.web import build_web_router  # noqa: PLC0415
     from govops.platform.web.shell import set_module_entries  # noqa: PLC0415
     from govops.programmes.web import build_programme_router  # noqa: PLC0415
     from govops.registers.web import build_register_web_router  # noqa: PLC0415
-    from govops.server import API_PREFIX, create_app  # noqa: PLC0415
+    from govops.server import API_PREFIX, create_app, watch  # noqa: PLC0415
     from govops.warnings.api.series import warning_series_router  # noqa: PLC0415
     from govops.warnings.api.warning import warnings_router  # noqa: PLC0415
     from govops.warnings.service.outbound import http_sender  # noqa: PLC0415
@@ -225,6 +226,7 @@ def build_app(
         )
     )
     set_module_entries(app, _module_entries(app, built))
+    watch(app, build_operations(built.engine, built.clock))
     return app
 
 

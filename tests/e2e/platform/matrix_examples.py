@@ -203,6 +203,8 @@ def _examples() -> dict[tuple[str, str], Example]:
     written, submitted = {"admitted": WRITTEN}, {"admitted": SUBMITTED}
     return {
         ("GET", "/health"): Example("/health", **UNSCOPED),
+        ("GET", "/ready"): Example("/ready", **UNSCOPED),
+        ("GET", "/metrics"): Example("/metrics", **UNSCOPED),
         ("GET", f"{API}/openapi.json"): Example(f"{API}/openapi.json", **UNSCOPED),
         ("GET", f"{API}/me"): Example(f"{API}/me", **UNSCOPED),
         ("GET", f"{API}/units"): Example(f"{API}/units", **UNSCOPED),

@@ -135,6 +135,10 @@ def _checks(
         yield "out of scope", outside, beyond if held else refused, False if listed else None
 
 
+# Read by programs outside the API, answered as the API answers (a problem, not a page).
+MACHINE_PATHS = ("/metrics",)
+
+
 @pytest.mark.parametrize(("method", "template"), sorted(EXAMPLES))
 def test_the_answer_to_every_role_in_and_out_of_scope_and_to_no_one(
     matrix: tuple[TestClient, World], method: str, template: str
@@ -142,7 +146,7 @@ def test_the_answer_to_every_role_in_and_out_of_scope_and_to_no_one(
     client, world = matrix
     example = EXAMPLES[(method, template)]
     (rule,) = {(m, p): r for m, p, r in routes(client.app)}[(method, template)]  # type: ignore[arg-type]
-    api = template.startswith(API + "/")
+    api = template.startswith(API + "/") or template in MACHINE_PATHS
 
     def path() -> str:
         return example.path if isinstance(example.path, str) else example.path(world)
@@ -181,6 +185,7 @@ def test_anonymous_clients_reach_only_what_is_public_on_purpose(
     public = {p for m, p, r in routes(client.app) if r and r[0].kind == "public"}  # type: ignore[arg-type]
     assert public == {
         "/health",
+        "/ready",
         "/login",
         "/logout",
         f"{API}/warnings/alerts/{{identifier}}.xml",

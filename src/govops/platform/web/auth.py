@@ -19,11 +19,13 @@ from govops.platform.web.pages import read_page_request, render_page
 LOGIN_PATH = "/login"
 
 
-def install(app: FastAPI, api_prefix: str) -> None:
-    """Answer the access refusals of every route (pages and API)."""
+def install(app: FastAPI, api_prefix: str, machine_paths: tuple[str, ...] = ()) -> None:
+    """Answer the access refusals of every route (pages and API): the API's, and those of
+    `machine_paths` (read by programs: /metrics), as problems; the pages' as pages."""
 
     def in_api(request: Request) -> bool:
-        return request.url.path.startswith(api_prefix)
+        path = request.url.path
+        return path.startswith(api_prefix) or path in machine_paths
 
     async def not_signed_in(request: Request, error: Exception) -> Response:
         if in_api(request):

@@ -24,6 +24,7 @@ ROLES_OF_THE_ISSUE = {
     "population_officer",
     "viewer",
     "administrator",
+    "monitor",  # a scraper's token for /metrics
 }
 
 
