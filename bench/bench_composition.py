@@ -27,7 +27,7 @@ from composition_data import generate
 from composition_duckdb import OUTCOMES, composition_sql
 from govops.communities.model.composition_batch import check_committees
 from govops.packs import load_builtin_pack
-from grading_timing import best_of, yes
+from grading_timing import best_of, print_against_peers
 from machine import print_header
 
 AS_OF = date(2026, 6, 30)
@@ -116,17 +116,7 @@ def main() -> int:
         + f"; outcomes breached: {sum(1 for n in hit.values() if n)}/{len(OUTCOMES)} (rarest "
         + "{}: {:,})".format(*min(hit.items(), key=lambda kv: kv[1]))
     )
-    head = f"{'contender':<10} {'seconds':>8} {'committees/s':>13} {'govops x':>9} {'identical':>9}"
-    print(head)
-    print("-" * len(head))
-    best = runs[0][1]
-    for name, seconds, _ in runs:
-        identical = name == "govops" or mismatch is None
-        rate, ratio = args.committees / seconds, seconds / best
-        print(f"{name:<10} {seconds:>8.2f} {rate:>13,.0f} {ratio:>9.2f} {yes(identical):>9}")
-    print("govops x = contender seconds / govops seconds (above 1: govops is faster)")
-    met = mismatch is None and runs[0][1] <= runs[1][1]
-    print(f"{TARGET}: {'met' if met else 'missed'}")
+    print_against_peers(runs, args.committees, "committees", mismatch, TARGET)
     return 0 if mismatch is None else 1
 
 

@@ -30,7 +30,7 @@ import polars as pl
 
 from govops.packs import load_builtin_pack
 from govops.registers.model.batch import TABLES, boards
-from grading_timing import best_of, yes
+from grading_timing import best_of, print_against_peers
 from machine import print_header
 from registers_data import generate
 from registers_duckdb import run as run_duckdb_sql
@@ -72,16 +72,23 @@ def run_duckdb(folder: Path) -> dict[str, pl.DataFrame]:
 
 def interleaved(
     contenders: dict[str, Callable[[Path], dict[str, pl.DataFrame]]], folder: Path, repeat: int
-) -> list[tuple[str, float, dict[str, pl.DataFrame]]]:
+) -> tuple[list[tuple[str, float, dict[str, pl.DataFrame]]], str | None]:
     """Each contender's best time, the contenders taking turns round by round (a machine
-    that slows down for a while slows both)."""
+    that slows down for a while slows both), each round's results held against the
+    first contender's (the first mismatch of any round is returned)."""
     best = dict.fromkeys(contenders, float("inf"))
     out: dict[str, dict[str, pl.DataFrame]] = {}
-    for _ in range(repeat):
+    mismatch = None
+    reference, *others = contenders
+    for turn in range(1, repeat + 1):
         for name, run in contenders.items():
             seconds, out[name] = best_of(lambda run=run: run(folder), 1)
             best[name] = min(best[name], seconds)
-    return [(name, best[name], out[name]) for name in contenders]
+            print(f"round {turn}: {name} {seconds:.2f} s")
+        for name in others:
+            said = compare(out[reference], out[name])
+            mismatch = mismatch or (f"{name}, round {turn}: {said}" if said else None)
+    return [(name, best[name], out[name]) for name in contenders], mismatch
 
 
 def compare(ref: dict[str, pl.DataFrame], other: dict[str, pl.DataFrame]) -> str | None:
@@ -138,22 +145,13 @@ def main() -> int:
             f"best of {args.repeat} runs taking turns, files in to files out"
         )
         del data
-        runs = interleaved({"govops": run_govops, "duckdb": run_duckdb}, folder, args.repeat)
-    mismatch = compare(runs[0][2], runs[1][2])
+        runs, mismatch = interleaved(
+            {"govops": run_govops, "duckdb": run_duckdb}, folder, args.repeat
+        )
     if mismatch is not None:
-        print(f"MISMATCH duckdb: {mismatch}")
+        print(f"MISMATCH {mismatch}")
     print(describe(runs[0][2]))
-    head = f"{'contender':<10} {'seconds':>8} {'districts/s':>12} {'govops x':>9} {'identical':>9}"
-    print(head)
-    print("-" * len(head))
-    best = runs[0][1]
-    for name, seconds, _ in runs:
-        identical = name == "govops" or mismatch is None
-        rate, ratio = args.districts / seconds, seconds / best
-        print(f"{name:<10} {seconds:>8.2f} {rate:>12,.1f} {ratio:>9.2f} {yes(identical):>9}")
-    print("govops x = contender seconds / govops seconds (above 1: govops is faster)")
-    met = mismatch is None and runs[0][1] <= runs[1][1]
-    print(f"{TARGET}: {'met' if met else 'missed'}")
+    print_against_peers(runs, args.districts, "districts", mismatch, TARGET)
     return 0 if mismatch is None else 1
 
 

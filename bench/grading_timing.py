@@ -42,6 +42,24 @@ def yes(flag: bool) -> str:
     return "yes" if flag else "no"
 
 
+def print_against_peers(
+    runs: list[tuple[str, float, Any]], count: int, per: str, mismatch: str | None, target: str
+) -> None:
+    """The table of contenders (the first is govops) with their rate of `per` a second,
+    their ratio to govops and whether their results were identical, then the target."""
+    head = f"{'contender':<10} {'seconds':>8} {per + '/s':>13} {'govops x':>9} {'identical':>9}"
+    print(head)
+    print("-" * len(head))
+    best = runs[0][1]
+    for name, seconds, _ in runs:
+        identical = name == "govops" or mismatch is None
+        rate, ratio = count / seconds, seconds / best
+        print(f"{name:<10} {seconds:>8.2f} {rate:>13,.1f} {ratio:>9.2f} {yes(identical):>9}")
+    print("govops x = contender seconds / govops seconds (above 1: govops is faster)")
+    met = mismatch is None and all(best <= seconds for _, seconds, _ in runs)
+    print(f"{target}: {'met' if met else 'missed'}")
+
+
 def best_of(run: Callable[[], Any], repeat: int) -> tuple[float, Any]:
     best, out = float("inf"), None
     for _ in range(repeat):

@@ -3,6 +3,8 @@ from each command's line, which must be the start of the command's own help."""
 
 from __future__ import annotations
 
+from importlib import import_module
+
 import pytest
 import typer
 
@@ -24,3 +26,12 @@ def test_the_root_lists_every_command_and_runs_each_by_its_name() -> None:
     group = root.get_command(context, "source")  # type: ignore[attr-defined]
     assert group.list_commands(context) == ["normalise"]  # a group, even of one command
     assert root.get_command(context, "nothing") is None  # type: ignore[attr-defined]
+
+
+def test_every_modules_command_groups_are_listed() -> None:
+    """A group a module adds to its GROUPS is one `govops` lists (named where it lives)."""
+    listed = {(e.target.split(":")[0], e.name) for e in COMMANDS if e.target.endswith(":GROUPS")}
+    for module in ("accounts", "cadres", "communities", "programmes", "registers", "warnings"):
+        path = f"govops.{module}.cli"
+        groups = import_module(path).GROUPS
+        assert {(path, name) for name in groups} <= listed, module

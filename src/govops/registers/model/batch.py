@@ -39,7 +39,14 @@ from govops.lawcode.plans.assessment import assess
 from govops.lawcode.registers.rules import RegisterRules
 from govops.lawcode.sources.pack import Pack
 from govops.registers.model.batch_duties import drills, duties, roster
-from govops.registers.model.batch_ledgers import hazards, latest, milestones, reserves, shelters
+from govops.registers.model.batch_ledgers import (
+    decimal_places,
+    hazards,
+    latest,
+    milestones,
+    reserves,
+    shelters,
+)
 from govops.registers.model.board import ROSTER_DAYS, last_year
 
 TABLES = (
@@ -47,9 +54,9 @@ TABLES = (
     "enterprises", "occurrences", "shifts", "trainings", "hazards", "rectified", "verified",
     "milestones",
 )  # fmt: skip
+HOMES = {"unit": pl.String, "kind": pl.String, "parent": pl.String, "district": pl.String}
 # Tables whose records are judged by their own unit: their alerts are placed in a
 # district after (fewer rows to join).
-HOMES = {"unit": pl.String, "kind": pl.String, "district": pl.String}
 UNIT_KEYED = ("hazards", "rectified", "verified", "milestones")
 MOMENT = pl.Datetime("us", "UTC")
 ALERT_COLUMNS: dict[str, pl.DataType] = {
@@ -92,18 +99,18 @@ def boards(pack: Pack, tables: Mapping[str, pl.LazyFrame], on: date, zone: tzinf
 
 
 def districts_of(units: pl.DataFrame) -> pl.LazyFrame:
-    """unit, kind, district: the district each unit is in (units in none are left out),
-    found by climbing the tree a level at a time, all units at once."""
+    """unit, kind, parent, district: the district each unit is in (units in none are left
+    out), found by climbing the tree a level at a time, all units at once."""
     parents = units.select(above="unit", next_above="parent", above_kind="kind")
-    climbing = units.select("unit", "kind", above="unit")
+    climbing = units.select("unit", "kind", "parent", above="unit")
     found = []
     for _ in range(units.height):  # no deeper than its units (a loop in the table ends)
         if not climbing.height:
             break
         climbing = climbing.join(parents, on="above")
         done = pl.col("above_kind") == "district"
-        found.append(climbing.filter(done).select("unit", "kind", district="above"))
-        climbing = climbing.filter(~done).select("unit", "kind", above="next_above")
+        found.append(climbing.filter(done).select("unit", "kind", "parent", district="above"))
+        climbing = climbing.filter(~done).select("unit", "kind", "parent", above="next_above")
         climbing = climbing.drop_nulls("above")
     return pl.concat(found).lazy() if found else pl.LazyFrame(schema=HOMES)
 
@@ -115,7 +122,10 @@ def _alerts(
     on: date,
     zone: tzinfo,
 ) -> pl.LazyFrame:
-    owners = homes.filter(pl.col("kind").is_in(["district", "street"]))
+    # the districts, and their streets (a street under another unit of the district is
+    # counted in its records, but owes no street's duty on this board: service.access)
+    street = (pl.col("kind") == "street") & (pl.col("parent") == pl.col("district"))
+    owners = homes.filter((pl.col("kind") == "district") | street)
     districts = homes.filter(pl.col("kind") == "district").select("district")
     occurrences = placed["occurrences"]
     found = duties(rules.cadences, occurrences, owners, placed["enterprises"], on)
@@ -160,7 +170,8 @@ def _figures(
         & ~pl.col("indicator").is_in(list(computed))
     )
     reported = latest(reported, ["district", "indicator", "year"])
-    found = [reported.select("district", "indicator", "year", value=_figure("value"))]
+    exact = pl.Decimal(38, max(6, decimal_places(placed["figures"], "value")))
+    found = [reported.select("district", "indicator", "year", value=pl.col("value").cast(exact))]
     counts = {
         "shelters_built": _shelters_built(placed["shelters"], placed["shelter_statuses"]),
         "officers_trained": _trained(placed["trainings"]),
@@ -170,7 +181,8 @@ def _figures(
             continue
         years = range(indicator.baseline_year or indicator.first_year, year + 1)
         counted, since = counts[computed[indicator.id]]
-        grid = since.join(pl.LazyFrame({"year": list(years)}), how="cross").filter(
+        each = pl.LazyFrame({"year": list(years)}, schema={"year": pl.Int32})
+        grid = since.join(each, how="cross").filter(
             pl.col("year") >= pl.max_horizontal("since", pl.lit(indicator.first_year))
         )
         yearly = grid.join(counted, on=["district", "year"], how="left")
@@ -179,14 +191,10 @@ def _figures(
                 "district",
                 indicator=pl.lit(indicator.id),
                 year="year",
-                value=_figure(pl.col("value").fill_null(0)),
+                value=pl.col("value").fill_null(0).cast(exact),
             )
         )
     return pl.concat(found, how="vertical_relaxed")
-
-
-def _figure(value: str | pl.Expr) -> pl.Expr:
-    return (pl.col(value) if isinstance(value, str) else value).cast(pl.Decimal(38, 6))
 
 
 def _shelters_built(

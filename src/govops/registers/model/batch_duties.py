@@ -67,7 +67,9 @@ def _windowed(cadence: Cadence, done: pl.LazyFrame, owing: pl.LazyFrame, on: dat
     ends = pl.LazyFrame({"last_missed": range(len(opened)), "day": [w.end for w in opened]})
     held = (
         done.filter(pl.col("on") >= cadence.start)
-        .select(*KEY, window=pl.lit(starts).search_sorted(pl.col("on"), side="right") - 1)
+        .select(
+            *KEY, window=pl.lit(starts).search_sorted(pl.col("on"), side="right").cast(pl.Int64) - 1
+        )
         .unique()
         .filter(pl.col("window") < current)
         .with_columns(rank=pl.col("window").rank("ordinal", descending=True).over(KEY) - 1)

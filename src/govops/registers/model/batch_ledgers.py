@@ -19,7 +19,15 @@ import polars as pl
 from govops.lawcode.registers.rules import ReserveRule
 from govops.lawcode.registers.stock import MANAGEMENT_LEVELS
 
-QUANTITY = pl.Decimal(38, 6)
+PLACES = 6  # decimal places kept at least; more where the records have more (exact sums)
+
+
+def decimal_places(frame: pl.LazyFrame, column: str, *more: Decimal) -> int:
+    """The decimal places that keep `column` (and `more`) exact, at least PLACES."""
+    kind = frame.collect_schema()[column]
+    places = [kind.scale if isinstance(kind, pl.Decimal) else 0]
+    places += [max(0, -int(value.as_tuple().exponent)) for value in more]
+    return max(PLACES, *places)
 
 
 def latest(frame: pl.LazyFrame, key: Sequence[str]) -> pl.LazyFrame:
@@ -86,12 +94,13 @@ def milestones(recorded: pl.LazyFrame, on: date) -> pl.LazyFrame:
     )
 
 
-def stock(movements: pl.LazyFrame, on: date) -> pl.LazyFrame:
-    """district, depot, item, quantity: each card at the end of `on`."""
+def stock(movements: pl.LazyFrame, on: date, exact: pl.Decimal) -> pl.LazyFrame:
+    """district, depot, item, quantity (in `exact` decimals): each card at the end of
+    `on`."""
     dated = movements.filter(pl.col("on") <= on)
     # the card's order (by day, then as recorded) as one integer
     order = pl.col("on").cast(pl.Int64) * (1 << 40) + pl.col("seq")
-    quantity = pl.col("quantity").cast(QUANTITY)
+    quantity = pl.col("quantity").cast(exact)
     adds = pl.col("movement").is_in(["receipt", "stocktake"])  # a stocktake: its count
     out = dated.select(
         "district", "depot", "item", order=order,
@@ -122,9 +131,11 @@ def reserves(
     """Living supplies short of 1.2 % of the residents in the depots of the four management
     levels (household reserves are on no card), and of 5,000 people in the district's own;
     a district with no population recorded."""
+    per_person = [need.per_person for need in rule.needs]
+    exact = pl.Decimal(38, decimal_places(movements, "quantity", *per_person))
     levels = latest(depots, ["district", "depot"]).select("district", "depot", "level")
-    cards = stock(movements, on).join(levels, on=["district", "depot"])
-    zero = pl.lit(Decimal(0), QUANTITY)
+    cards = stock(movements, on, exact).join(levels, on=["district", "depot"])
+    zero = pl.lit(Decimal(0), exact)
     held = cards.group_by("district", "item").agg(
         reserves_share=pl.when(pl.col("level").is_in(MANAGEMENT_LEVELS))
         .then("quantity")
@@ -152,13 +163,16 @@ def reserves(
             ),
         ]
     )
-    return pl.concat([_short(rule, wanted, held), _unknown(districts, residents)], how="diagonal")
+    short = _short(rule, wanted, held, exact)
+    return pl.concat([short, _unknown(districts, residents)], how="diagonal")
 
 
-def _short(rule: ReserveRule, wanted: pl.LazyFrame, held: pl.LazyFrame) -> pl.LazyFrame:
+def _short(
+    rule: ReserveRule, wanted: pl.LazyFrame, held: pl.LazyFrame, exact: pl.Decimal
+) -> pl.LazyFrame:
     needs = pl.LazyFrame(
         {"item": [n.item for n in rule.needs], "per_person": [n.per_person for n in rule.needs]},
-        schema={"item": pl.String, "per_person": QUANTITY},
+        schema={"item": pl.String, "per_person": exact},
     )
     found = (
         wanted.join(needs, how="cross")

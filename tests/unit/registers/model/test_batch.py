@@ -1,6 +1,6 @@
 """Every district's board at once agrees with each district's own board: the same
 indicators with the same statuses and yearly figures, the same alerts about the same things
-on the same days, over records that touch every rule (windows kept, missed and overdue, a
+on the same days, over worked records of each rule (windows kept, missed and overdue, a
 deadline since the last, drills without assessment, roster gaps, hazards in each standing,
 a stock card with transfers and stocktakes, shelters closing, milestones moved, a district
 with no population)."""
@@ -191,7 +191,7 @@ def rows_of(alert: Alert, district: str) -> dict[str, Any]:
     if kind == "gap":
         row["start"], row["end"] = (values[k] for k in ("start", "end"))
     if kind == "short":
-        row["held"], row["needed"] = (float(values[k]) for k in ("held", "needed"))
+        row["held"], row["needed"] = (float(str(values[k])) for k in ("held", "needed"))
     return row
 
 
