@@ -17,6 +17,8 @@
   1048576, 1 MiB; at least 1024); a larger one is refused with 413 before it is read
 - GOVOPS_HSTS: Strict-Transport-Security max-age, in seconds, sent on answers to requests
   that came over HTTPS (directly, or through a proxy uvicorn trusts); default: not sent
+- GOVOPS_LOG_FORMAT: text (default) or json: the server's log on stderr, one JSON object
+  a line with each request's id, and a line per request
 """
 
 from __future__ import annotations
@@ -57,6 +59,7 @@ class Settings:
     language: str | None = None  # the organisation's language; None: each module's own
     webhook_allow_http: bool = False
     webhook_allow: tuple[str, ...] = ()  # vetted host names and CIDR ranges, normalised
+    log_json: bool = False  # the log as JSON lines (GOVOPS_LOG_FORMAT=json)
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -69,6 +72,7 @@ class Settings:
             language=parse_language(env.get(f"{PREFIX}LANGUAGE", ""), f"{PREFIX}LANGUAGE"),
             webhook_allow_http=parse_flag(env.get(f"{PREFIX}WEBHOOK_ALLOW_HTTP", ""), _HTTP),
             webhook_allow=parse_allow_list(env.get(f"{PREFIX}WEBHOOK_ALLOW", ""), _ALLOW),
+            log_json=parse_log_format(env.get(f"{PREFIX}LOG_FORMAT", ""), f"{PREFIX}LOG_FORMAT"),
         )
 
 
@@ -102,6 +106,21 @@ def parse_language(text: str, name: str) -> str | None:
             )
         )
     return language
+
+
+def parse_log_format(text: str, name: str) -> bool:
+    """Whether the log is JSON lines: `json`, or `text` (the default)."""
+    found = text.strip().lower() or "text"
+    if found not in ("text", "json"):
+        raise SettingsError(
+            msg(
+                "{name} must be one of {languages}, got {text}",  # the same words, two formats
+                name=name,
+                languages="text, json",
+                text=repr(text),
+            )
+        )
+    return found == "json"
 
 
 def parse_flag(text: str, name: str) -> bool:

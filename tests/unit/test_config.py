@@ -50,3 +50,13 @@ def test_an_entry_that_is_neither_is_refused_by_name(entry: str, said: str) -> N
     with pytest.raises(SettingsError, match="GOVOPS_WEBHOOK_ALLOW") as refused:
         Settings.from_env({"GOVOPS_WEBHOOK_ALLOW": f"receiver.internal {entry}"})
     assert said in str(refused.value) and repr(entry) in str(refused.value)
+
+
+@pytest.mark.parametrize(("text", "json_lines"), [("", False), ("text", False), (" JSON ", True)])
+def test_the_log_is_text_or_json_lines(text: str, json_lines: bool) -> None:
+    assert Settings.from_env({"GOVOPS_LOG_FORMAT": text}).log_json is json_lines
+
+
+def test_another_log_format_is_refused_by_name() -> None:
+    with pytest.raises(SettingsError, match="GOVOPS_LOG_FORMAT must be one of text, json"):
+        Settings.from_env({"GOVOPS_LOG_FORMAT": "xml"})

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import signal
 import socket
 from dataclasses import replace
@@ -27,6 +26,7 @@ from govops.platform.cli.language import LanguageOption, command_translator
 from govops.platform.cli.output import fail
 from govops.platform.i18n.languages import ZH_HANS
 from govops.platform.i18n.translator import Translator
+from govops.platform.operations.logs import log_to_stderr
 
 if TYPE_CHECKING:
     from fastapi import FastAPI
@@ -99,12 +99,19 @@ def serve_command(
                 print("  " + t._("API: {api} (OpenAPI: {openapi})", api=api, openapi=openapi))
                 print("  " + t._("Press Ctrl+C to stop."), flush=True)
 
-    server = Server(uvicorn.Config(app, host=settings.host, port=settings.port))
+    # As JSON lines, the server's own messages join govops's and each request is one
+    # govops line with its id (uvicorn's access log, which has no id, is off).
+    config = uvicorn.Config(app, host=settings.host, port=settings.port)
+    if settings.log_json:
+        config = uvicorn.Config(
+            app, host=settings.host, port=settings.port, access_log=False, log_config=None
+        )
+    server = Server(config)
     # uvicorn shuts down gracefully on SIGINT or SIGTERM, then raises the signal again for
     # the handler in place before it: ours ends the command normally (exit status 0).
     for stop_signal in (signal.SIGINT, signal.SIGTERM):
         signal.signal(stop_signal, _stopped)
-    _log_to_stderr()
+    log_to_stderr(settings.log_json, ("govops", "uvicorn") if settings.log_json else ("govops",))
     outbox = OutboxWorker(incidents.service)
     outbox.start()
     webhooks = _webhook_worker(app)
@@ -119,15 +126,6 @@ def serve_command(
     finally:
         webhooks.stop()
         outbox.stop()
-
-
-def _log_to_stderr() -> None:
-    logger = logging.getLogger("govops")
-    if not logger.handlers:
-        handler = logging.StreamHandler()
-        handler.setFormatter(logging.Formatter("%(asctime)s %(name)s: %(message)s"))
-        logger.addHandler(handler)
-    logger.setLevel(logging.INFO)
 
 
 class _Stopped(BaseException):

@@ -32,8 +32,8 @@ def _get(url: str, headers: dict[str, str] | None = None) -> Any:
         return json.load(answer)
 
 
-def _serve(tmp_path: Path, port: int, lang: str = "en") -> subprocess.Popen[str]:
-    env = os.environ | {"GOVOPS_DATABASE_URL": f"sqlite:///{tmp_path / 'demo.db'}"}
+def _serve(tmp_path: Path, port: int, lang: str = "en", **more: str) -> subprocess.Popen[str]:
+    env = os.environ | {"GOVOPS_DATABASE_URL": f"sqlite:///{tmp_path / 'demo.db'}"} | more
     env.pop("GOVOPS_PORT", None)
     return subprocess.Popen(
         [sys.executable, "-m", "govops", "serve", "--demo", "--port", str(port), "--lang", lang],
@@ -129,3 +129,20 @@ def test_serve_refuses_a_bad_port_setting_without_a_traceback(tmp_path: Path) ->
         check=False,
     )
     assert english.stderr == "govops: GOVOPS_PORT must be a port number, got 'eighty'\n"
+
+
+def test_the_log_as_json_lines_follows_each_request_by_its_id(tmp_path: Path) -> None:
+    port = _free_port()
+    server = _serve(tmp_path, port, GOVOPS_LOG_FORMAT="json")
+    try:
+        _wait_for(f"http://127.0.0.1:{port}/health", server, {"X-Request-ID": "probe-1"})
+        assert _get(f"http://127.0.0.1:{port}/ready")["status"] == "ready"
+    finally:
+        status, _, err = _stop(server)
+    assert status == 0
+    lines = [json.loads(line) for line in err.splitlines()]  # every line is JSON
+    requests = [line for line in lines if line["logger"] == "govops.requests"]
+    assert requests[-2]["message"].startswith("GET /health 200 ")
+    assert requests[-2]["request_id"] == "probe-1"
+    assert requests[-1]["message"].startswith("GET /ready 200 ")
+    assert any(line["logger"].startswith("uvicorn") for line in lines)  # the server's own

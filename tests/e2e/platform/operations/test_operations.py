@@ -5,14 +5,19 @@ only (every request timed by its route's template; the queues read at each scrap
 
 from __future__ import annotations
 
+import json
+import logging
+import re
 from pathlib import Path
 
+import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlalchemy import text
 
 from govops.bootstrap import build_app
 from govops.config import Settings
+from govops.platform.operations.logs import JsonLines, WithRequestId
 from govops.platform.storage.database import make_engine
 from tests.e2e.conftest import START
 from tests.e2e.incidents.api.conftest import API, report
@@ -75,3 +80,22 @@ def test_metrics_are_for_a_monitor_and_time_each_route(tmp_path: Path) -> None:
     assert "govops_incident_notifications_delivered_total 0.0" in lines
     assert 'govops_probe_failed{probe="incident_outbox"} 0.0' in lines
     assert not any("nothing-here" in line for line in lines)  # templates, never paths
+
+
+def test_each_answer_carries_its_request_id_and_the_log_line_says_it(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    app = served(tmp_path)
+    caplog.set_level(logging.INFO, logger="govops.requests")
+    caplog.handler.addFilter(WithRequestId())  # as the server's handler does
+    with TestClient(app) as client:
+        made = client.get("/health")
+        kept = client.get("/health", headers={"X-Request-ID": "lb-7f3a.2"})
+        forged = client.get("/health", headers={"X-Request-ID": 'x" level=error'})
+    assert re.fullmatch(r"[0-9a-f]{32}", made.headers["x-request-id"])
+    assert kept.headers["x-request-id"] == "lb-7f3a.2"  # the proxy's, followed through
+    assert forged.headers["x-request-id"] != 'x" level=error'  # not a plain token: a new one
+    lines = [r for r in caplog.records if r.name == "govops.requests"]
+    assert [line.getMessage().split()[:3] for line in lines] == [["GET", "/health", "200"]] * 3
+    answered = [r.headers["x-request-id"] for r in (made, kept, forged)]
+    assert [json.loads(JsonLines().format(line))["request_id"] for line in lines] == answered
