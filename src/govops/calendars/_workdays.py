@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, timedelta
 from functools import lru_cache
-
-import holidays
+from typing import TYPE_CHECKING
 
 from govops.lawcode.dated.calendar import DayStatus, WorkingDayResult
 from govops.lawcode.texts.messages import Message, msg
+
+if TYPE_CHECKING:
+    import holidays
 
 MAX_DAYS = 3660  # about ten years: far beyond any statutory deadline, so larger input is a bug
 _MAX_SCAN = 2 * MAX_DAYS + 366  # hard stop for the day-by-day walk
@@ -41,6 +43,9 @@ def make_status(day: date, working_day: bool, reason: str, provisional: bool) ->
 @lru_cache(maxsize=128)
 def _holiday_table(country: str, year: int, language: str) -> holidays.HolidayBase:
     # The language is explicit: by default `holidays` picks names from the process locale.
+    # Imported here: a tenth of a second that commands counting no working day need not pay.
+    import holidays  # noqa: PLC0415
+
     return holidays.country_holidays(country, years=year, language=language)
 
 
