@@ -82,7 +82,8 @@ def test_serve_demo_answers_and_stops_cleanly(tmp_path: Path) -> None:
     assert code == 0, err
     assert "Traceback" not in err
     assert "Loaded 5 demo incidents" in out
-    assert "govops.notifications: notify public_security (县公安局)" in err  # the outbox, delivered
+    # the outbox, delivered (outside a request: no request id)
+    assert "govops.notifications [-]: notify public_security (县公安局)" in err
     assert f"http://127.0.0.1:{port}/" in out
     assert listing["count"] == 5
     stages = {(i["stage"], i["grade"], i["status"]) for i in listing["incidents"]}
