@@ -26,8 +26,8 @@ from govops.platform.api import problems
 from govops.platform.api.auth import permission, public, signed_in
 from govops.platform.api.language import set_default_language
 from govops.platform.identity.authenticator import Authenticator
-from govops.platform.operations.logs import RequestIds
-from govops.platform.operations.metrics import CONTENT_TYPE, Metrics, RequestTiming
+from govops.platform.operations.metrics import CONTENT_TYPE, Metrics
+from govops.platform.operations.requests import Requests
 from govops.platform.operations.state import Operations, figures_by_name
 from govops.platform.web import auth as access_refusals
 from govops.platform.web import guards
@@ -149,8 +149,7 @@ def create_app(
     app.add_api_route("/health", health, methods=["GET"], dependencies=[Depends(public)])
     app.state.operations = None
     app.state.metrics = Metrics()
-    app.add_middleware(RequestTiming, metrics=app.state.metrics)
-    app.add_middleware(RequestIds)
+    app.add_middleware(Requests, metrics=app.state.metrics)
     app.add_api_route(
         "/ready",
         ready,

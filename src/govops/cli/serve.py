@@ -101,11 +101,14 @@ def serve_command(
 
     # As JSON lines, the server's own messages join govops's and each request is one
     # govops line with its id (uvicorn's access log, which has no id, is off).
-    config = uvicorn.Config(app, host=settings.host, port=settings.port)
-    if settings.log_json:
-        config = uvicorn.Config(
-            app, host=settings.host, port=settings.port, access_log=False, log_config=None
-        )
+    own_logs = uvicorn.config.LOGGING_CONFIG if not settings.log_json else None
+    config = uvicorn.Config(
+        app,
+        host=settings.host,
+        port=settings.port,
+        access_log=not settings.log_json,
+        log_config=own_logs,
+    )
     server = Server(config)
     # uvicorn shuts down gracefully on SIGINT or SIGTERM, then raises the signal again for
     # the handler in place before it: ours ends the command normally (exit status 0).

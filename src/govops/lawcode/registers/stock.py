@@ -90,7 +90,7 @@ def post(card: Sequence[Movement], movement: Movement) -> None:
     quantities it moves can: the card alone never does (each movement was posted), so only
     the movements of those depots and items are read again."""
     check(movement)
-    touched = {key for key, _ in _effects(movement, {})}
+    touched = _keys(movement)
     book: dict[Key, Decimal] = {}
     for each in _in_order([*(m for m in card if _keys(m) & touched), movement]):
         for key, change in _effects(each, book):

@@ -1,58 +1,19 @@
-"""Logs an operator can follow a request by: each HTTP request gets an id (`RequestIds`:
-the caller's `X-Request-ID` when it is a plain token, else a new one), sent back in the
-answer's `X-Request-ID`, carried by every log line written while the request is served,
-and one line per request (logger `govops.requests`: method, route, status, milliseconds).
-Lines are text, or JSON, one object a line, for a log collector (`GOVOPS_LOG_FORMAT`)."""
+"""Logs an operator can follow a request by: every line written while a request is served
+carries its id (`REQUEST_ID`, set by `requests.Requests`), and each request is one line
+(logger `govops.requests`: method, route, status, milliseconds). Lines are text, or JSON,
+one object a line, for a log collector (`GOVOPS_LOG_FORMAT`)."""
 
 from __future__ import annotations
 
 import json
 import logging
-import re
-import time
-import uuid
 from contextvars import ContextVar
 from datetime import UTC, datetime
 from typing import Any
 
 REQUEST_ID: ContextVar[str | None] = ContextVar("govops_request_id", default=None)
-HEADER = b"x-request-id"
-# A caller's id is kept only when it is a plain token (no spaces, quotes or line breaks to
-# forge a log line with), as proxies write them.
-_GIVEN = re.compile(r"^[A-Za-z0-9._:-]{1,64}$")
 REQUESTS = logging.getLogger("govops.requests")
 TEXT = "%(asctime)s %(name)s [%(request_id)s]: %(message)s"
-
-
-class RequestIds:
-    """ASGI middleware: the request's id, in the context of everything that serves it."""
-
-    def __init__(self, app: Any) -> None:
-        self.app = app
-
-    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        given = dict(scope.get("headers") or []).get(HEADER, b"").decode("latin-1")
-        request_id = given if _GIVEN.match(given) else uuid.uuid4().hex
-        token = REQUEST_ID.set(request_id)
-        started, status = time.perf_counter(), [500]
-
-        async def sending(message: dict[str, Any]) -> None:
-            if message["type"] == "http.response.start":
-                status[0] = message["status"]
-                headers = [*message.get("headers", []), (HEADER, request_id.encode())]
-                message = {**message, "headers": headers}
-            await send(message)
-
-        try:
-            await self.app(scope, receive, sending)
-        finally:
-            route = getattr(scope.get("route"), "path", None) or "unmatched"
-            took = (time.perf_counter() - started) * 1000
-            REQUESTS.info("%s %s %d %.1f ms", scope["method"], route, status[0], took)
-            REQUEST_ID.reset(token)
 
 
 class WithRequestId(logging.Filter):

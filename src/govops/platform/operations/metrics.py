@@ -1,13 +1,11 @@
 """The service's metrics in Prometheus's text format (/metrics): every request counted and
-timed by method, route (its template, never the path with its ids) and status, and the
+timed by method, route template and status (`requests.Requests` observes them), and the
 figures of the service's state read by the probes at each scrape (`state.Operations`).
 Each application keeps its own registry (several may run in one process: the tests)."""
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterator
-from typing import Any
 
 from prometheus_client import CollectorRegistry, Histogram, generate_latest
 from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily, Metric
@@ -35,6 +33,10 @@ class Metrics:
         """The probes' figures join the metrics, read at each scrape."""
         self.registry.register(_Figures(operations))
 
+    def observe(self, method: str, route: str, status: int, seconds: float) -> None:
+        """One request answered (`route`: its template)."""
+        self.requests.labels(method, route, str(status)).observe(seconds)
+
     def text(self) -> bytes:
         return generate_latest(self.registry)
 
@@ -60,28 +62,3 @@ class _Figures(Collector):
         for name in self.operations.probes:
             probes.add_metric([name], 1.0 if name in failed else 0.0)
         yield probes
-
-
-class RequestTiming:
-    """ASGI middleware timing each HTTP request (plain ASGI: no body buffering)."""
-
-    def __init__(self, app: Any, metrics: Metrics) -> None:
-        self.app, self.metrics = app, metrics
-
-    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        started, status = time.perf_counter(), [500]
-
-        async def sending(message: dict[str, Any]) -> None:
-            if message["type"] == "http.response.start":
-                status[0] = message["status"]
-            await send(message)
-
-        try:
-            await self.app(scope, receive, sending)
-        finally:
-            route = getattr(scope.get("route"), "path", None) or "unmatched"
-            labels = (scope["method"], route, str(status[0]))
-            self.metrics.requests.labels(*labels).observe(time.perf_counter() - started)

@@ -14,8 +14,9 @@ from govops.platform.storage.database import alembic_config
 
 
 @cache
-def head_revision() -> str | None:
-    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+def _script() -> ScriptDirectory:
+    """The migrations this server ships (read once)."""
+    return ScriptDirectory.from_config(alembic_config())
 
 
 def schema_state(engine: Engine) -> dict[str, str]:
@@ -25,12 +26,11 @@ def schema_state(engine: Engine) -> dict[str, str]:
             current = MigrationContext.configure(connection).get_current_revision()
     except Exception:  # whatever the driver raises: the database does not answer
         return {"database": "unreachable", "migrations": "unknown"}
-    head = head_revision()
-    if current == head:
+    if current == _script().get_current_head():
         return {"database": "ok", "migrations": "ok"}
     if current is not None:
         try:
-            ScriptDirectory.from_config(alembic_config()).get_revision(current)
+            _script().get_revision(current)
         except Exception:  # a revision this server does not ship: a newer one migrated it
             return {"database": "ok", "migrations": "unknown"}
     return {"database": "ok", "migrations": "behind"}
