@@ -24,18 +24,14 @@ from govops.bootstrap.early_warning import build_warnings as build_warnings
 from govops.bootstrap.early_warning import load_warning_demo as load_warning_demo
 from govops.bootstrap.early_warning import utc_now as _now
 from govops.bootstrap.registers import build_registers as build_registers
-from govops.cadres.service.registry import RegistryService
-from govops.cadres.service.selection import SelectionService
 from govops.calendars import calendar_for
-from govops.incidents.model.rules import IncidentRules
-from govops.incidents.service.incident import IncidentService
 from govops.lawcode.dated.calendar import WorkingDayCalendar
 from govops.lawcode.rules.adapters import Adapter
 from govops.lawcode.sources.pack import Pack
 from govops.packs import builtin_pack_ids, load_builtin_pack, open_pack
 
-# The web and database libraries are imported only by the functions that use them:
-# the other commands start without them.
+# The web and database libraries, and the modules' services, are imported only by the
+# functions that use them: the other commands start without them.
 if TYPE_CHECKING:
     from fastapi import FastAPI
     from sqlalchemy import Engine
@@ -44,8 +40,12 @@ if TYPE_CHECKING:
     from govops.accounts.service.accounts import AccountsService
     from govops.accounts.service.sessions import SessionService
     from govops.accounts.service.units import UnitService
+    from govops.cadres.service.registry import RegistryService
+    from govops.cadres.service.selection import SelectionService
     from govops.config import Settings
+    from govops.incidents.model.rules import IncidentRules
     from govops.incidents.ports import UnitOfWork
+    from govops.incidents.service.incident import IncidentService
     from govops.platform.identity.units import Unit
     from govops.platform.web.shell import ModuleEntry
 
@@ -91,6 +91,8 @@ class Incidents:
 def build_incidents(settings: Settings, clock: Callable[[], datetime] = _now) -> Incidents:
     """Engine, migrations (to the newest schema), units of work, the pack's rules on its
     jurisdiction's working-day calendar, and the service."""
+    from govops.incidents.model.rules import IncidentRules  # noqa: PLC0415
+    from govops.incidents.service.incident import IncidentService  # noqa: PLC0415
     from govops.incidents.storage.incident import unit_of_work_factory  # noqa: PLC0415
     from govops.platform.storage.database import make_engine, migrate  # noqa: PLC0415
 
@@ -263,6 +265,7 @@ def programme_packs() -> dict[str, Pack]:
 
 def build_cadre_registry(engine: Engine, clock: Callable[[], datetime] = _now) -> RegistryService:
     """The cadre registry on a migrated database, deciding eligibility by cn-cadre-selection."""
+    from govops.cadres.service.registry import RegistryService  # noqa: PLC0415
     from govops.cadres.storage.registry import cadre_unit_of_work_factory  # noqa: PLC0415
 
     return RegistryService(cadre_unit_of_work_factory(engine), clock, load_builtin_pack(CADRE_PACK))
@@ -271,6 +274,7 @@ def build_cadre_registry(engine: Engine, clock: Callable[[], datetime] = _now) -
 def build_selections(engine: Engine, clock: Callable[[], datetime] = _now) -> SelectionService:
     """Selection cases on a migrated database, under cn-cadre-selection and its calendar,
     their candidates screened in the cadre registry of the same database."""
+    from govops.cadres.service.selection import SelectionService  # noqa: PLC0415
     from govops.cadres.storage.selection import selection_unit_of_work_factory  # noqa: PLC0415
 
     pack = load_builtin_pack(CADRE_PACK)

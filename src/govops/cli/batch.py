@@ -22,7 +22,7 @@ from govops.cli.context import (
 from govops.lawcode.dated.parameters import ParameterError, ParameterSnapshot
 from govops.lawcode.figures.zh import FigureError, parse_figure
 from govops.lawcode.rules.batch import BatchEvaluator, BatchInputError, compile_batch
-from govops.lawcode.rules.batch_inputs import ColumnReport, check_columns
+from govops.lawcode.rules.batch_inputs import ColumnReport, check_columns, flag_columns
 from govops.lawcode.rules.tables import RuleTable
 from govops.lawcode.rules.whatif import what_if
 from govops.lawcode.sources.pack import Pack
@@ -55,7 +55,7 @@ def batch_command(
     check_format(output_path, "OUTPUT", t)
     loaded, table = _table(pack, rule, t)
     evaluator = _evaluator(table, rules_for(loaded, as_of, t), t)
-    records = read_records(input_path, encoding, t)
+    records = read_records(input_path, encoding, t, flag_columns(table.inputs))
     replaced = [c for c in RESULT_COLUMNS if c in records.columns]
     records = records.drop(replaced)
     report = _columns(records, table, t)
@@ -103,7 +103,7 @@ def what_if_command(
         value = parse_figure(raw).value
     except FigureError as error:
         fail(t._("--set: {problem}", problem=said(t, error)))
-    records = read_records(input_path, encoding, t)
+    records = read_records(input_path, encoding, t, flag_columns(table.inputs))
     report = _columns(records, table, t)
     try:
         changed = what_if(table, records.rename(report.renamed), parameters, name, value)

@@ -143,4 +143,9 @@ def test_recursion_past_the_depth_check_is_still_a_problem(
     monkeypatch.setattr(yamlsource, "MAX_DEPTH", 1_000_000)
     path = tmp_path / "pack.yaml"
     path.write_text("[" * 3000 + "]" * 3000 + "\n", encoding="utf-8")
-    assert messages(path) == [f"{path}: nested too deeply to read"]
+    # libyaml's own limit (1,000 levels) stops it on line 1; the pure-Python parser, Python's
+    # recursion limit, with no line
+    assert messages(path) in (
+        [f"{path}:1: nested too deeply to read"],
+        [f"{path}: nested too deeply to read"],
+    )

@@ -210,6 +210,9 @@ def _flags(series: pl.Series, first_row: int) -> pl.Series:
                 kind=str(series.dtype),
             )
         )
+    true = series == "true"
+    if (true | (series == "false")).fill_null(True).all():  # the usual column, read at once
+        return true
     lowered = series.str.strip_chars().str.to_lowercase()
     bad = ~lowered.is_in(["true", "false", ""]) & lowered.is_not_null()
     if bad.any():
@@ -223,6 +226,14 @@ def _flags(series: pl.Series, first_row: int) -> pl.Series:
             )
         )
     return lowered.replace({"": None}).eq("true")
+
+
+def flag_columns(specs: Mapping[str, InputSpec]) -> dict[str, pl.DataType]:
+    """The columns a reader may read as Boolean (a flag input's name and label): true and
+    false in any case, as the text check reads them; a reader that meets another cell reads
+    the column as text, so that the check names the cell."""
+    flags = [spec for spec in specs.values() if spec.kind is InputKind.FLAG]
+    return {column: pl.Boolean() for s in flags for column in (s.name, s.label) if column}
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,6 +4,7 @@ they take its translator (`t`); without one they speak the shell's language, els
 
 from __future__ import annotations
 
+import codecs
 import json
 import sys
 from datetime import date, datetime
@@ -49,9 +50,18 @@ def translator_or_default(t: Translator | None) -> Translator:
 def decode_text(data: bytes, where: str, encoding: str, t: Translator | None = None) -> str:
     """Text in the encoding the user names (UTF-8 by default, a byte-order mark allowed).
     Never guessed: a wrong guess would change names and figures without a word."""
-    codec = "utf-8-sig" if encoding.lower().replace("_", "-") in ("utf-8", "utf8") else encoding
+    codec = codec_of(encoding, t)
     try:
         return data.decode(codec)
+    except UnicodeDecodeError as error:
+        refuse_undecodable(where, encoding, error.start, t)
+
+
+def codec_of(encoding: str, t: Translator | None = None) -> str:
+    """The Python codec for an --encoding the user gives; UTF-8 allows a byte-order mark."""
+    codec = "utf-8-sig" if encoding.lower().replace("_", "-") in ("utf-8", "utf8") else encoding
+    try:
+        codecs.lookup(codec)
     except LookupError:
         said = translator_or_default(t)
         fail(
@@ -60,26 +70,29 @@ def decode_text(data: bytes, where: str, encoding: str, t: Translator | None = N
                 encoding=repr(encoding),
             )
         )
-    except UnicodeDecodeError as error:
-        said = translator_or_default(t)
-        if codec == "utf-8-sig":
-            fail(
-                said._(
-                    "{where} is not {encoding} text at byte {byte} (a CSV saved by Excel on a "
-                    "Chinese PC: --encoding gb18030)",
-                    where=where,
-                    encoding=encoding,
-                    byte=str(error.start),
-                )
-            )
+    return codec
+
+
+def refuse_undecodable(where: str, encoding: str, byte: int, t: Translator | None) -> NoReturn:
+    said = translator_or_default(t)
+    if codec_of(encoding, t) == "utf-8-sig":
         fail(
             said._(
-                "{where} is not {encoding} text at byte {byte}",
+                "{where} is not {encoding} text at byte {byte} (a CSV saved by Excel on a "
+                "Chinese PC: --encoding gb18030)",
                 where=where,
                 encoding=encoding,
-                byte=str(error.start),
+                byte=str(byte),
             )
         )
+    fail(
+        said._(
+            "{where} is not {encoding} text at byte {byte}",
+            where=where,
+            encoding=encoding,
+            byte=str(byte),
+        )
+    )
 
 
 def parse_date(text: str, what: str, t: Translator | None = None) -> date:

@@ -76,3 +76,45 @@ def test_a_text_column_of_a_count_refuses_a_fraction() -> None:
         BatchInputError, match=r"^column 'participants', row 2: 4999.5 is not a whole number$"
     ):
         grade(PEOPLE, pl.DataFrame({"participants": ["1", "4999.5"]}))
+
+
+def test_a_refusal_names_the_earliest_row_however_often_texts_repeat() -> None:
+    # mostly repeated texts, read once per distinct text: still the first bad row is named
+    frame = pl.DataFrame({"participants": ["1"] * 20 + ["zzz", "1", "aaa", "zzz"]})
+    with pytest.raises(BatchInputError, match=r"^column 'participants', row 21: .*'zzz'"):
+        grade(PEOPLE, frame)
+    frame = pl.DataFrame({"participants": ["1"] * 20 + ["aaa", "zzz"]})
+    with pytest.raises(BatchInputError, match=r"row 21: .*'aaa'"):
+        grade(PEOPLE, frame)
+    fraction = pl.DataFrame({"participants": ["1"] * 20 + ["4999.5", "7.5"]})
+    with pytest.raises(BatchInputError, match=r"row 21: 4999.5 is not a whole number$"):
+        grade(PEOPLE, fraction)
+
+
+def test_each_row_takes_the_reading_of_its_text() -> None:
+    texts = ["约5000", "五千", "1", None, "约5000", "1"] * 5
+    result = compile_batch(PEOPLE, parameters()).evaluate(pl.DataFrame({"participants": texts}))
+    assert result["outcome"].cast(pl.String).to_list() == ["I", "I", None, None, "I", None] * 5
+    marked = ["participants", None, None, None, "participants", None] * 5
+    assert result["approximate"].to_list() == marked
+
+
+@pytest.mark.parametrize(
+    ("texts", "message"),
+    [
+        (["5", "+5"], r"row 2: cannot read '\+5' as a figure"),
+        (["5", "-0"], r"row 2: a figure cannot be negative"),
+        (["1" * 16], r"row 1: '1{16}' is too large to be a figure"),
+    ],
+    ids=["plus", "minus-zero", "too-long"],
+)
+def test_a_count_column_of_digits_refuses_what_a_decision_refuses(
+    texts: list[str], message: str
+) -> None:
+    with pytest.raises(BatchInputError, match=message):
+        grade(PEOPLE, pl.DataFrame({"participants": texts}))
+
+
+def test_a_count_column_of_plain_digits_is_read_as_whole_numbers() -> None:
+    frame = pl.DataFrame({"participants": ["0012", None, "5000", "4999"]})
+    assert grade(PEOPLE, frame) == [None, None, "I", None]
