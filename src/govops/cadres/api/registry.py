@@ -30,6 +30,7 @@ from govops.lawcode.texts.messages import Text, msg
 from govops.platform.api.auth import actor_of, permission
 from govops.platform.api.jsonbody import ExactJSONRoute
 from govops.platform.api.language import request_translator
+from govops.platform.api.paging import Page
 from govops.platform.api.problems import (
     PROBLEM_RESPONSES,
     ProblemResponse,
@@ -195,9 +196,10 @@ def cadres_router() -> APIRouter:
         return person_out(cadre)
 
     @router.get("", summary="Everyone in the registry, by name")
-    def everyone(cadres: Registry, actor: Reader) -> PersonList:
+    def everyone(cadres: Registry, actor: Reader, page: Page) -> PersonList:
         people = access.scoped(actor, CADRE_READ, cadres.people())
-        return PersonList(count=len(people), cadres=[summary(p) for p in people])
+        shown = page.page(people, lambda p: (p.name, p.id))
+        return PersonList(count=len(shown), cadres=[summary(p) for p in shown])
 
     @router.get("/{person_id}", name="get_cadre", summary="A person: facts in force and history")
     def get(person_id: str, cadres: Registry, actor: Reader) -> PersonOut:

@@ -31,6 +31,7 @@ from govops.lawcode.dated.parameters import ParameterError
 from govops.packs import load_builtin_pack
 from govops.platform.api.auth import actor_of, permission
 from govops.platform.api.language import request_translator
+from govops.platform.api.paging import Key, Page
 from govops.platform.api.problems import PROBLEM_RESPONSES
 from govops.platform.i18n.translator import Translator
 from govops.platform.identity.actor import Actor
@@ -102,6 +103,20 @@ def screening_line(t: Translator, line: dict[str, Any]) -> dict[str, Any]:
     return line | {"error": said(t, line["error"], "message")}
 
 
+def alert_keys(lines: list[dict[str, Any]]) -> list[tuple[Key, dict[str, Any]]]:
+    """Each alert with its place in the order of `registry_alerts` (soonest first, then by
+    kind and people) as a sort key; alerts alike in all three are told apart by their rank
+    among them."""
+    keyed: list[tuple[Key, dict[str, Any]]] = []
+    alike: dict[Key, int] = {}
+    for line in lines:
+        people = "\0".join(p["id"] for p in line["people"])  # NUL: a shorter list first
+        order: Key = (line["end"] or line["start"], line["kind"], people)
+        alike[order] = alike.get(order, -1) + 1
+        keyed.append(((*order, alike[order]), line))
+    return keyed
+
+
 def cadre_reports_router() -> APIRouter:
     router = APIRouter(
         prefix="/cadre-reports",
@@ -115,6 +130,7 @@ def cadre_reports_router() -> APIRouter:
         request: Request,
         cadres: Registry,
         actor: Screener,
+        page: Page,
         as_of: AsOf = None,
         horizon_days: Annotated[int, Query(ge=0, le=3660, description="Days ahead")] = 30,
     ) -> AlertsOut:
@@ -127,20 +143,23 @@ def cadre_reports_router() -> APIRouter:
             screened(cadres, actor), day, rules, timedelta(horizon_days)
         )
         t = request_translator(request)
+        shown = [line for _, line in page.page(alert_keys(lines), lambda keyed: keyed[0])]
         return AlertsOut(
             as_of=day,
             horizon_days=horizon_days,
-            count=len(lines),
-            alerts=[AlertOut.model_validate(said(t, line, "detail")) for line in lines],
+            count=len(shown),
+            alerts=[AlertOut.model_validate(said(t, line, "detail")) for line in shown],
             notes=[Note.model_validate(said(t, issue.as_dict(), "message")) for issue in issues],
         )
 
     @router.get("/screening", summary="Each cadre's eligibility for the rank above")
     def screening(
-        request: Request, cadres: Registry, actor: Screener, as_of: AsOf = None
+        request: Request, cadres: Registry, actor: Screener, page: Page, as_of: AsOf = None
     ) -> ScreeningOut:
         day = _day(cadres, as_of)
-        lines = screen_registry(screened(cadres, actor), day, cadres.eligibility)
+        people = access.scoped(actor, CADRE_SCREEN, cadres.people())
+        chosen = page.page(people, lambda p: (p.name, p.id))
+        lines = screen_registry([cadres.get(p.id) for p in chosen], day, cadres.eligibility)
         t = request_translator(request)
         shown = [screening_line(t, line) for line in lines]
         return ScreeningOut(as_of=day, count=len(shown), cadres=shown)

@@ -49,6 +49,7 @@ from govops.lawcode.texts.messages import msg
 from govops.platform.api.auth import actor_of, permission
 from govops.platform.api.jsonbody import ExactJSONRoute
 from govops.platform.api.language import request_translator
+from govops.platform.api.paging import Page, at
 from govops.platform.api.problems import (
     PROBLEM_RESPONSES,
     ProblemResponse,
@@ -153,9 +154,16 @@ def selections_router() -> APIRouter:
         response.headers["Location"] = str(request.url_for("get_selection", case_id=case.id))
         return selection_out(case, access.on_case(actor, case))
 
-    @router.get("", summary="Every case, the latest motion first")
-    def every_case(cases: Selections, actor: Viewer) -> SelectionList:
-        found = [selection_out(c) for c in access.visible_cases(cases, actor)]
+    @router.get(
+        "",
+        summary="Every case, the latest motion first",
+        description="A page of the cases (`limit`, then `cursor` as the `Link` header of "
+        "the page before gives it), the latest motion first.",
+    )
+    def every_case(cases: Selections, actor: Viewer, page: Page) -> SelectionList:
+        visible = access.visible_cases(cases, actor)
+        shown = page.page(visible, lambda c: (at(c.events[0].at), c.id), descending=True)
+        found = [selection_out(c) for c in shown]
         return SelectionList(count=len(found), selections=found)
 
     @router.get("/{case_id}", name="get_selection", summary="A case, without its dossier")

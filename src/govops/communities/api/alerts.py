@@ -17,6 +17,7 @@ from govops.communities.api.registry import Reader, Registry
 from govops.communities.service import access
 from govops.communities.service.alerts import DEFAULT_WITHIN, MAX_WITHIN, alerts, told
 from govops.platform.api.language import request_translator
+from govops.platform.api.paging import Page, Paging
 
 Within = Annotated[
     int, Query(ge=0, le=MAX_WITHIN, description="Months ahead a term's end is announced")
@@ -49,12 +50,13 @@ def alert_routes(router: APIRouter) -> None:
         request: Request,
         communities: Registry,
         actor: Reader,
+        page: Page,
         under: Under = None,
         as_of: AsOf = None,
         within: Within = DEFAULT_WITHIN,
     ) -> AlertsOut:
         codes = access.visible(actor, under)
-        return _answer(request, communities, codes, as_of, within)
+        return _answer(request, page, communities, codes, as_of, within)
 
     @router.get("/{code}/alerts", summary="What needs doing in a community")
     def one(
@@ -62,16 +64,27 @@ def alert_routes(router: APIRouter) -> None:
         request: Request,
         communities: Registry,
         actor: Reader,
+        page: Page,
         as_of: AsOf = None,
         within: Within = DEFAULT_WITHIN,
     ) -> AlertsOut:
-        return _answer(request, communities, [access.readable(actor, code)], as_of, within)
+        codes = [access.readable(actor, code)]
+        return _answer(request, page, communities, codes, as_of, within)
 
 
 def _answer(
-    request: Request, communities: Registry, codes: list[str], as_of: str | None, within: int
+    request: Request,
+    page: Paging,
+    communities: Registry,
+    codes: list[str],
+    as_of: str | None,
+    within: int,
 ) -> AlertsOut:
+    """A page of the alerts, community by community; in a community, its own first, then
+    its organisations' by id, each organisation's by kind."""
     on = as_of_day(communities, as_of)
     t = request_translator(request)
-    found = [AlertOut.model_validate(told(a, t)) for a in alerts(communities, codes, on, within)]
+    every = alerts(communities, codes, on, within)
+    shown = page.page(every, lambda a: (a.community, a.organisation or "", a.kind))
+    found = [AlertOut.model_validate(told(a, t)) for a in shown]
     return AlertsOut(as_of=on.isoformat(), within=within, count=len(found), alerts=found)

@@ -16,6 +16,7 @@ from fastapi import APIRouter, Query, Request
 from pydantic import BaseModel, Field
 
 from govops.communities.api.registry import Reader, Registry
+from govops.communities.model.registry import Organisation, OrganisationKind
 from govops.communities.model.registry_checks import day
 from govops.communities.service import access
 from govops.communities.service.composition import check_organisation, checked_organisations
@@ -23,6 +24,7 @@ from govops.communities.service.composition_street import check_street
 from govops.communities.service.registry import RegistryService
 from govops.lawcode.texts.messages import msg
 from govops.platform.api.language import request_translator
+from govops.platform.api.paging import Page
 from govops.platform.i18n.translator import Translator
 
 AsOf = Annotated[str | None, Query(max_length=32, description="YYYY-MM-DD; default today")]
@@ -74,28 +76,44 @@ def said(check: dict[str, Any], t: Translator) -> CheckOut:
     return CheckOut.model_validate(check)
 
 
+def committee_first(kind: str, organisation: str) -> tuple[int, str]:
+    """The order of the organisations checked in a community: its committees first (as
+    `check_street` gives them), then the other bodies, each by id."""
+    return (0 if kind == OrganisationKind.COMMITTEE.value else 1, organisation)
+
+
+def organisation_key(organisation: Organisation) -> tuple[int, str]:
+    return committee_first(organisation.kind.value, organisation.id)
+
+
 def composition_routes(router: APIRouter) -> None:
     """The composition routes, /communities/composition before /communities/{code}."""
 
     @router.get("/composition", summary="Every organisation checked in the communities of a street")
     def street(
-        communities: Registry, actor: Reader, under: Under = None, as_of: AsOf = None
+        communities: Registry, actor: Reader, page: Page, under: Under = None, as_of: AsOf = None
     ) -> StreetOut:
         on = as_of_day(communities, as_of)
         held = [communities.get(code) for code in access.visible(actor, under)]
-        rows = [StreetRow.model_validate(row) for row in check_street(communities.pack, held, on)]
+        every = [StreetRow.model_validate(r) for r in check_street(communities.pack, held, on)]
+        rows = page.page(every, lambda r: (r.community, *committee_first(r.kind, r.organisation)))
         return StreetOut(under=under, as_of=on.isoformat(), count=len(rows), organisations=rows)
 
     @router.get("/{code}/composition", summary="Every organisation of a community checked")
     def community(
-        code: str, request: Request, communities: Registry, actor: Reader, as_of: AsOf = None
+        code: str,
+        request: Request,
+        communities: Registry,
+        actor: Reader,
+        page: Page,
+        as_of: AsOf = None,
     ) -> CompositionOut:
         access.readable(actor, code)
         on, held = as_of_day(communities, as_of), communities.get(code)
         t = request_translator(request)
+        checked = page.page(checked_organisations(held, on), organisation_key)
         checks = [
-            said(check_organisation(communities.pack, held, o.id, on).as_dict(), t)
-            for o in checked_organisations(held, on)
+            said(check_organisation(communities.pack, held, o.id, on).as_dict(), t) for o in checked
         ]
         return CompositionOut(
             community=code, as_of=on.isoformat(), count=len(checks), organisations=checks

@@ -35,6 +35,7 @@ from govops.communities.service.elections import (
     voted_csv,
 )
 from govops.platform.api.language import request_translator
+from govops.platform.api.paging import Page
 from govops.platform.api.problems import PROBLEM_RESPONSES, ProblemResponse, problem
 from govops.platform.sheets import read_rows
 
@@ -95,9 +96,10 @@ def election_router() -> APIRouter:
 
 def _reading_routes(router: APIRouter) -> None:
     @router.get("/{code}/elections", summary="The community's elections as they stand")
-    def every(code: str, service: Elections, actor: Reader) -> list[dict[str, Any]]:
+    def every(code: str, service: Elections, actor: Reader, page: Page) -> list[dict[str, Any]]:
         access.readable(actor, code)
-        return [election_out(case) for case in service.all(code).values()]
+        cases = list(service.all(code).values())
+        return [election_out(c) for c in page.page(cases, lambda c: (c.day.isoformat(), c.id))]
 
     @router.get("/{code}/elections/{election}", summary="One election: its steps as recorded")
     def one(code: str, election: str, service: Elections, actor: Reader) -> dict[str, Any]:
@@ -109,9 +111,12 @@ def _reading_routes(router: APIRouter) -> None:
         "/{code}/elections/{election}/audit",
         summary="The rounds' audit records: every ballot by serial, the rules, the result",
     )
-    def audit(code: str, election: str, service: Elections, actor: Reader) -> list[dict[str, Any]]:
+    def audit(
+        code: str, election: str, service: Elections, actor: Reader, page: Page
+    ) -> list[dict[str, Any]]:
         access.readable(actor, code)
-        return [dict(r) for r in service.get(code, election).rounds]
+        rounds = service.get(code, election).rounds
+        return [dict(r) for r in page.page(rounds, lambda r: (int(r["round"]),))]
 
 
 def _downloads(router: APIRouter) -> None:

@@ -64,6 +64,7 @@ from govops.lawcode.texts.messages import Text, msg
 from govops.platform.api.auth import actor_of, permission
 from govops.platform.api.jsonbody import ExactJSONRoute
 from govops.platform.api.language import request_translator
+from govops.platform.api.paging import Page
 from govops.platform.api.problems import (
     PROBLEM_RESPONSES,
     ProblemResponse,
@@ -233,6 +234,7 @@ def registry_routes(router: APIRouter) -> None:
     def visible_communities(
         communities: Registry,
         actor: Reader,
+        page: Page,
         under: Annotated[str | None, Query(max_length=64, description="A street")] = None,
     ) -> CommunityList:
         recorded = set(communities.recorded())
@@ -242,7 +244,7 @@ def registry_routes(router: APIRouter) -> None:
                 names=names_of(actor, code),
                 facts=communities.get(code).facts if code in recorded else None,
             )
-            for code in access.visible(actor, under)
+            for code in page.page(access.visible(actor, under), lambda code: (code,))
         ]
         return CommunityList(count=len(listed), communities=listed)
 
@@ -252,9 +254,9 @@ def registry_routes(router: APIRouter) -> None:
         return community_out(communities.get(code), names_of(actor, code))
 
     @router.get("/{code}/events", summary="Every event of a community's registry, in order")
-    def history(code: str, communities: Registry, actor: Reader) -> HistoryOut:
+    def history(code: str, communities: Registry, actor: Reader, page: Page) -> HistoryOut:
         access.readable(actor, code)
-        events = list(communities.get(code).events)
+        events = page.page(communities.get(code).events, lambda e: (e.seq,))
         return HistoryOut(community=code, count=len(events), events=events)
 
     @router.post("/{code}/events", status_code=201, summary="Record one event")

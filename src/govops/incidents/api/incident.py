@@ -27,6 +27,7 @@ from govops.lawcode.texts.messages import msg
 from govops.platform.api.auth import actor_of, permission
 from govops.platform.api.jsonbody import ExactJSONRoute
 from govops.platform.api.language import request_translator
+from govops.platform.api.paging import Page, at
 from govops.platform.api.problems import PROBLEM_RESPONSES
 from govops.platform.identity.actor import Actor
 
@@ -109,6 +110,7 @@ def incidents_router(pack: Pack) -> APIRouter:
         service: Service,
         seen: Seen,
         actor: Reader,
+        page: Page,
         grade: GradeQuery = None,
         status: Status | None = None,
         overdue: OverdueQuery = None,
@@ -124,7 +126,8 @@ def incidents_router(pack: Pack) -> APIRouter:
             )
         every = service.search(grade, status.value if status else None, overdue)
         found = visible(actor, every, pack.id)
-        return IncidentList(count=len(found), incidents=[seen.summary(i) for i in found])
+        shown = page.page(found, lambda i: (at(i.reported_at), i.id), descending=True)
+        return IncidentList(count=len(shown), incidents=[seen.summary(i) for i in shown])
 
     @router.get("/{incident_id}", name="get_incident", summary="An incident with its history")
     def get(incident_id: str, service: Service, seen: Seen, actor: Reader) -> IncidentOut:

@@ -32,6 +32,7 @@ from govops.lawcode.texts.messages import msg
 from govops.platform.api.auth import actor_of, permission
 from govops.platform.api.jsonbody import ExactJSONRoute
 from govops.platform.api.language import request_translator
+from govops.platform.api.paging import Page, at
 from govops.platform.api.problems import (
     PROBLEM_RESPONSES,
     field_problem,
@@ -55,6 +56,7 @@ from govops.registers.service.registers import (
     RegisterService,
     RowsRefusedError,
     read_day,
+    record_row,
 )
 
 KINDS = ", ".join(k.value for k in RecordKind)
@@ -146,10 +148,12 @@ def registers_router() -> APIRouter:
     )
 
     @router.get("", summary="The units whose boards one may read (a district, its streets)")
-    def every(registers: Service, actor: Reader) -> BoardList:
+    def every(registers: Service, actor: Reader, page: Page) -> BoardList:
+        tree = actor.tree
+        codes = page.page(registers.boards(actor), lambda c: (len(tree.ancestors(c)), c))
         found = [
-            BoardSummary(unit=c, kind=actor.tree.get(c).kind, names=dict(actor.tree.get(c).names))
-            for c in registers.boards(actor)
+            BoardSummary(unit=c, kind=tree.get(c).kind, names=dict(tree.get(c).names))
+            for c in codes
         ]
         return BoardList(count=len(found), boards=found)
 
@@ -161,8 +165,12 @@ def registers_router() -> APIRouter:
         return board_body(found, request_translator(request))
 
     @router.get("/{unit}/records/{kind}", summary="A register's records, as recorded")
-    def records(unit: str, kind: RecordKind, registers: Service, actor: Reader) -> RecordsOut:
-        rows = registers.rows(actor, unit, kind)
+    def records(
+        unit: str, kind: RecordKind, registers: Service, actor: Reader, page: Page
+    ) -> RecordsOut:
+        every = registers.records(actor, unit, kind)
+        events = page.page(every, lambda e: (at(e.recorded_at), e.unit, e.seq))
+        rows = [record_row(e) for e in events]
         return RecordsOut(unit=unit, kind=kind.value, count=len(rows), records=rows)
 
     @router.post(

@@ -194,22 +194,27 @@ class RegisterService:
     def rows(self, actor: Actor, unit: str, kind: RecordKind) -> list[dict[str, Any]]:
         """Every record of `kind` in `unit`'s registers and below, as recorded: its fields,
         its unit, who recorded it and when (an export, under `export_columns(kind)`)."""
-        return [
-            {
-                "unit": e.unit,
-                **e.data,
-                "recorded_by": e.actor,
-                "recorded_at": e.recorded_at.isoformat(),
-            }
-            for e in self._events(actor, unit)
-            if e.kind is kind
-        ]
+        return [record_row(e) for e in self.records(actor, unit, kind)]
+
+    def records(self, actor: Actor, unit: str, kind: RecordKind) -> list[Event]:
+        """Every record of `kind` in `unit`'s registers and below, in the order recorded."""
+        return [e for e in self._events(actor, unit) if e.kind is kind]
 
     def _events(self, actor: Actor, unit: str, kinds: tuple[str, ...] = KEEPING) -> list[Event]:
         """The events of `unit` and every unit below it, once the actor may read them."""
         readable(actor, unit, self.pack.id, kinds)
         with self._uow() as uow:
             return uow.registers.events(actor.tree.below(unit))
+
+
+def record_row(event: Event) -> dict[str, Any]:
+    """A record as `rows` gives it: its fields, its unit, who recorded it and when."""
+    return {
+        "unit": event.unit,
+        **event.data,
+        "recorded_by": event.actor,
+        "recorded_at": event.recorded_at.isoformat(),
+    }
 
 
 def _counted(events: Iterable[Event]) -> dict[RecordKind, int]:

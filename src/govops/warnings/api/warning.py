@@ -22,6 +22,7 @@ from govops.lawcode.texts.messages import N_
 from govops.platform.api.auth import actor_of, permission, public
 from govops.platform.api.jsonbody import ExactJSONRoute
 from govops.platform.api.language import request_translator
+from govops.platform.api.paging import Key, Page, at
 from govops.platform.api.problems import PROBLEM_RESPONSES, problem
 from govops.platform.api.schemas import AwareTime, FieldProblem
 from govops.platform.identity.actor import Actor
@@ -177,7 +178,13 @@ def warnings_router() -> APIRouter:
     )
 
     @router.get("", summary="Each area's current warning level (the areas one may read)")
-    def levels(request: Request, service: Warnings, actor: Reader) -> LevelsOut:
+    def levels(request: Request, service: Warnings, actor: Reader, page: Page) -> LevelsOut:
+        given = {code: place for place, code in enumerate(service.area_codes())}
+
+        def place(area: str) -> Key:  # the given areas first, in their order, then by code
+            return (0, given[area], area) if area in given else (1, 0, area)
+
+        seen = [found for found in service.current() if sees_area(actor, found.area)]
         areas = [
             AreaLevelOut(
                 area=found.area,
@@ -185,8 +192,7 @@ def warnings_router() -> APIRouter:
                 level=found.level,  # type: ignore[arg-type]
                 event=None if found.event is None else event_out(request, found.event),
             )
-            for found in service.current()
-            if sees_area(actor, found.area)
+            for found in page.page(seen, lambda found: place(found.area))
         ]
         return LevelsOut(count=len(areas), areas=areas)
 
@@ -195,13 +201,15 @@ def warnings_router() -> APIRouter:
         request: Request,
         service: Warnings,
         actor: Reader,
+        page: Page,
         area: Annotated[str | None, Query(max_length=32, description="Area code")] = None,
         start: Annotated[AwareTime | None, Query(alias="from", description="From (incl.)")] = None,
         end: Annotated[AwareTime | None, Query(alias="to", description="To (excl.)")] = None,
     ) -> HistoryOut:
         readable_area(actor, area)
-        found = service.history(area, start, end)
-        events = [event_out(request, e) for e in found if sees_area(actor, e.area)]
+        found = [e for e in service.history(area, start, end) if sees_area(actor, e.area)]
+        shown = page.page(found, lambda e: (at(e.at), e.identifier))
+        events = [event_out(request, e) for e in shown]
         return HistoryOut(count=len(events), events=events)
 
     @router.get(
@@ -219,11 +227,13 @@ def warnings_router() -> APIRouter:
     def publications(
         service: Warnings,
         actor: Reader,
+        page: Page,
         identifier: Annotated[str | None, Query(max_length=200)] = None,
     ) -> PublicationList:
         every = service.publications(identifier)
         areas = service.areas_of([p.identifier for p in every])
-        shown = [p for p in every if sees_area(actor, areas.get(p.identifier, ""))]
+        seen = [p for p in every if sees_area(actor, areas.get(p.identifier, ""))]
+        shown = page.page(seen, lambda p: (at(p.published_at), p.identifier, p.channel))
         found = [publication_out(p) for p in shown]
         return PublicationList(count=len(found), publications=found)
 

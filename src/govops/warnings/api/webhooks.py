@@ -23,6 +23,7 @@ from pydantic import BaseModel, Field
 
 from govops.lawcode.texts.messages import msg
 from govops.platform.api.auth import ForbiddenError, actor_of, permission
+from govops.platform.api.paging import Page, at
 from govops.platform.api.schemas import RequestBody
 from govops.platform.identity.actor import Actor
 from govops.platform.patience import patiently
@@ -130,8 +131,9 @@ def delivery_out(found: Delivery) -> DeliveryOut:
 
 def subscription_routes(router: APIRouter) -> None:
     @router.get("/subscriptions", summary="The active webhook subscriptions of one's units")
-    def subscriptions(service: Warnings, actor: Subscriber) -> SubscriptionList:
-        found = [subscription_out(s) for s in reachable(actor, service.subscriptions(), SUBSCRIBE)]
+    def subscriptions(service: Warnings, actor: Subscriber, page: Page) -> SubscriptionList:
+        mine = reachable(actor, service.subscriptions(), SUBSCRIBE)
+        found = [subscription_out(s) for s in page.page(mine, lambda s: (at(s.created_at), s.id))]
         return SubscriptionList(count=len(found), subscriptions=found)
 
     @router.post("/subscriptions", status_code=201, summary="Subscribe a webhook to alerts")
@@ -177,16 +179,14 @@ def delivery_routes(router: APIRouter) -> None:
     def deliveries(
         service: Warnings,
         actor: Operator,
+        page: Page,
         identifier: Annotated[str | None, Query(max_length=200)] = None,
         status: DeliveryStatus | None = None,
     ) -> DeliveryList:
         every = service.subscriptions(active_only=False)
         mine = {s.id for s in reachable(actor, every, OPERATE)}
-        found = [
-            delivery_out(d)
-            for d in service.deliveries(identifier, status)
-            if d.subscription_id in mine
-        ]
+        ours = [d for d in service.deliveries(identifier, status) if d.subscription_id in mine]
+        found = [delivery_out(d) for d in page.page(ours, lambda d: (d.id,))]
         return DeliveryList(count=len(found), deliveries=found)
 
     @router.post(

@@ -19,6 +19,7 @@ from govops.platform.storage.database import make_engine, migrate
 from govops.server import create_app
 from tests.e2e.cadres.people import OFFICE, authenticator
 from tests.e2e.incidents.api.conftest import problem_fields
+from tests.e2e.paging import assert_walks_whole
 from tests.fakes import Clock
 from tests.identity import bearer
 
@@ -194,3 +195,11 @@ def test_without_a_registry_the_routes_answer_503(
         answer = client.get(API)
     assert answer.status_code == 503
     assert answer.headers["content-type"] == "application/problem+json"
+
+
+def test_the_registry_is_walked_page_by_page_by_name(cadres: TestClient) -> None:
+    for name in ("王五", "张三", "李四", "张三"):  # two of the same name: the id tells apart
+        assert cadres.post(API, json={"name": name}).status_code == 201
+    listed = assert_walks_whole(cadres, API, "cadres")
+    assert [p["name"] for p in listed] == sorted(["王五", "张三", "李四", "张三"])
+    assert assert_walks_whole(cadres, API, "cadres", limit=3) == listed

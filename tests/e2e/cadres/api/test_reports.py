@@ -17,6 +17,7 @@ from govops.platform.storage.database import make_engine, migrate
 from govops.server import create_app
 from tests.e2e.cadres.people import authenticator
 from tests.e2e.incidents.api.conftest import problem_fields
+from tests.e2e.paging import assert_walks_whole, next_page
 from tests.fakes import Clock
 from tests.identity import bearer
 
@@ -156,3 +157,16 @@ def test_without_a_registry_the_server_says_so(service: IncidentService, pack: P
         answer = client.get(f"{API}/alerts")
     assert answer.status_code == 503
     assert answer.headers["content-type"] == "application/problem+json"
+
+
+def test_the_alerts_and_the_screening_are_walked_page_by_page(
+    client: TestClient, people: dict[str, str]
+) -> None:
+    alerts = assert_walks_whole(client, f"{API}/alerts?as_of=2026-06-01", "alerts")
+    assert [a["kind"] for a in alerts] == ["probation", "rotation", "bar"]  # soonest first
+    first = client.get(f"{API}/alerts?as_of=2026-06-01&limit=1")
+    assert first.json()["count"] == 1 and first.json()["notes"] == []  # the notes stay whole
+    second = client.get(next_page(first) or "")
+    assert (second.json()["as_of"], second.json()["horizon_days"]) == ("2026-06-01", 30)
+    screening = assert_walks_whole(client, f"{API}/screening?as_of=2026-06-01", "cadres")
+    assert [line["name"] for line in screening] == sorted(people)  # by name

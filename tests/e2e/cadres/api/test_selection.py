@@ -21,6 +21,7 @@ from govops.platform.storage.database import make_engine, migrate
 from govops.server import create_app
 from tests.e2e.cadres.people import OFFICE, UNIVERSITY, Readings, authenticator, enrol
 from tests.e2e.incidents.api.conftest import problem_fields
+from tests.e2e.paging import assert_walks_whole
 from tests.fakes import Clock
 from tests.identity import bearer
 from tests.selection_findings import CONCENTRATED, FINDINGS_JSON
@@ -424,3 +425,13 @@ def test_a_step_below_an_as_a_rule_threshold_records_its_departure(client: TestC
     bad = step(client, case, "investigation", INVESTIGATION | {"departure": {"reason": "x"}},
                STEPS[1][2])  # fmt: skip
     assert bad.status_code == 422 and "departure.approved_by" in bad.text
+
+
+def test_the_cases_are_walked_page_by_page_the_latest_motion_first(client: TestClient) -> None:
+    days = ["2025-09-01", "2025-09-03", "2025-09-02", "2025-09-03"]
+    cases = [opened(client, at=f"{day}T09:00:00+08:00") for day in days]
+    listed = assert_walks_whole(client, API, "selections")
+    assert len(listed) == len(cases)
+    assert [c["id"] for c in listed][2:] == [cases[2], cases[0]]  # the two of 09-03 first
+    assert {c["id"] for c in listed[:2]} == {cases[1], cases[3]}
+    assert assert_walks_whole(client, API, "selections", limit=3) == listed

@@ -20,6 +20,7 @@ from govops.incidents.service.incident import IncidentService
 from govops.lawcode.sources.pack import Pack
 from tests.e2e.communities.api.test_registry import API, OTHER_STREET, STREET, signed_client
 from tests.e2e.incidents.api.conftest import problem_fields
+from tests.e2e.paging import assert_walks_whole
 from tests.fakes import Clock
 from tests.identity import bearer
 
@@ -258,3 +259,12 @@ def test_a_re_election_does_not_change_what_was_due_before_it(communities: TestC
     # On 1 March 2026 the committee was still in the term it began in July 2021.
     # (Answered instead: term_unknown, "elected on May 20, 2026: ... not known".)
     assert terms(alerts(communities, path, as_of="2026-03-01")) == [march]
+
+
+def test_the_alerts_are_walked_page_by_page(communities: TestClient) -> None:
+    every = assert_walks_whole(communities, f"{API}/alerts?as_of={DAY}", "alerts")
+    assert every == [ENDED, SMALL, ELECT]  # community by community
+    settled = assert_walks_whole(communities, f"{API}/{SETTLED}/alerts?as_of={DAY}", "alerts")
+    assert settled == [ENDED, SMALL]
+    page = communities.get(f"{API}/alerts?as_of={DAY}&within=3&limit=2").json()
+    assert (page["as_of"], page["within"], page["count"]) == (DAY, 3, 2)

@@ -19,9 +19,11 @@ from tests.e2e.communities.api.test_registry import (
     OTHER_STREET,
     STREET,
     committee,
+    record,
     signed_client,
 )
 from tests.e2e.incidents.api.conftest import problem_fields
+from tests.e2e.paging import assert_walks_whole
 from tests.fakes import Clock
 from tests.identity import bearer
 
@@ -108,3 +110,22 @@ def test_a_street_s_committees_are_checked_at_once(communities: TestClient) -> N
     assert refused.status_code == 404
     hidden = communities.get(f"{API}/{COMMUNITY}/composition", headers=bearer("otherstreet"))
     assert hidden.status_code == 404 and hidden.json()["code"] == "community-not-found"
+
+
+def test_the_organisations_checked_are_walked_page_by_page_the_committee_first(
+    communities: TestClient,
+) -> None:
+    for body, kind in (("sub-b", "culture"), ("sub-a", "people_mediation")):
+        organisation = {"id": body, "kind": "subcommittee", "name": "委員會", "parent": "rc"}
+        organisation |= {"formed": "2024-01-01", "subcommittee": kind}
+        record(communities, "organisation", organisation)
+    checked = assert_walks_whole(communities, f"{API}/{COMMUNITY}/composition", "organisations")
+    assert [c["organisation"] for c in checked] == ["rc", "sub-a", "sub-b"]
+    street = f"{API}/composition?under={STREET}"
+    rows = assert_walks_whole(communities, street, "organisations", limit=2)
+    assert [(r["community"], r["organisation"]) for r in rows] == [
+        (COMMUNITY, "rc"),
+        (COMMUNITY, "sub-a"),
+        (COMMUNITY, "sub-b"),
+    ]
+    assert communities.get(f"{street}&limit=1").json()["under"] == STREET

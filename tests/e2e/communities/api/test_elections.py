@@ -24,6 +24,7 @@ from tests.e2e.communities.api.test_registry import (
     record,
     signed_client,
 )
+from tests.e2e.paging import assert_walks_whole
 from tests.fakes import Clock
 from tests.identity import bearer
 
@@ -141,3 +142,40 @@ def test_who_may_and_what_is_unknown(communities: TestClient) -> None:
     assert bad.status_code == 422 and bad.json()["errors"][0]["field"] == "data.seats"
     outsider = communities.get(f"{API}/{COMMUNITY}/elections", headers=bearer("otherstreet"))
     assert outsider.status_code == 404
+
+
+def test_the_elections_and_an_election_s_rounds_are_walked_page_by_page(
+    communities: TestClient,
+) -> None:
+    for election, day in (
+        ("a-late", "2025-09-20"),
+        ("z-early", "2024-06-15"),
+        ("e2025", "2025-06-15"),
+    ):
+        opened = communities.post(
+            f"{API}/{COMMUNITY}/elections/{election}/steps/election_committee",
+            json={"organisation": "rc", "seats": 5, "day": day, "members": ["p1"]},
+        )
+        assert opened.status_code == 201, opened.text
+    elections = assert_walks_whole(communities, f"{API}/{COMMUNITY}/elections")
+    assert [e["id"] for e in elections] == ["z-early", "e2025", "a-late"]  # by election day
+    sheet = {"file": ("voters.csv", SHEET.encode(), CSV)}
+    assert communities.post(f"{ELECTION}/voters", files=sheet).status_code == 201
+    chosen = step(communities, "representatives", held_on="2025-06-01", representatives=["p3"])
+    assert chosen.status_code == 201, chosen.text
+    assert step(communities, "congress_and_council", held_on="2025-06-10").status_code == 201
+    voted = [f"p{i}" for i in range(1, 9)]
+    two = [{"serial": str(n), "marks": ["p2", "p3"]} for n in range(8)]  # 3 seats unfilled
+    first = step(
+        communities,
+        "committee",
+        candidates=[f"p{i}" for i in range(2, 8)],
+        voted=voted,
+        ballots=two,
+    )
+    assert first.status_code == 201, first.text
+    three = [{"serial": str(n), "marks": ["p4", "p5", "p6"]} for n in range(8)]
+    again = step(communities, "reelection", voted=voted, ballots=three)
+    assert again.status_code == 201, again.text
+    rounds = assert_walks_whole(communities, f"{ELECTION}/audit")
+    assert [r["round"] for r in rounds] == [1, 2]

@@ -25,6 +25,7 @@ from govops.lawcode.sources.pack import Pack
 from govops.platform.storage.database import make_engine, migrate
 from govops.server import create_app
 from tests.e2e.incidents.api.conftest import problem_fields
+from tests.e2e.paging import assert_walks_whole
 from tests.fakes import Clock
 from tests.identity import TokenAuthenticator, actor, bearer
 
@@ -274,3 +275,15 @@ def test_without_a_registry_the_routes_answer_503(
         answer = client.get(API)
     assert answer.status_code == 503
     assert answer.headers["content-type"] == "application/problem+json"
+
+
+def test_the_communities_and_a_community_s_events_are_walked_page_by_page(
+    communities: TestClient,
+) -> None:
+    listed = assert_walks_whole(communities, API, "communities", headers=bearer("viewer"))
+    assert [c["code"] for c in listed] == sorted(c["code"] for c in listed)  # by code
+    committee(communities)
+    events = assert_walks_whole(communities, f"{API}/{COMMUNITY}/events", "events", limit=4)
+    assert [e["seq"] for e in events] == list(range(1, 16))
+    page = communities.get(f"{API}/{COMMUNITY}/events?limit=4").json()
+    assert (page["community"], page["count"]) == (COMMUNITY, 4)

@@ -12,6 +12,7 @@ from govops.incidents.service.incident import IncidentService
 from govops.lawcode.sources.pack import Pack
 from govops.server import create_app
 from tests.e2e.incidents.api.conftest import API, TESTER, problem_fields, report
+from tests.e2e.paging import assert_walks_whole
 from tests.fakes import Clock, MemoryStore
 from tests.identity import TokenAuthenticator, bearer
 
@@ -410,3 +411,17 @@ def test_the_criteria_the_officer_confirms_are_fields_of_a_report(client: TestCl
     schema = client.get("/api/v1/openapi.json").json()["components"]["schemas"]
     fields = {name for body in schema.values() for name in body.get("properties", {})}
     assert {"seriously_affects_stability", "blocked_expressway", "national_key_project"} <= fields
+
+
+def test_the_search_is_walked_page_by_page_newest_report_first(
+    client: TestClient, clock: Clock
+) -> None:
+    filed = []
+    for n in range(5):
+        filed.append(client.post(API, json=report()).json()["id"])
+        if n != 2:  # the third and fourth reported at the same time
+            clock.advance(minutes=1)
+    found = assert_walks_whole(client, API, "incidents")
+    ids = [i["id"] for i in found]
+    assert (ids[0], {ids[1], ids[2]}, ids[3:]) == (filed[4], {filed[3], filed[2]}, filed[1::-1])
+    assert assert_walks_whole(client, f"{API}?grade=II&status=open", "incidents", limit=2) == found

@@ -25,6 +25,8 @@ from govops.config import Settings
 from govops.packs import load_builtin_pack
 from govops.platform.api.auth import SESSION_COOKIE
 from govops.registers.demo import load_register_demo
+from govops.registers.model.records import RecordKind
+from tests.e2e.paging import assert_walks_whole
 from tests.fakes import Clock
 
 API = "/api/v1/registers"
@@ -247,3 +249,19 @@ def test_outside_ones_units_is_not_found_and_reading_is_not_recording(demo: Demo
     assert body["code"] == "unit-not-found"
     assert demo.count(DISTRICT, "depot") == depots
     assert demo.get(f"/{DISTRICT}/board", user="viewer").status_code == 200
+
+
+def test_the_boards_and_the_records_are_walked_page_by_page(demo: Demo) -> None:
+    district = demo.sessions["district"] | {"Accept-Language": "en"}
+    boards = assert_walks_whole(demo.client, API, "boards", district)
+    assert [b["unit"] for b in boards] == [b["unit"] for b in demo.get("").json()["boards"]]
+    assert boards[0]["unit"] == DISTRICT  # the district first, then its streets by code
+    walked = []
+    for kind in RecordKind:
+        path = f"{API}/{DISTRICT}/records/{kind.value}"
+        if demo.count(DISTRICT, kind.value) >= 2:
+            rows = assert_walks_whole(demo.client, path, "records", district, limit=2)
+            times = [r["recorded_at"] for r in rows]
+            assert times == sorted(times)  # in the order recorded
+            walked.append(kind)
+    assert walked

@@ -18,6 +18,7 @@ from govops.bootstrap import build_app
 from govops.config import Settings
 from govops.warnings.service.warning import WarningService
 from tests.e2e.incidents.api.conftest import problem_fields
+from tests.e2e.paging import assert_walks_whole
 from tests.e2e.warnings.warning_demo import signed
 from tests.fakes import Clock
 from tests.identity import bearer
@@ -99,3 +100,20 @@ def test_bad_queries_are_problems(client: TestClient) -> None:
     missing = client.get(f"{API}/alerts/1101020010000012026072014000001.xml")
     assert missing.status_code == 404
     assert missing.headers["content-type"] == "application/problem+json"
+
+
+def test_the_levels_history_and_publications_are_walked_page_by_page(client: TestClient) -> None:
+    street = service_of(client).record(storm(["blue", "orange"]))
+    other = service_of(client).record(storm(["red", None], area=OTHER_STREET))
+    areas = assert_walks_whole(client, API, "areas", limit=5)
+    given = service_of(client).area_codes()
+    assert [a["area"] for a in areas][: len(given)] == given  # the given areas, in their order
+    events = assert_walks_whole(client, f"{API}/history", "events", limit=2)
+    assert len(events) == len(street) + len(other)
+    times = [e["at"] for e in events]
+    assert times == sorted(times)  # oldest first
+    period = f"{API}/history?area={STREET}&from=2026-07-20T13:00:00%2B08:00"
+    ours = [e for e in events if e["area"] == STREET]
+    assert assert_walks_whole(client, period, "events") == ours
+    published = assert_walks_whole(client, f"{API}/publications", "publications")
+    assert {p["identifier"] for p in published} == {e["identifier"] for e in events}

@@ -29,6 +29,7 @@ from govops.config import Settings
 from govops.warnings.service.outbound import WebhookGuard
 from govops.warnings.service.warning import WarningService
 from tests.e2e.incidents.api.conftest import problem_fields
+from tests.e2e.paging import assert_walks_whole
 from tests.e2e.warnings.api.test_warning import CAP, cap_schema
 from tests.e2e.warnings.warning_demo import signed
 from tests.fakes import Clock
@@ -285,3 +286,23 @@ def test_a_bad_subscription_is_a_problem_naming_its_field(
 ) -> None:
     answer = client.post(f"{API}/subscriptions", json=body)
     assert field in problem_fields(answer)
+
+
+def test_the_subscriptions_and_deliveries_are_walked_page_by_page(
+    client: TestClient, clock: Clock
+) -> None:
+    made = []
+    for n in range(3):
+        created = client.post(f"{API}/subscriptions", json={"url": f"https://example.org/{n}"})
+        assert created.status_code == 201, created.text
+        made.append(created.json()["id"])
+        clock.advance(seconds=1)
+    subscriptions = assert_walks_whole(client, f"{API}/subscriptions", "subscriptions")
+    assert [s["id"] for s in subscriptions] == made  # the oldest first
+    assert all("secret" not in s for s in subscriptions)
+    service_of(client).record(storm(["yellow", "red", None]))
+    deliveries = assert_walks_whole(client, f"{API}/deliveries", "deliveries", limit=4)
+    assert len(deliveries) == 9
+    assert [d["id"] for d in deliveries] == sorted(d["id"] for d in deliveries)
+    pending = f"{API}/deliveries?status=pending"
+    assert assert_walks_whole(client, pending, "deliveries", limit=2) == deliveries
