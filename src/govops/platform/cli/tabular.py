@@ -42,7 +42,9 @@ def read_records(
     float) and a late oddity in a column cannot break type inference. The columns `typed`
     names (e.g. true/false flags as Boolean) are read as that type when every cell of them
     reads so, which takes a fraction of the memory of text; when one cell does not, the
-    whole file is read as text again, and the caller's checks name the cell as before."""
+    whole file is read as text again, and the caller's checks name the cell as before.
+    A column of text asked as Categorical (a column of few distinct values, read by its
+    values' codes) is read so from CSV and from Parquet alike."""
     said = translator_or_default(t)
     check_format(path, "INPUT", said)
     if not path.is_file():
@@ -50,7 +52,7 @@ def read_records(
     try:
         if path.suffix.lower() == ".csv":
             return _read_csv(path, encoding, said, typed or {})
-        return pl.read_parquet(path)
+        return _read_parquet(path, typed or {})
     except (pl.exceptions.PolarsError, OSError) as error:
         fail(said._("{path}: cannot read: {error}", path=str(path), error=str(error)))
 
@@ -74,6 +76,22 @@ def _read_csv(
             if byte is not None:
                 refuse_undecodable(str(path), encoding, byte, t)
             raise
+
+
+def _read_parquet(path: Path, typed: Mapping[str, pl.DataType]) -> pl.DataFrame:
+    """The columns of text `typed` asks as Categorical are read so, piece by piece (the
+    streaming engine), so that the text of a large column is never held whole; any other
+    column as it is stored."""
+    schema = pl.read_parquet_schema(path)
+    coded = [
+        name
+        for name, dtype in typed.items()
+        if dtype == pl.Categorical and schema.get(name) == pl.String
+    ]
+    if not coded:
+        return pl.read_parquet(path)
+    scan = pl.scan_parquet(path).with_columns(pl.col(coded).cast(pl.Categorical))
+    return scan.collect(engine="streaming")
 
 
 def _header(path: Path, encoding: str, codec: str, t: Translator) -> list[str]:

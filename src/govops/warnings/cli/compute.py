@@ -38,7 +38,7 @@ from govops.warnings.model.weather.compute import (
     accumulate,
     kernels_cached,
 )
-from govops.warnings.model.weather.ingest import Ingested, read_observations
+from govops.warnings.model.weather.ingest import CODED, Ingested, read_observations
 from govops.warnings.model.weather.layout import StationLayout
 from govops.warnings.model.weather.levels import SignalRules, UnsupportedTableError
 from govops.warnings.model.weather.report import WeatherInputError
@@ -153,7 +153,7 @@ def read(
     """The metadata's station ids and the checked observations, or a one-line stop."""
     known = list(load_stations(stations, encoding, t))
     try:
-        return known, read_observations(read_records(observations, encoding, t), known)
+        return known, read_observations(read_records(observations, encoding, t, CODED), known)
     except WeatherInputError as error:
         refuse(t, observations, error)
 

@@ -20,7 +20,7 @@ from govops.platform.cli.output import check_kept, fail, to_json
 from govops.platform.cli.tabular import check_format, read_records, write_records
 from govops.platform.i18n.languages import ZH_HANS
 from govops.platform.i18n.translator import Translator
-from govops.warnings.model.weather.ingest import Ingested, read_observations
+from govops.warnings.model.weather.ingest import CODED, Ingested, read_observations
 from govops.warnings.model.weather.report import WeatherInputError
 from govops.warnings.model.weather.stations import Stations, read_stations
 
@@ -95,10 +95,11 @@ def ingest(
 ) -> Ingested:
     """Both files read and checked, or a one-line stop naming the file (exit 2)."""
     stations = load_stations(stations_path, encoding, t)
-    frame = read_records(observations_path, encoding, t)
+    period = beijing_time(start, "--start", t), beijing_time(end, "--end", t)
     try:
+        # handed on, not held here: the ingestion lets the table go once its cells are read
         return read_observations(
-            frame, stations, beijing_time(start, "--start", t), beijing_time(end, "--end", t)
+            read_records(observations_path, encoding, t, CODED), stations, *period
         )
     except WeatherInputError as error:
         refuse(t, observations_path, error)

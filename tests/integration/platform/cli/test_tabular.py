@@ -86,3 +86,19 @@ def test_a_flag_column_with_another_cell_is_read_as_text_for_the_check_to_name(
     path.write_text("armed_fight\ntrue\n yes\n", encoding="utf-8")
     frame = read_records(path, typed=FLAGS)
     assert frame["armed_fight"].to_list() == ["true", " yes"]
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".parquet"])
+def test_a_text_column_asked_by_its_values_codes_is_read_so(tmp_path: Path, suffix: str) -> None:
+    path = tmp_path / f"r{suffix}"
+    frame = pl.DataFrame({"station": ["A", "B", "A", None], "rain": [1, 2, 3, 4]})
+    if suffix == ".csv":
+        frame.write_csv(path)
+    else:
+        frame.write_parquet(path)
+    coded = {"station": pl.Categorical(), "rain": pl.Categorical(), "absent": pl.Categorical()}
+    read = read_records(path, typed=coded)
+    assert read["station"].dtype == pl.Categorical
+    assert read["station"].cast(pl.String).to_list() == ["A", "B", "A", None]
+    # from CSV every cell is text, so the figures too; Parquet keeps what is stored as numbers
+    assert read["rain"].dtype == (pl.Categorical if suffix == ".csv" else pl.Int64)

@@ -28,6 +28,7 @@ DECIMAL = r"^(?P<sign>[+-]?)(?P<whole>\d{0,12})(?:\.(?P<fraction>\d*))?$"
 # little to measure, i.e. 0 mm with a mark.
 SENTINEL_FROM = 999_000 * 100
 TRACE = 999_990 * 100
+SENTINEL = pl.Enum(["missing", "trace"])
 
 
 def beijing_minutes(column: pl.Series) -> pl.Series:
@@ -39,7 +40,7 @@ def beijing_minutes(column: pl.Series) -> pl.Series:
         if column.dtype.time_zone is None:
             utc = utc.dt.replace_time_zone("UTC")
         return utc.dt.convert_time_zone(BEIJING)
-    return per_distinct(column.cast(pl.String), _parse_stamps).to_series().alias(column.name)
+    return per_distinct(column, _parse_stamps).to_series().alias(column.name)
 
 
 def _parse_stamps(cells: pl.Series) -> pl.DataFrame:
@@ -53,17 +54,47 @@ def _parse_stamps(cells: pl.Series) -> pl.DataFrame:
     )
 
 
+def distinct_cells(column: pl.Series) -> tuple[pl.Series, pl.Series]:
+    """(the distinct cells as text, each row's index among them); an empty cell and a null
+    are the same cell "" (both parsers read them alike). A column read as Categorical (the
+    commands read these columns so: 4 bytes a row, not the text) is indexed through its
+    categories' ids without touching the text again; any other, as text through an Enum's
+    codes (never a join on the text)."""
+    if column.dtype == pl.Categorical:
+        present = column.unique().drop_nulls()
+        text = pl.concat([present.cast(pl.String), pl.Series([""])]).unique(maintain_order=True)
+        ids = present.to_physical()
+        largest = ids.max()
+        size = (largest if isinstance(largest, int) else 0) + 1
+        lookup = pl.repeat(None, size, dtype=pl.UInt32, eager=True)
+        lookup = lookup.scatter(ids, pl.int_range(len(ids), eager=True, dtype=pl.UInt32))
+        index = lookup.gather(column.to_physical()).fill_null(text.index_of(""))
+        return text, index.cast(pl.UInt32)
+    cells = column.cast(pl.String).fill_null("")
+    text = cells.unique()
+    return text, cells.cast(pl.Enum(text)).to_physical().cast(pl.UInt32)
+
+
 def per_distinct(column: pl.Series, parse: Callable[[pl.Series], pl.DataFrame]) -> pl.DataFrame:
     """`parse` applied to each distinct cell once, then spread back in the column's order:
     a day of minutes repeats each stamp at every station and each amount many times."""
-    cells = column.fill_null("")  # both parsers read an empty cell as they read a null
-    distinct = cells.unique()
-    parsed = parse(distinct).with_columns(distinct.alias("_cell"))
-    return (
-        pl.DataFrame({"_cell": cells})
-        .join(parsed, on="_cell", how="left", maintain_order="left")
-        .drop("_cell")
+    text, index = distinct_cells(column)
+    parsed = parse(text)
+    return pl.DataFrame([values.gather(index) for values in parsed.iter_columns()])
+
+
+def station_codes(column: pl.Series) -> tuple[pl.Series, pl.Series]:
+    """(ids, code per row): `ids` the distinct station ids without surrounding spaces,
+    sorted; a row's code is its id's index in `ids` (null for an empty cell), so that
+    ordering by code is ordering by id, a station and a time make one integer key, and no
+    row carries its id's text."""
+    text, index = distinct_cells(column)
+    stripped = text.str.strip_chars()
+    ids = stripped.filter(stripped != "").unique().sort()
+    rank = stripped.replace_strict(
+        ids, pl.int_range(len(ids), eager=True, dtype=pl.UInt32), default=None
     )
+    return ids, rank.cast(pl.UInt32).gather(index).alias("code")
 
 
 def on_grid(minute: pl.Expr, resolution_minutes: int) -> pl.Expr:
@@ -78,7 +109,7 @@ def amounts(column: pl.Series) -> pl.DataFrame:
     cell, "trace", or null). A
     numeric Parquet column is read through its shortest decimal text (0.1, not
     0.1000000000000000055511151231257827)."""
-    return per_distinct(column.cast(pl.String), _parse_amounts)
+    return per_distinct(column, _parse_amounts)
 
 
 def _parse_amounts(column: pl.Series) -> pl.DataFrame:
@@ -103,10 +134,10 @@ def _parse_amounts(column: pl.Series) -> pl.DataFrame:
         .otherwise(None),
         rounded=readable & beyond,
         sentinel=pl.when(~readable)
-        .then(pl.when(blank).then(pl.lit("missing")).otherwise(None))
+        .then(pl.when(blank).then(pl.lit("missing", SENTINEL)).otherwise(None))
         .when(exact_trace)
-        .then(pl.lit("trace"))
+        .then(pl.lit("trace", SENTINEL))
         .when((magnitude >= SENTINEL_FROM) & (pl.col("sign") != "-"))
-        .then(pl.lit("missing"))
+        .then(pl.lit("missing", SENTINEL))
         .otherwise(None),
     )

@@ -5,6 +5,7 @@ duplicate examples with both lines, and each station's span and missing steps.""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 import polars as pl
 
@@ -19,18 +20,29 @@ from govops.warnings.model.weather.report import (
 )
 
 
+@dataclass(frozen=True)
+class Tables:
+    """What the report is drawn from. `rows`: every row read in file order (line, code,
+    minute, hundredths, rounded, sentinel, reason); `kept`: the rows kept (code, minute,
+    rain), by station and time; `clashes`: the repeats excluded, each beside the row kept
+    in its place; `ids`: the station id of each code."""
+
+    rows: pl.DataFrame
+    kept: pl.DataFrame
+    clashes: pl.DataFrame
+    ids: pl.Series
+
+
 def summarise(
-    rows: pl.DataFrame,
-    kept: pl.DataFrame,
+    tables: Tables,
     *,
     field: str,
     resolution: int,
     ignored: tuple[str, ...],
     stations: Sequence[str] | None,
 ) -> IngestReport:
-    """`rows`: every row read in file order (line, station, minute, hundredths, rounded,
-    sentinel, reason, kept_line, kept_rain); `kept`: the normalised frame."""
-    with_observations = set(kept["station"].unique().to_list())
+    rows, kept, ids = tables.rows, tables.kept, tables.ids
+    with_observations = set(ids.gather(kept["code"].unique()).to_list())
     return IngestReport(
         field=field,
         resolution_minutes=resolution,
@@ -38,9 +50,9 @@ def summarise(
         rows_kept=kept.height,
         excluded=_tallies(rows.filter(pl.col("reason").is_not_null()), "reason", EXCLUSIONS),
         notes=_tallies(_noted(rows), "note", NOTES),
-        clashes=_clashes(rows),
+        clashes=_clashes(tables.clashes, ids),
         ignored_columns=ignored,
-        spans=_spans(kept, resolution),
+        spans=_spans(kept, ids, resolution),
         without_observations=tuple(s for s in stations or () if s not in with_observations),
         stations_in_metadata=None if stations is None else len(stations),
     )
@@ -64,27 +76,40 @@ def _noted(rows: pl.DataFrame) -> pl.DataFrame:
     """(line, note) pairs: trace and rounding among rows kept; out of order among rows with
     a station and a time, in file order (earlier than a preceding row of its station)."""
     kept = rows.filter(pl.col("reason").is_null())
-    timed = rows.filter(
-        pl.col("station").fill_null("") != "", pl.col("minute").is_not_null()
-    ).with_columns(earlier=pl.col("minute") < pl.col("minute").cum_max().shift(1).over("station"))
+    timed = rows.filter(pl.col("code").is_not_null(), pl.col("minute").is_not_null())
     return pl.concat(
         [
             kept.filter(pl.col("sentinel") == "trace").select("line", note=pl.lit("trace")),
             kept.filter(pl.col("rounded")).select("line", note=pl.lit("rounded")),
-            timed.filter(pl.col("earlier")).select("line", note=pl.lit("out_of_order")),
+            _out_of_order(timed).select("line", note=pl.lit("out_of_order")),
         ]
     )
 
 
-def _clashes(rows: pl.DataFrame) -> tuple[Clash, ...]:
+def _out_of_order(timed: pl.DataFrame) -> pl.DataFrame:
+    """The rows earlier than a preceding row of their station. None in a file in the
+    feed's order (by time) or sorted by station then time, found in one pass; else each
+    row is held to the latest time of its station before it."""
+    minute, code = timed["minute"], timed["code"]
+    in_time_order = minute.is_sorted()
+    by_station = code.is_sorted() and bool(
+        ((code != code.shift(1)) | (minute >= minute.shift(1))).fill_null(True).all()
+    )
+    if in_time_order or by_station:
+        return timed.clear()
+    latest_before = pl.col("minute").cum_max().shift(1).over("code")
+    return timed.filter(pl.col("minute") < latest_before)
+
+
+def _clashes(clashes: pl.DataFrame, ids: pl.Series) -> tuple[Clash, ...]:
     """The first few conflicts, then the first few duplicates, each beside the row kept."""
     found: list[Clash] = []
     for reason in ("conflict", "duplicate"):
-        first = rows.filter(pl.col("reason") == reason).head(FIRST_LINES)
+        first = clashes.filter(pl.col("reason") == reason).sort("line").head(FIRST_LINES)
         found += [
             Clash(
                 reason,
-                row["station"],
+                ids[row["code"]],
                 row["minute"],
                 row["line"],
                 row["hundredths"],
@@ -96,21 +121,22 @@ def _clashes(rows: pl.DataFrame) -> tuple[Clash, ...]:
     return tuple(found)
 
 
-def _spans(kept: pl.DataFrame, resolution: int) -> tuple[StationSpan, ...]:
+def _spans(kept: pl.DataFrame, ids: pl.Series, resolution: int) -> tuple[StationSpan, ...]:
     """Per station: first and last stamp, steps observed, and steps missing between them
     (a step is a minute, or an hour for hourly amounts)."""
     step_ms = resolution * 60_000
     spans = (
-        kept.group_by("station")
+        kept.group_by("code")
         .agg(first=pl.col("minute").min(), last=pl.col("minute").max(), observed=pl.len())
         .with_columns(
             missing=(pl.col("last") - pl.col("first")).dt.total_milliseconds() // step_ms
             + 1
             - pl.col("observed")
         )
-        .sort("station")
+        .sort("code")  # the order of the ids
     )
+    names = ids.gather(spans["code"])
     return tuple(
-        StationSpan(r["station"], r["first"], r["last"], r["observed"], r["missing"])
-        for r in spans.iter_rows(named=True)
+        StationSpan(station, r["first"], r["last"], r["observed"], r["missing"])
+        for station, r in zip(names, spans.iter_rows(named=True), strict=True)
     )

@@ -146,3 +146,34 @@ def test_the_invariant_holds_on_random_messy_data() -> None:
         assert report.rows_kept == ingested.frame.height
         assert not ingested.frame.select("station", "minute").is_duplicated().any()
         assert ingested.frame.equals(ingested.frame.sort("station", "minute"))
+
+
+def _random_frame(rng: random.Random) -> pl.DataFrame:
+    rows = [_random_cell(rng) for _ in range(rng.randrange(0, 300))]
+    return pl.DataFrame(rows, schema=["Station_Id_C", "Datetime", "PRE"], orient="row")
+
+
+def test_a_table_read_by_its_values_codes_is_ingested_alike() -> None:
+    # the commands read these columns as Categorical (4 bytes a row, not the text)
+    text = (DATA / "messy_minutes.csv").read_text(encoding="utf-8")
+    frame = pl.read_csv(io.StringIO(text), infer_schema=False)
+    as_text = read_observations(frame, STATIONS)
+    coded = read_observations(frame.with_columns(pl.all().cast(pl.Categorical)), STATIONS)
+    assert coded.frame.equals(as_text.frame)
+    assert coded.report == as_text.report
+    rng = random.Random(8)
+    for _ in range(20):
+        frame = _random_frame(rng)
+        coded = read_observations(frame.with_columns(pl.all().cast(pl.Categorical)), ["A", "B"])
+        assert coded.report == read_observations(frame, ["A", "B"]).report
+
+
+def test_the_same_rows_in_another_order_keep_the_same_observations() -> None:
+    rng = random.Random(9)
+    for seed in range(20):
+        frame = _random_frame(rng)
+        shuffled = frame.sample(fraction=1.0, shuffle=True, seed=seed)
+        ingested, again = read_observations(frame), read_observations(shuffled)
+        assert again.frame.equals(ingested.frame)
+        counted = {code: t.rows for code, t in ingested.report.excluded.items()}
+        assert {code: t.rows for code, t in again.report.excluded.items()} == counted
