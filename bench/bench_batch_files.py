@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -31,7 +30,7 @@ import polars as pl
 
 from grading_data import THRESHOLDS, generate, to_frame
 from machine import print_header
-from whole_process import GOVOPS, Contender, alternate, print_table
+from whole_process import GOVOPS, Contender, alternate, made_by_a_child, print_table
 
 PACK = "cn-county-mass-incident"
 PEER = str(Path(__file__).with_name("grading_file_peer.py"))
@@ -77,30 +76,14 @@ def bench(folder: Path, name: str, source: Path, rounds: int) -> tuple[Contender
 
 def main() -> int:
     args = parse_args()
-    if args.write_only:  # in a process of its own: see below
+    if args.write_only:  # in a process of its own: whole_process.made_by_a_child
         write_inputs(args.data, args.rows, args.seed)
         return 0
     print_header(PACKAGES)
     with tempfile.TemporaryDirectory(prefix="govops-bench-") as scratch:
         folder = args.data or Path(scratch)
         folder.mkdir(parents=True, exist_ok=True)
-        # The data is made by a child process: a contender forked from a parent holding
-        # the data would report the parent's memory as its own peak (Linux's ru_maxrss
-        # keeps the high-water mark across exec).
-        subprocess.run(
-            [
-                sys.executable,
-                __file__,
-                "--write-only",
-                "--data",
-                str(folder),
-                "--rows",
-                str(args.rows),
-                "--seed",
-                str(args.seed),
-            ],
-            check=True,
-        )
+        made_by_a_child(__file__, folder, "--rows", str(args.rows), "--seed", str(args.seed))
         runs = {
             name: bench(folder, name, folder / f"incidents.{suffix}", args.rounds)
             for name, suffix in INPUTS.items()

@@ -24,7 +24,6 @@ Both outputs must be identical, row for row; exits 1 otherwise.
 from __future__ import annotations
 
 import argparse
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -33,7 +32,7 @@ import numpy as np
 import polars as pl
 
 from machine import print_header
-from whole_process import GOVOPS, Contender, alternate, print_table
+from whole_process import GOVOPS, Contender, alternate, made_by_a_child, print_table
 
 PEER = str(Path(__file__).with_name("warnings_ingest_peer.py"))
 PACKAGES = ("polars", "pyarrow", "govops")
@@ -114,20 +113,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="govops-bench-") as scratch:
         folder = args.data or Path(scratch)
         folder.mkdir(parents=True, exist_ok=True)
-        # made by a child process, so that no contender inherits this one's memory as its
-        # peak (whole_process.py)
-        subprocess.run(
-            [
-                sys.executable,
-                __file__,
-                "--write-only",
-                "--data",
-                str(folder),
-                "--seed",
-                str(args.seed),
-            ],
-            check=True,
-        )
+        made_by_a_child(__file__, folder, "--seed", str(args.seed))
         sources = [folder / name_of(o, f) for f in FORMATS for o in ORDERS]
         runs = {source: bench(folder, source, args.rounds) for source in sources}
         identical = True

@@ -84,3 +84,11 @@ def print_table(title: str, govops: Contender, peers: Sequence[Contender]) -> No
     print(
         "x = contender / govops (time above 1: govops is faster; memory above 1: govops uses less)"
     )
+
+
+def made_by_a_child(script: str, folder: Path, *options: str) -> None:
+    """Run `script --write-only --data FOLDER OPTIONS` to write the benchmark's input files:
+    made by a child process, a contender forked from this one does not report this one's
+    memory as its own peak (Linux's ru_maxrss keeps the high-water mark across exec)."""
+    command = [sys.executable, script, "--write-only", "--data", str(folder), *options]
+    subprocess.run(command, check=True)

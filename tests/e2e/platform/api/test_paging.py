@@ -18,8 +18,8 @@ from fastapi.testclient import TestClient
 
 from govops.platform.api import problems
 from govops.platform.api.paging import DEFAULT_LIMIT, MAX_LIMIT, Page
+from tests.e2e.paging import next_page
 
-NEXT = re.compile(r'^<(?P<url>[^>]+)>; rel="next"$')
 Item = dict[str, Any]
 
 
@@ -62,16 +62,6 @@ def client(app: FastAPI) -> Iterator[TestClient]:
         yield client
 
 
-def _next(answer: Any) -> str | None:
-    """The next page's address the answer gives, if any."""
-    link = answer.headers.get("link")
-    if link is None:
-        return None
-    found = NEXT.match(link)
-    assert found is not None, link
-    return found["url"]
-
-
 def _walk(client: TestClient, url: str) -> list[list[Item]]:
     """Every page, from `url` on, following the Link headers."""
     pages: list[list[Item]] = []
@@ -80,7 +70,7 @@ def _walk(client: TestClient, url: str) -> list[list[Item]]:
         answer = client.get(next_url)
         assert answer.status_code == 200, answer.text
         pages.append(answer.json())
-        next_url = _next(answer)
+        next_url = next_page(answer)
         assert len(pages) < 1000, "the pages never end"
     return pages
 
@@ -106,7 +96,7 @@ def test_without_a_limit_a_page_holds_the_default_number_of_items(
     answer = client.get("/api/items")
     assert answer.status_code == 200, answer.text
     assert answer.json() == _ordered(app.state.items)[:DEFAULT_LIMIT]
-    next_url = _next(answer)
+    next_url = next_page(answer)
     assert next_url is not None and f"limit={DEFAULT_LIMIT}" in next_url
     pages = _walk(client, "/api/items")
     assert [len(p) for p in pages] == [DEFAULT_LIMIT, DEFAULT_LIMIT, 5]
@@ -123,7 +113,7 @@ def test_the_limits_bounds_are_taken(app: FastAPI, client: TestClient, limit: in
     answer = client.get(f"/api/items?limit={limit}")
     assert answer.status_code == 200, answer.text
     assert answer.json() == _ordered(app.state.items)[:limit]
-    assert _next(answer) is not None
+    assert next_page(answer) is not None
 
 
 @pytest.mark.parametrize("limit", [1, 3, 5, 9, 10, 11])
@@ -140,7 +130,7 @@ def test_following_the_links_gives_every_item_once_in_order(
 
 def test_the_link_keeps_the_other_query_parameters(app: FastAPI, client: TestClient) -> None:
     first = client.get("/api/items?prefix=name-1&limit=1")
-    next_url = _next(first)
+    next_url = next_page(first)
     assert next_url is not None and next_url.startswith("/api/items?")
     assert "prefix=name-1" in next_url and "limit=1" in next_url
     pages = _walk(client, "/api/items?prefix=name-1&limit=1")
@@ -155,7 +145,7 @@ def test_the_last_page_and_a_list_of_one_page_have_no_link(
     assert answer.status_code == 200 and len(answer.json()) == 10
     assert "link" not in answer.headers
     assert "link" not in client.get("/api/items").headers
-    last = client.get(_next(client.get("/api/items?limit=6")) or "")
+    last = client.get(next_page(client.get("/api/items?limit=6")) or "")
     assert last.status_code == 200 and len(last.json()) == 4
     assert "link" not in last.headers
 
@@ -171,7 +161,7 @@ def test_an_empty_list_is_one_empty_page(app: FastAPI, client: TestClient) -> No
 def test_a_list_emptied_between_pages_ends_with_an_empty_page(
     app: FastAPI, client: TestClient
 ) -> None:
-    next_url = _next(client.get("/api/items?limit=2"))
+    next_url = next_page(client.get("/api/items?limit=2"))
     app.state.items = []
     answer = client.get(next_url or "")
     assert answer.status_code == 200 and answer.json() == []
@@ -184,7 +174,7 @@ def test_an_item_removed_between_pages_hides_no_other(app: FastAPI, client: Test
     assert first.json() == wanted[:3]
     given_last, ahead = wanted[2], wanted[5]
     app.state.items = [i for i in app.state.items if i not in (given_last, ahead)]
-    rest = _walk(client, _next(first) or "")
+    rest = _walk(client, next_page(first) or "")
     assert [i for p in rest for i in p] == [i for i in wanted[3:] if i != ahead]
 
 
@@ -195,7 +185,7 @@ def test_an_item_added_before_the_cursor_is_not_repeated(app: FastAPI, client: T
     before = {"id": "id-0000a", "name": wanted[1]["name"], "n": 100}
     after = {"id": "id-9999", "name": "name-9", "n": 101}
     app.state.items = [*app.state.items, before, after]
-    rest = [i for p in _walk(client, _next(first) or "") for i in p]
+    rest = [i for p in _walk(client, next_page(first) or "") for i in p]
     assert rest == [*wanted[4:], after]
     seen = [i["id"] for i in [*first.json(), *rest]]
     assert len(seen) == len(set(seen))
@@ -228,12 +218,12 @@ def test_a_cursor_no_list_gave_is_refused(client: TestClient, cursor: str) -> No
 
 
 def test_a_cursor_of_another_list_is_refused(client: TestClient) -> None:
-    from_items = _next(client.get("/api/items?limit=2"))
+    from_items = next_page(client.get("/api/items?limit=2"))
     assert from_items is not None
     cursor = re.search(r"cursor=([^&]+)", from_items)
     assert cursor is not None
     _refused(client.get(f"/api/numbers?cursor={cursor[1]}"))
-    from_numbers = _next(client.get("/api/numbers?limit=2"))
+    from_numbers = next_page(client.get("/api/numbers?limit=2"))
     assert from_numbers is not None
     numbers_cursor = re.search(r"cursor=([^&]+)", from_numbers)
     assert numbers_cursor is not None
