@@ -19,6 +19,8 @@ class MemoryStore:
         self.events: dict[str, list[Event]] = {}
         self.keys: dict[tuple[str, str], KeyUse] = {}  # (owner, key): a key is its user's
         self.notifications: list[Notification] = []
+        # notification id -> (lease until, token holding it; None after a failure)
+        self.leases: dict[int, tuple[datetime, str | None]] = {}
 
 
 class MemoryIncidents:
@@ -58,11 +60,43 @@ class MemoryOutbox:
     def pending(self, limit: int = 100) -> list[Notification]:
         return [n for n in self._store.notifications if n.delivered_at is None][:limit]
 
-    def delivered(self, notification_id: int, at: datetime) -> None:
-        self._store.notifications = [
-            replace(n, delivered_at=at) if n.id == notification_id else n
-            for n in self._store.notifications
-        ]
+    def claim(
+        self, now: datetime, lease_until: datetime, token: str, limit: int
+    ) -> list[Notification]:
+        # leases take effect at once (the service commits right after claiming)
+        with self._store.lock:
+            leases = self._store.leases
+            free = [
+                n
+                for n in self.pending(limit=len(self._store.notifications))
+                if n.id not in leases or leases[n.id][0] <= now
+            ][:limit]
+            for n in free:
+                assert n.id is not None
+                leases[n.id] = (lease_until, token)
+            return free
+
+    def delivered(self, notification_id: int, token: str, at: datetime) -> bool:
+        with self._store.lock:
+            if not self._holds(notification_id, token):
+                return False
+            del self._store.leases[notification_id]
+            self._store.notifications = [
+                replace(n, delivered_at=at) if n.id == notification_id else n
+                for n in self._store.notifications
+            ]
+            return True
+
+    def failed(self, notification_id: int, token: str, retry_at: datetime) -> bool:
+        with self._store.lock:
+            if not self._holds(notification_id, token):
+                return False
+            self._store.leases[notification_id] = (retry_at, None)
+            return True
+
+    def _holds(self, notification_id: int, token: str) -> bool:
+        lease = self._store.leases.get(notification_id)
+        return lease is not None and lease[1] == token
 
 
 class MemoryUnitOfWork:

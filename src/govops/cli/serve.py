@@ -20,7 +20,7 @@ from govops.bootstrap import (
     load_warning_demo,
 )
 from govops.incidents.demo import incident_count, load_demo
-from govops.incidents.service.outbox import OutboxWorker
+from govops.incidents.service.outbox import Delivery, OutboxWorker
 from govops.lawcode.texts.messages import N_
 from govops.platform.cli.language import LanguageOption, command_translator
 from govops.platform.cli.output import fail
@@ -115,7 +115,7 @@ def serve_command(
     for stop_signal in (signal.SIGINT, signal.SIGTERM):
         signal.signal(stop_signal, _stopped)
     log_to_stderr(settings.log_json, ("govops", "uvicorn") if settings.log_json else ("govops",))
-    outbox = OutboxWorker(incidents.service)
+    outbox = OutboxWorker(Delivery(incidents.unit_of_work, incidents.clock))
     outbox.start()
     webhooks = _webhook_worker(app)
     webhooks.start()

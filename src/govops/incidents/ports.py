@@ -52,11 +52,27 @@ class IncidentRepository(Protocol):
 
 
 class Outbox(Protocol):
+    """Notifications written with the events that cause them, delivered by workers that
+    lease them: a lease is one worker's (its token) until it records the outcome or the
+    lease runs out, so that several workers never send the same notification at once."""
+
     def add(self, notifications: list[Notification]) -> None: ...
 
-    def pending(self, limit: int = 100) -> list[Notification]: ...
+    def pending(self, limit: int = 100) -> list[Notification]:
+        """Undelivered notifications, oldest first, leased or not."""
 
-    def delivered(self, notification_id: int, at: datetime) -> None: ...
+    def claim(
+        self, now: datetime, lease_until: datetime, token: str, limit: int
+    ) -> list[Notification]:
+        """Lease up to `limit` undelivered notifications that no lease holds at `now` (none,
+        or run out), oldest first, to `token` until `lease_until`."""
+
+    def delivered(self, notification_id: int, token: str, at: datetime) -> bool:
+        """Mark delivered and release the lease, if `token` still holds it."""
+
+    def failed(self, notification_id: int, token: str, retry_at: datetime) -> bool:
+        """Count an attempt and release the lease, not to be claimed before `retry_at`, if
+        `token` still holds it."""
 
 
 class UnitOfWork(Transaction, Protocol):

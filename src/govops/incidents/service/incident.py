@@ -195,23 +195,6 @@ class IncidentService:
 
         return self._append(incident_id, events)
 
-    def deliver_notifications(self, send: Callable[[Notification], None], limit: int = 100) -> int:
-        """Hand pending outbox notifications to `send` (a log, a webhook), oldest first, and
-        mark each delivered. A failing send stops the round; it and the rest stay pending
-        and are tried again next round. Returns how many were delivered."""
-        delivered = 0
-        with self._uow() as uow:
-            for notification in uow.outbox.pending(limit):
-                assert notification.id is not None
-                try:
-                    send(notification)
-                except Exception:
-                    break
-                uow.outbox.delivered(notification.id, self._now())
-                delivered += 1
-            uow.commit()
-        return delivered
-
     def get(self, incident_id: str) -> Incident:
         """The incident, read once the storage lets it (a unit of work waits its turn as
         a writer does: the routes that change an incident read it first, for its unit)."""

@@ -1,16 +1,31 @@
-"""Delivery of the outbox while the server runs: for now each notification is written to
-the log (logger `govops.notifications`); a webhook sender would plug in here."""
+"""Delivery of the incidents' outbox (the notifications written with the events that cause
+them). For now each notification is written to the log (logger `govops.notifications`); a
+webhook sender would plug in as `send`.
+
+A round leases notifications in one short transaction, sends them outside any transaction
+(a slow recipient never holds the storage's write lock, so intake never waits on it), and
+records the outcomes in another short one. Several workers may run at once: a lease is one
+worker's (its token), so none sends what another holds. A notification is delivered at
+least once: twice only if a worker overruns its lease (LEASE) and another takes it over. A
+recipient that fails holds back only its own notification, tried again after RETRY_AFTER.
+"""
 
 from __future__ import annotations
 
 import logging
 import threading
+import uuid
+from collections.abc import Callable
+from datetime import datetime, timedelta
 
-from govops.incidents.ports import Notification
-from govops.incidents.service.incident import IncidentService
+from govops.incidents.ports import Notification, UnitOfWork
+from govops.platform.patience import patiently
 
 LOG = logging.getLogger("govops.notifications")
 INTERVAL_SECONDS = 2.0
+LEASE = timedelta(minutes=2)  # far longer than a round of sends takes
+RETRY_AFTER = timedelta(seconds=30)
+Send = Callable[[Notification], None]
 
 
 def log_notification(notification: Notification) -> None:
@@ -24,25 +39,90 @@ def log_notification(notification: Notification) -> None:
     )
 
 
-class OutboxWorker:
-    """A background thread that delivers pending notifications every few seconds."""
+class Delivery:
+    """Rounds of delivery over the outbox of a unit of work's storage."""
 
-    def __init__(self, service: IncidentService) -> None:
-        self._service = service
+    def __init__(
+        self,
+        unit_of_work: Callable[[], UnitOfWork],
+        clock: Callable[[], datetime],
+        lease: timedelta = LEASE,
+        retry_after: timedelta = RETRY_AFTER,
+    ) -> None:
+        self._uow, self._clock = unit_of_work, clock
+        self._lease, self._retry_after = lease, retry_after
+
+    def deliver(self, send: Send, limit: int = 100) -> int:
+        """One round: lease up to `limit` pending notifications, oldest first, hand each to
+        `send`, record each outcome. Returns how many were delivered."""
+        token = uuid.uuid4().hex
+        claimed = patiently(lambda: self._claim(token, limit))
+        sent: list[Notification] = []
+        failed: list[Notification] = []
+        for notification in claimed:
+            try:
+                send(notification)
+            except Exception:  # any recipient's failure: its notification waits, not the rest
+                LOG.warning(
+                    "notification %s (incident %s) not delivered; tried again later",
+                    notification.id,
+                    notification.incident_id,
+                    exc_info=True,
+                )
+                failed.append(notification)
+            else:
+                sent.append(notification)
+        if not claimed:
+            return 0
+        return patiently(lambda: self._record(token, sent, failed))
+
+    def _claim(self, token: str, limit: int) -> list[Notification]:
+        with self._uow() as uow:
+            now = self._clock()
+            claimed = uow.outbox.claim(now, now + self._lease, token, limit)
+            uow.commit()
+        return claimed
+
+    def _record(self, token: str, sent: list[Notification], failed: list[Notification]) -> int:
+        with self._uow() as uow:
+            now = self._clock()
+            delivered = sum(uow.outbox.delivered(_id(n), token, now) for n in sent)
+            for notification in failed:
+                uow.outbox.failed(_id(notification), token, now + self._retry_after)
+            uow.commit()
+        return delivered
+
+
+def _id(notification: Notification) -> int:
+    assert notification.id is not None  # a stored notification has its id
+    return notification.id
+
+
+class OutboxWorker:
+    """Background threads (`workers` of them) that each deliver a round every few seconds."""
+
+    def __init__(self, delivery: Delivery, workers: int = 2, send: Send = log_notification):
+        self._delivery, self._send = delivery, send
         self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, name="govops-outbox", daemon=True)
+        self._threads = [
+            threading.Thread(target=self._run, name=f"govops-outbox-{n}", daemon=True)
+            for n in range(workers)
+        ]
 
     def start(self) -> None:
-        self._thread.start()
+        for thread in self._threads:
+            thread.start()
 
     def stop(self) -> None:
         self._stop.set()
-        self._thread.join(timeout=10)
+        for thread in self._threads:
+            thread.join(timeout=10)
 
     def _run(self) -> None:
         while not self._stop.is_set():
             try:
-                self._service.deliver_notifications(log_notification)
+                while self._delivery.deliver(self._send) and not self._stop.is_set():
+                    pass  # a full round: more may be waiting
             except Exception:  # a database hiccup: logged, and tried again next round
                 LOG.exception("outbox delivery failed; retrying")
             self._stop.wait(INTERVAL_SECONDS)

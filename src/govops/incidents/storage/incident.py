@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Row, insert, select, update
+from sqlalchemy import Connection, Engine, Row, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
 from govops.incidents.model.incident import Event, EventKind
@@ -124,9 +124,42 @@ class SqlOutbox:
         )
         return [_notification(row) for row in self._connection.execute(query)]
 
-    def delivered(self, notification_id: int, at: datetime) -> None:
-        statement = update(outbox).where(outbox.c.id == notification_id).values(delivered_at=at)
-        self._connection.execute(statement)
+    def claim(
+        self, now: datetime, lease_until: datetime, token: str, limit: int
+    ) -> list[Notification]:
+        free = or_(outbox.c.lease_until.is_(None), outbox.c.lease_until <= now)
+        due = (
+            select(outbox.c.id)
+            .where(outbox.c.delivered_at.is_(None), free)
+            .order_by(outbox.c.id)
+            .limit(limit)
+            .with_for_update(skip_locked=True)  # SQLite: BEGIN IMMEDIATE queues claimers
+        )
+        ids = list(self._connection.scalars(due))
+        if not ids:
+            return []
+        lease = update(outbox).where(outbox.c.id.in_(ids))
+        self._connection.execute(lease.values(lease_until=lease_until, lease_token=token))
+        claimed = select(outbox).where(outbox.c.id.in_(ids)).order_by(outbox.c.id)
+        return [_notification(row) for row in self._connection.execute(claimed)]
+
+    def delivered(self, notification_id: int, token: str, at: datetime) -> bool:
+        return self._settle(notification_id, token, delivered_at=at, lease_until=None)
+
+    def failed(self, notification_id: int, token: str, retry_at: datetime) -> bool:
+        return self._settle(notification_id, token, lease_until=retry_at)
+
+    def _settle(self, notification_id: int, token: str, **values: object) -> bool:
+        """Release the lease with `values` and one more attempt, if `token` holds it."""
+        held = update(outbox).where(
+            outbox.c.id == notification_id,
+            outbox.c.lease_token == token,
+            outbox.c.delivered_at.is_(None),
+        )
+        done = self._connection.execute(
+            held.values(lease_token=None, attempts=outbox.c.attempts + 1, **values)
+        )
+        return bool(done.rowcount)
 
 
 def _write(connection: Connection, write: Callable[[Connection], None], taken: str) -> None:

@@ -49,5 +49,9 @@ outbox = Table(
     Column("created_at", UtcDateTime(), nullable=False),
     Column("payload", JSON, nullable=False),
     Column("delivered_at", UtcDateTime(), nullable=True),
+    # A worker's lease (ports.Outbox.claim); after a failure, lease_until alone: not before
+    Column("lease_until", UtcDateTime(), nullable=True),
+    Column("lease_token", String(64), nullable=True),
+    Column("attempts", Integer, nullable=False, server_default="0"),
     Index(None, "delivered_at", "id"),
 )

@@ -6,11 +6,14 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
+from alembic import command
+from sqlalchemy import Engine, inspect
 
 from govops.incidents.model.incident import Event, EventKind
 from govops.incidents.model.intake import MAX_KEY
 from govops.incidents.ports import ConcurrentUpdateError, KeyUse, Notification
 from govops.incidents.storage.incident import SqlUnitOfWork
+from govops.platform.storage import database
 
 BEIJING = timezone(timedelta(hours=8))
 AT = datetime(2026, 6, 1, 9, 30, 15, 123456, tzinfo=BEIJING)
@@ -133,11 +136,12 @@ def notice(incident: str, seq: int = 1, department: str = "public_security") -> 
     return Notification(incident, seq, department, AT, payload)
 
 
-def test_outbox_pending_then_delivered(new_uow: NewUow) -> None:
+def test_outbox_leased_then_delivered_or_failed(new_uow: NewUow) -> None:
     with new_uow() as uow:
         uow.outbox.add([notice("a"), notice("a", department="finance")])
         uow.outbox.add([notice("b", seq=2)])
         uow.commit()
+    lease = AT + timedelta(minutes=2)
     with new_uow() as uow:
         pending = uow.outbox.pending()
         assert [(n.incident_id, n.seq, n.department) for n in pending] == [
@@ -147,14 +151,28 @@ def test_outbox_pending_then_delivered(new_uow: NewUow) -> None:
         ]
         assert all(n.id is not None and n.delivered_at is None for n in pending)
         assert pending[0].payload == notice("a").payload and pending[0].created_at == AT
-        assert uow.outbox.pending(limit=1) == pending[:1]
-        first = pending[0].id
-        assert first is not None
-        uow.outbox.delivered(first, AT + timedelta(seconds=5))
-        uow.outbox.delivered(10_000, AT)  # unknown: nothing happens
+        assert uow.outbox.claim(AT, lease, "w1", limit=2) == pending[:2]
+        assert uow.outbox.claim(AT, lease, "w2", limit=5) == pending[2:]  # not the held two
+        assert uow.outbox.claim(AT, lease, "w3", limit=5) == []
+        uow.commit()
+    first, second, third = (n.id or 0 for n in pending)
+    with new_uow() as uow:
+        assert not uow.outbox.delivered(first, "w2", AT)  # not w2's lease
+        assert uow.outbox.delivered(first, "w1", AT + timedelta(seconds=5))
+        assert not uow.outbox.delivered(first, "w1", AT)  # once
+        assert uow.outbox.failed(second, "w1", retry_at=AT + timedelta(minutes=5))
+        assert not uow.outbox.delivered(10_000, "w1", AT)  # unknown: nothing happens
         uow.commit()
     with new_uow() as uow:
-        assert [n.id for n in uow.outbox.pending()] == [n.id for n in pending[1:]]
+        assert [n.id for n in uow.outbox.pending()] == [second, third]
+        # w2's lease holds until it runs out (2 minutes); the failed one waits 5
+        assert uow.outbox.claim(AT + timedelta(minutes=1), lease, "w4", 5) == []
+        three = AT + timedelta(minutes=3)
+        taken_over = uow.outbox.claim(three, three + timedelta(minutes=10), "w4", 5)
+        assert [n.id for n in taken_over] == [third]
+        retried = uow.outbox.claim(AT + timedelta(minutes=5), lease, "w5", 5)
+        assert [n.id for n in retried] == [second]
+        uow.commit()
 
 
 def test_incident_ids_newest_report_first(new_uow: NewUow) -> None:
@@ -174,3 +192,27 @@ def test_a_unit_of_work_is_not_entered_twice_at_once(new_uow: NewUow) -> None:
         assert uow.incidents.incident_ids() == []
     with uow, pytest.raises(RuntimeError):
         uow.__enter__()
+
+
+def test_migration_0014_leases_the_outbox_and_goes_down_and_up_again(
+    engine: Engine, new_uow: NewUow
+) -> None:
+    def columns() -> set[str]:
+        return {c["name"] for c in inspect(engine).get_columns("outbox")}
+
+    def move(revision: str, down: bool = False) -> None:
+        with engine.begin() as connection:
+            config = database.alembic_config()
+            config.attributes["connection"] = connection
+            (command.downgrade if down else command.upgrade)(config, revision)
+
+    assert {"lease_until", "lease_token", "attempts"} <= columns()
+    with new_uow() as uow:
+        uow.outbox.add([notice("kept")])
+        uow.commit()
+    move("0013", down=True)
+    assert not {"lease_until", "lease_token", "attempts"} & columns()
+    move("head")
+    with new_uow() as uow:  # the notification written before stays, free to be claimed
+        claimed = uow.outbox.claim(AT, AT + timedelta(minutes=1), "w", 5)
+        assert [n.incident_id for n in claimed] == ["kept"]

@@ -12,7 +12,7 @@ from govops.calendars import calendar_for
 from govops.incidents.model.incident import EventKind, Stage, Status, regrade_reason
 from govops.incidents.model.intake import AfterAction, IncidentInputError, Intake
 from govops.incidents.model.rules import IncidentRules
-from govops.incidents.ports import KeyUse, Notification
+from govops.incidents.ports import KeyUse
 from govops.incidents.service.idempotency import IdempotencyKeyReusedError
 from govops.incidents.service.incident import (
     IncidentClosedError,
@@ -211,37 +211,6 @@ def test_two_officers_following_up_at_once_both_land_in_order() -> None:
     assert [r.number for r in final.reports] == [0, 1, 2]
     assert {r.actor for r in final.reports[1:]} == {"乙", "丙"}
     assert [e.seq for e in final.events] == [1, 2, 3]
-
-
-def test_pending_notifications_are_delivered_once_and_a_failure_is_retried() -> None:
-    store = MemoryStore()
-    incidents = service(store=store)
-    incidents.report(intake(), actor="甲")
-    total = len(store.notifications)
-    sent: list[str] = []
-
-    def flaky(notification: Notification) -> None:
-        if len(sent) == 2:
-            sent.append("failed")
-            raise OSError("webhook down")
-        sent.append(notification.department)
-
-    assert incidents.deliver_notifications(flaky) == 2
-    assert incidents.deliver_notifications(lambda n: sent.append(n.department)) == total - 2
-    assert incidents.deliver_notifications(lambda n: sent.append(n.department)) == 0
-    delivered = [s for s in sent if s != "failed"]
-    assert sorted(delivered) == sorted(n.department for n in store.notifications)
-
-
-@pytest.mark.parametrize(
-    ("field", "change"),
-    [("summary", {"summary": "聚集\x0b事件"}), ("place", {"place": "\x00"})],
-)
-def test_control_characters_are_refused_at_intake(field: str, change: dict[str, str]) -> None:
-    base = intake()
-    with pytest.raises(IncidentInputError) as caught:
-        Intake(**{**{k: getattr(base, k) for k in base.__slots__}, **change})  # type: ignore[arg-type]
-    assert caught.value.field == field
 
 
 def test_control_characters_are_refused_in_actor_and_note() -> None:
