@@ -5,10 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from govops.lawcode.dated.parameters import DatedValue, Parameter, ParameterSet
-from govops.lawcode.plans.programme import Programme
-from govops.lawcode.registers.rules import RegisterRules
 from govops.lawcode.rules.inputs import InputKind, InputScalar, InputSpec
 from govops.lawcode.rules.intervals import BoundaryConvention, BoundaryWord, Side
 from govops.lawcode.rules.tables import Clause, HitPolicy, Match, OutcomeRule, RuleTable, Severity
@@ -20,10 +19,6 @@ from govops.packs.areas import build_areas
 from govops.packs.conditions import ConditionParser
 from govops.packs.defaults import FITTING_DEFAULT, default_fits, finite_number
 from govops.packs.errors import PackProblem
-from govops.packs.plans.build import build_programme
-from govops.packs.plans.indicators import Indicators, IndicatorsFile, build_indicators
-from govops.packs.plans.registers import RegistersFile, build_registers
-from govops.packs.plans.schema import ProgrammeFile
 from govops.packs.procedures import build_procedures, build_steps
 from govops.packs.schema import (
     AreasFile,
@@ -35,6 +30,13 @@ from govops.packs.schema import (
     TableFile,
 )
 from govops.packs.yamlsource import PathKey, YamlFile
+
+if TYPE_CHECKING:  # a pack's optional parts: built by modules loaded only when present
+    from govops.lawcode.plans.programme import Programme
+    from govops.lawcode.registers.rules import RegisterRules
+    from govops.packs.plans.indicators import Indicators, IndicatorsFile
+    from govops.packs.plans.registers import RegistersFile
+    from govops.packs.plans.schema import ProgrammeFile
 
 _PLACEHOLDER = Citation("?", "0")
 
@@ -229,13 +231,19 @@ class PackBuilder:
         self.areas = build_areas(model, source, self.cite, self.report)
 
     def add_indicators(self, model: IndicatorsFile, source: YamlFile) -> None:
+        from govops.packs.plans.indicators import build_indicators  # noqa: PLC0415
+
         self.indicators = build_indicators(model, source, self.convention, self.cite, self.report)
 
     def add_registers(self, model: RegistersFile, source: YamlFile) -> None:
+        from govops.packs.plans.registers import build_registers  # noqa: PLC0415
+
         known = [i.id for i in self.indicators[0]]
         self.registers = build_registers(model, source, known, self.cite, self.report)
 
     def add_programme(self, model: ProgrammeFile, source: YamlFile) -> None:
+        from govops.packs.plans.build import build_programme  # noqa: PLC0415
+
         self.programme = build_programme(model, source, self.cite, self.report)
 
     def add_procedures(self, model: ProceduresFile, source: YamlFile) -> None:
@@ -249,12 +257,8 @@ class PackBuilder:
             for name in sorted(
                 set(self.manifest.parameters) - self.used_parameters - read_by_modules
             ):
-                where: list[PathKey] = ["parameters", name]
-                self.report(
-                    self.source,
-                    where,
-                    msg("parameter {name} is used by no clause", name=repr(name)),
-                )
+                unused = msg("parameter {name} is used by no clause", name=repr(name))
+                self.report(self.source, ["parameters", name], unused)
         self._numeric_bounds()
         outcomes = {o.value for t in self.tables.values() for o in t.outcomes}
         deadlines, checklist, catalogues = build_procedures(
@@ -292,8 +296,5 @@ class PackBuilder:
             for i, dated in enumerate(self.parameters.parameters[name].values):
                 if not finite_number(dated.value):
                     where: list[PathKey] = ["parameters", name, "values", i, "value"]
-                    self.report(
-                        self.source,
-                        where,
-                        msg("{value} is not a finite number", value=repr(dated.value)),
-                    )
+                    infinite = msg("{value} is not a finite number", value=repr(dated.value))
+                    self.report(self.source, where, infinite)

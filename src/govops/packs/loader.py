@@ -14,9 +14,6 @@ from govops.lawcode.sources.pack import Pack
 from govops.lawcode.texts.messages import msg
 from govops.packs.build import PackBuilder
 from govops.packs.errors import PackError, PackProblem
-from govops.packs.plans.indicators import IndicatorsFile
-from govops.packs.plans.registers import RegistersFile
-from govops.packs.plans.schema import ProgrammeFile
 from govops.packs.schema import AreasFile, ManifestFile, ProceduresFile, Strict, TableFile
 from govops.packs.validation import Model, validate_file
 from govops.packs.yamlsource import YamlFile, read_yaml
@@ -62,18 +59,38 @@ def load_pack(folder: Path) -> Pack:
 
 
 def _read_optional_files(folder: Path, builder: PackBuilder, problems: list[PackProblem]) -> None:
-    optional: list[tuple[str, type[Strict], Callable[[Any, YamlFile], None]]] = [
-        (PROCEDURES, ProceduresFile, builder.add_procedures),
-        (PROGRAMME, ProgrammeFile, builder.add_programme),
-        (INDICATORS, IndicatorsFile, builder.add_indicators),
-        (REGISTERS, RegistersFile, builder.add_registers),
-        (AREAS, AreasFile, builder.add_areas),
+    optional: list[tuple[str, Callable[[], type[Strict]], Callable[[Any, YamlFile], None]]] = [
+        (PROCEDURES, lambda: ProceduresFile, builder.add_procedures),
+        (PROGRAMME, _programme_file, builder.add_programme),
+        (INDICATORS, _indicators_file, builder.add_indicators),
+        (REGISTERS, _registers_file, builder.add_registers),
+        (AREAS, lambda: AreasFile, builder.add_areas),
     ]
     for name, model, add in optional:
         if (folder / name).is_file():
-            read = _read(folder / name, model, problems)
+            read = _read(folder / name, model(), problems)
             if read is not None:
                 add(*read)
+
+
+# A plan's parts (programme, indicators, registers) are read by modules loaded only for a
+# pack that has them: a command on another pack starts without them.
+def _programme_file() -> type[Strict]:
+    from govops.packs.plans.schema import ProgrammeFile  # noqa: PLC0415
+
+    return ProgrammeFile
+
+
+def _indicators_file() -> type[Strict]:
+    from govops.packs.plans.indicators import IndicatorsFile  # noqa: PLC0415
+
+    return IndicatorsFile
+
+
+def _registers_file() -> type[Strict]:
+    from govops.packs.plans.registers import RegistersFile  # noqa: PLC0415
+
+    return RegistersFile
 
 
 def _read(

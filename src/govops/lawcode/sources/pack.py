@@ -5,18 +5,21 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from govops.lawcode.dated.parameters import ParameterError, ParameterSet, ParameterSnapshot
 from govops.lawcode.dated.procedures import Catalogue, ChecklistItem, Deadline, Text
 from govops.lawcode.dated.steps import Procedure
-from govops.lawcode.plans.indicators import Indicator, QualitativeTarget
-from govops.lawcode.plans.programme import Programme
-from govops.lawcode.registers.rules import RegisterRules
 from govops.lawcode.rules.intervals import BoundaryConvention
 from govops.lawcode.rules.tables import RuleTable, parameters_of
 from govops.lawcode.sources.areas import AreaMap
 from govops.lawcode.sources.citations import Document
 from govops.lawcode.texts.messages import msg
+
+if TYPE_CHECKING:  # a pack's optional parts: their modules load with the files that need them
+    from govops.lawcode.plans.indicators import Indicator, QualitativeTarget
+    from govops.lawcode.plans.programme import Programme
+    from govops.lawcode.registers.rules import RegisterRules
 
 
 @dataclass(frozen=True, slots=True)
