@@ -20,18 +20,17 @@ from govops.bootstrap import (
     load_warning_demo,
 )
 from govops.incidents.demo import incident_count, load_demo
-from govops.incidents.service.outbox import Delivery, OutboxWorker
+from govops.incidents.service.outbox import INTERVAL_SECONDS, LOG, Delivery, log_notification
 from govops.lawcode.texts.messages import N_
 from govops.platform.cli.language import LanguageOption, command_translator
 from govops.platform.cli.output import fail
 from govops.platform.i18n.languages import ZH_HANS
 from govops.platform.i18n.translator import Translator
 from govops.platform.operations.logs import log_to_stderr
+from govops.platform.rounds import RoundWorker
 
 if TYPE_CHECKING:
     from fastapi import FastAPI
-
-    from govops.warnings.service.webhooks import DeliveryWorker
 
 WEBHOOK_INTERVAL = 10.0  # seconds between two rounds of webhook deliveries
 # The demo incidents' stage and status, as the list printed after loading them names them.
@@ -115,7 +114,15 @@ def serve_command(
     for stop_signal in (signal.SIGINT, signal.SIGTERM):
         signal.signal(stop_signal, _stopped)
     log_to_stderr(settings.log_json, ("govops", "uvicorn") if settings.log_json else ("govops",))
-    outbox = OutboxWorker(Delivery(incidents.unit_of_work, incidents.clock))
+    delivery = Delivery(incidents.unit_of_work, incidents.clock)
+    outbox = RoundWorker(
+        lambda: delivery.drain(log_notification),
+        INTERVAL_SECONDS,
+        "govops-outbox",
+        LOG,
+        "outbox delivery round",
+        threads=2,
+    )
     outbox.start()
     webhooks = _webhook_worker(app)
     webhooks.start()
@@ -238,17 +245,19 @@ def _load_registers(incidents: Incidents, t: Translator) -> None:
     )
 
 
-def _webhook_worker(app: FastAPI) -> DeliveryWorker:
+def _webhook_worker(app: FastAPI) -> RoundWorker:
     """Delivers the warning alerts to the subscribed webhooks every WEBHOOK_INTERVAL
     seconds while the server runs (only here: the application alone never sends)."""
-    from govops.warnings.service.webhooks import DeliveryWorker  # noqa: PLC0415
+    from govops.warnings.service.webhooks import log  # noqa: PLC0415
 
     service, send = app.state.warnings, app.state.warning_sender
 
     def deliver_round() -> object:
         return service.deliver_due(service.now(), send)
 
-    return DeliveryWorker(deliver_round, interval=WEBHOOK_INTERVAL)
+    return RoundWorker(
+        deliver_round, WEBHOOK_INTERVAL, "govops-webhooks", log, "webhook delivery round"
+    )
 
 
 def _address(host: str, port: int) -> str:

@@ -13,7 +13,6 @@ recipient that fails holds back only its own notification, tried again after RET
 from __future__ import annotations
 
 import logging
-import threading
 import uuid
 from collections.abc import Callable
 from datetime import datetime, timedelta
@@ -57,6 +56,8 @@ class Delivery:
         `send`, record each outcome. Returns how many were delivered."""
         token = uuid.uuid4().hex
         claimed = patiently(lambda: self._claim(token, limit))
+        if not claimed:
+            return 0
         sent: list[Notification] = []
         failed: list[Notification] = []
         for notification in claimed:
@@ -72,9 +73,16 @@ class Delivery:
                 failed.append(notification)
             else:
                 sent.append(notification)
-        if not claimed:
-            return 0
         return patiently(lambda: self._record(token, sent, failed))
+
+    def drain(self, send: Send) -> int:
+        """Rounds until one delivers nothing: what is pending now, however much. Returns
+        how many were delivered."""
+        delivered = total = self.deliver(send)
+        while delivered:
+            delivered = self.deliver(send)
+            total += delivered
+        return total
 
     def _claim(self, token: str, limit: int) -> list[Notification]:
         with self._uow() as uow:
@@ -96,33 +104,3 @@ class Delivery:
 def _id(notification: Notification) -> int:
     assert notification.id is not None  # a stored notification has its id
     return notification.id
-
-
-class OutboxWorker:
-    """Background threads (`workers` of them) that each deliver a round every few seconds."""
-
-    def __init__(self, delivery: Delivery, workers: int = 2, send: Send = log_notification):
-        self._delivery, self._send = delivery, send
-        self._stop = threading.Event()
-        self._threads = [
-            threading.Thread(target=self._run, name=f"govops-outbox-{n}", daemon=True)
-            for n in range(workers)
-        ]
-
-    def start(self) -> None:
-        for thread in self._threads:
-            thread.start()
-
-    def stop(self) -> None:
-        self._stop.set()
-        for thread in self._threads:
-            thread.join(timeout=10)
-
-    def _run(self) -> None:
-        while not self._stop.is_set():
-            try:
-                while self._delivery.deliver(self._send) and not self._stop.is_set():
-                    pass  # a full round: more may be waiting
-            except Exception:  # a database hiccup: logged, and tried again next round
-                LOG.exception("outbox delivery failed; retrying")
-            self._stop.wait(INTERVAL_SECONDS)

@@ -26,7 +26,6 @@ from __future__ import annotations
 import http.client
 import logging
 import ssl
-import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -181,31 +180,3 @@ def failure_category(error: BaseException) -> str:
         (OSError, "unreachable"),
     )
     return next((name for kind, name in categories if isinstance(error, kind)), "error")
-
-
-class DeliveryWorker:
-    """Runs `deliver_round` every `interval` seconds in a daemon thread until stopped (a
-    round that fails is logged; the next one runs as usual). Several workers, in one
-    process or many, may run at once: the leases keep them from sending the same row."""
-
-    def __init__(self, deliver_round: Callable[[], object], interval: float = 10.0) -> None:
-        self._round, self._interval = deliver_round, interval
-        self._stopped = threading.Event()
-        self._thread = threading.Thread(target=self._run, name="govops-webhooks", daemon=True)
-
-    def start(self) -> None:
-        self._thread.start()
-
-    def stop(self, timeout: float = 30.0) -> None:
-        """Ask the worker to stop and wait for its round in flight, up to `timeout`."""
-        self._stopped.set()
-        if self._thread.is_alive():
-            self._thread.join(timeout)
-
-    def _run(self) -> None:
-        while not self._stopped.is_set():
-            try:
-                self._round()
-            except Exception:  # the worker outlives one bad round (database away, ...)
-                log.exception("webhook delivery round failed")
-            self._stopped.wait(self._interval)

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import ssl
 import threading
-import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
@@ -17,7 +16,6 @@ from govops.warnings.model.signing import new_secret, signature
 from govops.warnings.model.webhooks import WebhookUrlError
 from govops.warnings.service.webhooks import (
     DeliveryError,
-    DeliveryWorker,
     Outcome,
     Outgoing,
     RetryPolicy,
@@ -147,23 +145,3 @@ def _record(settled: list[tuple[int, Outcome]]) -> Callable[[Outgoing, Outcome],
 )
 def test_a_failure_is_named_by_its_category(error: BaseException, category: str) -> None:
     assert failure_category(error) == category
-
-
-def test_the_worker_runs_rounds_until_stopped_and_outlives_a_failing_round() -> None:
-    rounds: list[int] = []
-    three = threading.Event()
-
-    def deliver_round() -> None:
-        rounds.append(len(rounds))
-        if len(rounds) == 1:
-            raise RuntimeError("database away")
-        if len(rounds) == 3:
-            three.set()
-
-    worker = DeliveryWorker(deliver_round, interval=0.01)
-    worker.start()
-    assert three.wait(timeout=10)
-    worker.stop()
-    done = len(rounds)
-    time.sleep(0.05)
-    assert done >= 3 and len(rounds) == done  # no round after stop

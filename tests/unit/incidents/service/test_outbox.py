@@ -80,3 +80,12 @@ def test_a_lease_run_out_is_taken_over_and_the_late_outcome_not_recorded() -> No
     assert delivery.deliver(slow) == 0  # its lease was lost: the other's outcome stands
     assert all(n.delivered_at is not None for n in store.notifications)
     assert delivery.deliver(late.append) == 0
+
+
+def test_draining_delivers_everything_pending_in_as_many_rounds_as_it_takes() -> None:
+    store, clock = MemoryStore(), Clock(START)
+    delivery = filed(store, clock, reports=30)
+    sent: list[Notification] = []
+    assert delivery.drain(sent.append) == len(store.notifications) > 100  # rounds of 100
+    assert delivery.drain(sent.append) == 0
+    assert len(sent) == len(store.notifications)
